@@ -1,0 +1,147 @@
+"""Command line. Heavy modules (pandas, the engines) are imported inside commands, so that
+`cek-pokja --help` stays fast."""
+from __future__ import annotations
+
+import sys
+
+import click
+
+from .texts import lang_from_argv, t
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_RULEBASE, EXIT_INTERNAL = 0, 1, 2, 3, 4
+HELP_LANG = lang_from_argv()
+
+
+def h(key: str) -> str:
+    return t(key, HELP_LANG)
+
+
+LANG_OPTION = click.option("--lang", type=click.Choice(["id", "en"]), default=HELP_LANG, show_default=True,
+                           help=h("opt.lang"))
+RULES_OPTION = click.option("--rules", "rules_dir", type=click.Path(exists=True, file_okay=False),
+                            help=h("opt.rules"))
+DEBUG_OPTION = click.option("--debug", is_flag=True, help=h("opt.debug"))
+
+
+def _fail(code: int, message: str):
+    click.echo(message, err=True)
+    sys.exit(code)
+
+
+def _guard(lang, debug, fn):
+    """Runs fn and maps every failure to the contract's exit codes; tracebacks only with --debug."""
+    from .rulebase import RuleBaseError
+    try:
+        return fn()
+    except RuleBaseError as e:
+        if debug:
+            raise
+        _fail(EXIT_RULEBASE, t("err.rulebase", lang, detail=str(e)))
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except click.exceptions.Exit:
+        raise
+    except Exception as e:  # noqa: BLE001 - the last line of defence: exit 4, no traceback
+        if debug:
+            raise
+        from .engines import EngineError, EngineMismatch
+        if isinstance(e, EngineError):
+            _fail(EXIT_USAGE, t("err.engine", lang, detail=str(e)))
+        detail = f"{type(e).__name__}: {e}" if not isinstance(e, EngineMismatch) else str(e)
+        _fail(EXIT_INTERNAL, t("err.internal", lang, detail=detail))
+
+
+@click.group(help=h("app.help"), context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="cek-pokja", prog_name="cek-pokja")
+def main():
+    pass
+
+
+@main.command(help=h("check.help"))
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help=h("opt.output"))
+@click.option("--tahap", type=click.Choice(["rancangan", "penetapan", "evaluasi"]), default="penetapan",
+              show_default=True, help=h("opt.tahap"))
+@click.option("--roster", type=click.Path(exists=True, dir_okay=False), help=h("opt.roster"))
+@click.option("--json", "json_target", metavar="FILE", help=h("opt.json"))
+@LANG_OPTION
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="error", show_default=True,
+              help=h("opt.fail_on"))
+@RULES_OPTION
+@click.option("--engine", type=click.Choice(["durable", "pandas"]), default=None, help=h("opt.engine"))
+@click.option("-q", "--quiet", is_flag=True, help=h("opt.quiet"))
+@DEBUG_OPTION
+def check(paths, output, tahap, roster, json_target, lang, fail_on, rules_dir, engine, quiet, debug):
+    def work():
+        from . import run
+        from .atomic import same_file
+        from .report_json import write_json
+        from .report_xlsx import write_workbook
+        try:
+            result = run.check(list(paths), stage=tahap, lang=lang, engine=engine, rules_dir=rules_dir,
+                               fail_on=fail_on)
+        except run.NoInput as e:
+            _fail(EXIT_USAGE, str(e))
+        out = output or run.default_output_name()
+        for i in result.inputs:
+            if same_file(out, i.file) or (json_target not in (None, "-") and same_file(json_target, i.file)):
+                _fail(EXIT_USAGE, t("err.output_is_input", lang, path=out))
+        try:
+            write_workbook(result, out)
+            if json_target:
+                write_json(result, json_target)
+        except OSError as e:
+            _fail(EXIT_USAGE, t("err.output_unwritable", lang, path=out, detail=e.strerror or str(e)))
+        if not quiet:
+            _summary(result, out, to_err=json_target == "-")
+        if not result.units():
+            sys.exit(EXIT_USAGE)
+        sys.exit(EXIT_FINDINGS if result.failing() else EXIT_OK)
+    _guard(lang, debug, work)
+
+
+def _summary(result, out, to_err):
+    lang = result.lang
+    echo = lambda s: click.echo(s, err=to_err)  # noqa: E731
+    echo(t("sum.title", lang, stage=result.stage, engine=result.engine))
+    s = result.summary()
+    echo(t("sum.counts", lang, units=s["units_checked"], files=s["files"], unreadable=s["files_unreadable"]))
+    echo(t("sum.findings", lang, **s["by_severity"]))
+    for i in result.units():
+        c = result.counts(i.unit)
+        status = t("sum.compliant" if c["error"] == 0 else "sum.noncompliant", lang)
+        echo(t("sum.unit", lang, unit=i.unit or i.file, status=status, **c))
+    echo(t("sum.written", lang, path=out))
+
+
+@main.command("rules", help=h("rules.help"))
+@LANG_OPTION
+@RULES_OPTION
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown"]), default="text", help=h("opt.format"))
+@DEBUG_OPTION
+def rules_cmd(lang, rules_dir, fmt, debug):
+    def work():
+        from . import rulebase, rulebook
+        base = rulebase.load(rules_dir)
+        click.echo(rulebook.render_markdown(base, lang) if fmt == "markdown" else rulebook.render_list(base, lang))
+    _guard(lang, debug, work)
+
+
+@main.command(help=h("explain.help"))
+@click.argument("rule_id")
+@LANG_OPTION
+@RULES_OPTION
+@DEBUG_OPTION
+def explain(rule_id, lang, rules_dir, debug):
+    def work():
+        from . import rulebase, rulebook
+        base = rulebase.load(rules_dir)
+        rule = base.by_id(rule_id.upper())
+        if rule is None:
+            _fail(EXIT_USAGE, t("err.unknown_rule", lang, rule=rule_id))
+        click.echo(rulebook.render_rule(rule, lang))
+    _guard(lang, debug, work)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,70 @@
+"""Rule engines: durable-rules (through a defensive adapter) and pandas boolean masks.
+
+``run()`` evaluates with the chosen engine; with durable it also evaluates with pandas and
+raises :class:`EngineMismatch` on any difference, so a durable-rules defect cannot silently
+change the findings. Neither pandas nor durable-rules is imported until an engine runs.
+"""
+from __future__ import annotations
+
+ENGINES = ("durable", "pandas")
+
+
+class EngineError(Exception):
+    """An engine could not evaluate the rules (unavailable, or refused a fact or ruleset)."""
+
+
+class EngineMismatch(Exception):
+    """durable-rules and pandas disagree.
+
+    ``rule_id`` is the first rule (by id) that differs and ``facts`` its differing facts as
+    (kind, row index, engine that had the match); ``mismatches`` holds every differing rule.
+    """
+
+    def __init__(self, rule_id: str, facts: list, mismatches: dict | None = None):
+        self.rule_id = rule_id
+        self.facts = list(facts)
+        self.mismatches = mismatches if mismatches is not None else {rule_id: self.facts}
+        shown = ", ".join(f"{kind} row {row} only in {engine}" for kind, row, engine in self.facts[:10])
+        more = f" (+{len(self.facts) - 10} more)" if len(self.facts) > 10 else ""
+        others = len(self.mismatches) - 1
+        tail = f"; {others} other rule(s) differ too: {', '.join(sorted(self.mismatches)[1:6])}" if others else ""
+        super().__init__(f"engines disagree on rule {rule_id}: {shown}{more}{tail}")
+
+
+def default_engine() -> str:
+    from . import durable_engine
+
+    return "durable" if durable_engine.available() else "pandas"
+
+
+def _sorted(matches) -> list:
+    return sorted(set(matches), key=lambda m: (m[0], m[1], m[2]))
+
+
+def run(rules, facts: dict, engine: str) -> list:
+    """Matches (rule_id, kind, row index), sorted by rule id, kind, row."""
+    rules = list(rules)
+    if engine == "pandas":
+        from . import pandas_engine
+
+        return _sorted(pandas_engine.evaluate(rules, facts))
+    if engine != "durable":
+        raise EngineError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+    from . import durable_engine, pandas_engine
+
+    if not durable_engine.available():
+        raise EngineError("the durable engine is not available (durable-rules is not installed or cannot "
+                          "be loaded on this Python; it does not support Python 3.13+): use --engine pandas")
+    got = set(durable_engine.evaluate(rules, facts))
+    want = set(pandas_engine.evaluate(rules, facts))
+    if got != want:
+        diff: dict = {}
+        for rule_id, kind, row in got - want:
+            diff.setdefault(rule_id, []).append((kind, row, "durable"))
+        for rule_id, kind, row in want - got:
+            diff.setdefault(rule_id, []).append((kind, row, "pandas"))
+        for facts_ in diff.values():
+            facts_.sort()
+        first = min(diff)
+        raise EngineMismatch(first, diff[first], diff)
+    return _sorted(got)

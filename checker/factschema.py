@@ -1,0 +1,171 @@
+"""The facts the rule base may test: kinds, condition fields, their types and definitions.
+
+Condition fields are never null in a fact table (facts.py fills "", 0 or False), so both
+engines compare the same values. Every fact row also carries the LOCATION_COLUMNS and
+message parameters (``p_*``), which conditions never use.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    name: str
+    type: str                   # "bool" | "int" | "str"
+    definition: dict            # {"id": ..., "en": ...}
+
+
+@dataclass(frozen=True)
+class FactKind:
+    name: str
+    fields: dict                # name -> FieldSpec
+    definition: dict
+    params: tuple = ()          # message parameters (p_*) a rule's texts may use
+
+
+LOCATION_COLUMNS = (
+    "unit_seq", "unit", "unit_name", "pokja", "nip", "name", "target", "file", "sheet",
+    "sheet_kind", "row", "column", "value", "sheet_hidden",
+)
+# Parameters every kind offers to messages besides its own p_* ones.
+COMMON_PARAMS = ("unit", "unit_name", "pokja", "nip", "name", "target", "sheet", "row", "column", "value", "person")
+
+
+def _kind(name, id_def, en_def, fields, params=()):
+    specs = {f[0]: FieldSpec(f[0], f[1], {"id": f[2], "en": f[3]}) for f in fields}
+    specs["t"] = FieldSpec("t", "str", {"id": "jenis fakta", "en": "fact kind"})
+    return FactKind(name, specs, {"id": id_def, "en": en_def}, tuple(params))
+
+
+KINDS: dict[str, FactKind] = {k.name: k for k in (
+    _kind("unit", "satu per unit kerja", "one per unit", [
+        ("n_pokja", "int", "jumlah Pokja pada sheet Pokja", "number of Pokja on the Pokja sheet"),
+        ("n_pokja_substance", "int", "jumlah Pokja berjenis Substansi", "number of Pokja of jenis Substansi"),
+        ("n_pokja_support", "int", "jumlah Pokja berjenis Dukungan Teknis dan Administrasi",
+         "number of Pokja of jenis Dukungan Teknis dan Administrasi"),
+        ("n_pk_target", "int", "jumlah target pada sheet PK", "number of targets on the PK sheet"),
+    ], ["p_support_codes", "p_substance_codes", "p_pokja_codes"]),
+    _kind("target", "satu per target PK (baris sheet PK)", "one per PK target (PK sheet row)", [
+        ("n_pokja_serving", "int", "jumlah Pokja yang mencantumkan kode target ini",
+         "number of Pokja naming this target code"),
+        ("n_surat_tugas", "int", "jumlah Surat Tugas untuk kode target ini", "number of Surat Tugas for this target code"),
+        ("unit_has_pokja", "bool", "unit memiliki sedikitnya satu Pokja", "the unit has at least one Pokja"),
+    ], ["p_indicator"]),
+    _kind("employee", "satu per baris sheet Pegawai", "one per Pegawai sheet row", [
+        ("is_jpt", "bool", "jenis jabatan JPT Pratama atau JPT Madya", "jenis jabatan is JPT Pratama or JPT Madya"),
+        ("jenis", "str", "jenis jabatan (kanonik) atau kosong bila tidak terbaca",
+         "jenis jabatan (canonical), empty when unreadable"),
+        ("n_mph_entry", "int", "jumlah entri MPH (peran hasil terisi) milik pegawai ini",
+         "number of MPH entries (filled peran hasil) of this employee"),
+        ("nip_repeat", "int", "0 untuk kemunculan pertama NIP pada sheet Pegawai; k untuk pengulangan ke-k",
+         "0 for a NIP's first row on Pegawai; k for its k-th repetition"),
+    ], ["p_first_row", "p_jabatan"]),
+    _kind("pokja", "satu per baris sheet Pokja", "one per Pokja sheet row", [
+        ("sk_number_empty", "bool", "Nomor SK kosong", "Nomor SK is empty"),
+        ("sk_date_empty", "bool", "Tanggal SK kosong", "Tanggal SK is empty"),
+        ("signer_empty", "bool", "NIP Penetap SK kosong", "NIP Penetap SK is empty"),
+        ("signer_is_head", "bool", "NIP Penetap SK sama dengan NIP JPT Pratama atau NIP Plt JPT Pratama unit",
+         "NIP Penetap SK equals the unit's NIP JPT Pratama or NIP Plt JPT Pratama"),
+        ("task_empty", "bool", "Tugas Pokja kosong", "Tugas Pokja is empty"),
+        ("consultation_empty", "bool", "Tanggal Konsultasi Ortala kosong", "Tanggal Konsultasi Ortala is empty"),
+        ("consultation_after_sk", "bool", "Tanggal Konsultasi Ortala dan Tanggal SK terbaca dan konsultasi setelah SK",
+         "both dates readable and the consultation is after the SK date"),
+        ("start_outside_year", "bool", "Tanggal Mulai terbaca dan di luar Tahun Kinerja",
+         "Tanggal Mulai readable and outside the Tahun Kinerja"),
+        ("end_outside_year", "bool", "Tanggal Selesai terbaca dan di luar Tahun Kinerja",
+         "Tanggal Selesai readable and outside the Tahun Kinerja"),
+        ("end_before_start", "bool", "kedua tanggal terbaca dan Tanggal Selesai sebelum Tanggal Mulai",
+         "both dates readable and Tanggal Selesai before Tanggal Mulai"),
+        ("n_chair", "int", "jumlah orang berbeda berkedudukan Ketua", "number of distinct persons in the Ketua position"),
+        ("n_member_person", "int", "jumlah orang berbeda pada kedudukan selain Pengarah",
+         "number of distinct persons in non-Pengarah positions"),
+        ("n_target", "int", "jumlah kode target yang dicantumkan Pokja", "number of target codes the Pokja names"),
+        ("n_target_in_pk", "int", "jumlah kode target Pokja yang ada di PK", "number of the Pokja's target codes found in the PK"),
+        ("chair_outsider_with_own_member", "bool",
+         "Ketua berasal dari unit/instansi lain padahal ada anggota Fungsional atau Pelaksana dari unit pemilik",
+         "the Ketua is from another unit or instansi although a Fungsional or Pelaksana of the owner unit is a member"),
+        ("workplan_approval_empty", "bool", "Tanggal Persetujuan Rencana Kerja kosong", "Tanggal Persetujuan Rencana Kerja is empty"),
+        ("report_empty", "bool", "Tanggal Laporan kosong", "Tanggal Laporan is empty"),
+        ("accepted_empty", "bool", "Tanggal Diterima JPT Madya kosong", "Tanggal Diterima JPT Madya is empty"),
+        ("accepted_before_report", "bool", "kedua tanggal terbaca dan Tanggal Diterima JPT Madya sebelum Tanggal Laporan",
+         "both dates readable and Tanggal Diterima JPT Madya before Tanggal Laporan"),
+    ], ["p_pokja_name", "p_empty_fields", "p_signer", "p_head_nip", "p_sk_date", "p_consultation_date",
+        "p_start", "p_end", "p_year", "p_chairs", "p_members", "p_chair_name", "p_report_date", "p_accepted_date"]),
+    _kind("owner_slot", "satu per Pokja per pemilik kinerja yang wajib menjadi Pengarah",
+          "one per Pokja per performance owner who must be Pengarah", [
+        ("role", "str", "jpt_pratama atau jpt_madya", "jpt_pratama or jpt_madya"),
+        ("listed", "bool", "pemilik kinerja ini tercantum sebagai Pengarah Pokja (menurut NIP)",
+         "this owner is listed as the Pokja's Pengarah (by NIP)"),
+    ], ["p_role", "p_owner_name", "p_owner_nip"]),
+    _kind("member", "satu per baris sheet Anggota Pokja", "one per Anggota Pokja sheet row", [
+        ("position", "str", "kedudukan kanonik (Pengarah, Ketua, Wakil Ketua, Sekretaris, Anggota) atau kosong",
+         "canonical position (Pengarah, Ketua, Wakil Ketua, Sekretaris, Anggota) or empty"),
+        ("is_member", "bool", "kedudukan selain Pengarah (Ketua, Wakil Ketua, Sekretaris, Anggota)",
+         "a non-Pengarah position (Ketua, Wakil Ketua, Sekretaris, Anggota)"),
+        ("jenis", "str", "jenis jabatan yang berlaku (dari Pegawai bila tercantum) atau kosong",
+         "effective jenis jabatan (from Pegawai when listed there) or empty"),
+        ("jenis_known", "bool", "jenis jabatan diketahui dan terbaca", "jenis jabatan known and readable"),
+        ("jenis_given", "bool", "kolom Jenis Jabatan pada Anggota Pokja terisi", "the Anggota Pokja Jenis Jabatan cell is filled"),
+        ("on_pegawai", "bool", "orang ini tercantum pada sheet Pegawai", "this person is listed on the Pegawai sheet"),
+        ("outsider", "bool", "berasal dari unit kerja atau instansi lain", "from another unit or instansi"),
+        ("other_instansi", "bool", "berasal dari instansi lain", "from another instansi"),
+        ("other_unit_same_instansi", "bool", "berasal dari unit lain pada instansi ini", "from another unit of this instansi"),
+        ("pola", "str", "Pola Struktur unit (A atau B)", "the unit's Pola Struktur (A or B)"),
+        ("task_empty", "bool", "Uraian Tugas kosong", "Uraian Tugas is empty"),
+        ("output_empty", "bool", "Output kosong", "Output is empty"),
+        ("output_shared", "int", "jumlah orang lain di Pokja unit ini dengan Output yang sama",
+         "number of other persons in this unit's Pokja claiming the same Output"),
+        ("approval_empty", "bool", "Nomor Persetujuan Pimpinan kosong", "Nomor Persetujuan Pimpinan is empty"),
+        ("voluntary", "bool", "Cara Penugasan Pengajuan Sukarela", "Cara Penugasan is Pengajuan Sukarela"),
+        ("pokja_n_target_in_pk", "int", "jumlah kode target Pokja ini yang ada di PK",
+         "number of this Pokja's target codes found in the PK"),
+        ("n_mph_for_pokja_targets", "int", "jumlah entri MPH orang ini untuk target PK Pokja ini",
+         "number of this person's MPH entries for this Pokja's PK targets"),
+        ("is_owner", "bool", "NIP sama dengan NIP JPT Pratama, Plt JPT Pratama, atau JPT Madya unit",
+         "NIP equals the unit's JPT Pratama, Plt JPT Pratama or JPT Madya NIP"),
+        ("duplicate", "bool", "baris kedua dari orang yang sama dalam Pokja yang sama (kecuali Ketua yang juga Anggota)",
+         "the second row of the same person in the same Pokja (except a Ketua also listed as Anggota)"),
+        ("recommendation_empty", "bool", "Tanggal Rekomendasi Penilaian kosong", "Tanggal Rekomendasi Penilaian is empty"),
+    ], ["p_position", "p_jenis", "p_output", "p_others", "p_unit_asal", "p_instansi_asal", "p_pokja_targets",
+        "p_rows", "p_head_nip", "p_madya_nip"]),
+    _kind("mph_row", "satu per baris sheet MPH", "one per MPH sheet row", [
+        ("layout", "str", "tata letak MPH: matrix atau long", "MPH layout: matrix or long"),
+        ("has_person", "bool", "baris menyebut NIP, ID Pegawai atau Nama", "the row names a NIP, ID Pegawai or Nama"),
+        ("has_target", "bool", "baris tata letak panjang menyebut Kode Target", "the long-layout row names a Kode Target"),
+        ("role_empty", "bool", "baris tata letak panjang tanpa Peran Hasil", "the long-layout row has no Peran Hasil"),
+        ("person_known", "bool", "orang ini ada di Pegawai atau menjadi anggota Pokja unit",
+         "this person is on Pegawai or a member of one of the unit's Pokja"),
+    ], []),
+    _kind("mph_entry", "satu per entri MPH (peran hasil terisi untuk satu target)",
+          "one per MPH entry (a filled peran hasil for one target)", [
+        ("target_in_pk", "bool", "kode target entri ada di PK", "the entry's target code is in the PK"),
+        ("person_known", "bool", "orang ini ada di Pegawai atau menjadi anggota Pokja unit",
+         "this person is on Pegawai or a member of one of the unit's Pokja"),
+        ("served_by_own_pokja", "bool", "orang ini anggota Pokja yang mencantumkan target ini",
+         "this person is a member of a Pokja naming this target"),
+        ("has_surat_tugas", "bool", "ada Surat Tugas untuk orang dan target ini", "a Surat Tugas exists for this person and target"),
+        ("unit_has_pokja", "bool", "unit memiliki sedikitnya satu Pokja", "the unit has at least one Pokja"),
+    ], ["p_role_text"]),
+    _kind("reference", "satu per rujukan kode (target PK atau Pokja) dari sheet lain",
+          "one per code reference (PK target or Pokja) from another sheet", [
+        ("source", "str", "asal rujukan: pokja, member, mph_column, mph_row, surat_tugas",
+         "where the reference is: pokja, member, mph_column, mph_row, surat_tugas"),
+        ("refers_to", "str", "yang dirujuk: target atau pokja", "what it refers to: target or pokja"),
+        ("empty", "bool", "tidak ada kode yang dicantumkan", "no code is named"),
+        ("known", "bool", "kode ada pada sheet yang dirujuk (PK atau Pokja)", "the code exists on the referred sheet (PK or Pokja)"),
+    ], ["p_code", "p_known_codes"]),
+    _kind("cell", "satu per sel terisi yang nilainya diperiksa (NIP, kosakata, tanggal, tahun)",
+          "one per filled cell whose value is checked (NIP, vocabulary, date, year)", [
+        ("check", "str", "jenis pemeriksaan: nip, vocab, date, year", "check kind: nip, vocab, date, year"),
+        ("status", "str", "hasil: valid, invalid, number, unknown", "result: valid, invalid, number, unknown"),
+    ], ["p_raw", "p_column_label", "p_allowed", "p_reason"]),
+    _kind("structure", "satu per masalah struktur workbook", "one per workbook structure problem", [
+        ("problem", "str", "file_unreadable, sheet_missing atau column_missing",
+         "file_unreadable, sheet_missing or column_missing"),
+    ], ["p_sheet_label", "p_column_label", "p_detail", "p_aliases"]),
+)}
+
+
+def condition_fields(kind: str) -> dict:
+    return KINDS[kind].fields

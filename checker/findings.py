@@ -1,0 +1,139 @@
+"""Findings: typed records with exact locations, built only by the factories below."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field, fields
+
+SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+
+# The JSON keys of output-format.md, in contract order.
+JSON_KEYS = (
+    "rule", "slug", "severity", "unit", "unit_name", "pokja", "nip", "name", "target",
+    "file", "sheet", "row", "column", "message", "hint", "basis", "fingerprint",
+)
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    slug: str
+    severity: str
+    unit: str | None
+    unit_name: str | None
+    pokja: str | None
+    nip: str | None
+    name: str | None
+    target: str | None
+    file: str | None
+    sheet: str | None
+    row: int | None
+    column: str | None
+    message: str
+    hint: str
+    basis: str
+    fingerprint: str
+    evidence: dict = field(default_factory=dict, compare=False, hash=False)
+    sheet_hidden: bool = field(default=False, compare=False, hash=False)
+
+    def to_json(self) -> dict:
+        out = {k: getattr(self, k) for k in JSON_KEYS}
+        out["evidence"] = dict(self.evidence)
+        out["sheet_hidden"] = self.sheet_hidden
+        return out
+
+
+def fingerprint(rule: str, unit, pokja, person, target, value) -> str:
+    """Stable across runs: never depends on row numbers or message language."""
+    parts = [rule] + ["" if p is None else str(p).strip().casefold() for p in (unit, pokja, person, target, value)]
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def make_finding(*, rule, slug, severity, basis, message, hint, unit=None, unit_name=None,
+                 pokja=None, nip=None, name=None, target=None, file=None, sheet=None, row=None,
+                 column=None, value=None, evidence=None, sheet_hidden=False) -> Finding:
+    """The one factory every other factory goes through."""
+    person = nip or name
+    return Finding(
+        rule=rule, slug=slug, severity=severity, unit=_text(unit), unit_name=_text(unit_name),
+        pokja=_text(pokja), nip=_text(nip), name=_text(name), target=_text(target),
+        file=_text(file), sheet=_text(sheet), row=None if row is None else int(row),
+        column=_text(column), message=message, hint=hint, basis=basis,
+        fingerprint=fingerprint(rule, unit, pokja, person, target, value),
+        evidence=dict(evidence or {}), sheet_hidden=bool(sheet_hidden),
+    )
+
+
+def _text(v):
+    if v is None or (isinstance(v, float) and v != v):
+        return None
+    s = str(v)
+    return s if s != "" else None
+
+
+def sort_key(f: Finding):
+    return (
+        f.unit or "\uffff",
+        SEVERITY_RANK.get(f.severity, 9),
+        f.rule,
+        f.file or "",
+        f.sheet or "",
+        f.row if f.row is not None else 10**9,
+        f.column or "",
+        f.pokja or "",
+        f.nip or f.name or "",
+        f.target or "",
+        f.fingerprint,
+    )
+
+
+def sort_findings(items) -> list[Finding]:
+    return sorted(items, key=sort_key)
+
+
+FINDING_FIELDS = tuple(f.name for f in fields(Finding))
+
+
+class _Params(dict):
+    """Message parameters: localised where a value is {"id":..., "en":...}; unknown names stay visible."""
+
+    def __init__(self, data, lang):
+        super().__init__(data)
+        self.lang = lang
+
+    def __getitem__(self, key):
+        v = dict.get(self, key)
+        if isinstance(v, dict) and self.lang in v:
+            return v[self.lang]
+        if v is None or (isinstance(v, float) and v != v):
+            return "-"
+        return v
+
+    def __missing__(self, key):
+        return "{" + key + "}"
+
+
+def render(template: str, fact: dict, lang: str) -> str:
+    params = _Params(fact, lang)
+    params["person"] = fact.get("name") or fact.get("nip") or "-"
+    return template.format_map(params)
+
+
+def from_match(rule, fact: dict, unit_ctx, lang: str) -> Finding:
+    """A rule finding at the fact's location, or at the cell the rule's `locate` names."""
+    sheet, row, column = fact.get("sheet"), fact.get("row"), fact.get("column")
+    if getattr(rule, "locate", None) and unit_ctx is not None:
+        where = unit_ctx.locate(rule.locate, fact.get("sheet_kind"), row)
+        if where is not None:
+            sheet, row, column = where
+    evidence = {}
+    for name in sorted(rule.fields_used()):
+        v = fact.get(name)
+        evidence[name] = v.item() if hasattr(v, "item") else v
+    return make_finding(
+        rule=rule.id, slug=rule.slug, severity=rule.severity, basis=rule.basis,
+        message=render(rule.text("message", lang), fact, lang), hint=render(rule.text("hint", lang), fact, lang),
+        unit=fact.get("unit"), unit_name=fact.get("unit_name"), pokja=fact.get("pokja"), nip=fact.get("nip"),
+        name=fact.get("name"), target=fact.get("target"), file=fact.get("file"), sheet=sheet,
+        row=None if row is None or row != row else int(row), column=column, value=fact.get("value"),
+        evidence=evidence, sheet_hidden=bool(fact.get("sheet_hidden")),
+    )

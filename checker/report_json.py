@@ -1,0 +1,95 @@
+"""The JSON findings document of output-format.md (`--json FILE`, `-` for stdout)."""
+from __future__ import annotations
+
+import json
+import math
+import sys
+from datetime import date, datetime, time
+
+from .atomic import refuse_inputs, write_text_atomic
+from .result import RunResult
+
+TOP_KEYS = ("tool", "version", "stage", "checked_at", "inputs", "summary", "findings")
+
+
+def iso_timestamp(moment: datetime) -> str:
+    """ISO-8601 with a UTC offset; a naive datetime is taken as local time."""
+    if moment.tzinfo is None or moment.tzinfo.utcoffset(moment) is None:
+        moment = moment.astimezone()
+    return moment.isoformat(timespec="seconds")
+
+
+def to_document(result: RunResult) -> dict:
+    summary = dict(result.summary())
+    summary["rulebase_version"] = result.rulebase_version
+    return {
+        "tool": result.tool,
+        "version": result.version,
+        "stage": result.stage,
+        "checked_at": iso_timestamp(result.checked_at),
+        "inputs": [
+            {"file": i.file, "sha256": i.sha256, "unit": i.unit, "status": i.status, "detail": i.detail or ""}
+            for i in result.inputs
+        ],
+        "summary": summary,
+        "findings": [f.to_json() for f in result.findings],
+    }
+
+
+def _default(value):
+    """Evidence may carry values JSON does not know."""
+    if isinstance(value, datetime):
+        return iso_timestamp(value) if value.tzinfo else value.isoformat()
+    if isinstance(value, (date, time)):
+        return value.isoformat()
+    if isinstance(value, (set, frozenset)):
+        return sorted((str(v) for v in value))
+    if isinstance(value, tuple):
+        return list(value)
+    if hasattr(value, "item"):          # numpy / pandas scalars
+        try:
+            return value.item()
+        except Exception:  # noqa: BLE001
+            pass
+    return str(value)
+
+
+def _clean(value):
+    """NaN and infinities (pandas blanks in evidence) are not JSON: null instead."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {str(k): _clean(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_clean(v) for v in value]
+    return value
+
+
+def to_text(result: RunResult) -> str:
+    return json.dumps(_clean(to_document(result)), ensure_ascii=False, indent=2, default=_default, allow_nan=False) + "\n"
+
+
+def write_json(result: RunResult, target) -> None:
+    """Write the document to `target`: "-" is stdout (UTF-8), anything else a file written atomically.
+
+    Raises atomic.OutputIsInputError when the target is one of the input files."""
+    text = to_text(result)
+    if str(target) == "-":
+        _write_stdout(text)
+        return
+    refuse_inputs(target, [i.file for i in result.inputs])
+    write_text_atomic(target, text)
+
+
+def _write_stdout(text: str) -> None:
+    stream = sys.stdout
+    encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "").replace("_", "")
+    buffer = getattr(stream, "buffer", None)
+    if encoding not in ("utf8", "utf8sig") and buffer is not None:
+        # e.g. a Windows console code page: the contract says UTF-8 bytes.
+        stream.flush()
+        buffer.write(text.encode("utf-8"))
+        buffer.flush()
+        return
+    stream.write(text)
+    stream.flush()

@@ -1,0 +1,448 @@
+"""The findings workbook of output-format.md (`-o FILE.xlsx`), written with XlsxWriter.
+
+Safety: every value that comes from an input file or a finding goes through
+`write_string` (never `write`, never a formula); the workbook options also switch off
+XlsxWriter's string-to-formula/URL/number guessing. The file is written atomically."""
+from __future__ import annotations
+
+import os
+import re
+from datetime import date, datetime
+from pathlib import Path
+
+import xlsxwriter
+
+from .atomic import atomic_output, refuse_inputs
+from .result import STAGES, RunResult
+
+WORKBOOK_OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
+
+MAX_LINKS = 65530            # Excel's limit of hyperlinks per worksheet
+MAX_URL = 2079               # XlsxWriter's limit for the link and for the anchor
+
+TEXTS = {
+    "id": {
+        "sheet_summary": "Ringkasan", "sheet_findings": "Temuan", "sheet_rules": "Aturan", "sheet_files": "Berkas",
+        "title": "Ringkasan Hasil Pemeriksaan Pokja",
+        "tool": "Alat", "rulebase": "Versi basis aturan", "stage": "Tahap", "checked_at": "Tanggal/waktu pemeriksaan",
+        "engine": "Mesin aturan", "files": "Jumlah berkas", "units_checked": "Unit diperiksa",
+        "files_unreadable": "Berkas tidak terbaca", "findings_total": "Jumlah temuan",
+        "n_error": "Pelanggaran (error)", "n_warning": "Peringatan (warning)", "n_info": "Catatan (info)",
+        "compliant_units": "Unit patuh",
+        "per_unit": "Rekap per unit",
+        "unit_cols": ("Kode Unit", "Nama Unit", "Unit JPT Madya", "Pelanggaran", "Peringatan", "Catatan", "Status"),
+        "compliant": "Patuh", "not_compliant": "Tidak Patuh", "unreadable_unit": "Tidak terbaca",
+        "no_unit": "(tanpa unit)", "file_prefix": "berkas: ",
+        "chart_title": "Temuan per unit menurut tingkat",
+        "finding_cols": ("No", "Kode Unit", "Nama Unit", "Aturan", "Nama Aturan", "Tingkat", "Dasar Hukum",
+                         "Uraian", "Kode Pokja", "NIP", "Nama", "Kode Target", "Berkas", "Sheet", "Baris",
+                         "Kolom", "Saran Perbaikan", "Nilai ditemukan"),
+        "severity": {"error": "Pelanggaran", "warning": "Peringatan", "info": "Catatan"},
+        "hidden": "tersembunyi", "empty": "(kosong)",
+        "link_tip": "Buka sel ini di berkas sumber",
+        "rule_cols": ("ID", "Slug", "Tingkat", "Tahap", "Dasar Hukum", "Kutipan", "Nama Aturan"),
+        "file_cols": ("Berkas", "SHA-256", "Kode Unit", "Status"),
+        "checked": "diperiksa", "unreadable": "tidak terbaca",
+    },
+    "en": {
+        "sheet_summary": "Summary", "sheet_findings": "Findings", "sheet_rules": "Rules", "sheet_files": "Files",
+        "title": "Pokja Check Summary",
+        "tool": "Tool", "rulebase": "Rule-base version", "stage": "Stage (tahap)", "checked_at": "Checked at",
+        "engine": "Rule engine", "files": "Number of files", "units_checked": "Units checked",
+        "files_unreadable": "Unreadable files", "findings_total": "Total findings",
+        "n_error": "Errors", "n_warning": "Warnings", "n_info": "Info",
+        "compliant_units": "Compliant units",
+        "per_unit": "Per unit",
+        "unit_cols": ("Unit Code", "Unit Name", "JPT Madya Unit", "Errors", "Warnings", "Info", "Status"),
+        "compliant": "Compliant", "not_compliant": "Not compliant", "unreadable_unit": "Unreadable",
+        "no_unit": "(no unit)", "file_prefix": "file: ",
+        "chart_title": "Findings per unit by severity",
+        "finding_cols": ("No", "Unit Code", "Unit Name", "Rule", "Rule Name", "Severity", "Legal Basis",
+                         "Description", "Pokja Code", "NIP", "Name", "Target Code", "File", "Sheet", "Row",
+                         "Column", "Suggested Fix", "Value Found"),
+        "severity": {"error": "Error", "warning": "Warning", "info": "Info"},
+        "hidden": "hidden", "empty": "(empty)",
+        "link_tip": "Open this cell in the source file",
+        "rule_cols": ("ID", "Slug", "Severity", "Stages", "Legal Basis", "Legal Text", "Rule Name"),
+        "file_cols": ("File", "SHA-256", "Unit Code", "Status"),
+        "checked": "checked", "unreadable": "unreadable",
+    },
+}
+
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_FILL = {"error": "#F8CBAD", "warning": "#FFE699", "info": "#BDD7EE"}
+SEVERITY_CHART = {"error": "#C00000", "warning": "#FFC000", "info": "#5B9BD5"}
+
+# Temuan column widths, in the order of finding_cols.
+FINDING_WIDTHS = (6, 12, 28, 8, 34, 12, 22, 60, 12, 21, 26, 13, 30, 18, 8, 7, 50, 40)
+WRAPPED = {4, 6, 7, 16, 17}     # Nama Aturan, Dasar Hukum, Uraian, Saran Perbaikan, Nilai ditemukan
+
+
+def texts(lang: str) -> dict:
+    return TEXTS.get(lang, TEXTS["id"])
+
+
+# --------------------------------------------------------------------------- helpers
+
+def stages_from(from_stage: str) -> str:
+    """'penetapan' -> 'penetapan, evaluasi' (a rule runs in its stage and the later ones)."""
+    if from_stage in STAGES:
+        return ", ".join(STAGES[STAGES.index(from_stage):])
+    return str(from_stage or "")
+
+
+def render_evidence(evidence: dict | None, lang: str = "id") -> str:
+    """{'a': 1, 'b': ['x', 'y']} -> 'a: 1; b: x, y'."""
+    if not evidence:
+        return ""
+    t = texts(lang)
+    parts = []
+    for key, value in evidence.items():
+        parts.append(f"{key}: {_render_value(value, t)}")
+    return "; ".join(parts)
+
+
+def _render_value(value, t) -> str:
+    if value is None or value == "" or (isinstance(value, float) and value != value):
+        return t["empty"]
+    if isinstance(value, (list, tuple, set, frozenset)):
+        items = sorted(value, key=str) if isinstance(value, (set, frozenset)) else value
+        return ", ".join(_render_value(v, t) for v in items) if items else t["empty"]
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def rule_title(rule, lang: str) -> str:
+    try:
+        title = rule.text("title", lang)
+    except Exception:  # noqa: BLE001 - a rule without a title in this language
+        title = None
+    return title or getattr(rule, "slug", "") or ""
+
+
+def _quote_sheet(name: str) -> str:
+    return "'" + name.replace("'", "''") + "'"
+
+
+def _format_time(moment: datetime) -> str:
+    if moment.tzinfo is None or moment.tzinfo.utcoffset(moment) is None:
+        moment = moment.astimezone()
+    offset = moment.strftime("%z")
+    offset = f"UTC{offset[:3]}:{offset[3:]}" if offset else ""
+    return f"{moment.strftime('%Y-%m-%d %H:%M:%S')} {offset}".strip()
+
+
+_ESCAPED = re.compile(r"%[0-9a-fA-F]{2}")
+
+
+class _Linker:
+    """Hyperlinks from findings to their source cells, for sources at or below the output folder."""
+
+    def __init__(self, output: Path):
+        self.base = output.resolve().parent
+        self.cache: dict[str, str | None] = {}
+        self.count = 0
+
+    def relative(self, file: str | None) -> str | None:
+        if not file:
+            return None
+        if file not in self.cache:
+            self.cache[file] = self._relative(file)
+        return self.cache[file]
+
+    def _relative(self, file: str) -> str | None:
+        try:
+            source = Path(file).resolve()
+            if not source.is_file() or not source.is_relative_to(self.base):
+                return None
+            rel = source.relative_to(self.base).as_posix()
+        except (OSError, ValueError, RuntimeError):
+            return None
+        # XlsxWriter splits the URL at the first '#' and keeps '%xx' as already escaped.
+        if "#" in rel or _ESCAPED.search(rel) or len(rel) > MAX_URL:
+            return None
+        return rel
+
+    def url(self, finding) -> str | None:
+        if self.count >= MAX_LINKS or finding.row is None or not finding.sheet:
+            return None
+        rel = self.relative(finding.file)
+        if rel is None:
+            return None
+        column = (finding.column or "A").upper()
+        if not re.fullmatch(r"[A-Z]{1,3}", column):
+            column = "A"
+        anchor = f"{_quote_sheet(finding.sheet)}!{column}{int(finding.row)}"
+        if len(anchor) > MAX_URL:
+            return None
+        self.count += 1
+        return f"external:{rel}#{anchor}"
+
+
+# --------------------------------------------------------------------------- writer
+
+def write_workbook(result: RunResult, path) -> Path:
+    """Write the findings workbook to `path` atomically and return the path.
+
+    Raises atomic.OutputIsInputError when `path` is one of the input files."""
+    target = Path(os.fspath(path))
+    refuse_inputs(target, [i.file for i in result.inputs])
+    with atomic_output(target) as tmp:
+        workbook = xlsxwriter.Workbook(tmp, WORKBOOK_OPTIONS)
+        try:
+            _fill(workbook, result, target)
+        finally:
+            workbook.close()
+    return target
+
+
+def _fill(workbook, result: RunResult, target: Path) -> None:
+    lang = result.lang if result.lang in TEXTS else "id"
+    t = texts(lang)
+    workbook.set_properties({"title": t["title"], "author": f"{result.tool} {result.version}"})
+    fmt = _formats(workbook)
+    summary = workbook.add_worksheet(t["sheet_summary"])
+    findings = workbook.add_worksheet(t["sheet_findings"])
+    rules = workbook.add_worksheet(t["sheet_rules"])
+    files = workbook.add_worksheet(t["sheet_files"])
+    _write_summary(workbook, summary, result, t, fmt)
+    _write_findings(findings, result, t, fmt, lang, target)
+    _write_rules(rules, result, t, fmt, lang)
+    _write_files(files, result, t, fmt)
+
+
+def _formats(workbook) -> dict:
+    base = {"valign": "top"}
+    fmt = {
+        "title": workbook.add_format({"bold": True, "font_size": 14}),
+        "label": workbook.add_format({"bold": True, **base}),
+        "header": workbook.add_format({"bold": True, "bg_color": "#D9D9D9", "border": 1, "text_wrap": True,
+                                       "valign": "top"}),
+        "text": workbook.add_format(base),
+        "wrap": workbook.add_format({"text_wrap": True, **base}),
+        "num": workbook.add_format({"align": "right", **base}),
+        "link": workbook.add_format({"font_color": "#0563C1", "underline": 1, "align": "right", **base}),
+        "ok": workbook.add_format({"bg_color": "#C6EFCE", "font_color": "#006100", **base}),
+        "bad": workbook.add_format({"bg_color": "#FFC7CE", "font_color": "#9C0006", **base}),
+        "grey": workbook.add_format({"bg_color": "#D9D9D9", **base}),
+    }
+    for sev, colour in SEVERITY_FILL.items():
+        fmt["sev_" + sev] = workbook.add_format({"bg_color": colour, **base})
+    return fmt
+
+
+def _s(ws, row, col, value, cell_format=None) -> None:
+    """Write an input-derived value: always as a string cell, blank when None/empty."""
+    if value is None:
+        return
+    value = value if isinstance(value, str) else str(value)
+    if value == "":
+        return
+    ws.write_string(row, col, value, cell_format)
+
+
+def _header(ws, row, labels, fmt) -> None:
+    for col, label in enumerate(labels):
+        ws.write_string(row, col, label, fmt["header"])
+
+
+# ------------------------------------------------------------------ Ringkasan / Summary
+
+def unit_rows(result: RunResult, t: dict) -> list[dict]:
+    """One row per unit (by Kode Unit; an unreadable file without one gets its own row), plus a
+    row for findings belonging to no listed unit, so every finding is counted once."""
+    rows: list[dict] = []
+    by_code: dict[str, dict] = {}
+    by_file: dict[str, dict] = {}     # inputs without a Kode Unit
+    file_row: dict[str, dict] = {}    # every input file -> its row
+    for inp in result.inputs:
+        unreadable = inp.status != "checked"
+        if inp.unit:
+            row = by_code.get(inp.unit)
+            if row is None:
+                row = {"code": inp.unit, "name": inp.unit_name, "jpt": inp.jpt_madya,
+                       "unreadable": unreadable, "counts": dict.fromkeys(SEVERITIES, 0)}
+                by_code[inp.unit] = row
+                rows.append(row)
+            else:
+                row["name"] = row["name"] or inp.unit_name
+                row["jpt"] = row["jpt"] or inp.jpt_madya
+                row["unreadable"] = row["unreadable"] and unreadable
+            file_row.setdefault(inp.file, row)
+        elif inp.file not in by_file:
+            # No Kode Unit (unreadable, or missing in the Unit sheet): one row for the file.
+            name = inp.unit_name or t["file_prefix"] + os.path.basename(inp.file or "")
+            row = {"code": None, "name": name, "jpt": inp.jpt_madya,
+                   "unreadable": unreadable, "counts": dict.fromkeys(SEVERITIES, 0)}
+            by_file[inp.file] = row
+            file_row[inp.file] = row
+            rows.append(row)
+    other = {"code": None, "name": t["no_unit"], "jpt": None, "unreadable": False,
+             "counts": dict.fromkeys(SEVERITIES, 0)}
+    for f in result.findings:
+        row = by_code.get(f.unit) if f.unit else file_row.get(f.file)
+        row = row or other
+        row["counts"][f.severity] = row["counts"].get(f.severity, 0) + 1
+    if any(other["counts"].values()):
+        rows.append(other)
+    for row in rows:
+        if row["unreadable"]:
+            row["status"] = "unreadable"
+        elif row["counts"]["error"]:
+            row["status"] = "not_compliant"
+        else:
+            row["status"] = "compliant"
+    return rows
+
+
+def _write_summary(workbook, ws, result: RunResult, t: dict, fmt: dict) -> None:
+    s = result.summary()
+    counts = s["by_severity"]
+    ws.write_string(0, 0, t["title"], fmt["title"])
+    facts = [
+        ("tool", f"{result.tool} {result.version}"),
+        ("rulebase", result.rulebase_version),
+        ("stage", result.stage),
+        ("checked_at", _format_time(result.checked_at)),
+        ("engine", result.engine),
+        ("files", s["files"]),
+        ("units_checked", s["units_checked"]),
+        ("files_unreadable", s["files_unreadable"]),
+        ("findings_total", s["findings"]),
+        ("n_error", counts.get("error", 0)),
+        ("n_warning", counts.get("warning", 0)),
+        ("n_info", counts.get("info", 0)),
+        ("compliant_units", s["compliant_units"]),
+    ]
+    r = 2
+    for key, value in facts:
+        ws.write_string(r, 0, t[key], fmt["label"])
+        if isinstance(value, int):
+            ws.write_number(r, 1, value, fmt["num"])
+        else:
+            _s(ws, r, 1, value, fmt["text"])
+        r += 1
+
+    r += 1
+    ws.write_string(r, 0, t["per_unit"], fmt["label"])
+    r += 1
+    head = r
+    _header(ws, head, t["unit_cols"], fmt)
+    rows = unit_rows(result, t)
+    status_fmt = {"compliant": fmt["ok"], "not_compliant": fmt["bad"], "unreadable": fmt["grey"]}
+    status_text = {"compliant": t["compliant"], "not_compliant": t["not_compliant"],
+                   "unreadable": t["unreadable_unit"]}
+    for i, row in enumerate(rows, start=1):
+        _s(ws, head + i, 0, row["code"], fmt["text"])
+        _s(ws, head + i, 1, row["name"], fmt["text"])
+        _s(ws, head + i, 2, row["jpt"], fmt["text"])
+        for j, sev in enumerate(SEVERITIES):
+            ws.write_number(head + i, 3 + j, row["counts"][sev], fmt["num"])
+        ws.write_string(head + i, 6, status_text[row["status"]], status_fmt[row["status"]])
+    ws.set_column(0, 0, 26)
+    ws.set_column(1, 1, 40)
+    ws.set_column(2, 2, 30)
+    ws.set_column(3, 5, 12)
+    ws.set_column(6, 6, 14)
+    if rows:
+        last = head + len(rows)
+        ws.autofilter(head, 0, last, 6)
+        chart = workbook.add_chart({"type": "bar", "subtype": "stacked"})
+        name = ws.get_name()
+        for j, sev in enumerate(SEVERITIES):
+            chart.add_series({
+                "name": [name, head, 3 + j],
+                "categories": [name, head + 1, 0, last, 0],
+                "values": [name, head + 1, 3 + j, last, 3 + j],
+                "fill": {"color": SEVERITY_CHART[sev]},
+                "gap": 60,
+            })
+        chart.set_title({"name": t["chart_title"]})
+        chart.set_y_axis({"reverse": True})          # first unit on top
+        chart.set_legend({"position": "bottom"})
+        chart.set_size({"width": 640, "height": min(1600, max(300, 90 + 24 * len(rows)))})
+        ws.insert_chart(head, 8, chart)
+
+
+# ------------------------------------------------------------------ Temuan / Findings
+
+def _write_findings(ws, result: RunResult, t: dict, fmt: dict, lang: str, target: Path) -> None:
+    cols = t["finding_cols"]
+    _header(ws, 0, cols, fmt)
+    titles = {}
+    for rule in result.rules:
+        titles.setdefault(rule.id, rule_title(rule, lang))
+    linker = _Linker(target)
+    for i, f in enumerate(result.findings, start=1):
+        r = i
+        text_fmt = fmt["text"]
+        ws.write_number(r, 0, i, fmt["num"])
+        _s(ws, r, 1, f.unit, text_fmt)
+        _s(ws, r, 2, f.unit_name, fmt["wrap"])
+        _s(ws, r, 3, f.rule, text_fmt)
+        _s(ws, r, 4, titles.get(f.rule) or f.slug, fmt["wrap"])
+        _s(ws, r, 5, t["severity"].get(f.severity, f.severity), fmt.get("sev_" + f.severity, text_fmt))
+        _s(ws, r, 6, f.basis, fmt["wrap"])
+        _s(ws, r, 7, f.message, fmt["wrap"])
+        _s(ws, r, 8, f.pokja, text_fmt)
+        _s(ws, r, 9, f.nip, text_fmt)
+        _s(ws, r, 10, f.name, text_fmt)
+        _s(ws, r, 11, f.target, text_fmt)
+        _s(ws, r, 12, f.file, text_fmt)
+        if f.sheet:
+            sheet = f"{f.sheet} ({t['hidden']})" if f.sheet_hidden else f.sheet
+            ws.write_string(r, 13, sheet, text_fmt)
+        if f.row is not None:
+            url = linker.url(f)
+            if url is not None:
+                ws.write_url(r, 14, url, fmt["link"], str(int(f.row)), t["link_tip"])
+            else:
+                ws.write_number(r, 14, int(f.row), fmt["num"])
+        _s(ws, r, 15, f.column, text_fmt)
+        _s(ws, r, 16, f.hint, fmt["wrap"])
+        _s(ws, r, 17, render_evidence(f.evidence, lang), fmt["wrap"])
+    for col, width in enumerate(FINDING_WIDTHS):
+        ws.set_column(col, col, width)
+    ws.freeze_panes(1, 0)
+    ws.autofilter(0, 0, max(len(result.findings), 1), len(cols) - 1)
+
+
+# ------------------------------------------------------------------ Aturan / Rules
+
+def _write_rules(ws, result: RunResult, t: dict, fmt: dict, lang: str) -> None:
+    _header(ws, 0, t["rule_cols"], fmt)
+    for r, rule in enumerate(result.rules, start=1):
+        sev = getattr(rule, "severity", "")
+        _s(ws, r, 0, rule.id, fmt["text"])
+        _s(ws, r, 1, getattr(rule, "slug", ""), fmt["text"])
+        _s(ws, r, 2, t["severity"].get(sev, sev), fmt.get("sev_" + str(sev), fmt["text"]))
+        _s(ws, r, 3, stages_from(getattr(rule, "from_stage", "")), fmt["text"])
+        _s(ws, r, 4, getattr(rule, "basis", ""), fmt["wrap"])
+        _s(ws, r, 5, getattr(rule, "legal_text", ""), fmt["wrap"])
+        _s(ws, r, 6, rule_title(rule, lang), fmt["wrap"])
+    for col, width in enumerate((8, 34, 12, 30, 24, 70, 40)):
+        ws.set_column(col, col, width)
+    ws.freeze_panes(1, 0)
+    ws.autofilter(0, 0, max(len(result.rules), 1), len(t["rule_cols"]) - 1)
+
+
+# ------------------------------------------------------------------ Berkas / Files
+
+def _write_files(ws, result: RunResult, t: dict, fmt: dict) -> None:
+    _header(ws, 0, t["file_cols"], fmt)
+    for r, inp in enumerate(result.inputs, start=1):
+        _s(ws, r, 0, inp.file, fmt["text"])
+        _s(ws, r, 1, inp.sha256, fmt["text"])
+        _s(ws, r, 2, inp.unit, fmt["text"])
+        if inp.status == "checked":
+            ws.write_string(r, 3, t["checked"], fmt["ok"])
+        else:
+            status = f"{t['unreadable']}: {inp.detail}" if inp.detail else t["unreadable"]
+            ws.write_string(r, 3, status, fmt["bad"])
+    for col, width in enumerate((50, 66, 14, 60)):
+        ws.set_column(col, col, width)
+    ws.freeze_panes(1, 0)
+    ws.autofilter(0, 0, max(len(result.inputs), 1), len(t["file_cols"]) - 1)

@@ -1,0 +1,104 @@
+"""One `check` run: find the files, load them, build facts, evaluate the rules, make findings."""
+from __future__ import annotations
+
+import hashlib
+import os
+from datetime import datetime, timezone
+from pathlib import Path
+
+from . import __version__
+from .texts import t
+
+CHECKABLE = (".xlsx", ".xlsm")
+# Spreadsheet files found in a folder that cannot be checked: reported, never silently skipped.
+UNCHECKABLE = {".xls": "Excel 97-2003 (.xls)", ".xlsb": "Excel Binary (.xlsb)", ".ods": "OpenDocument (.ods)",
+               ".csv": "CSV (.csv)"}
+
+
+class NoInput(Exception):
+    pass
+
+
+def discover(paths) -> list[tuple[str, str | None]]:
+    """(path, unsupported format label or None) for every file to report on, in a stable order."""
+    found = []
+    for given in paths:
+        p = Path(given)
+        if p.is_dir():
+            for f in sorted(p.rglob("*"), key=lambda x: str(x)):
+                if not f.is_file() or f.name.startswith("~$") or f.name.startswith("."):
+                    continue
+                ext = f.suffix.lower()
+                if ext in CHECKABLE:
+                    found.append((str(f), None))
+                elif ext in UNCHECKABLE:
+                    found.append((str(f), UNCHECKABLE[ext]))
+        elif p.is_file():
+            ext = p.suffix.lower()
+            found.append((str(p), UNCHECKABLE.get(ext)))
+        else:
+            raise NoInput(t("err.not_found", path=given))
+    return found
+
+
+def sha256_of(path: str) -> str | None:
+    try:
+        h = hashlib.sha256()
+        with open(path, "rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                h.update(chunk)
+        return h.hexdigest()
+    except OSError:
+        return None
+
+
+def load_all(files, lang):
+    """LoadedUnit per readable file; (path, sha256, reason) for the others."""
+    from . import loader
+    items = []
+    for path, unsupported in files:
+        digest = sha256_of(path)
+        if unsupported:
+            items.append((path, digest, t("err.unsupported_format", lang, fmt=unsupported)))
+            continue
+        try:
+            items.append(loader.load_workbook(path))
+        except loader.LoadError as e:
+            items.append((path, digest, loader.describe(e, lang)))
+    return items
+
+
+def check(paths, *, stage="penetapan", lang="id", engine=None, rules_dir=None, fail_on="error"):
+    from . import engines, facts as facts_mod, rulebase
+    from .findings import from_match, sort_findings
+    from .result import InputFile, RunResult
+
+    base = rulebase.load(rules_dir)          # RuleBaseError propagates: exit 3
+    files = discover(paths)
+    if not files:
+        raise NoInput(t("err.no_input", lang, paths=", ".join(map(str, paths))))
+    engine = engine or engines.default_engine()
+    items = load_all(files, lang)
+    facts = facts_mod.build(items, stage)
+    rules = base.for_stage(stage)
+    matches = engines.run(rules, facts.tables, engine)
+    by_id = {r.id: r for r in rules}
+    findings = []
+    records = {kind: df.to_dict("records") for kind, df in facts.tables.items()}
+    for rule_id, kind, idx in matches:
+        rule = by_id[rule_id]
+        fact = records[kind][idx]
+        ctx = facts.units[fact["unit_seq"]]
+        if ctx.readable and not all(ctx.has(req) for req in rule.requires):
+            continue                          # a missing sheet or column silences the rules that need it
+        findings.append(from_match(rule, fact, ctx, lang))
+    inputs = [InputFile(file=c.file, sha256=c.sha256, unit=c.code, unit_name=c.name, jpt_madya=c.jpt_madya,
+                        status="checked" if c.readable else "unreadable", detail=c.detail) for c in facts.units]
+    return RunResult(tool="cek-pokja", version=__version__, rulebase_version=base.version, stage=stage,
+                     lang=lang, engine=engine, checked_at=datetime.now(timezone.utc).astimezone(),
+                     inputs=inputs, findings=sort_findings(findings), rules=list(rules), fail_on=fail_on)
+
+
+def default_output_name(now=None) -> str:
+    now = now or datetime.now()
+    return os.path.join(os.getcwd(), now.strftime("temuan-%Y%m%d-%H%M%S.xlsx"))

@@ -1,0 +1,310 @@
+"""The unit workbook's sheets, columns and vocabularies as data (input-format.md).
+
+`required` of a column:
+  None          optional
+  "rancangan" / "penetapan" / "evaluasi"
+                the column must exist from that stage on (a missing one is a loader Problem
+                "column_missing" with that `required_from`)
+  "conditional" required only when some row needs it; facts.py decides, from the stage in
+                `conditional_from` (e.g. Nomor Persetujuan Pimpinan: for outsiders, at
+                penetapan).
+                Exception, decided here: a "conditional" column of kind "nip" (the "yes*" NIP
+                of Pegawai, MPH and Anggota Pokja, where only tenaga pendukung may leave the
+                cell empty) must still EXIST: the loader reports it missing from "rancangan"
+                (see `missing_column_stage`). Its empty cells are a matter for facts.py.
+
+Field names are the snake_case of the canonical label.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .values import fold_compact, fold_header, fold_text
+
+STAGES = ("rancangan", "penetapan", "evaluasi")
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    field: str            # snake_case identifier, e.g. "nomor_sk"
+    label: str            # canonical header as in input-format.md, e.g. "Nomor SK"
+    aliases: tuple[str, ...]
+    kind: str             # "text" | "nip" | "date" | "code" | "codes" | "vocab:<name>" | "year"
+    required: str | None  # None | "rancangan" | "penetapan" | "evaluasi" | "conditional"
+    conditional_from: str | None = None   # for "conditional": stage from which the condition counts
+
+    @property
+    def vocab(self) -> str | None:
+        return self.kind[6:] if self.kind.startswith("vocab:") else None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.label,) + self.aliases
+
+
+@dataclass(frozen=True)
+class SheetSpec:
+    kind: str             # "unit" | "pk" | "pegawai" | "mph" | "pokja" | "anggota" | "surat_tugas"
+    label: str
+    aliases: tuple[str, ...]
+    required: bool
+    columns: tuple[ColumnSpec, ...]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.label,) + self.aliases
+
+    def column(self, field: str) -> ColumnSpec:
+        for c in self.columns:
+            if c.field == field:
+                return c
+        raise KeyError(field)
+
+    def fields(self) -> tuple[str, ...]:
+        return tuple(c.field for c in self.columns)
+
+
+def missing_column_stage(col: ColumnSpec) -> str | None:
+    """Stage from which a missing column is a loader Problem, None when never."""
+    if col.required in STAGES:
+        return col.required
+    if col.required == "conditional" and col.kind == "nip":
+        return "rancangan"
+    return None
+
+
+def _c(field, label, kind="text", required=None, aliases=(), conditional_from=None) -> ColumnSpec:
+    return ColumnSpec(field, label, tuple(aliases), kind, required, conditional_from)
+
+
+# The same NIP and Nama aliases are accepted on every sheet (the contract lists them on
+# Pegawai; they are unambiguous elsewhere too).
+NIP_ALIASES = ("NIP Baru", "NIP/NI PPPK", "NIP_BARU")
+NAMA_ALIASES = ("Nama Pegawai", "NAMA")
+
+R, P, E, COND = "rancangan", "penetapan", "evaluasi", "conditional"
+
+UNIT = SheetSpec("unit", "Unit", ("Identitas Unit",), True, (
+    _c("kode_unit", "Kode Unit", "code", R),
+    _c("nama_unit", "Nama Unit", "text", R),
+    _c("unit_jpt_madya", "Unit JPT Madya", "text", R, ("Unit Eselon I", "Kedeputian")),
+    _c("nip_jpt_pratama", "NIP JPT Pratama", "nip", R),
+    _c("nama_jpt_pratama", "Nama JPT Pratama", "text", R),
+    _c("nip_jpt_madya", "NIP JPT Madya", "nip", R),
+    _c("nama_jpt_madya", "Nama JPT Madya", "text", R),
+    _c("nip_plt_jpt_pratama", "NIP Plt JPT Pratama", "nip", None),
+    _c("pola_struktur", "Pola Struktur", "vocab:pola", None),
+    _c("tahun_kinerja", "Tahun Kinerja", "year", R),
+    _c("instansi", "Instansi", "text", None),
+))
+
+PK = SheetSpec("pk", "PK", ("Perjanjian Kinerja", "Target Kinerja"), True, (
+    _c("kode_target", "Kode Target", "code", R, ("Kode", "No")),
+    _c("sasaran", "Sasaran", "text", None, ("Sasaran Kegiatan", "Sasaran Strategis")),
+    _c("indikator_kinerja", "Indikator Kinerja", "text", R, ("Indikator", "IKU", "IKI")),
+    _c("target", "Target", "text", None),
+    _c("satuan", "Satuan", "text", None),
+))
+
+PEGAWAI = SheetSpec("pegawai", "Pegawai", ("Daftar Pegawai", "Pegawai Unit"), True, (
+    _c("nip", "NIP", "nip", COND, NIP_ALIASES, R),
+    _c("id_pegawai", "ID Pegawai", "text", None),
+    _c("nama", "Nama", "text", R, NAMA_ALIASES),
+    _c("jenis_jabatan", "Jenis Jabatan", "vocab:jenis_jabatan", R, ("JENIS_JABATAN_NAMA",)),
+    _c("nama_jabatan", "Nama Jabatan", "text", None, ("Jabatan", "JABATAN_NAMA")),
+    _c("status_kepegawaian", "Status Kepegawaian", "text", None, ("Status",)),
+))
+
+# MPH, long layout (one row per employee and target). `required` here is the long layout's.
+MPH_LONG_COLUMNS = (
+    _c("nip", "NIP", "nip", COND, NIP_ALIASES, R),
+    _c("id_pegawai", "ID Pegawai", "text", None),
+    _c("nama", "Nama", "text", None, NAMA_ALIASES),
+    _c("kode_target", "Kode Target", "code", R),
+    _c("peran_hasil", "Peran Hasil", "text", R,
+       ("Peran", "Hasil", "Hasil Kerja", "Rencana Hasil Kerja", "RHK")),
+    _c("kode_pokja", "Kode Pokja", "code", None),
+)
+# MPH, matrix layout: the employee columns; every other column whose header's first word
+# is code-like (values.header_code) is a PK target column. Nama is required in this layout.
+MPH_MATRIX_COLUMNS = (
+    _c("no", "No", "text", None),
+    _c("nip", "NIP", "nip", COND, NIP_ALIASES, R),
+    _c("id_pegawai", "ID Pegawai", "text", None),
+    _c("nama", "Nama", "text", R, NAMA_ALIASES),
+    _c("nama_jabatan", "Jabatan", "text", None, ("Nama Jabatan", "JABATAN_NAMA")),
+)
+# Known MPH names (both layouts) for sheet header detection.
+MPH = SheetSpec("mph", "MPH", (
+    "Matriks Peran dan Hasil", "Matriks Pembagian Peran dan Hasil", "MPPH", "Matrik Peran Hasil",
+), True, MPH_LONG_COLUMNS + (MPH_MATRIX_COLUMNS[0], MPH_MATRIX_COLUMNS[4]))
+# Layout rule: a Kode Target column present => long, else matrix.
+MPH_LAYOUT_FIELD = "kode_target"
+# Texts of a merged cell often found above the target codes (a two-row matrix header).
+# Any non-code text (or an empty cell) above a code works the same; these are informative.
+MPH_GROUP_LABELS = ("Target Kinerja", "Sasaran", "IKI JPT", "Target PK", "Indikator Kinerja",
+                    "Peran Hasil", "Peran dan Hasil")
+
+POKJA = SheetSpec("pokja", "Pokja", ("Kelompok Kerja", "Tim Kerja", "Daftar Pokja"), True, (
+    _c("kode_pokja", "Kode Pokja", "code", R),
+    _c("nama_pokja", "Nama Pokja", "text", R),
+    _c("jenis_pokja", "Jenis Pokja", "vocab:jenis_pokja", R),
+    _c("kode_target", "Kode Target", "codes", R, ("Target PK",)),
+    _c("tugas_pokja", "Tugas Pokja", "text", R, ("Tugas", "Uraian Tugas Pokja")),
+    _c("nomor_sk", "Nomor SK", "text", P),
+    _c("tanggal_sk", "Tanggal SK", "date", P),
+    _c("nip_penetap_sk", "NIP Penetap SK", "nip", P, ("Penandatangan SK",)),
+    _c("tanggal_konsultasi_ortala", "Tanggal Konsultasi Ortala", "date", P),
+    _c("tanggal_mulai", "Tanggal Mulai", "date", None),
+    _c("tanggal_selesai", "Tanggal Selesai", "date", None),
+    _c("tanggal_persetujuan_rencana_kerja", "Tanggal Persetujuan Rencana Kerja", "date", E),
+    _c("tanggal_laporan", "Tanggal Laporan", "date", E),
+    _c("tanggal_diterima_jpt_madya", "Tanggal Diterima JPT Madya", "date", E),
+))
+
+ANGGOTA = SheetSpec("anggota", "Anggota Pokja", (
+    "Susunan Pokja", "Keanggotaan Pokja", "Susunan Keanggotaan",
+), True, (
+    _c("kode_pokja", "Kode Pokja", "code", R),
+    _c("nip", "NIP", "nip", COND, NIP_ALIASES, R),
+    _c("id_pegawai", "ID Pegawai", "text", None),
+    _c("nama", "Nama", "text", None, NAMA_ALIASES),
+    _c("kedudukan", "Kedudukan", "vocab:kedudukan", R, ("Jabatan dalam Pokja", "Peran dalam Pokja")),
+    _c("jenis_jabatan", "Jenis Jabatan", "vocab:jenis_jabatan", COND, (), R),   # for outsiders
+    _c("nama_jabatan", "Nama Jabatan", "text", None),
+    _c("kode_unit_asal", "Kode Unit Asal", "code", None, ("Unit Asal",)),
+    _c("instansi_asal", "Instansi Asal", "text", None),
+    _c("cara_penugasan", "Cara Penugasan", "vocab:cara_penugasan", None),
+    _c("nomor_persetujuan_pimpinan", "Nomor Persetujuan Pimpinan", "text", COND,
+       ("Persetujuan Pelibatan",), P),                                          # for outsiders
+    _c("uraian_tugas", "Uraian Tugas", "text", R, ("Tugas",)),
+    _c("output", "Output", "text", R, ("Keluaran", "Hasil")),
+    _c("tanggal_rekomendasi_penilaian", "Tanggal Rekomendasi Penilaian", "date", COND, (), E),
+    # ^ for members from another unit of this instansi
+))
+
+# Kode Target on Surat Tugas is a list like on Pokja (one ST may cover several targets).
+SURAT_TUGAS = SheetSpec("surat_tugas", "Surat Tugas", ("Penugasan Individu",), False, (
+    _c("nomor_surat_tugas", "Nomor Surat Tugas", "text", R, ("Nomor ST",)),
+    _c("tanggal", "Tanggal", "date", None),
+    _c("nip", "NIP", "nip", R, NIP_ALIASES),
+    _c("nama", "Nama", "text", None, NAMA_ALIASES),
+    _c("kode_target", "Kode Target", "codes", R),
+    _c("uraian_tugas", "Uraian Tugas", "text", None),
+    _c("output", "Output", "text", None),
+))
+
+SHEETS: tuple[SheetSpec, ...] = (UNIT, PK, PEGAWAI, MPH, POKJA, ANGGOTA, SURAT_TUGAS)
+SHEETS_BY_KIND: dict[str, SheetSpec] = {s.kind: s for s in SHEETS}
+
+# Optional master roster (input-format.md, "Optional master roster"): for whoever loads it.
+ROSTER_COLUMNS = (
+    _c("nip", "NIP", "nip", R, ("NIP_BARU", "NIP Baru", "NIP/NI PPPK")),
+    _c("nama", "Nama", "text", R, ("NAMA", "Nama Pegawai")),
+    _c("jenis_jabatan", "Jenis Jabatan", "text", R, ("JENIS_JABATAN_NAMA",)),   # not checked
+    _c("kode_unit", "Kode Unit", "text", R, ("KODE_UNIT", "UNOR", "UNOR_NAMA", "Unit Kerja")),
+    _c("nama_jabatan", "Nama Jabatan", "text", None, ("JABATAN_NAMA", "Jabatan")),
+)
+# Names that mark a JPT Pratama in a roster's Jenis Jabatan or Nama Jabatan.
+ROSTER_JPT_PRATAMA_NAMES = ("JPT Pratama", "Eselon II", "Asisten Deputi", "Kepala Biro", "Inspektur")
+
+# --------------------------------------------------------------------- vocabularies
+
+_VOCAB_SOURCE: dict[str, dict[str, tuple[str, ...]]] = {
+    "jenis_jabatan": {
+        "JPT Madya": ("Eselon I", "Deputi", "Sekretaris Kementerian Koordinator", "Sesmenko",
+                      "Staf Ahli"),
+        "JPT Pratama": ("Eselon II", "Asisten Deputi", "Asdep", "Kepala Biro", "Karo", "Inspektur"),
+        "Administrator": ("Eselon III",),
+        "Pengawas": ("Eselon IV",),
+        "Fungsional": ("Pejabat Fungsional", "Jabatan Fungsional", "JF", "Jabfung", "Jafung", "JFT",
+                       "Jabatan Fungsional Tertentu"),
+        "Pelaksana": ("Jabatan Pelaksana", "JFU", "Jabatan Fungsional Umum", "Staf",
+                      "Staf Pelaksana"),
+        "Tenaga Pendukung": ("PPNPN", "Non-ASN", "Honorer", "Tenaga Ahli",
+                             "Pegawai Pemerintah Non Pegawai Negeri"),
+    },
+    "kedudukan": {
+        "Pengarah": ("Pembina",),
+        "Ketua": ("Ketua Pokja", "Ketua Tim", "Ketua Tim Kerja", "Katim", "Kapokja", "Koordinator"),
+        "Wakil Ketua": ("Wakil", "Wakil Ketua Pokja", "Wakil Ketua Tim"),
+        "Sekretaris": ("Sekretaris Pokja", "Sekretaris Tim"),
+        "Anggota": ("Anggota Pokja", "Anggota Tim"),
+    },
+    "jenis_pokja": {
+        "Substansi": ("Substantif", "Teknis", "Pokja Substansi"),
+        "Dukungan Teknis dan Administrasi": ("Dukungan Teknis dan Administratif",
+                                             "Dukungan Manajemen", "Dukman",
+                                             "Dukungan Administrasi"),
+    },
+    "cara_penugasan": {
+        "Penunjukan": ("Ditunjuk",),
+        "Pengajuan Sukarela": ("Sukarela", "Pengajuan"),
+    },
+    "pola": {
+        "A": ("Pola A", "JF dan Pelaksana langsung di bawah JPT Pratama"),
+        "B": ("Pola B", "JF dan Pelaksana di bawah Administrator"),
+    },
+}
+
+# vocab name -> {fold_text(synonym): canonical}; canonical spellings included.
+VOCABULARIES: dict[str, dict[str, str]] = {
+    name: {fold_text(s): canon for canon, syns in src.items() for s in (canon,) + syns}
+    for name, src in _VOCAB_SOURCE.items()
+}
+# Second lookup, punctuation and spacing ignored ("Non ASN" = "Non-ASN").
+VOCABULARIES_COMPACT: dict[str, dict[str, str]] = {
+    name: {fold_compact(s): canon for canon, syns in src.items() for s in (canon,) + syns}
+    for name, src in _VOCAB_SOURCE.items()
+}
+# Value of an empty cell (status stays "empty"): "an empty cell means A"; Penunjukan (default).
+VOCAB_DEFAULTS: dict[str, str] = {"pola": "A", "cara_penugasan": "Penunjukan"}
+
+# --------------------------------------------------------------------- instansi
+
+DEFAULT_INSTANSI = "Kementerian Koordinator Bidang Perekonomian"
+INSTANSI_NAMES: tuple[str, ...] = (
+    DEFAULT_INSTANSI, "Kemenko Perekonomian", "Kemenko Bidang Perekonomian",
+)
+_OWN_INSTANSI_KEYS = frozenset(fold_compact(n) for n in INSTANSI_NAMES)
+
+
+def is_own_instansi(text, unit_instansi: str | None = None) -> bool:
+    """True when `text` (an Instansi Asal cell) is empty or names this instansi: case,
+    spacing and punctuation folded. `unit_instansi` is the unit's `Instansi` cell; when it
+    names another instansi than the default, that name (and only it) is "own"."""
+    key = fold_compact(text if text is not None else "")
+    if not key:
+        return True
+    own = _OWN_INSTANSI_KEYS
+    if unit_instansi is not None:
+        u = fold_compact(unit_instansi)
+        if u and u not in _OWN_INSTANSI_KEYS:
+            own = frozenset({u})
+    return key in own
+
+
+# --------------------------------------------------------------------- name lookup
+
+def sheet_name_keys(spec: SheetSpec) -> frozenset[str]:
+    """Folded names a workbook sheet may carry for `spec`, incl. Excel's 31-char cut."""
+    keys = set()
+    for n in spec.names:
+        keys.add(fold_header(n))
+        keys.add(fold_header(n[:31]))
+    return frozenset(keys)
+
+
+def column_name_keys(columns: tuple[ColumnSpec, ...]) -> dict[str, tuple[str, int]]:
+    """fold_header(name) -> (field, priority); the canonical label has priority 0, aliases
+    1, 2, ... in order. A name used by two fields of one sheet is a schema bug."""
+    out: dict[str, tuple[str, int]] = {}
+    for c in columns:
+        for i, n in enumerate(c.names):
+            k = fold_header(n)
+            prev = out.get(k)
+            if prev is not None and prev[0] != c.field:
+                raise ValueError(f"column name {n!r} used by {prev[0]} and {c.field}")
+            if prev is None or i < prev[1]:
+                out[k] = (c.field, i)
+    return out
