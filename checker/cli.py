@@ -136,7 +136,7 @@ def explain(rule_id, lang, rules_dir, debug):
     def work():
         from . import rulebase, rulebook
         base = rulebase.load(rules_dir)
-        rule = base.by_id(rule_id.upper())
+        rule = next((r for r in base.rules if r.id == rule_id.upper()), None)
         if rule is None:
             _fail(EXIT_USAGE, t("err.unknown_rule", lang, rule=rule_id))
         click.echo(rulebook.render_rule(rule, lang))

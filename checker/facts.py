@@ -338,6 +338,7 @@ class _Builder:
             self.emit("pokja", "pokja", r["_row"], self.col("pokja", "kode_pokja"), fields,
                       pokja=_t(r.get("kode_pokja__raw")) or code, value=code, params={
                           "p_pokja_name": raw("nama_pokja"), "p_empty_fields": ", ".join(empty_fields),
+                          "p_sk_field": "tanggal_sk" if fields["sk_date_empty"] and not fields["sk_number_empty"] else "nomor_sk",
                           "p_signer": raw("nip_penetap_sk") or "-", "p_head_nip": _t(self._uval("nip_jpt_pratama", raw=True)) or "-",
                           "p_sk_date": raw("tanggal_sk") or "-", "p_consultation_date": raw("tanggal_konsultasi_ortala") or "-",
                           "p_start": raw("tanggal_mulai") or "-", "p_end": raw("tanggal_selesai") or "-",

@@ -122,7 +122,7 @@ def from_match(rule, fact: dict, unit_ctx, lang: str) -> Finding:
     """A rule finding at the fact's location, or at the cell the rule's `locate` names."""
     sheet, row, column = fact.get("sheet"), fact.get("row"), fact.get("column")
     if getattr(rule, "locate", None) and unit_ctx is not None:
-        where = unit_ctx.locate(rule.locate, fact.get("sheet_kind"), row)
+        where = unit_ctx.locate(rule.locate.format_map(_Params(fact, lang)), fact.get("sheet_kind"), row)
         if where is not None:
             sheet, row, column = where
     evidence = {}

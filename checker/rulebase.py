@@ -238,7 +238,14 @@ def _build(path: str, stem: str, doc, kinds) -> Rule:
         _check_requirement(req, "requires", fail)
     locate = doc.get("locate")
     if locate is not None:
-        _check_requirement(locate, "locate", fail)
+        # The field may be a message parameter naming it per fact: "pokja.{p_sk_field}".
+        m = re.fullmatch(r"([a-z_]+)\.\{(p_[a-z0-9_]+)\}", locate) if isinstance(locate, str) else None
+        if m:
+            if m.group(2) not in getattr(kinds[kind], "params", ()):
+                fail(f"locate {locate!r}: {m.group(2)} is not a parameter of fact kind {kind!r}")
+            _check_requirement(m.group(1), "locate", fail)
+        else:
+            _check_requirement(locate, "locate", fail)
 
     for key in ("basis", "legal_text"):
         if not isinstance(doc[key], str) or not doc[key].strip():

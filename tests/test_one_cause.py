@@ -1,0 +1,98 @@
+"""rules.md, "One cause, one finding": one test per clause, on both engines."""
+from __future__ import annotations
+
+import pytest
+
+from checker import engines, run
+from rule_examples import build
+
+ENGINES = ["pandas"] + (["durable"] if engines.default_engine() == "durable" else [])
+pytestmark = pytest.mark.parametrize("engine", ENGINES)
+
+SUB1_MADYA = {"Kode Pokja": "SUB-1", "NIP": "196801051992031002"}
+RINA = "198602142010122001"
+
+
+def findings(tmp_path, edits, engine, stage="penetapan", name="unit.xlsx"):
+    path = build(edits, tmp_path / name)
+    return run.check([str(path)], stage=stage, engine=engine).findings
+
+
+def rules_of(fs):
+    return sorted(f.rule for f in fs)
+
+
+def test_u01_silences_u02_u03_u04_m04(tmp_path, engine):
+    fs = findings(tmp_path, [{"sheet": "Pokja", "where": {}, "delete": True},
+                             {"sheet": "Anggota Pokja", "where": {}, "delete": True}], engine)
+    assert [(f.rule, f.unit, f.pokja) for f in fs] == [("U01", "D9.AS1", None)]
+
+
+def test_missing_column_silences_its_rules_for_that_unit_only(tmp_path, engine):
+    a = build([{"sheet": "Pokja", "drop_column": "Tugas Pokja"}], tmp_path / "a.xlsx")
+    b = build([{"sheet": "Unit", "set_all": {"Kode Unit": "D9.AS2"}},
+               {"sheet": "Pokja", "where": {"Kode Pokja": "SUB-1"}, "set": {"Tugas Pokja": ""}}], tmp_path / "b.xlsx")
+    fs = run.check([str(a), str(b)], engine=engine).findings
+    relevant = [(f.rule, f.unit, f.pokja, f.sheet, f.row, f.column) for f in fs if f.rule in ("D05", "K04")]
+    assert relevant == [("D05", "D9.AS1", None, "Pokja", 1, None), ("K04", "D9.AS2", "SUB-1", "Pokja", 2, "E")]
+
+
+def test_missing_sheet_silences_its_rules(tmp_path, engine):
+    fs = findings(tmp_path, [{"drop_sheet": "MPH"}], engine)
+    assert [(f.rule, f.sheet, f.row) for f in fs] == [("D05", "MPH", None)]
+
+
+def test_unknown_jenis_is_a09_only_not_a01(tmp_path, engine):
+    fs = findings(tmp_path, [{"sheet": "Anggota Pokja", "append": {
+        "Kode Pokja": "SUB-1", "NIP": "199001012015031001", "Nama": "Hadi Susanto", "Kedudukan": "Anggota",
+        "Jenis Jabatan": "Administrator", "Uraian Tugas": "Mengolah data", "Output": "Tabel data olahan"}}], engine)
+    assert [(f.rule, f.nip) for f in fs if f.rule in ("A01", "A09")] == [("A09", "199001012015031001")]
+
+
+def test_unreadable_jenis_is_d03_only_not_a01_a02(tmp_path, engine):
+    fs = findings(tmp_path, [{"sheet": "Pegawai", "where": {"NIP": RINA}, "set": {"Jenis Jabatan": "Kepala Seksi"}}], engine)
+    assert [(f.rule, f.sheet, f.row, f.column) for f in fs] == [("D03", "Pegawai", 3, "D")]
+
+
+def test_unreadable_dates_are_given_but_not_compared(tmp_path, engine):
+    fs = findings(tmp_path, [{"sheet": "Pokja", "where": {"Kode Pokja": "SUB-1"},
+                              "set": {"Tanggal SK": "31 Juni 2025", "Tanggal Mulai": "32 Januari 2025",
+                                      "Tanggal Laporan": "akhir tahun"}}], engine, stage="evaluasi")
+    assert [(f.rule, f.pokja, f.column) for f in fs] == [("D04", "SUB-1", "G"), ("D04", "SUB-1", "J"), ("D04", "SUB-1", "M")]
+
+
+def test_pokja_naming_no_pk_target_is_k03_not_a08(tmp_path, engine):
+    fs = findings(tmp_path, [{"sheet": "Pokja", "where": {"Kode Pokja": "SUB-1"}, "set": {"Kode Target": "PK-09"}}], engine)
+    assert "A08" not in rules_of(fs)
+    assert [(f.rule, f.pokja, f.target) for f in fs if f.rule == "K03"] == [("K03", "SUB-1", "PK-09")]
+
+
+def test_pengarah_without_nip_is_a10_and_does_not_satisfy_k08(tmp_path, engine):
+    fs = findings(tmp_path, [{"sheet": "Anggota Pokja", "where": SUB1_MADYA, "set": {"NIP": ""}}], engine)
+    assert [(f.rule, f.pokja, f.nip, f.name) for f in fs] == [
+        ("A10", "SUB-1", None, "Ir. Sri Rahayu, M.P.P."),
+        ("K08", "SUB-1", "196801051992031002", "Ir. Sri Rahayu, M.P.P."),
+    ]
+
+
+def test_two_workbooks_with_one_code_are_two_units(tmp_path, engine):
+    a = build([{"sheet": "Pokja", "where": {"Kode Pokja": "SUB-1"}, "set": {"Tugas Pokja": ""}}], tmp_path / "a.xlsx")
+    b = build([{"sheet": "Pokja", "where": {"Kode Pokja": "DUK-1"}, "set": {"Tugas Pokja": ""}}], tmp_path / "b.xlsx")
+    result = run.check([str(a), str(b)], engine=engine)
+    assert [i.status for i in result.inputs] == ["checked", "checked"]
+    assert sorted((f.file.rsplit("/", 1)[-1], f.pokja) for f in result.findings if f.rule == "K04") == \
+        [("a.xlsx", "SUB-1"), ("b.xlsx", "DUK-1")]
+
+
+def test_k01_names_every_empty_field_in_one_finding(tmp_path, engine):
+    fs = findings(tmp_path, [{"sheet": "Pokja", "where": {"Kode Pokja": "SUB-1"}, "set": {"Nomor SK": "", "Tanggal SK": ""}}], engine)
+    assert [(f.rule, f.pokja, f.column) for f in fs] == [("K01", "SUB-1", "F")]
+    assert "Nomor SK, Tanggal SK" in fs[0].message
+
+
+def test_cell_rules_give_one_finding_per_cell(tmp_path, engine):
+    fs = findings(tmp_path, [{"sheet": "Pegawai", "where": {"NIP": RINA}, "set": {"NIP": 198602142010122001}},
+                             {"sheet": "MPH", "where": {"NIP": RINA}, "set": {"NIP": 198602142010122001}},
+                             {"sheet": "Anggota Pokja", "where": {"NIP": RINA}, "set": {"NIP": 198602142010122001}}], engine)
+    assert [(f.rule, f.sheet, f.row, f.column) for f in fs] == [
+        ("D01", "Anggota Pokja", 4, "B"), ("D01", "MPH", 2, "A"), ("D01", "Pegawai", 3, "A")]
