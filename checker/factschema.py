@@ -90,7 +90,7 @@ KINDS: dict[str, FactKind] = {k.name: k for k in (
         ("accepted_empty", "bool", "Tanggal Diterima JPT Madya kosong", "Tanggal Diterima JPT Madya is empty"),
         ("accepted_before_report", "bool", "kedua tanggal terbaca dan Tanggal Diterima JPT Madya sebelum Tanggal Laporan",
          "both dates readable and Tanggal Diterima JPT Madya before Tanggal Laporan"),
-    ], ["p_pokja_name", "p_empty_fields", "p_signer", "p_head_nip", "p_sk_date", "p_consultation_date",
+    ], ["p_pokja_name", "p_empty_fields", "p_sk_field", "p_signer", "p_head_nip", "p_sk_date", "p_consultation_date",
         "p_start", "p_end", "p_year", "p_chairs", "p_members", "p_chair_name", "p_report_date", "p_accepted_date"]),
     _kind("owner_slot", "satu per Pokja per pemilik kinerja yang wajib menjadi Pengarah",
           "one per Pokja per performance owner who must be Pengarah", [
