@@ -37,6 +37,11 @@ def _guard(lang, debug, fn):
         if debug:
             raise
         _fail(EXIT_RULEBASE, t("err.rulebase", lang, detail=str(e)))
+    except BrokenPipeError:
+        # The reader went away (e.g. `| head`): stop quietly, as other command-line tools do.
+        import os
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(EXIT_OK)
     except (KeyboardInterrupt, SystemExit):
         raise
     except click.exceptions.Exit:
