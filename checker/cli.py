@@ -74,9 +74,13 @@ def main():
               help=h("opt.fail_on"))
 @RULES_OPTION
 @click.option("--engine", type=click.Choice(["durable", "pandas"]), default=None, help=h("opt.engine"))
+@click.option("--annotate", is_flag=True, help=h("opt.annotate"))
+@click.option("--compare", "compare_with", type=click.Path(exists=True, dir_okay=False), help=h("opt.compare"))
+@click.option("--waivers", "waivers_from", type=click.Path(exists=True, dir_okay=False), help=h("opt.waivers"))
 @click.option("-q", "--quiet", is_flag=True, help=h("opt.quiet"))
 @DEBUG_OPTION
-def check(paths, output, tahap, roster, json_target, lang, fail_on, rules_dir, engine, quiet, debug):
+def check(paths, output, tahap, roster, json_target, lang, fail_on, rules_dir, engine, annotate, compare_with,
+          waivers_from, quiet, debug):
     def work():
         from . import run
         from .atomic import same_file
@@ -91,21 +95,44 @@ def check(paths, output, tahap, roster, json_target, lang, fail_on, rules_dir, e
         for i in result.inputs:
             if same_file(out, i.file) or (json_target not in (None, "-") and same_file(json_target, i.file)):
                 _fail(EXIT_USAGE, t("err.output_is_input", lang, path=out))
+        _follow_up(result, compare_with, waivers_from)
+        copies = []
         try:
             write_workbook(result, out)
             if json_target:
                 write_json(result, json_target)
+            if annotate:
+                from .annotate import annotate_result
+                copies = annotate_result(result, lang)
         except OSError as e:
-            _fail(EXIT_USAGE, t("err.output_unwritable", lang, path=out, detail=e.strerror or str(e)))
+            _fail(EXIT_USAGE, t("err.output_unwritable", lang, path=getattr(e, "filename", None) or out,
+                                detail=e.strerror or str(e)))
         if not quiet:
-            _summary(result, out, to_err=json_target == "-")
+            _summary(result, out, to_err=json_target == "-", copies=copies)
         if not result.units():
             sys.exit(EXIT_USAGE)
         sys.exit(EXIT_FINDINGS if result.failing() else EXIT_OK)
     _guard(lang, debug, work)
 
 
-def _summary(result, out, to_err):
+def _follow_up(result, compare_with, waivers_from):
+    """--compare and --waivers: what an earlier run said about the same findings."""
+    from datetime import date
+    if waivers_from:
+        from .waivers import WaiverError, apply_waivers, read_waivers
+        try:
+            result.waivers = apply_waivers(result.findings, read_waivers(waivers_from), date.today())
+        except WaiverError as e:
+            _fail(EXIT_USAGE, e.message(result.lang))
+    if compare_with:
+        from .compare import CompareError, compare_result
+        try:
+            result.comparison = compare_result(result, compare_with)
+        except CompareError as e:
+            _fail(EXIT_USAGE, e.message(result.lang))
+
+
+def _summary(result, out, to_err, copies=()):
     lang = result.lang
     echo = lambda s: click.echo(s, err=to_err)  # noqa: E731
     echo(t("sum.title", lang, stage=result.stage, engine=result.engine))
@@ -116,7 +143,37 @@ def _summary(result, out, to_err):
         c = result.counts(i.unit)
         status = t("sum.compliant" if c["error"] == 0 else "sum.noncompliant", lang)
         echo(t("sum.unit", lang, unit=i.unit or i.file, status=status, **c))
+    if result.comparison is not None:
+        from .compare import summary_lines
+        for line in summary_lines(result.comparison, lang):
+            echo(line)
+    if result.waivers is not None:
+        for line in result.waivers.summary_lines(lang):
+            echo(line)
     echo(t("sum.written", lang, path=out))
+    for path in copies:
+        echo(t("sum.annotated", lang, path=path))
+
+
+@main.command(help=h("template.help"))
+@click.option("-o", "--output", default="pokja-unit.xlsx", show_default=True, type=click.Path(dir_okay=False),
+              help=h("opt.template_output"))
+@click.option("--unit-code", help=h("opt.unit_code"))
+@click.option("--tahun", type=int, help=h("opt.tahun"))
+@click.option("--force", is_flag=True, help=h("opt.force"))
+@LANG_OPTION
+@DEBUG_OPTION
+def template(output, unit_code, tahun, force, lang, debug):
+    def work():
+        from .template import exists_message, write_template
+        try:
+            path = write_template(output, unit_code, tahun, lang, overwrite=force)
+        except FileExistsError:
+            _fail(EXIT_USAGE, exists_message(output, lang))
+        except OSError as e:
+            _fail(EXIT_USAGE, t("err.output_unwritable", lang, path=output, detail=e.strerror or str(e)))
+        click.echo(t("template.written", lang, path=path))
+    _guard(lang, debug, work)
 
 
 @main.command("rules", help=h("rules.help"))

@@ -33,6 +33,8 @@ class RunResult:
     findings: list[Finding]
     rules: list = field(default_factory=list)   # rulebase.Rule objects applied in this stage
     fail_on: str = "error"
+    comparison: object = None                   # compare.Comparison with --compare
+    waivers: object = None                      # waivers.WaiverResult with --waivers
 
     def units(self) -> list[InputFile]:
         """Checked inputs, one per unit, in file order."""
@@ -46,6 +48,8 @@ class RunResult:
         return out
 
     def failing(self) -> bool:
+        if self.waivers is not None:
+            return self.waivers.failing(self.fail_on)       # waived findings do not count
         limit = SEVERITY_RANK[self.fail_on]
         return any(SEVERITY_RANK.get(f.severity, 9) <= limit for f in self.findings)
 

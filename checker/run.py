@@ -28,6 +28,8 @@ def discover(paths) -> list[tuple[str, str | None]]:
             for f in sorted(p.rglob("*"), key=lambda x: str(x)):
                 if not f.is_file() or f.name.startswith("~$") or f.name.startswith("."):
                     continue
+                if f.stem.endswith(".diperiksa"):
+                    continue                  # our own annotated copies, refused when named explicitly
                 ext = f.suffix.lower()
                 if ext in CHECKABLE:
                     found.append((str(f), None))
@@ -55,11 +57,15 @@ def sha256_of(path: str) -> str | None:
 def load_all(files, lang):
     """LoadedUnit per readable file; (path, sha256, reason) for the others."""
     from . import loader
+    from .annotate import is_annotated, refusal_message
     items = []
     for path, unsupported in files:
         digest = sha256_of(path)
         if unsupported:
             items.append((path, digest, t("err.unsupported_format", lang, fmt=unsupported)))
+            continue
+        if is_annotated(path):
+            items.append((path, digest, refusal_message(path, lang)))
             continue
         try:
             items.append(loader.load_workbook(path))

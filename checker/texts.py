@@ -32,6 +32,24 @@ TEXTS = {
     "opt.quiet": ("Tanpa tampilan kemajuan dan ringkasan.", "No progress display and no summary."),
     "opt.debug": ("Tampilkan traceback untuk kesalahan internal.", "Show tracebacks for internal errors."),
     "opt.format": ("Format daftar: text (bawaan) atau markdown.", "Listing format: text (default) or markdown."),
+    "template.help": ("Menulis workbook unit kosong untuk diisi, lengkap dengan petunjuk dan daftar pilihan.",
+                      "Writes a blank unit workbook to fill in, with instructions and drop-down lists."),
+    "opt.template_output": ("Nama berkas templat.", "Template file name."),
+    "opt.unit_code": ("Isi Kode Unit pada sheet Unit (mis. D1.AS1).", "Prefill the Kode Unit on the Unit sheet (e.g. D1.AS1)."),
+    "opt.tahun": ("Isi Tahun Kinerja pada sheet Unit (mis. 2025).", "Prefill the Tahun Kinerja on the Unit sheet (e.g. 2025)."),
+    "opt.force": ("Timpa berkas yang sudah ada.", "Overwrite an existing file."),
+    "opt.annotate": ("Tulis juga salinan setiap workbook dengan sel bermasalah diwarnai dan diberi komentar "
+                     "(<nama>.diperiksa.xlsx di sebelah aslinya).",
+                     "Also write a copy of each workbook with the offending cells filled and commented "
+                     "(<name>.diperiksa.xlsx beside the original)."),
+    "opt.compare": ("Bandingkan dengan JSON temuan pemeriksaan sebelumnya: temuan baru, tetap, selesai.",
+                    "Compare with the JSON findings of an earlier run: new, still open, resolved."),
+    "opt.waivers": ("Workbook temuan sebelumnya yang kolom pengecualiannya (Tanggapan, Alasan, Disetujui oleh, "
+                    "Berlaku sampai) telah diisi.",
+                    "An earlier findings workbook whose waiver columns (Response, Reason, Approved by, Valid until) "
+                    "were filled in."),
+    "template.written": ("Templat ditulis ke: {path}", "Template written to: {path}"),
+    "sum.annotated": ("Salinan beranotasi: {path}", "Annotated copy: {path}"),
     # messages
     "err.no_input": ("Tidak ada workbook yang dapat diperiksa pada: {paths}. Berikan berkas .xlsx/.xlsm atau folder yang berisi berkas tersebut.",
                      "No workbook to check in: {paths}. Give .xlsx/.xlsm files or folders holding them."),

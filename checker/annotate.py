@@ -1,0 +1,390 @@
+"""`check --annotate`: a copy of a unit workbook with the findings written on its cells.
+
+    annotate(source_path, findings, out_path=None, lang="id") -> str (the written path)
+    annotate_result(result, lang=None) -> list[str]     (every checked input of a run)
+    is_annotated(path) -> bool                           (the marker below is present)
+    refusal_message(path, lang="id") -> str              (why such a file is not checked)
+
+The copy is `<stem>.diperiksa.xlsx` beside the source (`.xlsm` stays `.xlsm`, macros kept
+with openpyxl's keep_vba=True). The source is only read (its bytes and mtime never
+change); the copy is written atomically and never over the source.
+
+In the copy:
+- every offending cell (finding.sheet / row / column) gets a solid fill by severity (the
+  worst when several findings share the cell) and a comment holding, per finding, the rule
+  ID, severity, message, legal basis (Dasar) and hint (Saran); an existing comment is kept
+  above ours;
+- a finding with a row but no column is put on the first non-empty cell of that row; a
+  finding with no row (e.g. "no support Pokja" on Pokja, or a missing column) on the first
+  cell of the sheet's header row (the row of the first 10 with most known column names,
+  else row 1); a finding whose sheet does not exist in the workbook is only listed on the
+  marker sheet;
+- a last sheet MARKER_SHEET ("Hasil cek-pokja", made the active sheet) lists every finding
+  with where it was noted (internal hyperlink) and says this is an annotated copy. That
+  sheet is the annotation marker: `is_annotated` looks for it in xl/workbook.xml, and the
+  checker refuses such a file. Deleting the sheet turns the copy back into a normal
+  workbook (fills and comments do not change cell values).
+- cell values are not touched: no value is (re)written, so nothing becomes a formula;
+  every text written on the marker sheet is a string cell (data_type "s").
+
+What openpyxl cannot keep when it re-saves a workbook (measured in ../shared/notes/excel-io.md
+and openpyxl's documentation):
+- shapes, text boxes, SmartArt, form controls drawn as shapes, and sparklines;
+- formula cached values: formulas are kept, their last results are not (the copy asks
+  Excel to recalculate on opening: calcPr fullCalcOnLoad);
+- images and charts embedded in the sheets unless Pillow is installed (images); charts are
+  read back only partially;
+- Excel 2010+ extensions (x14): 2010 data bars/icon sets, slicers, timelines, data
+  validations whose lists point to other sheets through an extension list;
+- threaded comments (only their legacy note is kept), pivot table caches may be rebuilt,
+  external link caches;
+- macros only in .xlsm (keep_vba=True): the VBA project is copied as it is.
+Rich text in cells is kept (rich_text=True).
+"""
+from __future__ import annotations
+
+import io
+import os
+import re
+import zipfile
+from html import unescape
+from pathlib import Path
+
+from .findings import SEVERITY_RANK
+
+MARKER_SHEET = "Hasil cek-pokja"
+ANNOTATED_SUFFIX = ".diperiksa"
+# Same colours as the findings workbook (report_xlsx.SEVERITY_FILL), without the '#'.
+SEVERITY_FILL = {"error": "F8CBAD", "warning": "FFE699", "info": "BDD7EE"}
+COMMENT_AUTHOR = "cek-pokja"
+MAX_COMMENT = 32000                    # Excel's limit is 32767 characters
+_MAX_ROW, _COL_RE = 1048576, re.compile(r"^[A-Z]{1,3}$")
+
+REFUSAL = {
+    "id": ("Berkas {path} adalah salinan beranotasi buatan cek-pokja (memuat sheet \"" + MARKER_SHEET + "\") "
+           "dan tidak diperiksa. Perbaiki berkas aslinya lalu periksa berkas asli itu; bila salinan ini hendak "
+           "dipakai sebagai berkas kerja, hapus dahulu sheet \"" + MARKER_SHEET + "\"."),
+    "en": ("The file {path} is an annotated copy made by cek-pokja (it has a sheet \"" + MARKER_SHEET + "\") "
+           "and is not checked. Correct the original file and check that one; to use this copy as your "
+           "working file, delete its \"" + MARKER_SHEET + "\" sheet first."),
+}
+
+TEXTS = {
+    "id": {
+        "severity": {"error": "Pelanggaran", "warning": "Peringatan", "info": "Catatan"},
+        "basis": "Dasar", "hint": "Saran",
+        "title": "Salinan beranotasi cek-pokja: JANGAN diperiksa ulang",
+        "lines": ("Sel yang bermasalah diberi warna dan komentar (merah muda: pelanggaran, kuning: peringatan, "
+                  "biru: catatan). Perbaiki BERKAS ASLI di bawah ini, lalu periksa ulang berkas asli tersebut.",
+                  "Bila salinan ini hendak dipakai sebagai berkas kerja, hapus sheet ini terlebih dahulu."),
+        "source": "Berkas asli", "count": "Jumlah temuan",
+        "cols": ("No", "Aturan", "Tingkat", "Sheet", "Baris", "Kolom", "Dicatat pada", "Uraian",
+                 "Dasar Hukum", "Saran Perbaikan"),
+        "at_cell": "sel {cell}", "at_header": "judul sheet (sel {cell})", "at_row": "baris {row} (sel {cell})",
+        "nowhere": "hanya di sheet ini (sheet tidak ada di workbook)", "no_sheet": "hanya di sheet ini",
+    },
+    "en": {
+        "severity": {"error": "Error", "warning": "Warning", "info": "Info"},
+        "basis": "Basis", "hint": "Fix",
+        "title": "Annotated copy made by cek-pokja: do NOT check it again",
+        "lines": ("Offending cells are coloured and carry a comment (red: error, yellow: warning, blue: info). "
+                  "Correct the ORIGINAL file named below, then check that original again.",
+                  "To use this copy as your working file, delete this sheet first."),
+        "source": "Original file", "count": "Findings",
+        "cols": ("No", "Rule", "Severity", "Sheet", "Row", "Column", "Noted at", "Description",
+                 "Legal Basis", "Suggested Fix"),
+        "at_cell": "cell {cell}", "at_header": "sheet header (cell {cell})", "at_row": "row {row} (cell {cell})",
+        "nowhere": "only on this sheet (the sheet is not in the workbook)", "no_sheet": "only on this sheet",
+    },
+}
+
+
+class AnnotateError(Exception):
+    """The copy cannot be made (the source is unreadable by openpyxl)."""
+
+
+# ---------------------------------------------------------------------------- names
+
+def default_out_path(source_path) -> str:
+    """`dir/draft.xlsx` -> `dir/draft.diperiksa.xlsx`; `.xlsm` keeps `.xlsm`."""
+    p = Path(os.fspath(source_path))
+    ext = ".xlsm" if p.suffix.lower() == ".xlsm" else ".xlsx"
+    return str(p.with_name(p.stem + ANNOTATED_SUFFIX + ext))
+
+
+def refusal_message(path, lang: str = "id") -> str:
+    return REFUSAL["en" if lang == "en" else "id"].format(path=os.fspath(path))
+
+
+def _fold(name: str) -> str:
+    return re.sub(r"\s+", " ", name).strip().casefold()
+
+
+_SHEET_NAME_RE = re.compile(rb"<(?:\w+:)?sheet\b[^>]*?\bname=\"([^\"]*)\"")
+
+
+def is_annotated(path) -> bool:
+    """True when the workbook has the MARKER_SHEET sheet (read from xl/workbook.xml only;
+    False for anything that is not a readable xlsx/xlsm zip)."""
+    try:
+        with zipfile.ZipFile(os.fspath(path)) as zf:
+            info = zf.getinfo("xl/workbook.xml")
+            if info.file_size > (16 << 20):
+                return False
+            data = zf.read(info)
+    except (OSError, KeyError, zipfile.BadZipFile, ValueError, RuntimeError, NotImplementedError, EOFError):
+        return False
+    key = _fold(MARKER_SHEET)
+    for m in _SHEET_NAME_RE.finditer(data):
+        try:
+            name = unescape(m.group(1).decode("utf-8"))
+        except UnicodeDecodeError:
+            continue
+        if _fold(name) == key:
+            return True
+    return False
+
+
+# ---------------------------------------------------------------------------- annotate
+
+def annotate_result(result, lang: str | None = None) -> list[str]:
+    """Annotate every checked input file of a RunResult with its own findings; returns the
+    written paths (input order)."""
+    lang = lang or getattr(result, "lang", "id")
+    out = []
+    for inp in result.units():
+        mine = [f for f in result.findings if f.file == inp.file]
+        out.append(annotate(inp.file, mine, lang=lang, protect=[i.file for i in result.inputs]))
+    return out
+
+
+def annotate(source_path, findings, out_path=None, lang: str = "id", protect=()) -> str:
+    """Write the annotated copy of `source_path` and return its path (see module doc).
+
+    Raises atomic.OutputIsInputError when `out_path` names the source or one of the paths
+    in `protect` (the run's other inputs), AnnotateError when
+    openpyxl cannot read the source, OSError when the copy cannot be written."""
+    import openpyxl
+
+    from .atomic import atomic_output, refuse_inputs
+
+    lang = "en" if lang == "en" else "id"
+    source = os.fspath(source_path)
+    target = os.fspath(out_path) if out_path else default_out_path(source)
+    refuse_inputs(target, [source, *protect])
+    with open(source, "rb") as fh:
+        data = fh.read()
+    keep_vba = Path(source).suffix.lower() == ".xlsm"
+    try:
+        wb = openpyxl.load_workbook(io.BytesIO(data), keep_vba=keep_vba, rich_text=True)
+    except Exception as exc:  # noqa: BLE001 - any reader failure
+        raise AnnotateError(f"{source}: {type(exc).__name__}: {exc}") from None
+
+    T = TEXTS[lang]
+    placed = _place(wb, list(findings))
+    _paint(wb, placed, T)
+    _marker_sheet(wb, source, placed, T)
+    try:
+        wb.calculation.fullCalcOnLoad = True
+    except AttributeError:  # pragma: no cover
+        pass
+    with atomic_output(target) as tmp:
+        wb.save(tmp)
+    return target
+
+
+def _sheet_of(wb, name):
+    """The worksheet a finding's sheet names: exact, then case/space folded, then by the
+    schema's sheet names (a canonical label such as "Anggota Pokja")."""
+    if not name:
+        return None
+    if name in wb.sheetnames:
+        return wb[name]
+    key = _fold(name)
+    for ws in wb.worksheets:
+        if _fold(ws.title) == key:
+            return ws
+    from . import schema
+    from .values import fold_header
+    for spec in schema.SHEETS:
+        keys = schema.sheet_name_keys(spec)
+        if fold_header(name) in keys:
+            for ws in wb.worksheets:
+                if fold_header(ws.title) in keys or fold_header(ws.title[:31]) in keys:
+                    return ws
+    return None
+
+
+def _header_row(ws) -> int:
+    """The row of the first 10 with most known column names (any sheet kind), else 1."""
+    from . import schema
+    from .values import cell_text, fold_header
+    names = set()
+    for spec in schema.SHEETS:
+        for c in spec.columns:
+            names.update(fold_header(n) for n in c.names)
+    from .schema import MPH_MATRIX_COLUMNS
+    for c in MPH_MATRIX_COLUMNS:
+        names.update(fold_header(n) for n in c.names)
+    best, best_n = 1, 0
+    for r, row in enumerate(ws.iter_rows(min_row=1, max_row=10, values_only=True), start=1):
+        n = sum(1 for v in row if v is not None and fold_header(cell_text(v)) in names)
+        if n > best_n:
+            best, best_n = r, n
+    return best
+
+
+def _first_filled_col(ws, row: int) -> int:
+    for c in range(1, min(ws.max_column, 200) + 1):
+        v = ws.cell(row=row, column=c).value
+        if v is not None and str(v).strip() != "":
+            return c
+    return 1
+
+
+def _resolve_merged(ws, row: int, col: int) -> tuple[int, int]:
+    for rng in ws.merged_cells.ranges:
+        if rng.min_row <= row <= rng.max_row and rng.min_col <= col <= rng.max_col:
+            return rng.min_row, rng.min_col
+    return row, col
+
+
+def _place(wb, findings):
+    """[(finding, ws | None, row | None, col | None, how)] with how in cell/row/header/nowhere/no_sheet."""
+    from openpyxl.utils import column_index_from_string
+    header_cache: dict[str, int] = {}
+    out = []
+    for f in findings:
+        ws = _sheet_of(wb, f.sheet)
+        if ws is None:
+            out.append((f, None, None, None, "nowhere" if f.sheet else "no_sheet"))
+            continue
+        col = None
+        if f.column and _COL_RE.match(str(f.column).upper()):
+            col = column_index_from_string(str(f.column).upper())
+        row = f.row if isinstance(f.row, int) and 1 <= f.row <= _MAX_ROW else None
+        if row is not None and col is not None:
+            how = "cell"
+        elif row is not None:
+            how = "row"
+            col = _first_filled_col(ws, row)
+        else:
+            how = "header"
+            if ws.title not in header_cache:
+                header_cache[ws.title] = _header_row(ws)
+            row = header_cache[ws.title]
+            col = _first_filled_col(ws, row)
+        row, col = _resolve_merged(ws, row, col)
+        out.append((f, ws, row, col, how))
+    return out
+
+
+def _comment_text(f, T) -> str:
+    sev = T["severity"].get(f.severity, f.severity)
+    parts = [f"[{f.rule}] {sev}: {f.message}"]
+    if f.basis:
+        parts.append(f"{T['basis']}: {f.basis}")
+    if f.hint:
+        parts.append(f"{T['hint']}: {f.hint}")
+    return "\n".join(parts)
+
+
+def _paint(wb, placed, T) -> None:
+    from openpyxl.comments import Comment
+    from openpyxl.styles import PatternFill
+
+    cells: dict[tuple[str, int, int], list] = {}
+    sheets = {}
+    for f, ws, row, col, _how in placed:
+        if ws is None:
+            continue
+        key = (ws.title, row, col)
+        sheets[ws.title] = ws
+        cells.setdefault(key, []).append(f)
+    for (title, row, col), items in cells.items():
+        ws = sheets[title]
+        cell = ws.cell(row=row, column=col)
+        worst = min(items, key=lambda f: SEVERITY_RANK.get(f.severity, 9)).severity
+        colour = SEVERITY_FILL.get(worst, SEVERITY_FILL["info"])
+        cell.fill = PatternFill(fill_type="solid", start_color=colour, end_color=colour)
+        text = "\n\n".join(_comment_text(f, T) for f in items)
+        old = cell.comment
+        if old is not None and old.text and COMMENT_AUTHOR not in (old.author or ""):
+            text = old.text.rstrip() + "\n\n" + text
+        if len(text) > MAX_COMMENT:
+            text = text[:MAX_COMMENT - 1] + "…"
+        lines = sum(1 + len(p) // 60 for p in text.split("\n"))
+        comment = Comment(text, COMMENT_AUTHOR, height=min(600, 20 + 15 * lines), width=420)
+        cell.comment = comment
+
+
+def _marker_sheet(wb, source, placed, T) -> None:
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.hyperlink import Hyperlink
+
+    if MARKER_SHEET in wb.sheetnames:             # never two markers
+        del wb[MARKER_SHEET]
+    ws = wb.create_sheet(MARKER_SHEET)
+
+    def put(r, c, value, font=None, fill=None):
+        cell = ws.cell(row=r, column=c)
+        if value is None or value == "":
+            return cell
+        if isinstance(value, int):
+            cell.value = value
+        else:
+            cell.value = str(value)
+            cell.data_type = "s"                  # never a formula
+        if font is not None:
+            cell.font = font
+        if fill is not None:
+            cell.fill = fill
+        return cell
+
+    bold = Font(bold=True)
+    put(1, 1, T["title"], Font(bold=True, size=14, color="C00000"))
+    put(2, 1, T["lines"][0])
+    put(3, 1, T["lines"][1])
+    put(4, 1, T["source"], bold)
+    put(4, 2, os.path.basename(source))
+    put(5, 1, T["count"], bold)
+    put(5, 2, len(placed))
+    head = 7
+    grey = PatternFill(fill_type="solid", start_color="D9D9D9", end_color="D9D9D9")
+    for c, label in enumerate(T["cols"], start=1):
+        put(head, c, label, bold, grey)
+    from openpyxl.utils import get_column_letter as L
+    for i, (f, target_ws, row, col, how) in enumerate(placed, start=1):
+        r = head + i
+        colour = SEVERITY_FILL.get(f.severity, SEVERITY_FILL["info"])
+        put(r, 1, i)
+        put(r, 2, f.rule)
+        put(r, 3, T["severity"].get(f.severity, f.severity),
+            fill=PatternFill(fill_type="solid", start_color=colour, end_color=colour))
+        put(r, 4, f.sheet)
+        if f.row is not None:
+            put(r, 5, int(f.row))
+        put(r, 6, f.column)
+        if target_ws is not None:
+            ref = f"{L(col)}{row}"
+            where = {"cell": T["at_cell"], "row": T["at_row"], "header": T["at_header"]}[how]
+            cell = put(r, 7, where.format(cell=ref, row=row))
+            quoted = "'" + target_ws.title.replace("'", "''") + "'"
+            cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"{quoted}!{ref}")
+            cell.font = Font(color="0563C1", underline="single")
+        else:
+            put(r, 7, T[how])
+        put(r, 8, f.message)
+        put(r, 9, f.basis)
+        put(r, 10, f.hint)
+    for c, width in enumerate((6, 8, 13, 18, 7, 7, 26, 80, 24, 60), start=1):
+        ws.column_dimensions[get_column_letter(c)].width = width
+    ws.freeze_panes = f"A{head + 1}"
+    # make the marker sheet the only selected, active sheet (two selected tabs would be
+    # grouped in Excel and edited together)
+    for other in wb.worksheets:
+        for view in other.views.sheetView:
+            view.tabSelected = False
+    wb.active = wb.worksheets.index(ws)
+    ws.sheet_view.tabSelected = True

@@ -1,0 +1,206 @@
+"""`check --compare temuan-v1.json`: what changed since an earlier run, by fingerprint.
+
+    compare(findings, previous_json_path, units=None) -> Comparison
+    compare_result(result, previous_json_path) -> Comparison     (units taken from the run)
+    summary_lines(comparison, lang="id") -> list[str]            (terminal)
+    rows(comparison, lang="id") -> list[list]                    (sheet Perubahan: header first)
+
+Classification is by `fingerprint` only (rule + unit + pokja + person + target + value,
+never the row number), so inserting rows or renaming the file changes nothing:
+- new (baru): a current finding whose fingerprint the earlier run did not have;
+- still open (tetap): a current finding whose fingerprint the earlier run had too;
+- resolved (selesai): a finding of the earlier run (a dict from its JSON) whose fingerprint
+  no current finding has.
+Several findings may share one fingerprint: they are matched as a multiset (with 3 now and
+2 before, 2 are still open and the last 1 is new).
+
+Scope: the earlier JSON may cover more units than this run (a whole-ministry audit, then
+one unit). With `units` (the Kode Unit of every input of this run; compare_result passes
+them), earlier findings of other units are left out (`out_of_scope`), never "resolved".
+Earlier findings without a unit (unreadable files) are always in scope.
+"""
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter
+from dataclasses import dataclass, field
+
+SHEET_NAME = {"id": "Perubahan", "en": "Changes"}
+STATUSES = ("new", "still_open", "resolved")
+STATUS_TEXT = {
+    "id": {"new": "Baru", "still_open": "Tetap", "resolved": "Selesai"},
+    "en": {"new": "New", "still_open": "Still open", "resolved": "Resolved"},
+}
+HEADER = {
+    "id": ["Status", "Kode Unit", "Aturan", "Tingkat", "Uraian", "Kode Pokja", "NIP", "Nama", "Kode Target",
+           "Berkas", "Sheet", "Baris", "Kolom", "Sidik jari"],
+    "en": ["Status", "Unit Code", "Rule", "Severity", "Description", "Pokja Code", "NIP", "Name", "Target Code",
+           "File", "Sheet", "Row", "Column", "Fingerprint"],
+}
+SEVERITY_TEXT = {
+    "id": {"error": "Pelanggaran", "warning": "Peringatan", "info": "Catatan"},
+    "en": {"error": "Error", "warning": "Warning", "info": "Info"},
+}
+ERRORS = {
+    "not_found": ("Berkas pembanding {path} tidak ditemukan atau tidak dapat dibaca: {detail}",
+                  "The comparison file {path} does not exist or cannot be read: {detail}"),
+    "not_json": ("Berkas pembanding {path} bukan JSON temuan cek-pokja (--json): {detail}",
+                 "The comparison file {path} is not a cek-pokja findings JSON (--json): {detail}"),
+}
+
+
+class CompareError(Exception):
+    """The earlier JSON cannot be used. `message(lang)` is the user text."""
+
+    def __init__(self, key: str, path: str, detail: str = ""):
+        super().__init__(ERRORS[key][1].format(path=path, detail=detail))
+        self.key, self.path, self.detail = key, path, detail
+
+    def message(self, lang: str = "id") -> str:
+        return ERRORS[self.key][1 if lang == "en" else 0].format(path=self.path, detail=self.detail)
+
+
+@dataclass
+class Comparison:
+    previous_path: str
+    previous_checked_at: str | None
+    new: list = field(default_factory=list)            # Finding
+    still_open: list = field(default_factory=list)     # Finding
+    resolved: list = field(default_factory=list)       # dict (earlier JSON finding)
+    out_of_scope: int = 0                              # earlier findings of units not in this run
+    _status: dict = field(default_factory=dict, repr=False)   # id(Finding) -> "new" | "still_open"
+
+    def status(self, finding) -> str | None:
+        """"new" or "still_open" for a current finding (None if it was not compared)."""
+        return self._status.get(id(finding))
+
+    def counts(self) -> dict[str, int]:
+        return {"new": len(self.new), "still_open": len(self.still_open), "resolved": len(self.resolved)}
+
+
+def load_previous(path) -> dict:
+    """The earlier findings document; raises CompareError."""
+    p = os.fspath(path)
+    try:
+        with open(p, "rb") as fh:
+            raw = fh.read()
+    except OSError as exc:
+        raise CompareError("not_found", p, exc.strerror or str(exc)) from None
+    try:
+        doc = json.loads(raw.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise CompareError("not_json", p, str(exc)) from None
+    if not isinstance(doc, dict) or not isinstance(doc.get("findings"), list):
+        raise CompareError("not_json", p, "no \"findings\" list")
+    for i, f in enumerate(doc["findings"]):
+        if not isinstance(f, dict) or not isinstance(f.get("fingerprint"), str):
+            raise CompareError("not_json", p, f"finding {i + 1} has no fingerprint")
+    return doc
+
+
+def compare(findings, previous_json_path, units=None) -> Comparison:
+    doc = load_previous(previous_json_path)
+    scope = None if units is None else {u for u in units if u}
+    previous = []
+    out_of_scope = 0
+    for f in doc["findings"]:
+        if scope is not None and f.get("unit") and f.get("unit") not in scope:
+            out_of_scope += 1
+            continue
+        previous.append(f)
+    remaining = Counter(f["fingerprint"] for f in previous)
+    cmp = Comparison(os.fspath(previous_json_path), doc.get("checked_at"), out_of_scope=out_of_scope)
+    for f in findings:
+        if remaining[f.fingerprint] > 0:
+            remaining[f.fingerprint] -= 1
+            cmp.still_open.append(f)
+            cmp._status[id(f)] = "still_open"
+        else:
+            cmp.new.append(f)
+            cmp._status[id(f)] = "new"
+    # resolved: the earlier findings left over, the last ones of each fingerprint
+    left = dict(remaining)
+    for f in reversed(previous):
+        fp = f["fingerprint"]
+        if left.get(fp, 0) > 0:
+            left[fp] -= 1
+            cmp.resolved.append(f)
+    cmp.resolved.reverse()
+    return cmp
+
+
+def compare_result(result, previous_json_path) -> Comparison:
+    """compare() over a RunResult, scoped to the units of its inputs."""
+    units = [i.unit for i in result.inputs if i.unit]
+    return compare(result.findings, previous_json_path, units=units)
+
+
+# ---------------------------------------------------------------------------- output
+
+def _get(f, key):
+    return f.get(key) if isinstance(f, dict) else getattr(f, key, None)
+
+
+def _line(f, lang) -> str:
+    where = ", ".join(str(x) for x in (_get(f, "sheet"), _cell(f)) if x)
+    unit = _get(f, "unit") or "-"
+    msg = str(_get(f, "message") or "")
+    if len(msg) > 110:
+        msg = msg[:109] + "…"
+    return f"  {_get(f, 'rule')} {unit}" + (f" [{where}]" if where else "") + f": {msg}"
+
+
+def _cell(f):
+    row, col = _get(f, "row"), _get(f, "column")
+    if row is None:
+        return None
+    return f"{col or ''}{row}"
+
+
+def summary_lines(comparison: Comparison, lang: str = "id", limit: int = 10) -> list[str]:
+    """Lines for the terminal: the counts, then up to `limit` resolved and new findings."""
+    c = comparison.counts()
+    name = os.path.basename(comparison.previous_path)
+    when = f" ({comparison.previous_checked_at})" if comparison.previous_checked_at else ""
+    if lang == "en":
+        out = [f"Compared with {name}{when}: {c['new']} new, {c['still_open']} still open, "
+               f"{c['resolved']} resolved."]
+        heads = {"resolved": "Resolved:", "new": "New:"}
+        more = "  ... and {n} more (sheet Changes)"
+        scope = "({n} earlier findings of units not checked now were left out.)"
+    else:
+        out = [f"Dibandingkan dengan {name}{when}: {c['new']} baru, {c['still_open']} tetap, "
+               f"{c['resolved']} selesai."]
+        heads = {"resolved": "Selesai:", "new": "Baru:"}
+        more = "  ... dan {n} lainnya (sheet Perubahan)"
+        scope = "({n} temuan sebelumnya dari unit yang kini tidak diperiksa tidak dibandingkan.)"
+    for key, items in (("resolved", comparison.resolved), ("new", comparison.new)):
+        if not items:
+            continue
+        out.append(heads[key])
+        out.extend(_line(f, lang) for f in items[:limit])
+        if len(items) > limit:
+            out.append(more.format(n=len(items) - limit))
+    if comparison.out_of_scope:
+        out.append(scope.format(n=comparison.out_of_scope))
+    return out
+
+
+def rows(comparison: Comparison, lang: str = "id") -> list[list]:
+    """The Perubahan sheet: HEADER[lang] then one row per finding: new, resolved, still
+    open (in that order). Values are str, int (Baris) or None; write strings as strings."""
+    lang = "en" if lang == "en" else "id"
+    st, sev = STATUS_TEXT[lang], SEVERITY_TEXT[lang]
+    out: list[list] = [list(HEADER[lang])]
+    for key, items in (("new", comparison.new), ("resolved", comparison.resolved),
+                       ("still_open", comparison.still_open)):
+        for f in items:
+            row = _get(f, "row")
+            out.append([
+                st[key], _get(f, "unit"), _get(f, "rule"), sev.get(_get(f, "severity"), _get(f, "severity")),
+                _get(f, "message"), _get(f, "pokja"), _get(f, "nip"), _get(f, "name"), _get(f, "target"),
+                _get(f, "file"), _get(f, "sheet"), int(row) if isinstance(row, (int, float)) else None,
+                _get(f, "column"), _get(f, "fingerprint"),
+            ])
+    return out

@@ -1,0 +1,323 @@
+"""`check --waivers temuan.xlsx`: accepted exceptions written by the unit in an earlier
+findings workbook.
+
+    WAIVER_COLUMNS = {"id": [Tanggapan, Alasan, Disetujui oleh, Berlaku sampai], "en": [...]}
+    FINGERPRINT_COLUMN = {"id": "Sidik jari", "en": "Fingerprint"}
+    WAIVER_STATUS_COLUMN = {"id": "Status Pengecualian", "en": "Waiver Status"}
+    read_waivers(path) -> list[Waiver]
+    apply_waivers(findings, waivers, today) -> WaiverResult
+
+The findings workbook's Temuan/Findings sheet carries, after the contract's columns, the
+four WAIVER_COLUMNS (filled in by the unit), WAIVER_STATUS_COLUMN (written by the
+checker) and FINGERPRINT_COLUMN (the finding's fingerprint, written by the checker). Rows
+are matched to findings by fingerprint only (never by row number or text). Headers are
+found in either language, case and spacing ignored, on the first rows of the sheet.
+
+A row is a waiver request when any of Alasan, Disetujui oleh, Berlaku sampai is filled
+(a Tanggapan alone is a response, carried over but not a waiver). For each current finding:
+- waived: a request with Alasan, Disetujui oleh and a readable Berlaku sampai on or after
+  `today` (the date is the last day of validity). Kept in the output, not counted toward
+  the exit code (`WaiverResult.failing`).
+- expired: complete, but Berlaku sampai is before `today`: the finding is open again.
+- incomplete: something is missing or the date is unreadable: open, with a note naming
+  what is missing.
+- open: no request for this fingerprint.
+Requests whose fingerprint matches no current finding are `stale`. When several rows hold
+the same fingerprint, the best one counts (valid > expired > incomplete; then the latest
+date, then the most fields filled).
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from .findings import SEVERITY_RANK
+from .values import cell_text, parse_date
+
+WAIVER_COLUMNS = {
+    "id": ["Tanggapan", "Alasan", "Disetujui oleh", "Berlaku sampai"],
+    "en": ["Response", "Reason", "Approved by", "Valid until"],
+}
+FINGERPRINT_COLUMN = {"id": "Sidik jari", "en": "Fingerprint"}
+WAIVER_STATUS_COLUMN = {"id": "Status Pengecualian", "en": "Waiver Status"}
+FINDINGS_SHEET = {"id": "Temuan", "en": "Findings"}
+WAIVER_FIELDS = ("response", "reason", "approved_by", "valid_until")
+_REQUEST_FIELDS = ("reason", "approved_by", "valid_until")
+_HEADER_SCAN = 5
+
+STATUS_TEXT = {
+    "id": {"waived": "Dikecualikan s.d. {date}",
+           "expired": "Pengecualian kedaluwarsa sejak {date}; temuan terbuka kembali",
+           "incomplete": "Pengecualian belum lengkap ({missing}); temuan tetap terbuka",
+           "bad_date": "Berlaku sampai tidak terbaca: \"{raw}\"",
+           "open": ""},
+    "en": {"waived": "Waived until {date}",
+           "expired": "Waiver expired on {date}; the finding is open again",
+           "incomplete": "Waiver incomplete ({missing}); the finding stays open",
+           "bad_date": "Valid until unreadable: \"{raw}\"",
+           "open": ""},
+}
+ERRORS = {
+    "unreadable": ("Workbook pengecualian {path} tidak dapat dibaca: {detail}",
+                   "The waivers workbook {path} cannot be read: {detail}"),
+    "no_sheet": ("Workbook pengecualian {path} tidak memuat sheet Temuan dengan kolom \"Sidik jari\"; "
+                 "gunakan workbook temuan yang dibuat cek-pokja (versi yang menulis kolom tersebut).",
+                 "The waivers workbook {path} has no Temuan/Findings sheet with a \"Fingerprint\" column; "
+                 "use a findings workbook written by cek-pokja (a version that writes that column)."),
+    "no_columns": ("Sheet Temuan pada {path} tidak memuat kolom Tanggapan, Alasan, Disetujui oleh, Berlaku sampai.",
+                   "The Findings sheet of {path} has none of the columns Response, Reason, Approved by, Valid until."),
+}
+
+
+class WaiverError(Exception):
+    """The waivers workbook cannot be used. `message(lang)` is the user text."""
+
+    def __init__(self, key: str, path: str, detail: str = ""):
+        super().__init__(ERRORS[key][1].format(path=path, detail=detail))
+        self.key, self.path, self.detail = key, path, detail
+
+    def message(self, lang: str = "id") -> str:
+        return ERRORS[self.key][1 if lang == "en" else 0].format(path=self.path, detail=self.detail)
+
+
+@dataclass(frozen=True)
+class Waiver:
+    fingerprint: str
+    response: str = ""
+    reason: str = ""
+    approved_by: str = ""
+    valid_until: date | None = None
+    valid_until_raw: str = ""
+    row: int | None = None            # Excel row in the source sheet
+    rule: str | None = None
+    unit: str | None = None
+    message: str | None = None
+    source: str | None = None
+
+    @property
+    def is_request(self) -> bool:
+        """Any of Alasan / Disetujui oleh / Berlaku sampai filled."""
+        return bool(self.reason or self.approved_by or self.valid_until_raw)
+
+    def missing(self) -> list[str]:
+        """Fields of WAIVER_FIELDS still needed for a waiver ("valid_until" also when unreadable)."""
+        out = [f for f in ("reason", "approved_by") if not getattr(self, f)]
+        if self.valid_until is None:
+            out.append("valid_until")
+        return out
+
+    def state(self, today: date) -> str:
+        """"waived" | "expired" | "incomplete" (for a request)."""
+        if self.missing():
+            return "incomplete"
+        return "waived" if self.valid_until >= today else "expired"
+
+
+@dataclass
+class WaiverStatus:
+    finding: object
+    status: str                       # "open" | "waived" | "expired" | "incomplete"
+    waiver: Waiver | None = None      # the matching row (also a Tanggapan-only row, status "open")
+
+    def note(self, lang: str = "id") -> str:
+        T = STATUS_TEXT["en" if lang == "en" else "id"]
+        w = self.waiver
+        if self.status in ("waived", "expired"):
+            return T[self.status].format(date=w.valid_until.isoformat())
+        if self.status == "incomplete":
+            names = dict(zip(WAIVER_FIELDS, WAIVER_COLUMNS["en" if lang == "en" else "id"]))
+            missing = ", ".join(names[m] for m in w.missing())
+            text = T["incomplete"].format(missing=missing)
+            if w.valid_until is None and w.valid_until_raw:
+                text += "; " + T["bad_date"].format(raw=w.valid_until_raw)
+            return text
+        return ""
+
+
+@dataclass
+class WaiverResult:
+    today: date
+    items: list[WaiverStatus] = field(default_factory=list)      # one per finding, in order
+    stale: list[Waiver] = field(default_factory=list)
+    _by_id: dict = field(default_factory=dict, repr=False)
+
+    def status(self, finding) -> WaiverStatus:
+        return self._by_id.get(id(finding)) or WaiverStatus(finding, "open")
+
+    def open_findings(self) -> list:
+        """Every finding that still counts (all but the waived ones)."""
+        return [s.finding for s in self.items if s.status != "waived"]
+
+    def waived(self) -> list:
+        return [s.finding for s in self.items if s.status == "waived"]
+
+    def counts(self) -> dict[str, int]:
+        out = {"waived": 0, "expired": 0, "incomplete": 0, "stale": len(self.stale)}
+        for s in self.items:
+            if s.status in out:
+                out[s.status] += 1
+        return out
+
+    def failing(self, fail_on: str = "error") -> bool:
+        """RunResult.failing() without the waived findings."""
+        limit = SEVERITY_RANK[fail_on]
+        return any(SEVERITY_RANK.get(f.severity, 9) <= limit for f in self.open_findings())
+
+    def cells(self, finding, lang: str = "id") -> list[str]:
+        """Values for WAIVER_COLUMNS[lang] + [WAIVER_STATUS_COLUMN[lang]] of a finding's row:
+        the unit's entries carried over (date as YYYY-MM-DD) and the status note."""
+        s = self.status(finding)
+        w = s.waiver
+        if w is None:
+            return ["", "", "", "", ""]
+        until = w.valid_until.isoformat() if w.valid_until else w.valid_until_raw
+        return [w.response, w.reason, w.approved_by, until, s.note(lang)]
+
+    def summary_lines(self, lang: str = "id") -> list[str]:
+        c = self.counts()
+        if lang == "en":
+            out = [f"Waivers: {c['waived']} waived (not counted), {c['expired']} expired, "
+                   f"{c['incomplete']} incomplete, {c['stale']} stale."]
+            stale = "  stale (matches no finding any more): row {row} {rule} {unit}"
+        else:
+            out = [f"Pengecualian: {c['waived']} berlaku (tidak dihitung), {c['expired']} kedaluwarsa, "
+                   f"{c['incomplete']} belum lengkap, {c['stale']} usang."]
+            stale = "  usang (tidak cocok lagi dengan temuan mana pun): baris {row} {rule} {unit}"
+        for w in self.stale[:10]:
+            out.append(stale.format(row=w.row or "-", rule=w.rule or "", unit=w.unit or "").rstrip())
+        return out
+
+
+# ---------------------------------------------------------------------------- reading
+
+def _fold(s) -> str:
+    return re.sub(r"[\s_\-]+", " ", cell_text(s)).strip().casefold()
+
+
+_HEADERS = {
+    "fingerprint": {_fold(v) for v in FINGERPRINT_COLUMN.values()},
+    "response": {_fold(WAIVER_COLUMNS["id"][0]), _fold(WAIVER_COLUMNS["en"][0])},
+    "reason": {_fold(WAIVER_COLUMNS["id"][1]), _fold(WAIVER_COLUMNS["en"][1])},
+    "approved_by": {_fold(WAIVER_COLUMNS["id"][2]), _fold(WAIVER_COLUMNS["en"][2])},
+    "valid_until": {_fold(WAIVER_COLUMNS["id"][3]), _fold(WAIVER_COLUMNS["en"][3])},
+    "rule": {"aturan", "rule"},
+    "unit": {"kode unit", "unit code"},
+    "message": {"uraian", "description"},
+}
+
+
+def _header_map(row) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for ci, v in enumerate(row):
+        k = _fold(v)
+        for name, keys in _HEADERS.items():
+            if k in keys and name not in out:
+                out[name] = ci
+    return out
+
+
+def _as_date(v) -> tuple[date | None, str]:
+    if v is None or cell_text(v) == "":
+        return None, ""
+    if isinstance(v, (int, float)) and not isinstance(v, bool) and 20000 <= v <= 80000:
+        # an Excel serial in a cell without a date format
+        return date(1899, 12, 30) + timedelta(days=int(v)), cell_text(v)
+    if isinstance(v, datetime):
+        return v.date(), cell_text(v)
+    if isinstance(v, date):
+        return v, cell_text(v)
+    d = parse_date(v)
+    return d.value, d.raw_text or cell_text(v)
+
+
+def read_waivers(path) -> list[Waiver]:
+    """Every row of the Temuan/Findings sheet that has something in a waiver column.
+    Raises WaiverError when the workbook cannot be read or lacks the needed columns."""
+    import python_calamine as pc
+
+    p = os.fspath(path)
+    try:
+        wb = pc.load_workbook(p)
+        names = list(wb.sheet_names)
+    except Exception as exc:  # noqa: BLE001 - any reader failure
+        raise WaiverError("unreadable", p, f"{type(exc).__name__}: {exc}") from None
+    preferred = {_fold(n) for n in FINDINGS_SHEET.values()}
+    order = [n for n in names if _fold(n) in preferred] + [n for n in names if _fold(n) not in preferred]
+    found = None
+    for name in order:
+        try:
+            data = wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        except Exception as exc:  # noqa: BLE001
+            raise WaiverError("unreadable", p, f"{type(exc).__name__}: {exc}") from None
+        for hr, row in enumerate(data[:_HEADER_SCAN]):
+            cols = _header_map(row)
+            if "fingerprint" in cols:
+                found = (data, hr, cols)
+                break
+        if found:
+            break
+    if found is None:
+        raise WaiverError("no_sheet", p)
+    data, hr, cols = found
+    if not any(f in cols for f in WAIVER_FIELDS):
+        raise WaiverError("no_columns", p)
+
+    def get(row, name):
+        ci = cols.get(name)
+        return row[ci] if ci is not None and ci < len(row) else None
+
+    out = []
+    for r in range(hr + 1, len(data)):
+        row = data[r]
+        fp = cell_text(get(row, "fingerprint"))
+        if not fp:
+            continue
+        until, until_raw = _as_date(get(row, "valid_until"))
+        w = Waiver(
+            fingerprint=fp, response=cell_text(get(row, "response")), reason=cell_text(get(row, "reason")),
+            approved_by=cell_text(get(row, "approved_by")), valid_until=until, valid_until_raw=until_raw,
+            row=r + 1, rule=cell_text(get(row, "rule")) or None, unit=cell_text(get(row, "unit")) or None,
+            message=cell_text(get(row, "message")) or None, source=p,
+        )
+        if w.response or w.is_request:
+            out.append(w)
+    return out
+
+
+# ---------------------------------------------------------------------------- applying
+
+_STATE_RANK = {"waived": 0, "expired": 1, "incomplete": 2}
+
+
+def _best(cands: list[Waiver], today: date) -> Waiver:
+    def key(w: Waiver):
+        st = w.state(today) if w.is_request else "none"
+        filled = sum(1 for f in ("response", "reason", "approved_by", "valid_until_raw") if getattr(w, f))
+        return (_STATE_RANK.get(st, 3), -(w.valid_until.toordinal() if w.valid_until else 0), -filled)
+    return min(cands, key=key)
+
+
+def apply_waivers(findings, waivers, today: date | None = None) -> WaiverResult:
+    """Status of every finding under `waivers` (see module doc); `today` defaults to the
+    local date."""
+    today = today or date.today()
+    by_fp: dict[str, list[Waiver]] = {}
+    for w in waivers:
+        by_fp.setdefault(w.fingerprint, []).append(w)
+    best = {fp: _best(ws, today) for fp, ws in by_fp.items()}
+    res = WaiverResult(today=today)
+    used: set[str] = set()
+    for f in findings:
+        w = best.get(f.fingerprint)
+        if w is None:
+            st = WaiverStatus(f, "open")
+        else:
+            used.add(f.fingerprint)
+            st = WaiverStatus(f, w.state(today) if w.is_request else "open", w)
+        res.items.append(st)
+        res._by_id[id(f)] = st
+    res.stale = [best[fp] for fp in by_fp if fp not in used and best[fp].is_request]
+    res.stale.sort(key=lambda w: (w.row or 0))
+    return res

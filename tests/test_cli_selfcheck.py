@@ -1,0 +1,57 @@
+"""The self-check loop through the command line: template, --annotate, --compare, --waivers."""
+from __future__ import annotations
+
+import json
+import os
+
+import openpyxl
+from click.testing import CliRunner
+
+from checker import cli
+from rule_examples import build
+
+NO_TUGAS = [{"sheet": "Pokja", "where": {"Kode Pokja": "SUB-1"}, "set": {"Tugas Pokja": ""}}]
+
+
+def invoke(*args):
+    return CliRunner().invoke(cli.main, list(args), catch_exceptions=False)
+
+
+def test_template_command_writes_and_refuses_to_overwrite(tmp_path):
+    out = tmp_path / "pokja-unit.xlsx"
+    r = invoke("template", "-o", str(out), "--unit-code", "D1.AS1", "--tahun", "2025")
+    assert r.exit_code == 0 and f"Templat ditulis ke: {out}" in r.output
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames[0] == "Petunjuk"
+    r = invoke("template", "-o", str(out))
+    assert r.exit_code == 2
+    assert invoke("template", "-o", str(out), "--force").exit_code == 0
+
+
+def test_annotate_writes_a_copy_beside_the_draft_and_refuses_it_back(tmp_path):
+    units, out = tmp_path / "units", tmp_path / "out"
+    units.mkdir(), out.mkdir()
+    draft = build(NO_TUGAS, units / "draft.xlsx")
+    before = (draft.read_bytes(), os.stat(draft).st_mtime_ns)
+    r = invoke("check", str(draft), "--annotate", "-o", str(out / "temuan.xlsx"))
+    copy = units / "draft.diperiksa.xlsx"
+    assert r.exit_code == 1 and f"Salinan beranotasi: {copy}" in r.output
+    assert (draft.read_bytes(), os.stat(draft).st_mtime_ns) == before
+    cell = openpyxl.load_workbook(copy)["Pokja"]["E2"]
+    assert cell.comment is not None and "K04" in cell.comment.text
+    r = invoke("check", str(copy), "-o", str(out / "t2.xlsx"), "--json", "-", "-q")
+    assert r.exit_code == 2
+    f = json.loads(r.output)["findings"]
+    assert [(x["rule"], x["file"]) for x in f] == [("D05", str(copy))]
+    assert "salinan beranotasi" in f[0]["message"]
+    # A folder walk skips annotated copies silently.
+    r = invoke("check", str(units), "-o", str(out / "t3.xlsx"), "--json", "-", "-q")
+    assert [i["file"] for i in json.loads(r.output)["inputs"]] == [str(draft)]
+
+
+def test_compare_through_the_cli(tmp_path):
+    v1 = build(NO_TUGAS, tmp_path / "v1.xlsx")
+    invoke("check", str(v1), "-o", str(tmp_path / "t1.xlsx"), "--json", str(tmp_path / "t1.json"), "-q")
+    v2 = build([{"sheet": "Pokja", "where": {"Kode Pokja": "DUK-1"}, "set": {"Tugas Pokja": ""}}], tmp_path / "v2.xlsx")
+    r = invoke("check", str(v2), "-o", str(tmp_path / "t2.xlsx"), "--compare", str(tmp_path / "t1.json"))
+    assert "1 baru, 0 tetap, 1 selesai" in r.output

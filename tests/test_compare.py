@@ -1,0 +1,103 @@
+"""`check --compare earlier.json`: checker/compare.py."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from checker import run
+from checker.compare import HEADER, CompareError, compare, compare_result, rows, summary_lines
+from checker.findings import make_finding
+from checker.report_json import write_json
+from rule_examples import apply_edits, load_base, write_workbook
+
+A04 = {"sheet": "Anggota Pokja", "where": {"Nama": "Dewi Lestari, S.Si., M.E."}, "set": {"Output": ""}}
+D04 = {"sheet": "Pokja", "where": {"Kode Pokja": "DUK-1"}, "set": {"Tanggal SK": "32/01/2025"}}
+D03 = {"sheet": "Pegawai", "where": {"Nama": "Yoga Pratama, A.Md."}, "set": {"Jenis Jabatan": "Staff Ahli Gaib"}}
+NEW = {"sheet": "Surat Tugas", "where": {"Nomor Surat Tugas": "ST-07/D.9.1/02/2025"}, "set": {"Tanggal": "31/02/2025"}}
+
+
+def _v1(tmp_path):
+    path = write_workbook(apply_edits(load_base(), [A04, D04, D03]), tmp_path / "draft-v1.xlsx")
+    result = run.check([str(path)], engine="pandas")
+    write_json(result, tmp_path / "temuan-v1.json")
+    return result, tmp_path / "temuan-v1.json"
+
+
+def _v2(tmp_path):
+    """Title rows inserted above every header (every row number shifts), D04 fixed, a new D04."""
+    sheets = apply_edits(load_base(), [A04, D03, NEW])
+    for s in sheets.values():
+        s["title"] = [["DAFTAR ISIAN UNIT"], ["Asisten Deputi Contoh Kebijakan"], [None]]
+    path = write_workbook(sheets, tmp_path / "draft-v2.xlsx")
+    return run.check([str(path)], engine="pandas")
+
+
+def test_insert_rows_fix_one_add_one(tmp_path):
+    first, earlier = _v1(tmp_path)
+    assert sorted(f.rule for f in first.findings) == ["A04", "D03", "D04"]
+    second = _v2(tmp_path)
+    cmp = compare_result(second, earlier)
+    assert cmp.counts() == {"new": 1, "still_open": len(second.findings) - 1, "resolved": 1}
+    assert [f.rule for f in cmp.new] == ["D04"] and cmp.new[0].sheet == "Surat Tugas"
+    assert [f["rule"] for f in cmp.resolved] == ["D04"] and cmp.resolved[0]["sheet"] == "Pokja"
+    assert sorted(f.rule for f in cmp.still_open) == ["A04", "D03"]
+    # the rows did move: still-open findings sit 3 rows lower than before
+    before = {f.fingerprint: f.row for f in first.findings}
+    assert all(f.row == before[f.fingerprint] + 3 for f in cmp.still_open)
+    assert cmp.status(cmp.new[0]) == "new" and cmp.status(cmp.still_open[0]) == "still_open"
+
+
+def test_summary_and_rows(tmp_path):
+    _, earlier = _v1(tmp_path)
+    cmp = compare_result(_v2(tmp_path), earlier)
+    lines = summary_lines(cmp, "id")
+    assert lines[0].startswith("Dibandingkan dengan temuan-v1.json") and "1 baru, 2 tetap, 1 selesai" in lines[0]
+    assert "Selesai:" in lines and "Baru:" in lines
+    en = summary_lines(cmp, "en")
+    assert "1 new, 2 still open, 1 resolved" in en[0]
+    table = rows(cmp, "id")
+    assert table[0] == HEADER["id"]
+    assert [r[0] for r in table[1:]] == ["Baru", "Selesai", "Tetap", "Tetap"]
+    assert all(len(r) == len(HEADER["id"]) for r in table)
+    assert all(v is None or isinstance(v, (str, int)) for r in table for v in r)
+    assert rows(cmp, "en")[1][0] == "New" and rows(cmp, "en")[0] == HEADER["en"]
+
+
+def test_same_fingerprint_counted_as_multiset(tmp_path):
+    mk = dict(slug="s", severity="error", basis="b", hint="h", unit="U1", message="m")
+    one = make_finding(rule="R1", value="v", row=2, **mk)
+    prev = [one.to_json(), make_finding(rule="R1", value="v", row=3, **mk).to_json(),
+            make_finding(rule="R2", value="w", **mk).to_json()]
+    path = tmp_path / "prev.json"
+    path.write_text(json.dumps({"checked_at": "2025-01-01T00:00:00+07:00", "findings": prev}))
+    now = [make_finding(rule="R1", value="v", row=9, **mk)] * 3
+    cmp = compare(now, path)
+    assert cmp.counts() == {"new": 1, "still_open": 2, "resolved": 1}
+    assert cmp.resolved[0]["rule"] == "R2"
+
+
+def test_units_not_checked_now_are_out_of_scope(tmp_path):
+    mk = dict(slug="s", severity="error", basis="b", hint="h", message="m")
+    prev = [make_finding(rule="R1", unit="A", **mk).to_json(), make_finding(rule="R1", unit="B", **mk).to_json(),
+            make_finding(rule="D05", unit=None, **mk).to_json()]
+    path = tmp_path / "prev.json"
+    path.write_text(json.dumps({"findings": prev}))
+    cmp = compare([], path, units=["A"])
+    assert [f["unit"] for f in cmp.resolved] == ["A", None] and cmp.out_of_scope == 1
+    assert "1" in summary_lines(cmp, "en")[-1]
+    assert len(compare([], path).resolved) == 3            # no scope given: everything counts
+
+
+def test_bad_previous_file(tmp_path):
+    with pytest.raises(CompareError) as e:
+        compare([], tmp_path / "missing.json")
+    assert "tidak ditemukan" in e.value.message("id") and "does not exist" in e.value.message("en")
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json")
+    with pytest.raises(CompareError):
+        compare([], bad)
+    bad.write_text(json.dumps({"findings": [{"rule": "R1"}]}))
+    with pytest.raises(CompareError) as e:
+        compare([], bad)
+    assert "fingerprint" in str(e.value)

@@ -1,0 +1,227 @@
+"""`cek-pokja template`: checker/template.py."""
+from __future__ import annotations
+
+import datetime as dt
+
+import openpyxl
+import pytest
+
+from checker import loader, run, schema
+from checker.template import (
+    DATE_FORMAT, EXAMPLE_MARKER, EXAMPLE_ROW, FIRST_DATA_ROW, FORMAT_ROWS, GUIDE_SHEET, SHEET_GUIDE,
+    canonical_values, exists_message, is_example_row, template_columns, write_template,
+)
+from rule_examples import load_base
+
+NEEDS_SKIP = pytest.mark.xfail(strict=False, reason="needs loader example-row skip")
+STAGES = ("rancangan", "penetapan", "evaluasi")
+
+
+@pytest.fixture
+def skip_rule(monkeypatch):
+    """The loader rule proposed for the example row, patched in (proves it is enough)."""
+    grid = getattr(loader, "_Grid", None)
+    if grid is None or not hasattr(grid, "data_rows"):
+        pytest.skip("loader internals changed")
+    orig = grid.data_rows
+
+    def data_rows(self, start):
+        return [r for r in orig(self, start) if not is_example_row(self.arr[r])]
+    monkeypatch.setattr(grid, "data_rows", data_rows)
+
+
+def _check(path, stage="penetapan"):
+    return run.check([str(path)], stage=stage, engine="pandas")
+
+
+def _fill(path, *, drop_examples: bool):
+    """Write the compliant unit of rules/_example_base.yaml under the template's headers."""
+    wb = openpyxl.load_workbook(path)
+    for name, sheet in load_base().items():
+        ws = wb[name]
+        if drop_examples:
+            ws.delete_rows(EXAMPLE_ROW)
+        first = EXAMPLE_ROW if drop_examples else FIRST_DATA_ROW
+        labels = [c.value for c in ws[1]]
+        for i, row in enumerate(sheet["rows"]):
+            r = first + i
+            for label, value in zip(sheet["header"], row):
+                col = labels.index(label) + 1          # every base column exists in the template
+                cell = ws.cell(row=r, column=col)
+                if value in ("", None):
+                    cell.value = None
+                    continue
+                cell.value = value
+                if isinstance(value, str):
+                    cell.data_type = "s"
+    wb.save(path)
+    return path
+
+
+# ------------------------------------------------------------------ structure
+
+def test_sheets_columns_and_example_rows(tmp_path):
+    path = write_template(tmp_path / "t.xlsx")
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames == [GUIDE_SHEET] + [s.label for s in schema.SHEETS]
+    for spec in schema.SHEETS:
+        ws = wb[spec.label]
+        cols = template_columns(spec.kind)
+        assert [c.value for c in ws[1]] == [c.label for c in cols]
+        assert ws.freeze_panes == "A2"
+        first = ws.cell(row=EXAMPLE_ROW, column=1)
+        assert str(first.value).startswith(EXAMPLE_MARKER)
+        assert first.font.i is True
+        assert is_example_row([c.value for c in ws[EXAMPLE_ROW]])
+        assert ws.max_row == EXAMPLE_ROW + FORMAT_ROWS - 1      # formatted, empty fill-in rows
+        assert all(c.value is None for c in ws[FIRST_DATA_ROW])
+    # MPH is the long layout: every long column
+    assert [c.value for c in wb["MPH"][1]] == [c.label for c in schema.MPH_LONG_COLUMNS]
+
+
+def test_dropdowns_for_every_vocabulary_column(tmp_path):
+    wb = openpyxl.load_workbook(write_template(tmp_path / "t.xlsx"))
+    seen = set()
+    for spec in schema.SHEETS:
+        ws = wb[spec.label]
+        dvs = ws.data_validations.dataValidation
+        for i, col in enumerate(template_columns(spec.kind), start=1):
+            letter = openpyxl.utils.get_column_letter(i)
+            covering = [dv for dv in dvs if f"{letter}{FIRST_DATA_ROW}" in dv.sqref]
+            if not col.vocab:
+                assert not covering, (spec.label, col.label)
+                continue
+            seen.add(col.vocab)
+            assert len(covering) == 1, (spec.label, col.label)
+            dv = covering[0]
+            assert dv.type == "list" and dv.allow_blank
+            assert dv.formula1.strip('"').split(",") == canonical_values(col.vocab)
+            assert f"{letter}{EXAMPLE_ROW + FORMAT_ROWS - 1}" in dv.sqref
+            assert dv.errorStyle == "warning"          # accepted synonyms may still be typed
+    assert seen == {"jenis_jabatan", "kedudukan", "jenis_pokja", "cara_penugasan", "pola"}
+
+
+def test_nip_text_and_date_formats(tmp_path):
+    wb = openpyxl.load_workbook(write_template(tmp_path / "t.xlsx"))
+    kinds = set()
+    for spec in schema.SHEETS:
+        ws = wb[spec.label]
+        for i, col in enumerate(template_columns(spec.kind), start=1):
+            letter = openpyxl.utils.get_column_letter(i)
+            want = {"nip": "@", "date": DATE_FORMAT}.get(col.kind)
+            if want is None:
+                continue
+            kinds.add(col.kind)
+            assert ws.column_dimensions[letter].number_format == want, (spec.label, col.label)
+            for r in (EXAMPLE_ROW, FIRST_DATA_ROW, EXAMPLE_ROW + FORMAT_ROWS - 1):
+                assert ws[f"{letter}{r}"].number_format == want, (spec.label, col.label, r)
+    assert kinds == {"nip", "date"}
+    # the example NIP is text, the example dates are dates
+    assert wb["Pegawai"]["A2"].data_type == "s"
+    assert isinstance(wb["Pokja"]["G2"].value, dt.datetime)
+
+
+def test_petunjuk_per_sheet_with_article(tmp_path):
+    ws = openpyxl.load_workbook(write_template(tmp_path / "t.xlsx"))[GUIDE_SHEET]
+    text = "\n".join(str(c.value) for row in ws.iter_rows() for c in row if c.value is not None)
+    for spec in schema.SHEETS:
+        assert spec.label in text
+        assert SHEET_GUIDE[spec.kind][0] in text
+    for article in ("Pasal 2 ayat (6)", "Lampiran II.D.2", "Lampiran II.C.6", "Lampiran II.B.1.b.3)"):
+        assert article in text
+    assert "CONTOH:" in text and "Isi data mulai baris 3" in text
+    for col in schema.POKJA.columns:
+        assert col.label in text
+    assert "Dukman" in text                   # synonyms listed
+
+
+def test_english_instructions_keep_indonesian_names(tmp_path):
+    wb = openpyxl.load_workbook(write_template(tmp_path / "en.xlsx", lang="en"))
+    text = "\n".join(str(c.value) for row in wb[GUIDE_SHEET].iter_rows() for c in row if c.value)
+    assert "How to fill in" in text and "Enter data from row 3 on" in text
+    assert wb.sheetnames[1:] == [s.label for s in schema.SHEETS]
+    assert [c.value for c in wb["Anggota Pokja"][1]][:2] == ["Kode Pokja", "NIP"]
+
+
+def test_prefill_unit_code_and_year(tmp_path):
+    path = write_template(tmp_path / "t.xlsx", unit_code="D1.AS1", tahun="2025")
+    ws = openpyxl.load_workbook(path)["Unit"]
+    labels = [c.value for c in ws[1]]
+    row = {label: ws.cell(row=FIRST_DATA_ROW, column=i + 1).value for i, label in enumerate(labels)}
+    assert row["Kode Unit"] == "D1.AS1"
+    assert row["Tahun Kinerja"] == 2025
+    assert row["Instansi"] == schema.DEFAULT_INSTANSI
+    assert row["Nama Unit"] is None
+
+
+def test_is_example_row():
+    assert is_example_row([None, "  contoh: PK-01", "x"])
+    assert is_example_row(["CONTOH:"])
+    assert is_example_row([float("nan"), "", "Contoh: 1987"])
+    assert not is_example_row(["PK-01", "CONTOH: x"])      # only the first non-empty cell counts
+    assert not is_example_row(["Contoh kebijakan"])         # no colon: real data
+    assert not is_example_row([None, None])
+
+
+def test_overwrite_existing_file_only_when_asked(tmp_path):
+    p = tmp_path / "t.xlsx"
+    p.write_bytes(b"old")
+    with pytest.raises(FileExistsError):
+        write_template(p)
+    assert p.read_bytes() == b"old"
+    assert "--force" in exists_message(p, "id") and "already exists" in exists_message(p, "en")
+    write_template(p, overwrite=True)
+    assert openpyxl.load_workbook(p).sheetnames[0] == GUIDE_SHEET
+    assert [x.name for x in tmp_path.iterdir()] == ["t.xlsx"]      # no temporary file left
+
+
+# ------------------------------------------------------------------ checked by the checker
+
+@pytest.mark.parametrize("stage", STAGES)
+def test_filled_template_without_example_rows_is_clean(tmp_path, stage):
+    path = _fill(write_template(tmp_path / "t.xlsx"), drop_examples=True)
+    findings = _check(path, stage).findings
+    assert [(f.rule, f.sheet, f.row, f.message) for f in findings] == []
+
+
+@pytest.mark.parametrize("stage", STAGES)
+def test_filled_template_with_skip_rule_is_clean(tmp_path, stage, skip_rule):
+    path = _fill(write_template(tmp_path / "t.xlsx"), drop_examples=False)
+    assert [(f.rule, f.sheet, f.row) for f in _check(path, stage).findings] == []
+
+
+@NEEDS_SKIP
+def test_filled_template_is_clean(tmp_path):
+    path = _fill(write_template(tmp_path / "t.xlsx"), drop_examples=False)
+    assert [(f.rule, f.sheet, f.row) for f in _check(path, "evaluasi").findings] == []
+
+
+# Untouched template: only "no Pokja" (U01) and "no PK target" (U06), at every stage: no
+# D05 (every sheet and column is there), no D01-D04 noise from empty formatted rows.
+UNTOUCHED = ["U01", "U06"]
+
+
+@pytest.mark.parametrize("stage", STAGES)
+def test_untouched_template_with_skip_rule_few_findings(tmp_path, stage, skip_rule):
+    for kw in ({}, {"unit_code": "D1.AS1", "tahun": 2025}):
+        path = write_template(tmp_path / "t.xlsx", overwrite=True, **kw)
+        assert sorted(f.rule for f in _check(path, stage).findings) == UNTOUCHED
+
+
+@NEEDS_SKIP
+def test_untouched_template_few_findings(tmp_path):
+    path = write_template(tmp_path / "t.xlsx", unit_code="D1.AS1", tahun=2025)
+    result = _check(path)
+    assert sorted(f.rule for f in result.findings) == UNTOUCHED
+    assert result.inputs[0].unit == "D1.AS1"
+
+
+def test_untouched_template_structure_is_complete(tmp_path):
+    """Whatever the example rows do: the loader finds every sheet and column."""
+    lu = loader.load_workbook(write_template(tmp_path / "t.xlsx"))
+    assert lu.problems == []
+    assert lu.mph_layout == "long"
+    for spec in schema.SHEETS:
+        table = lu.tables[spec.kind]
+        assert table.header_row == 1
+        assert set(table.columns) == {c.field for c in template_columns(spec.kind)}
