@@ -77,18 +77,28 @@ def main():
 @click.option("--annotate", is_flag=True, help=h("opt.annotate"))
 @click.option("--compare", "compare_with", type=click.Path(exists=True, dir_okay=False), help=h("opt.compare"))
 @click.option("--waivers", "waivers_from", type=click.Path(exists=True, dir_okay=False), help=h("opt.waivers"))
+@click.option("--jobs", type=click.IntRange(min=1), default=None, help=h("opt.jobs"))
+@click.option("--max-memory", type=click.IntRange(min=0), default=1024, show_default=True, help=h("opt.max_memory"))
+@click.option("--timeout", type=click.FloatRange(min=0), default=60.0, show_default=True, help=h("opt.timeout"))
 @click.option("-q", "--quiet", is_flag=True, help=h("opt.quiet"))
 @DEBUG_OPTION
 def check(paths, output, tahap, roster, json_target, lang, fail_on, rules_dir, engine, annotate, compare_with,
-          waivers_from, quiet, debug):
+          waivers_from, jobs, max_memory, timeout, quiet, debug):
     def work():
+        import os
+
         from . import run
         from .atomic import same_file
+        from .loader import Limits
+        from .progress import Progress
         from .report_json import write_json
         from .report_xlsx import write_workbook
+        limits = Limits(memory_mb=max_memory or None, timeout_s=timeout or None)
+        progress = Progress(lang) if Progress.wanted(quiet) else None
         try:
             result = run.check(list(paths), stage=tahap, lang=lang, engine=engine, rules_dir=rules_dir,
-                               fail_on=fail_on)
+                               fail_on=fail_on, jobs=jobs or os.cpu_count() or 1, limits=limits,
+                               progress=progress, debug=debug)
         except run.NoInput as e:
             _fail(EXIT_USAGE, str(e))
         out = output or run.default_output_name()
@@ -180,12 +190,16 @@ def template(output, unit_code, tahun, force, lang, debug):
 @LANG_OPTION
 @RULES_OPTION
 @click.option("--format", "fmt", type=click.Choice(["text", "markdown"]), default="text", help=h("opt.format"))
+@click.option("--coverage", is_flag=True, help=h("opt.coverage"))
 @DEBUG_OPTION
-def rules_cmd(lang, rules_dir, fmt, debug):
+def rules_cmd(lang, rules_dir, fmt, coverage, debug):
     def work():
         from . import rulebase, rulebook
         base = rulebase.load(rules_dir)
-        click.echo(rulebook.render_markdown(base, lang) if fmt == "markdown" else rulebook.render_list(base, lang))
+        if coverage:
+            click.echo(rulebook.render_coverage(base, lang))
+        else:
+            click.echo(rulebook.render_markdown(base, lang) if fmt == "markdown" else rulebook.render_list(base, lang))
     _guard(lang, debug, work)
 
 

@@ -194,6 +194,7 @@ class _Builder:
         self.build_people()
         pk = self.rows("pk")
         self.pk_codes = {_t(r.get("kode_target")) for r in pk if _t(r.get("kode_target"))}
+        self.pk_raw = {_t(r.get("kode_target")): _t(r.get("kode_target__raw")) or _t(r.get("kode_target")) for r in pk}
         self.pk_labels = ", ".join(_t(r.get("kode_target__raw")) or _t(r.get("kode_target")) for r in pk
                                    if _t(r.get("kode_target")))
         pokja = self.rows("pokja")
@@ -220,6 +221,7 @@ class _Builder:
         self.mph_facts()
         self.reference_facts(pokja)
         self.cell_facts()
+        self.formula_facts()
         self.structure_facts()
         return self.ctx
 
@@ -409,9 +411,10 @@ class _Builder:
                       name=_t(m.get("nama__raw") or m.get("nama")), value=m["_out"], params={
                           "p_position": _t(m.get("kedudukan__raw")) or "-", "p_jenis": m["jenis"] or _t(m.get("jenis_jabatan__raw")) or "-",
                           "p_output": _t(m.get("output__raw")) or "-",
-                          "p_others": "; ".join(f"{_t(o.get('nama__raw') or o.get('nama')) or _t(o.get('nip'))} ({o['_pokja']})" for o in others.values()) or "-",
+                          "p_others": "; ".join(f"{_t(o.get('nama__raw') or o.get('nama')) or _t(o.get('nip'))} "
+                                        f"({_t(o.get('kode_pokja__raw')) or o['_pokja']})" for o in others.values()) or "-",
                           "p_unit_asal": _t(m.get("kode_unit_asal__raw")) or "-", "p_instansi_asal": _t(m.get("instansi_asal__raw")) or "-",
-                          "p_pokja_targets": ", ".join(targets) or "-",
+                          "p_pokja_targets": ", ".join(self.pk_raw.get(c, c) for c in targets) or "-",
                           "p_rows": ", ".join(str(g["_row"]) for g in group),
                           "p_head_nip": _t(self._uval("nip_jpt_pratama", raw=True)) or "-",
                           "p_madya_nip": _t(self._uval("nip_jpt_madya", raw=True)) or "-",
@@ -525,10 +528,29 @@ class _Builder:
                 none = [None] * len(df)
                 ctx_cols = [df[c] if c in df.columns else none for c in ("nip__raw", "nama__raw", "kode_pokja__raw")]
                 for row, raw, st, nip, name, pokja in zip(df["_row"], df[raw_col], df[st_col], *ctx_cols):
-                    if not _t(raw) or (row, letter) in seen:
-                        continue
+                    if not _t(raw) or (row, letter) in seen or st == "formula_error":
+                        continue                      # formula cells are reported once, below
                     seen.add((row, letter))
                     self._cell(check, col, st, raw, spec.kind, row, letter, nip=_t(nip), name=_t(name), pokja=_t(pokja))
+
+    def formula_facts(self):
+        """Formula cells whose value cannot be used: an error (#N/A, ...) or no cached value."""
+        for kind, table in self.tables.items():
+            issues = getattr(table, "formula_issues", None) or {}
+            if not issues:
+                continue
+            labels = {letter: _label_of(kind, fld) for fld, letter in table.columns.items()}
+            by_row = {r["_row"]: r for r in table.rows.to_dict("records")} if len(table.rows) else {}
+            for (row, letter), issue in sorted(issues.items()):
+                r = by_row.get(row, {})
+                status, _, shown = issue.partition(":")
+                fld = _field_at(table, letter)
+                raw = shown or (_t(r.get(fld + "__raw")) if fld else "")
+                self.emit("cell", kind, row, letter, {"check": "formula", "status": status},
+                          nip=_t(r.get("nip__raw")), name=_t(r.get("nama__raw") or r.get("nama")),
+                          pokja=_t(r.get("kode_pokja__raw")), value=f"formula:{letter}:{issue}", params={
+                              "p_raw": raw or "=", "p_column_label": labels.get(letter) or letter, "p_allowed": "",
+                              "p_reason": _FORMULA_REASON.get(status, _FORMULA_REASON["error"])})
 
     def _cell(self, check, col, status, raw, sheet_kind, row, letter, nip="", name="", pokja=""):
         status = {"ok": "valid"}.get(status or "", status or "invalid")
@@ -554,7 +576,8 @@ class _Builder:
             self.emit("structure", None, p.row if p.code == "column_missing" else None, None,
                       {"problem": p.code}, sheet=sheet, value=f"{p.code}:{p.sheet}:{p.column}",
                       params={"p_sheet_label": p.sheet or "-", "p_column_label": p.column or "-",
-                              "p_detail": p.detail or "", "p_aliases": _aliases(p)})
+                              "p_detail": _structure_detail(p.code, p.sheet, p.column, _aliases(p), p.detail),
+                              "p_aliases": _aliases(p), "p_consequence": _PARTIAL})
         # Columns required only when some row needs them (input-format.md, "Matching and comparing").
         outsiders = [m for m in self.members if m["is_member"] and m["outsider"]]
         same_inst = [m for m in outsiders if not m["other_instansi"]]
@@ -568,8 +591,41 @@ class _Builder:
             if rows and fld not in anggota.columns and stage_rank(frm) <= rank:
                 self.emit("structure", None, anggota.header_row, None, {"problem": "column_missing"},
                           sheet=anggota.name, value=f"column_missing:Anggota Pokja:{label}",
-                          params={"p_sheet_label": "Anggota Pokja", "p_column_label": label, "p_detail": "",
-                                  "p_aliases": _aliases_of("anggota", fld)})
+                          params={"p_sheet_label": "Anggota Pokja", "p_column_label": label,
+                                  "p_detail": _structure_detail("column_missing", anggota.name, label,
+                                                                _aliases_of("anggota", fld), ""),
+                                  "p_aliases": _aliases_of("anggota", fld), "p_consequence": _PARTIAL})
+
+
+_FORMULA_REASON = {
+    "error": _bi("rumus menghasilkan galat", "the formula gives an error"),
+    "no_cached_value": _bi("rumus tanpa nilai tersimpan (berkas terakhir disimpan oleh program selain Excel)",
+                           "a formula with no stored value (the file was last saved by a program other than Excel)"),
+}
+
+
+def _field_at(table, letter):
+    return next((f for f, c in table.columns.items() if c == letter), None)
+
+
+def _label_of(kind, fld):
+    spec = schema.SHEETS_BY_KIND.get(kind)
+    return next((c.label for c in spec.columns if c.field == fld), fld) if spec else fld
+
+
+_PARTIAL = _bi(" Pemeriksaan yang memerlukannya tidak dijalankan untuk unit ini; aturan lain tetap diperiksa.",
+              " The checks that need it are not run for this unit; the other rules are still checked.")
+
+
+def _structure_detail(code, sheet, column, aliases, detail):
+    """The sentence a D05 finding opens with, in both languages."""
+    also = (f" (nama lain yang diterima: {aliases})", f" (accepted other names: {aliases})") if aliases != "-" else ("", "")
+    if code == "sheet_missing":
+        return _bi(f"Sheet wajib “{sheet}” tidak ditemukan{also[0]}.", f"The required sheet “{sheet}” was not found{also[1]}.")
+    if code == "column_missing":
+        return _bi(f"Kolom wajib “{column}” tidak ditemukan pada baris judul sheet {sheet}{also[0]}.",
+                   f"The required column “{column}” was not found in the header row of sheet {sheet}{also[1]}.")
+    return detail or "-"
 
 
 def _codes(v) -> list:
@@ -624,7 +680,7 @@ def unreadable_context(seq, path, sha256, detail, buckets) -> UnitContext:
         "t": "structure", "unit_seq": seq, "unit": None, "unit_name": None, "pokja": None, "nip": None,
         "name": None, "target": None, "file": path, "sheet": None, "sheet_kind": None, "row": None,
         "column": None, "value": "file_unreadable", "sheet_hidden": False, "problem": "file_unreadable",
-        "p_sheet_label": "-", "p_column_label": "-", "p_detail": detail, "p_aliases": "-",
+        "p_sheet_label": "-", "p_column_label": "-", "p_detail": detail, "p_aliases": "-", "p_consequence": "",
     })
     return ctx
 

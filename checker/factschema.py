@@ -45,7 +45,14 @@ KINDS: dict[str, FactKind] = {k.name: k for k in (
         ("n_pokja_support", "int", "jumlah Pokja berjenis Dukungan Teknis dan Administrasi",
          "number of Pokja of jenis Dukungan Teknis dan Administrasi"),
         ("n_pk_target", "int", "jumlah target pada sheet PK", "number of targets on the PK sheet"),
-    ], ["p_support_codes", "p_substance_codes", "p_pokja_codes"]),
+        # cross-unit (crossunit.py)
+        ("duplicate_code_order", "int",
+         "0 untuk workbook pertama (urut path) dengan Kode Unit ini dalam satu pemeriksaan; k untuk workbook ke-k berikutnya",
+         "0 for the first workbook (in path order) of a run with this Kode Unit; k for the k-th later one"),
+        ("roster_only", "bool",
+         "unit dari roster induk yang memiliki JPT Pratama tetapi tidak menyampaikan workbook",
+         "a unit of the master roster that has a JPT Pratama but submitted no workbook"),
+    ], ["p_support_codes", "p_substance_codes", "p_pokja_codes", "p_first_file", "p_roster_file"]),
     _kind("target", "satu per target PK (baris sheet PK)", "one per PK target (PK sheet row)", [
         ("n_pokja_serving", "int", "jumlah Pokja yang mencantumkan kode target ini",
          "number of Pokja naming this target code"),
@@ -60,7 +67,20 @@ KINDS: dict[str, FactKind] = {k.name: k for k in (
          "number of MPH entries (filled peran hasil) of this employee"),
         ("nip_repeat", "int", "0 untuk kemunculan pertama NIP pada sheet Pegawai; k untuk pengulangan ke-k",
          "0 for a NIP's first row on Pegawai; k for its k-th repetition"),
-    ], ["p_first_row", "p_jabatan"]),
+        # cross-unit (crossunit.py)
+        ("n_units_with_nip", "int",
+         "jumlah unit berbeda (menurut Kode Unit) dalam pemeriksaan ini yang sheet Pegawai-nya memuat NIP ini, "
+         "termasuk unit ini; 0 bila baris tanpa NIP atau NIP tersimpan sebagai angka",
+         "number of distinct units (by Kode Unit) of this run whose Pegawai sheet lists this NIP, this unit included; "
+         "0 when the row has no NIP or the NIP is stored as a number"),
+        ("roster_status", "str",
+         "dengan roster induk: listed (tercantum pada unit ini), missing (tidak ada di roster), other_unit "
+         "(tercantum pada unit lain); kosong tanpa roster, tanpa NIP, NIP tersimpan sebagai angka, atau NIP tidak "
+         "sah yang tidak ada di roster",
+         "with a master roster: listed (under this unit), missing (not in the roster), other_unit (under another "
+         "unit); empty without a roster, without a NIP, for a NIP stored as a number, or for an invalid NIP that "
+         "is not in the roster"),
+    ], ["p_first_row", "p_jabatan", "p_other_units", "p_roster_unit", "p_roster_problem", "p_roster_file"]),
     _kind("pokja", "satu per baris sheet Pokja", "one per Pokja sheet row", [
         ("sk_number_empty", "bool", "Nomor SK kosong", "Nomor SK is empty"),
         ("sk_date_empty", "bool", "Tanggal SK kosong", "Tanggal SK is empty"),
@@ -127,8 +147,19 @@ KINDS: dict[str, FactKind] = {k.name: k for k in (
         ("duplicate", "bool", "baris kedua dari orang yang sama dalam Pokja yang sama (kecuali Ketua yang juga Anggota)",
          "the second row of the same person in the same Pokja (except a Ketua also listed as Anggota)"),
         ("recommendation_empty", "bool", "Tanggal Rekomendasi Penilaian kosong", "Tanggal Rekomendasi Penilaian is empty"),
+        # cross-unit (crossunit.py)
+        ("home_unit_mismatch", "bool",
+         "anggota dari unit lain instansi ini yang Kode Unit Asal-nya bukan unit yang sheet Pegawai-nya (atau roster "
+         "induk) memuat NIP-nya; false bila tidak ada unit maupun roster yang memuat NIP itu",
+         "a member from another unit of this instansi whose Kode Unit Asal is not the unit whose Pegawai sheet (or "
+         "the master roster) holds the NIP; false when no unit and no roster holds that NIP"),
+        ("cross_unit_output_claims", "int",
+         "jumlah unit lain (menurut Kode Unit) yang Pokja-nya memuat orang yang sama (menurut NIP) dengan Output yang "
+         "sama, pada baris pertama orang dan Output itu di unit ini; 0 pada baris berikutnya dan bagi Pengarah",
+         "number of other units (by Kode Unit) whose Pokja list the same person (by NIP) with the same Output, on "
+         "this unit's first row of that person and Output; 0 on later rows and for Pengarah"),
     ], ["p_position", "p_jenis", "p_output", "p_others", "p_unit_asal", "p_instansi_asal", "p_pokja_targets",
-        "p_rows", "p_head_nip", "p_madya_nip"]),
+        "p_rows", "p_head_nip", "p_madya_nip", "p_nip_holders", "p_other_claims"]),
     _kind("mph_row", "satu per baris sheet MPH", "one per MPH sheet row", [
         ("layout", "str", "tata letak MPH: matrix atau long", "MPH layout: matrix or long"),
         ("has_person", "bool", "baris menyebut NIP, ID Pegawai atau Nama", "the row names a NIP, ID Pegawai or Nama"),
@@ -157,13 +188,15 @@ KINDS: dict[str, FactKind] = {k.name: k for k in (
     ], ["p_code", "p_known_codes"]),
     _kind("cell", "satu per sel terisi yang nilainya diperiksa (NIP, kosakata, tanggal, tahun)",
           "one per filled cell whose value is checked (NIP, vocabulary, date, year)", [
-        ("check", "str", "jenis pemeriksaan: nip, vocab, date, year", "check kind: nip, vocab, date, year"),
-        ("status", "str", "hasil: valid, invalid, number, unknown", "result: valid, invalid, number, unknown"),
+        ("check", "str", "jenis pemeriksaan: nip, vocab, date, year, formula",
+         "check kind: nip, vocab, date, year, formula"),
+        ("status", "str", "hasil: valid, invalid, number, unknown; untuk formula: error, no_cached_value",
+         "result: valid, invalid, number, unknown; for formula: error, no_cached_value"),
     ], ["p_raw", "p_column_label", "p_allowed", "p_reason"]),
     _kind("structure", "satu per masalah struktur workbook", "one per workbook structure problem", [
         ("problem", "str", "file_unreadable, sheet_missing atau column_missing",
          "file_unreadable, sheet_missing or column_missing"),
-    ], ["p_sheet_label", "p_column_label", "p_detail", "p_aliases"]),
+    ], ["p_sheet_label", "p_column_label", "p_detail", "p_aliases", "p_consequence"]),
 )}
 
 

@@ -129,9 +129,13 @@ def from_match(rule, fact: dict, unit_ctx, lang: str) -> Finding:
     for name in sorted(rule.fields_used()):
         v = fact.get(name)
         evidence[name] = v.item() if hasattr(v, "item") else v
+    message = render(rule.text("message", lang), fact, lang)
+    if fact.get("sheet_hidden"):
+        from .texts import t
+        message += " " + t("finding.hidden_sheet", lang, sheet=sheet)
     return make_finding(
         rule=rule.id, slug=rule.slug, severity=rule.severity, basis=rule.basis,
-        message=render(rule.text("message", lang), fact, lang), hint=render(rule.text("hint", lang), fact, lang),
+        message=message, hint=render(rule.text("hint", lang), fact, lang),
         unit=fact.get("unit"), unit_name=fact.get("unit_name"), pokja=fact.get("pokja"), nip=fact.get("nip"),
         name=fact.get("name"), target=fact.get("target"), file=fact.get("file"), sheet=sheet,
         row=None if row is None or row != row else int(row), column=column, value=fact.get("value"),

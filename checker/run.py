@@ -54,27 +54,21 @@ def sha256_of(path: str) -> str | None:
         return None
 
 
-def load_all(files, lang):
-    """LoadedUnit per readable file; (path, sha256, reason) for the others."""
-    from . import loader
+def load_all(files, lang, *, jobs=1, limits=None, progress=None, debug=False):
+    """LoadedUnit per readable file; (path, sha256, reason) for the others, in file order.
+    Files are read by workers.load_many (worker processes under `limits`); our own annotated
+    copies are refused before any reader runs."""
+    from . import workers
     from .annotate import is_annotated, refusal_message
-    items = []
-    for path, unsupported in files:
-        digest = sha256_of(path)
-        if unsupported:
-            items.append((path, digest, t("err.unsupported_format", lang, fmt=unsupported)))
-            continue
-        if is_annotated(path):
-            items.append((path, digest, refusal_message(path, lang)))
-            continue
-        try:
-            items.append(loader.load_workbook(path))
-        except loader.LoadError as e:
-            items.append((path, digest, loader.describe(e, lang)))
-    return items
+    refused = {i: (path, sha256_of(path), refusal_message(path, lang))
+               for i, (path, _) in enumerate(files) if is_annotated(path)}
+    rest = [f for i, f in enumerate(files) if i not in refused]
+    loaded = iter(workers.load_many(rest, lang, jobs=jobs, limits=limits, progress=progress, debug=debug))
+    return [refused[i] if i in refused else next(loaded) for i in range(len(files))]
 
 
-def check(paths, *, stage="penetapan", lang="id", engine=None, rules_dir=None, fail_on="error"):
+def check(paths, *, stage="penetapan", lang="id", engine=None, rules_dir=None, fail_on="error", jobs=1,
+          limits=None, progress=None, debug=False):
     from . import engines, facts as facts_mod, rulebase
     from .findings import from_match, sort_findings
     from .result import InputFile, RunResult
@@ -84,7 +78,7 @@ def check(paths, *, stage="penetapan", lang="id", engine=None, rules_dir=None, f
     if not files:
         raise NoInput(t("err.no_input", lang, paths=", ".join(map(str, paths))))
     engine = engine or engines.default_engine()
-    items = load_all(files, lang)
+    items = load_all(files, lang, jobs=jobs, limits=limits, progress=progress, debug=debug)
     facts = facts_mod.build(items, stage)
     rules = base.for_stage(stage)
     matches = engines.run(rules, facts.tables, engine)

@@ -88,11 +88,16 @@ def is_missing(v: Any) -> bool:
 
 
 def trim_text(s: str) -> str:
-    return s.strip().strip(_EXTRA_TRIM).strip()
+    t = s.strip()
+    if t and (t[0] in _EXTRA_TRIM or t[-1] in _EXTRA_TRIM):
+        return t.strip(_EXTRA_TRIM).strip()
+    return t
 
 
 def cell_text(v: Any) -> str:
     """The cell as trimmed text ("" when empty); dates as ISO, whole floats without ".0"."""
+    if type(v) is str:
+        return trim_text(v)
     if is_missing(v):
         return ""
     if isinstance(v, str):

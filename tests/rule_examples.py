@@ -62,8 +62,10 @@ def write_workbook(sheets: dict, path: Path) -> Path:
         for line in s.get("title", []):
             ws.append(line)
         ws.append(s["header"])
+        formulas = []
         for row in s["rows"]:
-            ws.append([None if v == "" else v for v in row])
+            ws.append([None if v == "" or isinstance(v, dict) else v for v in row])
+            formulas += [(ws.max_row, i + 1, v["formula"]) for i, v in enumerate(row) if isinstance(v, dict)]
         for r in ws.iter_rows():
             for c in r:
                 if isinstance(c.value, str):
@@ -71,6 +73,8 @@ def write_workbook(sheets: dict, path: Path) -> Path:
                     c.number_format = "@"
                 elif isinstance(c.value, (dt.date, dt.datetime)):
                     c.number_format = "yyyy-mm-dd"
+        for row, col, formula in formulas:      # {formula: "=..."}: a live formula, saved without a value
+            ws.cell(row=row, column=col).value = formula
     wb.save(path)
     return path
 

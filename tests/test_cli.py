@@ -147,3 +147,11 @@ def test_help_does_not_import_pandas():
     code = "import sys; from checker import cli; print('pandas' in sys.modules)"
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert p.stdout.strip() == "False"
+
+
+def test_rules_coverage_prints_the_totals():
+    r = invoke("rules", "--coverage")
+    assert r.exit_code == 0
+    assert "Ditegakkan / dapat diperiksa / total:" in r.output
+    assert "| Pasal 2 ayat (6) huruf b |" in r.output
+    assert "Enforced / checkable / total:" in invoke("rules", "--coverage", "--lang", "en").output

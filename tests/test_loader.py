@@ -545,8 +545,9 @@ def _expect(path, key):
     assert ei.value.message_key == key
     assert ei.value.path == str(path)
     assert key in LOAD_ERROR_TEXTS
-    assert describe(ei.value, "id") == LOAD_ERROR_TEXTS[key][0]
-    assert describe(ei.value, "en") == LOAD_ERROR_TEXTS[key][1]
+    assert describe(ei.value, "id") == LOAD_ERROR_TEXTS[key][0].format(file=str(path))
+    assert describe(ei.value, "en") == LOAD_ERROR_TEXTS[key][1].format(file=str(path))
+    assert str(path) in describe(ei.value, "id")
     return ei.value
 
 
@@ -567,7 +568,7 @@ def test_unreadable_files(tmp_path, valid_sheets):
     _expect(tmp_path / "pw.xlsx", "password_protected")
     for name, member, key in [("a.xlsb", "xl/workbook.bin", "format_xlsb"),
                               ("a.ods", "mimetype", "format_ods"),
-                              ("a.docx", "word/document.xml", "format_other")]:
+                              ("a.docx", "word/document.xml", "format_docx")]:
         with zipfile.ZipFile(tmp_path / name, "w") as z:
             z.writestr(member, "x")
         _expect(tmp_path / name, key)
@@ -624,3 +625,34 @@ def _timed(path):
     t = time.perf_counter()
     load_workbook(path)
     return time.perf_counter() - t
+
+
+# ---------------------------------------------------------------------------- formula scan, extents
+
+def test_formula_scan_finds_errors_and_missing_cached_values():
+    from checker.loader import _formula_issues
+    ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    xml = (f'<worksheet {ns}><sheetData><row r="2">'
+           '<c r="A2" t="e"><f>1/0</f><v>#DIV/0!</v></c>'          # formula error
+           '<c r="B2"><f>SUM(A1)</f><v></v></c>'                     # no cached value
+           '<c r="C2" t="str"><f>""</f><v></v></c>'                  # cached empty text: fine
+           '<c r="D2"><f t="shared" si="0"/></c>'                    # shared child, no value
+           '<c r="E2" t="e"><v>#N/A</v></c>'                         # error typed as a value
+           '<c r="F2"><f>1+1</f><v>2</v></c>'                        # cached: fine
+           '<c r="G2" t="inlineStr"><f>"a"</f><is><t>a</t></is></c>'  # inline cached: fine
+           '</row></sheetData><autoFilter ref="A1:G2"><filterColumn colId="0"/></autoFilter></worksheet>').encode()
+    assert _formula_issues(xml) == {
+        (1, 0): ("error:#DIV/0!", "#DIV/0!"), (1, 1): ("no_cached_value", "=SUM(A1)"),
+        (1, 3): ("no_cached_value", "="), (1, 4): ("error:#N/A", "#N/A")}
+    # cells without r: numbered by position (a full parse)
+    xml2 = (f'<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>'
+            '<x:row><x:c><x:v>1</x:v></x:c></x:row><x:row><x:c/><x:c t="e"><x:v>#REF!</x:v></x:c>'
+            '<x:c><x:f>A1</x:f></x:c></x:row></x:sheetData></x:worksheet>').encode()
+    assert _formula_issues(xml2) == {(1, 1): ("error:#REF!", "#REF!"), (1, 2): ("no_cached_value", "=A1")}
+
+
+def test_extent_bound_sees_unusual_attribute_syntax():
+    from checker.loader import _extent_bound
+    assert _extent_bound(b'<row r="2"><c r="A2"><v>1</v></c><c r="AB2"/></row>') == (0, 28)
+    assert _extent_bound(b'<row r = "2000000"><c r= \'XFD2000000\'/></row>') == (2_000_000, 16_384)
+    assert _extent_bound(b'<pageMargins header="0.3" footer="0.3"/>') == (0, 0)

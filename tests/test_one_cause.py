@@ -96,3 +96,10 @@ def test_cell_rules_give_one_finding_per_cell(tmp_path, engine):
                              {"sheet": "Anggota Pokja", "where": {"NIP": RINA}, "set": {"NIP": 198602142010122001}}], engine)
     assert [(f.rule, f.sheet, f.row, f.column) for f in fs] == [
         ("D01", "Anggota Pokja", 4, "B"), ("D01", "MPH", 2, "A"), ("D01", "Pegawai", 3, "A")]
+
+
+def test_formula_without_value_is_d06_not_empty(tmp_path, engine):
+    fs = findings(tmp_path, [{"sheet": "Anggota Pokja", "where": {"Kode Pokja": "SUB-1", "Kedudukan": "Ketua"},
+                              "set": {"Output": {"formula": "=K4"}, "Uraian Tugas": {"formula": "=#N/A"}}}], engine)
+    assert [(f.rule, f.sheet, f.row, f.column) for f in fs] == [
+        ("D06", "Anggota Pokja", 4, "K"), ("D06", "Anggota Pokja", 4, "L")]

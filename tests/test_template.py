@@ -13,7 +13,6 @@ from checker.template import (
 )
 from rule_examples import load_base
 
-NEEDS_SKIP = pytest.mark.xfail(strict=False, reason="needs loader example-row skip")
 STAGES = ("rancangan", "penetapan", "evaluasi")
 
 
@@ -190,7 +189,6 @@ def test_filled_template_with_skip_rule_is_clean(tmp_path, stage, skip_rule):
     assert [(f.rule, f.sheet, f.row) for f in _check(path, stage).findings] == []
 
 
-@NEEDS_SKIP
 def test_filled_template_is_clean(tmp_path):
     path = _fill(write_template(tmp_path / "t.xlsx"), drop_examples=False)
     assert [(f.rule, f.sheet, f.row) for f in _check(path, "evaluasi").findings] == []
@@ -208,7 +206,6 @@ def test_untouched_template_with_skip_rule_few_findings(tmp_path, stage, skip_ru
         assert sorted(f.rule for f in _check(path, stage).findings) == UNTOUCHED
 
 
-@NEEDS_SKIP
 def test_untouched_template_few_findings(tmp_path):
     path = write_template(tmp_path / "t.xlsx", unit_code="D1.AS1", tahun=2025)
     result = _check(path)
