@@ -1,0 +1,54 @@
+"""What later stages need to know about each checked file, and the fact tables of a run."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .result import STAGES
+
+
+def stage_rank(stage: str) -> int:
+    return STAGES.index(stage)
+
+
+@dataclass
+class SheetInfo:
+    name: str                   # actual sheet name
+    header_row: int | None
+    hidden: bool
+    columns: dict               # field -> Excel letter
+
+
+@dataclass
+class UnitContext:
+    """What the later stages need to know about one checked file."""
+    seq: int
+    file: str
+    sha256: str | None
+    code: str | None = None
+    name: str | None = None
+    jpt_madya: str | None = None
+    sheets: dict = field(default_factory=dict)      # sheet kind -> SheetInfo
+    readable: bool = True
+    detail: str = ""
+
+    def has(self, requirement: str) -> bool:
+        kind, _, fld = requirement.partition(".")
+        info = self.sheets.get(kind)
+        return info is not None and (not fld or fld in info.columns)
+
+    def locate(self, requirement: str, own_kind: str | None, row):
+        """(sheet, row, column) of `sheetkind.field` for a fact of sheet `own_kind` at `row`."""
+        kind, _, fld = requirement.partition(".")
+        info = self.sheets.get(kind)
+        if info is None:
+            return None
+        column = info.columns.get(fld) if fld else None
+        if kind == own_kind and row is not None:
+            return info.name, row, column
+        return info.name, info.header_row, column
+
+
+@dataclass
+class Facts:
+    tables: dict                # kind -> DataFrame
+    units: list                 # UnitContext by seq
