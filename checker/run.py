@@ -70,6 +70,7 @@ def load_all(files, lang, *, jobs=1, limits=None, progress=None, debug=False):
 def check(paths, *, stage="penetapan", lang="id", engine=None, rules_dir=None, fail_on="error", jobs=1,
           limits=None, progress=None, debug=False):
     from . import engines, facts as facts_mod, rulebase
+    from .context import records
     from .findings import from_match, sort_findings
     from .result import InputFile, RunResult
 
@@ -84,10 +85,16 @@ def check(paths, *, stage="penetapan", lang="id", engine=None, rules_dir=None, f
     matches = engines.run(rules, facts.tables, engine)
     by_id = {r.id: r for r in rules}
     findings = []
-    records = {kind: df.to_dict("records") for kind, df in facts.tables.items()}
+    wanted = {}
+    for _, kind, idx in matches:
+        wanted.setdefault(kind, set()).add(idx)
+    matched = {}                              # (kind, position) -> fact, for the matched rows only
+    for kind, idxs in wanted.items():
+        order = sorted(idxs)
+        matched.update({(kind, i): row for i, row in zip(order, records(facts.tables[kind], order))})
     for rule_id, kind, idx in matches:
         rule = by_id[rule_id]
-        fact = records[kind][idx]
+        fact = matched[(kind, idx)]
         ctx = facts.units[fact["unit_seq"]]
         if ctx.readable and not all(ctx.has(req) for req in rule.requires):
             continue                          # a missing sheet or column silences the rules that need it

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from . import schema, values
-from .context import SheetInfo, UnitContext, stage_rank
+from .context import SheetInfo, UnitContext, records, stage_rank
 
 MEMBER_POSITIONS = ("Ketua", "Wakil Ketua", "Sekretaris", "Anggota")
 JPT = ("JPT Pratama", "JPT Madya")
@@ -52,6 +52,7 @@ class UnitFacts:
         if loaded.unit_sheet and "unit" not in self.ctx.sheets:
             self.ctx.sheets["unit"] = SheetInfo(loaded.unit_sheet, None, False, {})
         self.df = {k: t.rows for k, t in self.tables.items()}
+        self._records = {}
 
     # -- helpers ---------------------------------------------------------------------------
     def _uval(self, fld, raw=False):
@@ -61,8 +62,11 @@ class UnitFacts:
         return entry[1] if raw else entry[0]
 
     def rows(self, kind):
-        df = self.df.get(kind)
-        return [] if df is None else df.to_dict("records")
+        """The sheet's rows as dicts (computed once; the builders may annotate them)."""
+        if kind not in self._records:
+            df = self.df.get(kind)
+            self._records[kind] = [] if df is None else records(df)
+        return self._records[kind]
 
     def col(self, kind, fld):
         info = self.ctx.sheets.get(kind)
@@ -460,17 +464,14 @@ class UnitFacts:
                 if not check or col.field not in table.columns:
                     continue
                 letter = table.columns[col.field]
-                df = table.rows
                 raw_col, st_col = col.field + "__raw", col.field + "__st"
-                if raw_col not in df.columns or st_col not in df.columns:
-                    continue
-                none = [None] * len(df)
-                ctx_cols = [df[c] if c in df.columns else none for c in ("nip__raw", "nama__raw", "kode_pokja__raw")]
-                for row, raw, st, nip, name, pokja in zip(df["_row"], df[raw_col], df[st_col], *ctx_cols):
-                    if not _t(raw) or (row, letter) in seen or st == "formula_error":
+                for r in self.rows(spec.kind):
+                    raw, st, row = r.get(raw_col), r.get(st_col), r["_row"]
+                    if st_col not in r or not _t(raw) or (row, letter) in seen or st == "formula_error":
                         continue                      # formula cells are reported once, below
                     seen.add((row, letter))
-                    self._cell(check, col, st, raw, spec.kind, row, letter, nip=_t(nip), name=_t(name), pokja=_t(pokja))
+                    self._cell(check, col, st, raw, spec.kind, row, letter, nip=_t(r.get("nip__raw")),
+                               name=_t(r.get("nama__raw")), pokja=_t(r.get("kode_pokja__raw")))
 
     def formula_facts(self):
         """Formula cells whose value cannot be used: an error (#N/A, ...) or no cached value."""
@@ -479,7 +480,7 @@ class UnitFacts:
             if not issues:
                 continue
             labels = {letter: _label_of(kind, fld) for fld, letter in table.columns.items()}
-            by_row = {r["_row"]: r for r in table.rows.to_dict("records")} if len(table.rows) else {}
+            by_row = {r["_row"]: r for r in self.rows(kind)}
             for (row, letter), issue in sorted(issues.items()):
                 r = by_row.get(row, {})
                 status, _, shown = issue.partition(":")

@@ -364,7 +364,7 @@ class _Pool:
     def _memory_error(self, path: str, detail: str) -> LoadError:
         if self.limits.memory_mb:
             return LoadError(path, "memory_limit", detail, mb=self.limits.memory_mb)
-        return LoadError(path, "reader_crash", detail, detail=detail)
+        return LoadError(path, "reader_crash", detail)
 
     def _dead(self, path: str, exitcode: int | None):
         """The worker died on this file without answering: an abort under the address-space
@@ -379,9 +379,9 @@ class _Pool:
         memoryish = (sig is not None and sig in (signal.SIGABRT, sigkill)) or exitcode == 3
         if memoryish and (self.limits.memory_mb or (sig is not None and sig == sigkill)):
             err = self._memory_error(path, name) if self.limits.memory_mb else \
-                LoadError(path, "reader_crash", name, detail=name)
+                LoadError(path, "reader_crash", detail=name)
         else:
-            err = LoadError(path, "reader_crash", name, detail=name)
+            err = LoadError(path, "reader_crash", detail=name)
         return (path, _sha256(path), describe(err, self.lang))
 
     def close(self) -> None:
