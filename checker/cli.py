@@ -93,14 +93,17 @@ def check(paths, output, tahap, roster, json_target, lang, fail_on, rules_dir, e
         from .progress import Progress
         from .report_json import write_json
         from .report_xlsx import write_workbook
+        from .roster import RosterError
         limits = Limits(memory_mb=max_memory or None, timeout_s=timeout or None)
         progress = Progress(lang) if Progress.wanted(quiet) else None
         try:
             result = run.check(list(paths), stage=tahap, lang=lang, engine=engine, rules_dir=rules_dir,
                                fail_on=fail_on, jobs=jobs or os.cpu_count() or 1, limits=limits,
-                               progress=progress, debug=debug)
+                               progress=progress, debug=debug, roster=roster)
         except run.NoInput as e:
             _fail(EXIT_USAGE, str(e))
+        except RosterError as e:
+            _fail(EXIT_USAGE, e.describe(lang))
         out = output or run.default_output_name()
         for i in result.inputs:
             if same_file(out, i.file) or (json_target not in (None, "-") and same_file(json_target, i.file)):

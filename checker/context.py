@@ -30,6 +30,7 @@ class UnitContext:
     sheets: dict = field(default_factory=dict)      # sheet kind -> SheetInfo
     readable: bool = True
     detail: str = ""
+    roster_only: bool = False               # a master-roster unit that submitted no workbook
 
     def has(self, requirement: str) -> bool:
         kind, _, fld = requirement.partition(".")

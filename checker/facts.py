@@ -25,7 +25,7 @@ def unreadable_context(seq, path, sha256, detail, buckets) -> UnitContext:
     return ctx
 
 
-def build(loaded_items, stage: str) -> Facts:
+def build(loaded_items, stage: str, roster=None) -> Facts:
     """loaded_items: LoadedUnit, or (path, sha256, detail) tuples for unreadable files, in file order."""
     buckets: dict[str, list] = {}
     units = []
@@ -43,4 +43,7 @@ def build(loaded_items, stage: str) -> Facts:
             if c not in df.columns:
                 df[c] = None
         tables[kind] = df.reset_index(drop=True)
-    return Facts(tables, units)
+    facts = Facts(tables, units)
+    from . import crossunit
+    crossunit.apply(facts, roster)          # cross-unit fields (X01-X05); roster units without a workbook
+    return facts

@@ -30,10 +30,19 @@ TEXTS = {
         "n_error": "Pelanggaran (error)", "n_warning": "Peringatan (warning)", "n_info": "Catatan (info)",
         "compliant_units": "Unit patuh",
         "per_unit": "Rekap per unit",
-        "unit_cols": ("Kode Unit", "Nama Unit", "Unit JPT Madya", "Pelanggaran", "Peringatan", "Catatan", "Status"),
+        "unit_cols": ("Kode Unit", "Nama Unit", "Unit JPT Madya", "Pelanggaran", "Peringatan", "Catatan", "Status",
+                      "Aturan dilanggar"),
+        "per_madya": "Rekap per Unit JPT Madya",
+        "madya_cols": ("Unit JPT Madya", "Jumlah Unit", "Unit Patuh", "Pelanggaran", "Peringatan", "Catatan",
+                       "Unit Tidak Patuh", "Aturan dilanggar"),
+        "no_madya": "(Unit JPT Madya tidak diketahui)",
+        "per_rule": "Temuan per aturan",
+        "rule_sum_cols": ("Aturan", "Nama Aturan", "Tingkat", "Jumlah Temuan", "Jumlah Unit"),
+        "not_submitted": "tidak menyampaikan workbook (roster induk)", "units_not_submitted": "Unit tanpa workbook (roster induk)",
         "compliant": "Patuh", "not_compliant": "Tidak Patuh", "unreadable_unit": "Tidak terbaca",
         "no_unit": "(tanpa unit)", "file_prefix": "berkas: ",
         "chart_title": "Temuan per unit menurut tingkat",
+        "chart_rule_title": "Jumlah temuan per aturan", "chart_findings": "Jumlah temuan",
         "finding_cols": ("No", "Kode Unit", "Nama Unit", "Aturan", "Nama Aturan", "Tingkat", "Dasar Hukum",
                          "Uraian", "Kode Pokja", "NIP", "Nama", "Kode Target", "Berkas", "Sheet", "Baris",
                          "Kolom", "Saran Perbaikan", "Nilai ditemukan"),
@@ -53,10 +62,19 @@ TEXTS = {
         "n_error": "Errors", "n_warning": "Warnings", "n_info": "Info",
         "compliant_units": "Compliant units",
         "per_unit": "Per unit",
-        "unit_cols": ("Unit Code", "Unit Name", "JPT Madya Unit", "Errors", "Warnings", "Info", "Status"),
+        "unit_cols": ("Unit Code", "Unit Name", "JPT Madya Unit", "Errors", "Warnings", "Info", "Status",
+                      "Rules Violated"),
+        "per_madya": "Per JPT Madya unit",
+        "madya_cols": ("JPT Madya Unit", "Units", "Compliant Units", "Errors", "Warnings", "Info",
+                       "Non-compliant Units", "Rules Violated"),
+        "no_madya": "(JPT Madya unit unknown)",
+        "per_rule": "Findings per rule",
+        "rule_sum_cols": ("Rule", "Rule Name", "Severity", "Findings", "Units"),
+        "not_submitted": "submitted no workbook (master roster)", "units_not_submitted": "Units without a workbook (roster)",
         "compliant": "Compliant", "not_compliant": "Not compliant", "unreadable_unit": "Unreadable",
         "no_unit": "(no unit)", "file_prefix": "file: ",
         "chart_title": "Findings per unit by severity",
+        "chart_rule_title": "Findings per rule", "chart_findings": "Findings",
         "finding_cols": ("No", "Unit Code", "Unit Name", "Rule", "Rule Name", "Severity", "Legal Basis",
                          "Description", "Pokja Code", "NIP", "Name", "Target Code", "File", "Sheet", "Row",
                          "Column", "Suggested Fix", "Value Found"),
@@ -253,18 +271,24 @@ def _header(ws, row, labels, fmt) -> None:
 
 def unit_rows(result: RunResult, t: dict) -> list[dict]:
     """One row per unit (by Kode Unit; an unreadable file without one gets its own row), plus a
-    row for findings belonging to no listed unit, so every finding is counted once."""
+    row for findings belonging to no listed unit, so every finding is counted once. Each row:
+    code, name, jpt (Unit JPT Madya), unreadable, counts by severity, rules (IDs with findings,
+    sorted), status ("compliant" | "not_compliant" | "unreadable")."""
     rows: list[dict] = []
     by_code: dict[str, dict] = {}
-    by_file: dict[str, dict] = {}     # inputs without a Kode Unit
-    file_row: dict[str, dict] = {}    # every input file -> its row
+    by_file: dict[tuple, dict] = {}   # inputs without a Kode Unit: (file, unit name)
+    file_row: dict[str, dict] = {}    # every input file -> its (first) row
+
+    def new_row(code, name, jpt, unreadable):
+        return {"code": code, "name": name, "jpt": jpt, "unreadable": unreadable,
+                "counts": dict.fromkeys(SEVERITIES, 0), "rules": set()}
+
     for inp in result.inputs:
-        unreadable = inp.status != "checked"
+        unreadable = inp.status == "unreadable" or inp.status not in ("checked", "not_submitted")
         if inp.unit:
             row = by_code.get(inp.unit)
             if row is None:
-                row = {"code": inp.unit, "name": inp.unit_name, "jpt": inp.jpt_madya,
-                       "unreadable": unreadable, "counts": dict.fromkeys(SEVERITIES, 0)}
+                row = new_row(inp.unit, inp.unit_name, inp.jpt_madya, unreadable)
                 by_code[inp.unit] = row
                 rows.append(row)
             else:
@@ -272,23 +296,26 @@ def unit_rows(result: RunResult, t: dict) -> list[dict]:
                 row["jpt"] = row["jpt"] or inp.jpt_madya
                 row["unreadable"] = row["unreadable"] and unreadable
             file_row.setdefault(inp.file, row)
-        elif inp.file not in by_file:
-            # No Kode Unit (unreadable, or missing in the Unit sheet): one row for the file.
+        elif (inp.file, inp.unit_name) not in by_file:
+            # No Kode Unit (unreadable, missing in the Unit sheet, or a roster unit known by name only).
             name = inp.unit_name or t["file_prefix"] + os.path.basename(inp.file or "")
-            row = {"code": None, "name": name, "jpt": inp.jpt_madya,
-                   "unreadable": unreadable, "counts": dict.fromkeys(SEVERITIES, 0)}
-            by_file[inp.file] = row
-            file_row[inp.file] = row
+            row = new_row(None, name, inp.jpt_madya, unreadable)
+            by_file[(inp.file, inp.unit_name)] = row
+            file_row.setdefault(inp.file, row)
             rows.append(row)
-    other = {"code": None, "name": t["no_unit"], "jpt": None, "unreadable": False,
-             "counts": dict.fromkeys(SEVERITIES, 0)}
+    other = new_row(None, t["no_unit"], None, False)
     for f in result.findings:
-        row = by_code.get(f.unit) if f.unit else file_row.get(f.file)
+        if f.unit:
+            row = by_code.get(f.unit)
+        else:
+            row = by_file.get((f.file, f.unit_name)) or file_row.get(f.file)
         row = row or other
         row["counts"][f.severity] = row["counts"].get(f.severity, 0) + 1
+        row["rules"].add(f.rule)
     if any(other["counts"].values()):
         rows.append(other)
     for row in rows:
+        row["rules"] = sorted(row["rules"])
         if row["unreadable"]:
             row["status"] = "unreadable"
         elif row["counts"]["error"]:
@@ -298,9 +325,60 @@ def unit_rows(result: RunResult, t: dict) -> list[dict]:
     return rows
 
 
+def group_by_madya(rows: list[dict]) -> list[tuple[str | None, list[dict]]]:
+    """Unit rows grouped by Unit JPT Madya (compared folded), groups in order of first appearance,
+    the group without a JPT Madya last; rows keep their order inside a group."""
+    groups: dict[str, tuple] = {}
+    for row in rows:
+        jpt = (row["jpt"] or "").strip()
+        key = " ".join(jpt.casefold().split())
+        if key not in groups:
+            groups[key] = (jpt or None, [])
+        groups[key][1].append(row)
+    ordered = [g for k, g in groups.items() if k]
+    if "" in groups:
+        ordered.append(groups[""])
+    return ordered
+
+
+def madya_totals(rows: list[dict]) -> list[dict]:
+    """One total per Unit JPT Madya: units, compliant / non-compliant units, counts, rules."""
+    out = []
+    for jpt, members in group_by_madya(rows):
+        units = [r for r in members if r["code"] is not None or r["name"]]
+        counts = dict.fromkeys(SEVERITIES, 0)
+        rules: set = set()
+        for r in members:
+            for sev in SEVERITIES:
+                counts[sev] += r["counts"].get(sev, 0)
+            rules.update(r["rules"])
+        out.append({"jpt": jpt, "units": len(units),
+                    "compliant": sum(1 for r in units if r["status"] == "compliant"),
+                    "not_compliant": sum(1 for r in units if r["status"] != "compliant"),
+                    "counts": counts, "rules": sorted(rules)})
+    return out
+
+
+def rule_totals(result: RunResult) -> list[dict]:
+    """Findings per rule (rules with findings only, by ID): severity, findings, units involved."""
+    by_rule: dict[str, dict] = {}
+    for f in result.findings:
+        r = by_rule.setdefault(f.rule, {"rule": f.rule, "slug": f.slug, "severity": f.severity,
+                                        "findings": 0, "units": set()})
+        r["findings"] += 1
+        r["units"].add(f.unit or f.file or "")
+    out = []
+    for rid in sorted(by_rule):
+        r = by_rule[rid]
+        r["units"] = len(r["units"])
+        out.append(r)
+    return out
+
+
 def _write_summary(workbook, ws, result: RunResult, t: dict, fmt: dict) -> None:
     s = result.summary()
     counts = s["by_severity"]
+    lang = result.lang if result.lang in TEXTS else "id"
     ws.write_string(0, 0, t["title"], fmt["title"])
     facts = [
         ("tool", f"{result.tool} {result.version}"),
@@ -317,6 +395,9 @@ def _write_summary(workbook, ws, result: RunResult, t: dict, fmt: dict) -> None:
         ("n_info", counts.get("info", 0)),
         ("compliant_units", s["compliant_units"]),
     ]
+    not_submitted = sum(1 for i in result.inputs if i.status == "not_submitted")
+    if not_submitted:
+        facts.append(("units_not_submitted", not_submitted))
     r = 2
     for key, value in facts:
         ws.write_string(r, 0, t[key], fmt["label"])
@@ -326,32 +407,88 @@ def _write_summary(workbook, ws, result: RunResult, t: dict, fmt: dict) -> None:
             _s(ws, r, 1, value, fmt["text"])
         r += 1
 
-    r += 1
-    ws.write_string(r, 0, t["per_unit"], fmt["label"])
-    r += 1
-    head = r
-    _header(ws, head, t["unit_cols"], fmt)
     rows = unit_rows(result, t)
     status_fmt = {"compliant": fmt["ok"], "not_compliant": fmt["bad"], "unreadable": fmt["grey"]}
     status_text = {"compliant": t["compliant"], "not_compliant": t["not_compliant"],
                    "unreadable": t["unreadable_unit"]}
-    for i, row in enumerate(rows, start=1):
+
+    # grouped totals per Unit JPT Madya
+    r += 1
+    ws.write_string(r, 0, t["per_madya"], fmt["label"])
+    r += 1
+    _header(ws, r, t["madya_cols"], fmt)
+    for g in madya_totals(rows):
+        r += 1
+        _s(ws, r, 0, g["jpt"] or t["no_madya"], fmt["text"])
+        ws.write_number(r, 1, g["units"], fmt["num"])
+        ws.write_number(r, 2, g["compliant"], fmt["num"])
+        for j, sev in enumerate(SEVERITIES):
+            ws.write_number(r, 3 + j, g["counts"][sev], fmt["num"])
+        ws.write_number(r, 6, g["not_compliant"], fmt["bad"] if g["not_compliant"] else fmt["num"])
+        _s(ws, r, 7, ", ".join(g["rules"]), fmt["wrap"])
+
+    # findings per rule
+    titles = {}
+    for rule in result.rules:
+        titles.setdefault(rule.id, rule_title(rule, lang))
+    per_rule = rule_totals(result)
+    r += 2
+    ws.write_string(r, 0, t["per_rule"], fmt["label"])
+    r += 1
+    rule_head = r
+    _header(ws, r, t["rule_sum_cols"], fmt)
+    for x in per_rule:
+        r += 1
+        _s(ws, r, 0, x["rule"], fmt["text"])
+        _s(ws, r, 1, titles.get(x["rule"]) or x["slug"], fmt["wrap"])
+        _s(ws, r, 2, t["severity"].get(x["severity"], x["severity"]), fmt.get("sev_" + x["severity"], fmt["text"]))
+        ws.write_number(r, 3, x["findings"], fmt["num"])
+        ws.write_number(r, 4, x["units"], fmt["num"])
+
+    # the scorecard: one row per unit, grouped by Unit JPT Madya
+    r += 2
+    ws.write_string(r, 0, t["per_unit"], fmt["label"])
+    r += 1
+    head = r
+    _header(ws, head, t["unit_cols"], fmt)
+    ordered = [row for _, members in group_by_madya(rows) for row in members]
+    for i, row in enumerate(ordered, start=1):
         _s(ws, head + i, 0, row["code"], fmt["text"])
         _s(ws, head + i, 1, row["name"], fmt["text"])
         _s(ws, head + i, 2, row["jpt"], fmt["text"])
         for j, sev in enumerate(SEVERITIES):
             ws.write_number(head + i, 3 + j, row["counts"][sev], fmt["num"])
         ws.write_string(head + i, 6, status_text[row["status"]], status_fmt[row["status"]])
+        _s(ws, head + i, 7, ", ".join(row["rules"]), fmt["wrap"])
     ws.set_column(0, 0, 26)
     ws.set_column(1, 1, 40)
     ws.set_column(2, 2, 30)
     ws.set_column(3, 5, 12)
-    ws.set_column(6, 6, 14)
-    if rows:
-        last = head + len(rows)
-        ws.autofilter(head, 0, last, 6)
+    ws.set_column(6, 6, 16)
+    ws.set_column(7, 7, 40)
+    name = ws.get_name()
+    chart_row = 2
+    if per_rule:
+        last = rule_head + len(per_rule)
+        chart = workbook.add_chart({"type": "bar"})
+        chart.add_series({
+            "name": t["chart_findings"],
+            "categories": [name, rule_head + 1, 0, last, 0],
+            "values": [name, rule_head + 1, 3, last, 3],
+            "points": [{"fill": {"color": SEVERITY_CHART.get(x["severity"], "#7F7F7F")}} for x in per_rule],
+            "gap": 60,
+        })
+        chart.set_title({"name": t["chart_rule_title"]})
+        chart.set_y_axis({"reverse": True})          # first rule on top
+        chart.set_legend({"none": True})
+        height = min(1600, max(300, 90 + 22 * len(per_rule)))
+        chart.set_size({"width": 640, "height": height})
+        ws.insert_chart(chart_row, 9, chart)
+        chart_row += height // 20 + 2
+    if ordered:
+        last = head + len(ordered)
+        ws.autofilter(head, 0, last, len(t["unit_cols"]) - 1)
         chart = workbook.add_chart({"type": "bar", "subtype": "stacked"})
-        name = ws.get_name()
         for j, sev in enumerate(SEVERITIES):
             chart.add_series({
                 "name": [name, head, 3 + j],
@@ -363,8 +500,8 @@ def _write_summary(workbook, ws, result: RunResult, t: dict, fmt: dict) -> None:
         chart.set_title({"name": t["chart_title"]})
         chart.set_y_axis({"reverse": True})          # first unit on top
         chart.set_legend({"position": "bottom"})
-        chart.set_size({"width": 640, "height": min(1600, max(300, 90 + 24 * len(rows)))})
-        ws.insert_chart(head, 8, chart)
+        chart.set_size({"width": 640, "height": min(1600, max(300, 90 + 24 * len(ordered)))})
+        ws.insert_chart(chart_row, 9, chart)
 
 
 # ------------------------------------------------------------------ Temuan / Findings
@@ -439,6 +576,8 @@ def _write_files(ws, result: RunResult, t: dict, fmt: dict) -> None:
         _s(ws, r, 2, inp.unit, fmt["text"])
         if inp.status == "checked":
             ws.write_string(r, 3, t["checked"], fmt["ok"])
+        elif inp.status == "not_submitted":
+            ws.write_string(r, 3, t["not_submitted"], fmt["grey"])
         else:
             status = f"{t['unreadable']}: {inp.detail}" if inp.detail else t["unreadable"]
             ws.write_string(r, 3, status, fmt["bad"])

@@ -56,9 +56,10 @@ class RunResult:
     def summary(self) -> dict:
         counts = self.counts()
         return {
-            "files": len(self.inputs),
+            "files": sum(1 for i in self.inputs if i.status != "not_submitted"),
+            "units_not_submitted": sum(1 for i in self.inputs if i.status == "not_submitted"),
             "units_checked": len(self.units()),
-            "files_unreadable": sum(1 for i in self.inputs if i.status != "checked"),
+            "files_unreadable": sum(1 for i in self.inputs if i.status == "unreadable"),
             "findings": len(self.findings),
             "by_severity": counts,
             "compliant_units": sum(1 for i in self.units() if i.unit and self.counts(i.unit)["error"] == 0),

@@ -68,19 +68,24 @@ def load_all(files, lang, *, jobs=1, limits=None, progress=None, debug=False):
 
 
 def check(paths, *, stage="penetapan", lang="id", engine=None, rules_dir=None, fail_on="error", jobs=1,
-          limits=None, progress=None, debug=False):
+          limits=None, progress=None, debug=False, roster=None):
     from . import engines, facts as facts_mod, rulebase
+    from . import roster as roster_mod
+    from .atomic import same_file
     from .context import records
     from .findings import from_match, sort_findings
     from .result import InputFile, RunResult
 
     base = rulebase.load(rules_dir)          # RuleBaseError propagates: exit 3
     files = discover(paths)
+    master = roster_mod.load_roster(roster) if roster else None      # RosterError: exit 2 (cli.py)
+    if roster:
+        files = [f for f in files if not same_file(f[0], roster)]   # the roster is never a unit workbook
     if not files:
         raise NoInput(t("err.no_input", lang, paths=", ".join(map(str, paths))))
     engine = engine or engines.default_engine()
     items = load_all(files, lang, jobs=jobs, limits=limits, progress=progress, debug=debug)
-    facts = facts_mod.build(items, stage)
+    facts = facts_mod.build(items, stage, master)
     rules = base.for_stage(stage)
     matches = engines.run(rules, facts.tables, engine)
     by_id = {r.id: r for r in rules}
@@ -100,7 +105,9 @@ def check(paths, *, stage="penetapan", lang="id", engine=None, rules_dir=None, f
             continue                          # a missing sheet or column silences the rules that need it
         findings.append(from_match(rule, fact, ctx, lang))
     inputs = [InputFile(file=c.file, sha256=c.sha256, unit=c.code, unit_name=c.name, jpt_madya=c.jpt_madya,
-                        status="checked" if c.readable else "unreadable", detail=c.detail) for c in facts.units]
+                        status=("not_submitted" if c.roster_only else
+                                "checked" if c.readable else "unreadable"),
+                        detail=c.detail) for c in facts.units]
     return RunResult(tool="cek-pokja", version=__version__, rulebase_version=base.version, stage=stage,
                      lang=lang, engine=engine, checked_at=datetime.now(timezone.utc).astimezone(),
                      inputs=inputs, findings=sort_findings(findings), rules=list(rules), fail_on=fail_on)

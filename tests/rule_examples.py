@@ -12,8 +12,8 @@ RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 BASE_UNIT = "D9.AS1"
 
 
-def load_base() -> dict:
-    return yaml.safe_load((RULES_DIR / "_example_base.yaml").read_text(encoding="utf-8"))["sheets"]
+def load_base(name: str = "_example_base") -> dict:
+    return yaml.safe_load((RULES_DIR / f"{name}.yaml").read_text(encoding="utf-8"))["sheets"]
 
 
 def _matches(header, row, where):
@@ -79,5 +79,19 @@ def write_workbook(sheets: dict, path: Path) -> Path:
     return path
 
 
-def build(edits, path: Path) -> Path:
-    return write_workbook(apply_edits(load_base(), edits), path)
+def build(edits, path: Path, base: str = "_example_base") -> Path:
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    return write_workbook(apply_edits(load_base(base), edits), path)
+
+
+def build_run(example, directory: Path, first: str) -> tuple[list, str | None]:
+    """The workbooks of one example (its own edit of the base unit, written as `first`, then every
+    `others` entry: file, optional base file of rules/, edit) and its master roster path (or None)."""
+    paths = [str(build(example.get("edit"), directory / first))]
+    for other in example.get("others") or []:
+        paths.append(str(build(other.get("edit"), directory / other["file"], other.get("base", "_example_base"))))
+    roster = None
+    if example.get("roster"):
+        (directory / "roster").mkdir(parents=True, exist_ok=True)
+        roster = str(write_workbook(example["roster"], directory / "roster" / "pegawai-induk.xlsx"))
+    return paths, roster

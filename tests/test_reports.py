@@ -166,7 +166,8 @@ def test_english_texts(run):
     assert rows[0][4] == "Support Pokja not single"
     assert rows[3][13] == "Pegawai (hidden)"
     summary = _rows(wb["Summary"])
-    assert ["Unit Code", "Unit Name", "JPT Madya Unit", "Errors", "Warnings", "Info", "Status"] in summary
+    assert ["Unit Code", "Unit Name", "JPT Madya Unit", "Errors", "Warnings", "Info", "Status",
+            "Rules Violated"] in summary
     statuses = {r[0] or r[1]: r[6] for r in summary if r[6] in ("Compliant", "Not compliant", "Unreadable")}
     assert statuses == {"A01": "Not compliant", "B02": "Compliant", "file: rusak.xlsx": "Unreadable"}
     files = _rows(wb["Files"], 2)
@@ -206,7 +207,7 @@ def test_summary_status_chart_and_facts(run):
     result, out = run
     wb, _ = _write(result, out)
     ws = wb["Ringkasan"]
-    assert len(ws._charts) == 1
+    assert len(ws._charts) == 2                 # findings by rule, findings by unit (tests/test_scorecard.py)
     rows = _rows(ws)
     facts = {r[0]: r[1] for r in rows if r[0]}
     assert facts["Alat"] == "cek-pokja 0.1.0"
@@ -216,16 +217,16 @@ def test_summary_status_chart_and_facts(run):
     assert facts["Jumlah berkas"] == 3 and facts["Unit diperiksa"] == 2
     assert facts["Berkas tidak terbaca"] == 1 and facts["Jumlah temuan"] == 5
     assert facts["Pelanggaran (error)"] == 2
-    head = rows.index(["Kode Unit", "Nama Unit", "Unit JPT Madya", "Pelanggaran", "Peringatan", "Catatan", "Status"])
+    head = rows.index(["Kode Unit", "Nama Unit", "Unit JPT Madya", "Pelanggaran", "Peringatan", "Catatan", "Status",
+                       "Aturan dilanggar"])
     table = rows[head + 1:]
-    assert [r[:7] for r in table] == [
-        ["A01", "Biro Umum", "Sekretariat Jenderal", 1, 1, 1, "Tidak Patuh"],
-        ["B02", "Biro Hukum", "Sekretariat Jenderal", 0, 1, 0, "Patuh"],
-        [None, "berkas: rusak.xlsx", None, 1, 0, 0, "Tidak terbaca"],
+    assert [r[:8] for r in table] == [
+        ["A01", "Biro Umum", "Sekretariat Jenderal", 1, 1, 1, "Tidak Patuh", "E02, P07, U03"],
+        ["B02", "Biro Hukum", "Sekretariat Jenderal", 0, 1, 0, "Patuh", "P07"],
+        [None, "berkas: rusak.xlsx", None, 1, 0, 0, "Tidak terbaca", "D05"],
     ]
-    # the chart sits beside the table, right of the Status column
-    anchor = ws._charts[0].anchor._from
-    assert anchor.col > 6 and anchor.row == head
+    # the charts sit right of the tables (right of the Aturan dilanggar column)
+    assert all(c.anchor._from.col > 7 for c in ws._charts)
 
 
 def test_hyperlink_for_source_beside_output(run):

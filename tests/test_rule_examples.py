@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from checker import engines, rulebase, run
-from rule_examples import BASE_UNIT, build
+from rule_examples import BASE_UNIT, build, build_run
 
 BASE = rulebase.load()
 ENGINES = ["pandas"] + (["durable"] if engines.default_engine() == "durable" else [])
@@ -32,8 +32,8 @@ def _expected(expect):
 @pytest.mark.parametrize("engine", ENGINES)
 @pytest.mark.parametrize("rule,example", list(_cases()))
 def test_rule_example(rule, example, engine, tmp_path):
-    path = build(example.get("edit"), tmp_path / f"{rule.id}.xlsx")
-    result = run.check([str(path)], stage=example.get("stage", "penetapan"), engine=engine)
+    paths, roster = build_run(example, tmp_path, f"{rule.id}.xlsx")
+    result = run.check(paths, stage=example.get("stage", "penetapan"), engine=engine, roster=roster)
     assert _seen(result.findings, rule.id) == _expected(example.get("expect") or [])
 
 

@@ -1,0 +1,347 @@
+"""Cross-unit facts (rules X01-X05 of rules.md) and the master roster's missing units.
+
+`apply(facts, roster=None)` runs at the end of `facts.build`, in every run: it adds the
+cross-unit condition fields (factschema.py, marked "cross-unit") to the fact tables of all
+units, with their defaults in a single-unit run without a roster, and, with a roster, one
+`unit` fact (n_pokja = 0) plus a UnitContext for every roster unit that has a JPT Pratama and
+submitted no workbook, so that U01 reports it.
+
+Everything is computed with pandas joins and group-bys over the fact tables; Python loops run
+only over the rows that are flagged (to write their message parameters).
+
+Decisions where the contract is silent:
+- "Units" are told apart by Kode Unit (folded like a code): two workbooks with the same Kode
+  Unit are one unit for X01 and X03 (X05 reports them), so a resubmitted copy does not flag
+  every employee twice. A workbook without a Kode Unit counts as a unit of its own.
+- A NIP identifies a person across units by its digits as written (an invalid NIP too); a NIP
+  stored as a number (D01) identifies nobody here: its last digits cannot be trusted.
+- X02 and X04 compare with a roster unit by its code or its name (roster.unit_keys); X04
+  leaves an invalid NIP that is not in the roster to D01 (one cause, one finding).
+- X05 orders the workbooks by their path (text order), whatever the order given.
+- A roster-only unit's UnitContext names the roster sheet as its "pokja" sheet with only the
+  `kode_pokja` column (the roster's unit column): the roster is the evidence that the unit
+  has no Pokja, so U01 (requires pokja.kode_pokja) runs for it while every rule needing a
+  real sheet (U02, U03 and U06 among them) stays silent through run.py's requires filter.
+"""
+from __future__ import annotations
+
+import os
+
+from . import values
+from .roster import unit_keys
+
+# (kind, field) -> default of every cross-unit condition field; message parameters -> "-".
+FIELDS = {
+    "unit": {"duplicate_code_order": 0, "roster_only": False},
+    "employee": {"n_units_with_nip": 0, "roster_status": ""},
+    "member": {"home_unit_mismatch": False, "cross_unit_output_claims": 0},
+}
+PARAMS = {
+    "unit": ("p_first_file", "p_roster_file"),
+    "employee": ("p_other_units", "p_roster_unit", "p_roster_problem", "p_roster_file"),
+    "member": ("p_nip_holders", "p_other_claims"),
+}
+ROSTER_DETAIL = {"id": "tidak menyampaikan workbook (unit dari roster induk)",
+                 "en": "submitted no workbook (unit from the master roster)"}
+
+
+def _bi(id_text: str, en_text: str) -> dict:
+    return {"id": id_text, "en": en_text}
+
+
+def _join(items) -> str:
+    return "; ".join(dict.fromkeys(i for i in items if i)) or "-"
+
+
+def _join_bi(items) -> dict:
+    items = list(items)
+    return _bi(_join(i["id"] for i in items), _join(i["en"] for i in items))
+
+
+class _Units:
+    """What the fact tables need to know about each workbook unit (by unit_seq)."""
+
+    def __init__(self, contexts):
+        self.ident = {}            # seq -> identity (folded Kode Unit, or "#seq")
+        self.keys = {}             # seq -> roster.unit_keys(code, name)
+        self.label = {}            # seq -> Kode Unit as written (or file name)
+        self.file = {}
+        for c in contexts:
+            code = values.fold_code(c.code or "")
+            self.ident[c.seq] = code or f"#{c.seq}"
+            self.keys[c.seq] = unit_keys(c.code, c.name)
+            self.label[c.seq] = c.code or c.name or os.path.basename(c.file or "")
+            self.file[c.seq] = c.file
+
+
+def apply(facts, roster=None) -> None:
+    """Add the cross-unit fields to `facts` (in place); with a roster, add its missing units."""
+    import pandas as pd
+
+    tables = facts.tables
+    if any(c.roster_only for c in facts.units):      # applied before: start again
+        facts.units[:] = [c for c in facts.units if not c.roster_only]
+        seqs = {c.seq for c in facts.units}
+        tables["unit"] = tables["unit"][tables["unit"]["unit_seq"].isin(seqs)].reset_index(drop=True)
+    units = _Units([c for c in facts.units if c.readable])
+    statuses = _nip_statuses(tables.get("cell"))
+    emp, holders = _employees(tables, units, statuses, roster)
+    mem = _members(tables, units, statuses, holders, roster)
+    tables["employee"], tables["member"] = emp, mem
+    tables["unit"] = _unit_facts(tables["unit"], units, facts, roster, pd)
+    for kind in FIELDS:
+        _ensure(tables, kind)
+
+
+# --------------------------------------------------------------------------- helpers
+
+def _ensure(tables, kind):
+    """Every cross-unit field and parameter present, never null, with its type."""
+    df = tables[kind]
+    for name, default in FIELDS[kind].items():
+        if name not in df.columns:
+            df[name] = default
+        else:
+            df[name] = df[name].where(df[name].notna(), default) if len(df) else df[name]
+        if isinstance(default, bool):
+            df[name] = df[name].astype(bool)
+        elif isinstance(default, int):
+            df[name] = df[name].astype("int64")
+        else:
+            df[name] = df[name].astype(object)
+    for name in PARAMS[kind]:
+        if name not in df.columns:
+            df[name] = "-"
+    tables[kind] = df
+
+
+def _nip_statuses(cell):
+    """{(unit_seq, sheet_kind, row): status} of every NIP cell that is not valid."""
+    if cell is None or len(cell) == 0:
+        return {}
+    bad = cell[(cell["check"] == "nip") & (cell["status"] != "valid") & cell["row"].notna()]
+    return {(int(s), k, int(r)): st for s, k, r, st in zip(bad["unit_seq"], bad["sheet_kind"], bad["row"], bad["status"])}
+
+
+def _status_of(df, sheet_kind, statuses):
+    if not statuses or len(df) == 0:
+        return ["valid"] * len(df)
+    return [statuses.get((int(s), sheet_kind, int(r)), "valid") for s, r in zip(df["unit_seq"], df["row"])]
+
+
+_NIP_CACHE: dict = {}
+
+
+def _nip_key(raw) -> str:
+    if not isinstance(raw, str) or not raw:
+        return ""
+    key = _NIP_CACHE.get(raw)
+    if key is None:
+        if len(_NIP_CACHE) > 500_000:
+            _NIP_CACHE.clear()
+        key = _NIP_CACHE[raw] = values.parse_nip(raw).key or ""
+    return key
+
+
+def _basename(path) -> str:
+    return os.path.basename(path or "") or "-"
+
+
+# --------------------------------------------------------------------------- employees (X01, X04)
+
+def _employees(tables, units, statuses, roster):
+    import pandas as pd
+
+    emp = tables["employee"].copy()
+    n = len(emp)
+    emp["n_units_with_nip"] = 0
+    emp["roster_status"] = ""
+    emp["p_other_units"] = "-"
+    emp["p_roster_unit"] = "-"
+    emp["p_roster_problem"] = "-"
+    emp["p_roster_file"] = roster.path if roster is not None else "-"
+    if n == 0:
+        return emp, {}
+    key = emp["value"].where(emp["value"].notna(), "").astype(str)
+    status = _status_of(emp, "pegawai", statuses)
+    usable = (key != "") & pd.Series([s != "number" for s in status], index=emp.index)
+    ident = emp["unit_seq"].map(units.ident)
+    pairs = emp.loc[usable, ["unit_seq", "row"]].assign(nip=key[usable], ident=ident[usable])
+    counts = pairs.groupby("nip")["ident"].nunique()
+    emp["n_units_with_nip"] = key.map(counts).where(usable, 0).fillna(0).astype("int64")
+    # holders of each NIP: unit_seq -> first row (for X02 and the messages)
+    holders: dict = {}
+    for nip, seq, row in zip(pairs["nip"], pairs["unit_seq"], pairs["row"]):
+        holders.setdefault(nip, {}).setdefault(int(seq), int(row))
+    multi = emp.index[emp["n_units_with_nip"] >= 2]
+    if len(multi):
+        shown = ["-"] * n
+        for i in multi:
+            nip, seq = key[i], int(emp.at[i, "unit_seq"])
+            own = units.ident[seq]
+            others = [(s, r) for s, r in holders[nip].items() if units.ident[s] != own]
+            shown[i] = _join_bi(
+                _bi(f"{units.label[s]} ({_basename(units.file[s])}, baris {r})",
+                    f"{units.label[s]} ({_basename(units.file[s])}, row {r})") for s, r in others)
+        emp["p_other_units"] = pd.Series(shown, index=emp.index, dtype=object)
+    if roster is not None:
+        _roster_status(emp, key, status, usable, units, roster, pd)
+    return emp, holders
+
+
+def _roster_status(emp, key, status, usable, units, roster, pd):
+    n = len(emp)
+    result, shown, problem = [""] * n, ["-"] * n, ["-"] * n
+    seqs, keys = emp["unit_seq"].tolist(), key.tolist()
+    for i in usable.to_numpy().nonzero()[0].tolist():
+        own = units.keys.get(int(seqs[i]))
+        if own is None:
+            continue
+        listed = [u for u in roster.units_of(keys[i]) if u in roster.units]
+        if not listed:
+            if status[i] == "valid" and not roster.units_of(keys[i]):
+                result[i] = "missing"
+                problem[i] = _bi("tidak terdapat pada roster induk", "is not in the master roster")
+            continue
+        if any(roster.units[u].keys & own for u in listed):
+            result[i] = "listed"
+        else:
+            result[i] = "other_unit"
+            shown[i] = _join(roster.units[u].label() for u in listed)
+            problem[i] = _bi(f"tercantum pada roster induk di unit lain: {shown[i]}",
+                             f"is listed in the master roster under another unit: {shown[i]}")
+    emp["roster_status"] = pd.Series(result, index=emp.index, dtype=object)
+    emp["p_roster_unit"] = pd.Series(shown, index=emp.index, dtype=object)
+    emp["p_roster_problem"] = pd.Series(problem, index=emp.index, dtype=object)
+
+
+# --------------------------------------------------------------------------- members (X02, X03)
+
+def _members(tables, units, statuses, holders, roster):
+    import pandas as pd
+
+    mem = tables["member"].copy()
+    n = len(mem)
+    mem["home_unit_mismatch"] = False
+    mem["cross_unit_output_claims"] = 0
+    mem["p_nip_holders"] = "-"
+    mem["p_other_claims"] = "-"
+    if n == 0:
+        return mem
+    key = mem["nip"].map(_nip_key)
+    status = _status_of(mem, "anggota", statuses)
+    usable = (key != "") & pd.Series([s != "number" for s in status], index=mem.index)
+
+    # X02: Kode Unit Asal against the units whose Pegawai (or the roster) hold the NIP
+    cand = mem.index[usable & mem["other_unit_same_instansi"].fillna(False).astype(bool)]
+    mismatch, holders_shown = [False] * n, ["-"] * n
+    for i in cand:
+        nip = key[i]
+        seqs = holders.get(nip, {})
+        runits = roster.units_of(nip) if roster is not None else []
+        runits = [u for u in runits if u in roster.units] if runits else []
+        if not seqs and not runits:
+            continue                                   # nobody holds it: not run
+        asal = unit_keys(_asal(mem.at[i, "p_unit_asal"]))
+        if any(units.keys[s] & asal for s in seqs) or any(roster.units[u].keys & asal for u in runits):
+            continue
+        mismatch[i] = True
+        shown = [_bi(f"{units.label[s]} (sheet Pegawai {_basename(units.file[s])}, baris {r})",
+                     f"{units.label[s]} (Pegawai sheet of {_basename(units.file[s])}, row {r})")
+                 for s, r in seqs.items()]
+        shown += [_bi(f"{roster.units[u].label()} (roster induk)", f"{roster.units[u].label()} (master roster)")
+                  for u in runits]
+        holders_shown[i] = _join_bi(shown)
+    mem["home_unit_mismatch"] = pd.Series(mismatch, index=mem.index, dtype=bool)
+    mem["p_nip_holders"] = pd.Series(holders_shown, index=mem.index, dtype=object)
+
+    # X03: the same person (NIP) with the same folded Output in Pokja of two units
+    out = mem["value"].where(mem["value"].notna(), "").astype(str)
+    ok = usable & mem["is_member"].fillna(False).astype(bool) & (out != "")
+    if ok.any():
+        sub = mem.loc[ok, ["unit_seq", "row", "pokja"]].assign(
+            nip=key[ok], out=out[ok], ident=mem.loc[ok, "unit_seq"].map(units.ident))
+        sub = sub.sort_values(["unit_seq", "row"], kind="stable")
+        n_units = sub.groupby(["nip", "out"])["ident"].transform("nunique")
+        first = ~sub.duplicated(["unit_seq", "nip", "out"])
+        hit = sub[(n_units >= 2) & first]
+        if len(hit):
+            mem.loc[hit.index, "cross_unit_output_claims"] = (n_units[hit.index] - 1).astype("int64")
+            claims: dict = {}
+            for seq, row, pokja, nip, o, ident in sub[n_units >= 2].itertuples(index=False):
+                claims.setdefault((nip, o), []).append((ident, int(seq), int(row), pokja))
+            shown = ["-"] * n
+            for i, seq, nip, o, ident in zip(hit.index, hit["unit_seq"], hit["nip"], hit["out"], hit["ident"]):
+                shown[i] = _join_bi(
+                    _bi(f"{units.label[s]} Pokja {p or '-'} ({_basename(units.file[s])}, baris {r})",
+                        f"{units.label[s]} Pokja {p or '-'} ({_basename(units.file[s])}, row {r})")
+                    for d, s, r, p in claims[(nip, o)] if d != ident)
+            mem["p_other_claims"] = pd.Series(shown, index=mem.index, dtype=object)
+    mem["cross_unit_output_claims"] = mem["cross_unit_output_claims"].astype("int64")
+    return mem
+
+
+def _asal(p_unit_asal) -> str:
+    """The Kode Unit Asal as written, from the member's message parameter ("-" when empty)."""
+    t = values.cell_text(p_unit_asal)
+    return "" if t == "-" else t
+
+
+# --------------------------------------------------------------------------- units (X05, roster units)
+
+def _unit_facts(df, units, facts, roster, pd):
+    df = df.copy()
+    df["duplicate_code_order"] = 0
+    df["roster_only"] = False
+    df["p_first_file"] = "-"
+    df["p_roster_file"] = roster.path if roster is not None else "-"
+    if len(df):
+        code = df["unit"].map(lambda c: values.fold_code(c or "") if isinstance(c, str) else "")
+        has = code != ""
+        if has.any():
+            sub = df.loc[has, ["file"]].assign(code=code[has], path=df.loc[has, "file"].astype(str))
+            sub = sub.sort_values(["path"], kind="stable")
+            order = sub.groupby("code").cumcount()
+            df.loc[order.index, "duplicate_code_order"] = order.astype("int64")
+            first = sub.groupby("code")["path"].transform("first")
+            later = order.index[order > 0]
+            shown = df["p_first_file"].astype(object).tolist()
+            for i in later:
+                shown[df.index.get_loc(i)] = first[i]
+            df["p_first_file"] = pd.Series(shown, index=df.index, dtype=object)
+    if roster is None:
+        return df
+    return _roster_units(df, units, facts, roster, pd)
+
+
+def _roster_units(df, units, facts, roster, pd):
+    from .context import SheetInfo, UnitContext
+
+    submitted = frozenset().union(*units.keys.values()) if units.keys else frozenset()
+    rows = []
+    for u in roster.units.values():
+        if not u.has_jpt_pratama or u.keys & submitted:
+            continue
+        seq = len(facts.units)
+        ctx = UnitContext(seq, roster.path, roster.sha256, u.code, u.name, None,
+                          {"pokja": SheetInfo(roster.sheet, roster.header_row, False, {"kode_pokja": roster.unit_column})},
+                          readable=True, detail=ROSTER_DETAIL["id"])
+        ctx.roster_only = True
+        facts.units.append(ctx)
+        rows.append({
+            "t": "unit", "unit_seq": seq, "unit": u.code, "unit_name": u.name, "pokja": None, "nip": None,
+            "name": None, "target": None, "file": roster.path, "sheet": roster.sheet, "sheet_kind": None,
+            "row": u.first_row, "column": roster.unit_column, "value": "roster", "sheet_hidden": False,
+            "n_pokja": 0, "n_pokja_substance": 0, "n_pokja_support": 0, "n_pk_target": 0,
+            "duplicate_code_order": 0, "roster_only": True,
+            "p_support_codes": "-", "p_substance_codes": "-", "p_pokja_codes": "-",
+            "p_first_file": "-", "p_roster_file": roster.path,
+        })
+    if not rows:
+        return df
+    add = pd.DataFrame(rows)
+    out = pd.concat([df, add], ignore_index=True) if len(df) else add.reindex(columns=list(df.columns) or None)
+    for c in df.columns:
+        if c not in out.columns:
+            out[c] = None
+    return out.reset_index(drop=True)

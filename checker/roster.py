@@ -1,0 +1,266 @@
+"""The optional master roster (input-format.md, "Optional master roster"): one sheet listing
+every employee of the instansi with the unit they belong to, typically a SIASN export whose
+upper-case headers (NIP_BARU, NAMA, JENIS_JABATAN_NAMA, JABATAN_NAMA, KODE_UNIT, UNOR,
+UNOR_NAMA, "Unit Kerja") load as they are.
+
+`load_roster(path) -> Roster`; a roster that cannot be used raises `RosterError` (its
+`describe(lang)` is the user text, Indonesian or English). pandas is imported lazily.
+
+Decisions where the contract is silent:
+- The roster sheet is the first sheet (workbook order) whose header row, within the first
+  10 rows, holds a NIP column and a unit column. Other sheets are ignored.
+- Unit columns: `Kode Unit`/`KODE_UNIT` are code columns; `UNOR_NAMA`, `UNOR`, `Unit Kerja`,
+  `Nama Unit` name columns. Each may hold a code or a name: a workbook unit matches a roster
+  unit when any of the roster unit's values equals its Kode Unit (folded like a code) or its
+  Nama Unit (folded for case and spacing). A roster unit is identified by its code column
+  value when there is one, else by its first name column value.
+- NIPs are read as text (dtype=object): a NIP cell Excel stored as a number keeps only 15
+  significant digits. Such rows are kept and matched on those 15 digits only; when
+  more than half of the roster's NIPs are numbers the roster is refused (re-export it with
+  the NIP column as text).
+- "Has a JPT Pratama": Jenis Jabatan or Nama Jabatan names JPT Pratama, Jabatan Pimpinan
+  Tinggi Pratama, Eselon II (not III/IV), Asisten Deputi/Asdep, Kepala Biro/Karo or
+  Inspektur (an acting "Plt." row counts too).
+"""
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field
+
+from .values import cell_text, fold_code, fold_header, fold_text, parse_nip
+
+HEADER_SCAN_ROWS = 10
+
+# field -> accepted headers (compared with values.fold_header: case, spaces, _ and - folded)
+COLUMNS = {
+    "nip": ("NIP", "NIP Baru", "NIP_BARU", "NIP/NI PPPK", "NI PPPK"),
+    "nama": ("Nama", "NAMA", "Nama Pegawai", "Nama Lengkap"),
+    "jenis_jabatan": ("Jenis Jabatan", "JENIS_JABATAN_NAMA", "JENIS_JABATAN"),
+    "nama_jabatan": ("Nama Jabatan", "JABATAN_NAMA", "Jabatan"),
+    "unit_code": ("Kode Unit", "KODE_UNIT"),
+    "unit_name": ("UNOR_NAMA", "UNOR", "Unit Kerja", "Nama Unit"),
+}
+_KEYS = {fold_header(alias): (fld, i) for fld, aliases in COLUMNS.items() for i, alias in enumerate(aliases)}
+
+_JPT_PRATAMA_RE = re.compile(
+    r"\b(?:jpt pratama|jabatan pimpinan tinggi pratama|asisten deputi|asdep|kepala biro|karo"
+    r"|inspektur(?! jenderal))\b|\beselon (?:ii|2)(?![iv0-9])")
+
+ROSTER_ERROR_TEXTS = {
+    "not_found": ("Roster induk {path} tidak ditemukan.", "The master roster {path} does not exist."),
+    "unreadable": ("Roster induk {path} tidak dapat dibaca: {detail}",
+                   "The master roster {path} cannot be read: {detail}"),
+    "no_sheet": ("Roster induk {path} tidak memiliki sheet dengan kolom NIP (NIP, NIP_BARU) dan kolom unit "
+                 "(Kode Unit, KODE_UNIT, UNOR, UNOR_NAMA, Unit Kerja) pada 10 baris pertamanya.",
+                 "The master roster {path} has no sheet with a NIP column (NIP, NIP_BARU) and a unit column "
+                 "(Kode Unit, KODE_UNIT, UNOR, UNOR_NAMA, Unit Kerja) in its first 10 rows."),
+    "no_rows": ("Roster induk {path} (sheet {sheet}) tidak memuat satu pun baris pegawai dengan NIP.",
+                "The master roster {path} (sheet {sheet}) lists no employee with a NIP."),
+    "nip_numbers": ("Kolom NIP roster induk {path} (sheet {sheet}) tersimpan sebagai angka pada {detail} baris, "
+                    "sehingga digit terakhir NIP hilang; format kolom NIP sebagai teks lalu ekspor ulang roster.",
+                    "The NIP column of the master roster {path} (sheet {sheet}) is stored as numbers in {detail} "
+                    "rows, so the NIPs' last digits are lost; format the NIP column as text and export the roster "
+                    "again."),
+}
+
+
+class RosterError(Exception):
+    """The roster cannot be used. `message_key` is a key of ROSTER_ERROR_TEXTS."""
+
+    def __init__(self, path: str, message_key: str, detail: str = "", sheet: str = "", cause=None):
+        super().__init__(f"{path}: {message_key}" + (f": {detail}" if detail else ""))
+        self.path = str(path)
+        self.message_key = message_key
+        self.detail = detail
+        self.sheet = sheet
+        self.cause = cause                # the loader.LoadError of an unreadable file
+
+    def describe(self, lang: str = "id") -> str:
+        detail = self.detail
+        if self.cause is not None:
+            from .loader import describe
+            detail = describe(self.cause, lang)
+        pair = ROSTER_ERROR_TEXTS[self.message_key]
+        return pair[1 if lang == "en" else 0].format(path=self.path, detail=detail, sheet=self.sheet)
+
+
+@dataclass
+class RosterUnit:
+    id: str                     # identity: folded code column value, else folded first name value
+    code: str | None            # code column value as written
+    name: str | None            # name column value as written
+    keys: frozenset             # every value of the unit columns, folded as a code and as text
+    first_row: int              # Excel row of its first roster row
+    n_rows: int = 0
+    has_jpt_pratama: bool = False
+
+    def label(self) -> str:
+        if self.code and self.name:
+            return f"{self.code} ({self.name})"
+        return self.code or self.name or "-"
+
+
+@dataclass
+class Roster:
+    path: str
+    sha256: str
+    sheet: str
+    header_row: int
+    columns: dict               # field -> Excel column letter
+    unit_column: str            # letter of the column that identifies units (code column first)
+    rows: list                  # dicts: _row, nip (key or None), nip_status, nama, jenis_jabatan, nama_jabatan, unit_id
+    units: dict = field(default_factory=dict)       # unit id -> RosterUnit, in roster order
+    by_nip: dict = field(default_factory=dict)      # NIP key -> [unit id, ...] (text NIPs)
+    by_prefix: dict = field(default_factory=dict)   # first 15 digits -> [unit id, ...] (NIPs stored as numbers)
+
+    def units_of(self, nip_key: str | None) -> list:
+        """Roster unit ids listing this NIP ([] when absent); a number-stored roster NIP matches on
+        its 15 significant digits."""
+        if not nip_key:
+            return []
+        got = self.by_nip.get(nip_key)
+        if got is None and self.by_prefix:
+            got = self.by_prefix.get(number_prefix(nip_key))
+        return list(got or [])
+
+    def match(self, code: str | None, name: str | None) -> list:
+        """Roster unit ids matching a workbook unit by Kode Unit or Nama Unit."""
+        keys = unit_keys(code, name)
+        return [u.id for u in self.units.values() if u.keys & keys]
+
+
+def number_prefix(key: str) -> str | None:
+    """An 18-digit NIP as Excel keeps it in a number cell: rounded to 15 significant digits."""
+    if not key or len(key) != 18 or not key.isdigit():
+        return None
+    return str((int(key) + 500) // 1000)
+
+
+def unit_keys(*values) -> frozenset:
+    """A unit's comparison keys: each non-empty value folded as a code and as text."""
+    out = set()
+    for v in values:
+        if v is None:
+            continue
+        t = cell_text(v)
+        if t:
+            out.add("c:" + fold_code(t))
+            out.add("t:" + fold_text(t))
+    out.discard("c:")
+    out.discard("t:")
+    return frozenset(out)
+
+
+def names_jpt_pratama(*texts) -> bool:
+    return any(_JPT_PRATAMA_RE.search(fold_text(t)) for t in texts if t)
+
+
+def _letter(index0: int) -> str:
+    from .loader import col_letter
+    return col_letter(index0)
+
+
+def _header(frame):
+    """(header row index0, {field: column index0}) of the first row naming a NIP and a unit column."""
+    n = min(HEADER_SCAN_ROWS, len(frame))
+    for r in range(n):
+        found: dict = {}
+        for c, v in enumerate(frame.iloc[r].tolist()):
+            hit = _KEYS.get(fold_header(v)) if cell_text(v) else None
+            if hit is None:
+                continue
+            fld, prio = hit
+            if fld not in found or prio < found[fld][1]:
+                found[fld] = (c, prio)
+        if "nip" in found and ("unit_code" in found or "unit_name" in found):
+            return r, {f: c for f, (c, _) in found.items()}
+    return None
+
+
+def load_roster(path) -> Roster:
+    """Read the master roster. Raises RosterError when it cannot be used."""
+    import hashlib
+
+    from .loader import LoadError, _sniff_and_check
+
+    path = str(path)
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except FileNotFoundError:
+        raise RosterError(path, "not_found") from None
+    except (OSError, ValueError) as exc:
+        raise RosterError(path, "unreadable", str(exc)) from None
+    try:
+        _sniff_and_check(path, data)        # format sniffing, zip-bomb and DOCTYPE checks
+    except LoadError as exc:
+        raise RosterError(path, "unreadable", exc.message_key, cause=exc) from None
+    import pandas as pd
+    try:
+        frames = pd.read_excel(io.BytesIO(data), sheet_name=None, header=None, engine="calamine",
+                               dtype=object, keep_default_na=False, na_values=[""])
+    except Exception as exc:  # noqa: BLE001 - any reader failure is an unreadable roster
+        name = type(exc).__name__
+        key = "password_protected" if name == "PasswordError" else "corrupt"
+        raise RosterError(path, "unreadable", key, cause=LoadError(path, key, f"{name}: {exc}")) from None
+    for sheet, frame in frames.items():
+        found = _header(frame)
+        if found is not None:
+            return _build(path, hashlib.sha256(data).hexdigest(), str(sheet), frame, *found)
+    raise RosterError(path, "no_sheet")
+
+
+def _build(path, sha, sheet, frame, hr, cols) -> Roster:
+    n = len(frame) - hr - 1
+
+    def column(fld):
+        c = cols.get(fld)
+        return [None] * n if c is None else frame.iloc[hr + 1:, c].tolist()
+
+    data = {f: column(f) for f in COLUMNS}
+    rows, units = [], {}
+    by_nip: dict = {}
+    by_prefix: dict = {}
+    keys_cache: dict = {}
+    n_number = n_nip = 0
+    for i, cells in enumerate(zip(*(data[f] for f in COLUMNS))):
+        texts = dict(zip(COLUMNS, (cell_text(v) for v in cells)))
+        if not any(texts.values()):
+            continue                                    # an empty row
+        excel_row = hr + 2 + i
+        nip = parse_nip(cells[0])
+        code, name = texts["unit_code"], texts["unit_name"]
+        uid = fold_code(code) if code else fold_text(name)
+        if uid:
+            u = units.get(uid)
+            if u is None:
+                u = units[uid] = RosterUnit(uid, code or None, name or None, frozenset(), excel_row)
+            pair = (code, name)
+            keys = keys_cache.get(pair)
+            if keys is None:
+                keys = keys_cache[pair] = unit_keys(code, name)
+                u.keys = u.keys | keys
+            u.n_rows += 1
+            u.name = u.name or name or None
+            if not u.has_jpt_pratama and names_jpt_pratama(texts["jenis_jabatan"], texts["nama_jabatan"]):
+                u.has_jpt_pratama = True
+        if nip.key:
+            n_nip += 1
+            if nip.status == "number":
+                n_number += 1
+                prefix = number_prefix(nip.key)
+                if prefix:
+                    by_prefix.setdefault(prefix, []).append(uid)
+            else:
+                by_nip.setdefault(nip.key, []).append(uid)
+        rows.append({"_row": excel_row, "nip": nip.key, "nip_status": nip.status, "nama": texts["nama"],
+                     "jenis_jabatan": texts["jenis_jabatan"], "nama_jabatan": texts["nama_jabatan"],
+                     "unit_id": uid})
+    if n_nip == 0:
+        raise RosterError(path, "no_rows", sheet=sheet)
+    if n_number * 2 > n_nip:
+        raise RosterError(path, "nip_numbers", f"{n_number}/{n_nip}", sheet=sheet)
+    letters = {f: _letter(c) for f, c in cols.items()}
+    unit_column = letters.get("unit_code") or letters["unit_name"]
+    return Roster(path, sha, sheet, hr + 1, letters, unit_column, rows, units, by_nip, by_prefix)
