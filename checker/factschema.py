@@ -186,8 +186,10 @@ KINDS: dict[str, FactKind] = {k.name: k for k in (
         ("empty", "bool", "tidak ada kode yang dicantumkan", "no code is named"),
         ("known", "bool", "kode ada pada sheet yang dirujuk (PK atau Pokja)", "the code exists on the referred sheet (PK or Pokja)"),
     ], ["p_code", "p_known_codes"]),
-    _kind("cell", "satu per sel terisi yang nilainya diperiksa (NIP, kosakata, tanggal, tahun)",
-          "one per filled cell whose value is checked (NIP, vocabulary, date, year)", [
+    _kind("cell", "satu per sel terisi yang nilainya tidak sah (NIP, kosakata, tanggal, tahun) atau berisi rumus "
+                  "tanpa nilai; sel yang sah tidak menjadi fakta",
+          "one per filled cell whose value is not valid (NIP, vocabulary, date, year) or holds a formula without "
+          "a value; valid cells are no facts", [
         ("check", "str", "jenis pemeriksaan: nip, vocab, date, year, formula",
          "check kind: nip, vocab, date, year, formula"),
         ("status", "str", "hasil: valid, invalid, number, unknown; untuk formula: error, no_cached_value",

@@ -52,13 +52,13 @@ def make_finding(*, rule, slug, severity, basis, message, hint, unit=None, unit_
                  pokja=None, nip=None, name=None, target=None, file=None, sheet=None, row=None,
                  column=None, value=None, evidence=None, sheet_hidden=False) -> Finding:
     """The one factory every other factory goes through."""
-    person = nip or name
+    unit, pokja, nip, name, target, value = (_text(v) for v in (unit, pokja, nip, name, target, value))
     return Finding(
-        rule=rule, slug=slug, severity=severity, unit=_text(unit), unit_name=_text(unit_name),
-        pokja=_text(pokja), nip=_text(nip), name=_text(name), target=_text(target),
+        rule=rule, slug=slug, severity=severity, unit=unit, unit_name=_text(unit_name),
+        pokja=pokja, nip=nip, name=name, target=target,
         file=_text(file), sheet=_text(sheet), row=None if row is None else int(row),
         column=_text(column), message=message, hint=hint, basis=basis,
-        fingerprint=fingerprint(rule, unit, pokja, person, target, value),
+        fingerprint=fingerprint(rule, unit, pokja, nip or name, target, value),
         evidence=dict(evidence or {}), sheet_hidden=bool(sheet_hidden),
     )
 
