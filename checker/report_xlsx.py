@@ -230,6 +230,29 @@ def _fill(workbook, result: RunResult, target: Path) -> None:
     _write_findings(findings, result, t, fmt, lang, target)
     _write_rules(rules, result, t, fmt, lang)
     _write_files(files, result, t, fmt)
+    if result.comparison is not None:
+        _write_changes(workbook.add_worksheet(_changes_sheet(lang)), result, fmt, lang)
+
+
+def _changes_sheet(lang: str) -> str:
+    from .compare import SHEET_NAME
+    return SHEET_NAME[lang]
+
+
+def _write_changes(ws, result: RunResult, fmt: dict, lang: str) -> None:
+    """Perubahan: every finding as new / still open / resolved against the earlier run."""
+    from .compare import rows
+    table = rows(result.comparison, lang)
+    _header(ws, 0, table[0], fmt)
+    for r, row in enumerate(table[1:], start=1):
+        for c, value in enumerate(row):
+            if isinstance(value, int):
+                ws.write_number(r, c, value, fmt["num"])
+            else:
+                _s(ws, r, c, value, fmt["text"])
+    ws.set_column(0, len(table[0]) - 1, 16)
+    ws.freeze_panes(1, 0)
+    ws.autofilter(0, 0, max(len(table) - 1, 1), len(table[0]) - 1)
 
 
 def _formats(workbook) -> dict:
@@ -507,8 +530,13 @@ def _write_summary(workbook, ws, result: RunResult, t: dict, fmt: dict) -> None:
 # ------------------------------------------------------------------ Temuan / Findings
 
 def _write_findings(ws, result: RunResult, t: dict, fmt: dict, lang: str, target: Path) -> None:
-    cols = t["finding_cols"]
+    from .waivers import FINGERPRINT_COLUMN, WAIVER_COLUMNS, WAIVER_STATUS_COLUMN
+    # The waiver columns (filled in by the unit) and the fingerprint make every findings
+    # workbook usable as the next run's --waivers file.
+    extra = WAIVER_COLUMNS[lang] + [WAIVER_STATUS_COLUMN[lang], FINGERPRINT_COLUMN[lang]]
+    cols = list(t["finding_cols"]) + extra
     _header(ws, 0, cols, fmt)
+    base = len(t["finding_cols"])
     titles = {}
     for rule in result.rules:
         titles.setdefault(rule.id, rule_title(rule, lang))
@@ -541,8 +569,13 @@ def _write_findings(ws, result: RunResult, t: dict, fmt: dict, lang: str, target
         _s(ws, r, 15, f.column, text_fmt)
         _s(ws, r, 16, f.hint, fmt["wrap"])
         _s(ws, r, 17, render_evidence(f.evidence, lang), fmt["wrap"])
+        cells = result.waivers.cells(f, lang) if result.waivers is not None else [""] * 5
+        for j, value in enumerate(cells + [f.fingerprint]):
+            _s(ws, r, base + j, value, fmt["wrap"] if j < 5 else text_fmt)
     for col, width in enumerate(FINDING_WIDTHS):
         ws.set_column(col, col, width)
+    ws.set_column(base, base + 4, 20)
+    ws.set_column(base + 5, base + 5, 18)
     ws.freeze_panes(1, 0)
     ws.autofilter(0, 0, max(len(result.findings), 1), len(cols) - 1)
 

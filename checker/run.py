@@ -28,9 +28,9 @@ def discover(paths) -> list[tuple[str, str | None]]:
             for f in sorted(p.rglob("*"), key=lambda x: str(x)):
                 if not f.is_file() or f.name.startswith("~$") or f.name.startswith("."):
                     continue
-                if f.stem.endswith(".diperiksa"):
-                    continue                  # our own annotated copies, refused when named explicitly
                 ext = f.suffix.lower()
+                if f.stem.endswith(".diperiksa") or (ext in CHECKABLE and is_findings_workbook(f)):
+                    continue                  # our own outputs: annotated copies and findings workbooks
                 if ext in CHECKABLE:
                     found.append((str(f), None))
                 elif ext in UNCHECKABLE:
@@ -41,6 +41,17 @@ def discover(paths) -> list[tuple[str, str | None]]:
         else:
             raise NoInput(t("err.not_found", path=given))
     return found
+
+
+def is_findings_workbook(path) -> bool:
+    """A findings workbook this tool wrote (its document creator says so): never a unit."""
+    import zipfile
+    try:
+        with zipfile.ZipFile(path) as z:
+            core = z.read("docProps/core.xml")[:4096]
+    except (OSError, KeyError, zipfile.BadZipFile, RuntimeError):
+        return False
+    return b"<dc:creator>cek-pokja " in core
 
 
 def sha256_of(path: str) -> str | None:

@@ -45,11 +45,13 @@ FINDING_HEADERS_ID = [
     "No", "Kode Unit", "Nama Unit", "Aturan", "Nama Aturan", "Tingkat", "Dasar Hukum", "Uraian",
     "Kode Pokja", "NIP", "Nama", "Kode Target", "Berkas", "Sheet", "Baris", "Kolom",
     "Saran Perbaikan", "Nilai ditemukan",
+    "Tanggapan", "Alasan", "Disetujui oleh", "Berlaku sampai", "Status Pengecualian", "Sidik jari",
 ]
 FINDING_HEADERS_EN = [
     "No", "Unit Code", "Unit Name", "Rule", "Rule Name", "Severity", "Legal Basis", "Description",
     "Pokja Code", "NIP", "Name", "Target Code", "File", "Sheet", "Row", "Column", "Suggested Fix",
     "Value Found",
+    "Response", "Reason", "Approved by", "Valid until", "Waiver Status", "Fingerprint",
 ]
 
 
@@ -196,7 +198,7 @@ def test_frozen_header_and_autofilter(run):
     wb, _ = _write(result, out)
     ws = wb["Temuan"]
     assert ws.freeze_panes == "A2"
-    assert ws.auto_filter.ref == f"A1:R{len(result.findings) + 1}"
+    assert ws.auto_filter.ref == f"A1:X{len(result.findings) + 1}"
     assert ws.cell(2, 8).alignment.wrap_text and ws.cell(2, 17).alignment.wrap_text
     assert ws.cell(2, 6).fill.fgColor.rgb.endswith("F8CBAD")      # error fill
     assert ws.cell(4, 6).fill.fgColor.rgb.endswith("BDD7EE")      # info fill

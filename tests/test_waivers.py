@@ -126,7 +126,6 @@ def test_wrong_workbooks(tmp_path, make_workbook):
     assert e.value.key == "unreadable" and "cannot be read" in e.value.message("en")
 
 
-@pytest.mark.xfail(strict=False, reason="needs report_xlsx waiver + fingerprint columns on Temuan")
 def test_round_trip_through_report_xlsx(tmp_path, result):
     from checker.report_xlsx import write_workbook
     out = write_workbook(result, tmp_path / "temuan.xlsx")
