@@ -151,6 +151,9 @@ def _summary(result, out, to_err, copies=()):
     echo(t("sum.title", lang, stage=result.stage, engine=result.engine))
     s = result.summary()
     echo(t("sum.counts", lang, units=s["units_checked"], files=s["files"], unreadable=s["files_unreadable"]))
+    if s["units_not_submitted"]:
+        echo(t("sum.not_submitted", lang, n=s["units_not_submitted"],
+               units=", ".join(i.unit or "?" for i in result.inputs if i.status == "not_submitted")))
     echo(t("sum.findings", lang, **s["by_severity"]))
     for i in result.units():
         c = result.counts(i.unit)

@@ -91,6 +91,8 @@ TEXTS = {
                      "Findings: {error} errors, {warning} warnings, {info} notes."),
     "sum.unit": ("  {unit:<12} {status:<12} {error:>3} pelanggaran, {warning:>3} peringatan",
                  "  {unit:<12} {status:<14} {error:>3} errors, {warning:>3} warnings"),
+    "sum.not_submitted": ("{n} unit pada roster induk tidak menyampaikan workbook: {units}.",
+                          "{n} units of the master roster submitted no workbook: {units}."),
     "sum.compliant": ("Patuh", "Compliant"),
     "sum.noncompliant": ("Tidak Patuh", "Not compliant"),
     "sum.written": ("Workbook temuan ditulis ke: {path}", "Findings workbook written to: {path}"),
