@@ -202,6 +202,9 @@ class _Linker:
 
 # --------------------------------------------------------------------------- writer
 
+OUTPUT_MARKER = "cek-pokja-output"
+
+
 def write_workbook(result: RunResult, path) -> Path:
     """Write the findings workbook to `path` atomically and return the path.
 
@@ -221,6 +224,7 @@ def _fill(workbook, result: RunResult, target: Path) -> None:
     lang = result.lang if result.lang in TEXTS else "id"
     t = texts(lang)
     workbook.set_properties({"title": t["title"], "author": f"{result.tool} {result.version}"})
+    workbook.set_custom_property(OUTPUT_MARKER, "findings")   # so a folder walk never takes it for a unit
     fmt = _formats(workbook)
     summary = workbook.add_worksheet(t["sheet_summary"])
     findings = workbook.add_worksheet(t["sheet_findings"])

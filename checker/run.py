@@ -1,7 +1,6 @@
 """One `check` run: find the files, load them, build facts, evaluate the rules, make findings."""
 from __future__ import annotations
 
-import hashlib
 import os
 from datetime import datetime, timezone
 from pathlib import Path
@@ -44,25 +43,14 @@ def discover(paths) -> list[tuple[str, str | None]]:
 
 
 def is_findings_workbook(path) -> bool:
-    """A findings workbook this tool wrote (its document creator says so): never a unit."""
+    """A findings workbook this tool wrote (report_xlsx marks it with a custom property)."""
     import zipfile
     try:
         with zipfile.ZipFile(path) as z:
-            core = z.read("docProps/core.xml")[:4096]
+            custom = z.read("docProps/custom.xml")[:8192]
     except (OSError, KeyError, zipfile.BadZipFile, RuntimeError):
         return False
-    return b"<dc:creator>cek-pokja " in core
-
-
-def sha256_of(path: str) -> str | None:
-    try:
-        h = hashlib.sha256()
-        with open(path, "rb") as fh:
-            for chunk in iter(lambda: fh.read(1 << 20), b""):
-                h.update(chunk)
-        return h.hexdigest()
-    except OSError:
-        return None
+    return b'name="cek-pokja-output"' in custom
 
 
 def load_all(files, lang, *, jobs=1, limits=None, progress=None, debug=False):
@@ -71,7 +59,7 @@ def load_all(files, lang, *, jobs=1, limits=None, progress=None, debug=False):
     copies are refused before any reader runs."""
     from . import workers
     from .annotate import is_annotated, refusal_message
-    refused = {i: (path, sha256_of(path), refusal_message(path, lang))
+    refused = {i: (path, workers.sha256_of(path), refusal_message(path, lang))
                for i, (path, _) in enumerate(files) if is_annotated(path)}
     rest = [f for i, f in enumerate(files) if i not in refused]
     loaded = iter(workers.load_many(rest, lang, jobs=jobs, limits=limits, progress=progress, debug=debug))

@@ -103,15 +103,15 @@ def _load_here(path: str, lang: str, debug: bool):
     try:
         return load_workbook(path)
     except LoadError as e:
-        return (path, _sha256(path), describe(e, lang))
+        return (path, sha256_of(path), describe(e, lang))
     except Exception as e:  # noqa: BLE001 - one file's bug must not stop the others
         if debug:
             raise
         err = LoadError(path, "internal_error", f"{type(e).__name__}: {e}")
-        return (path, _sha256(path), describe(err, lang))
+        return (path, sha256_of(path), describe(err, lang))
 
 
-def _sha256(path: str) -> str | None:
+def sha256_of(path: str) -> str | None:
     try:
         h = hashlib.sha256()
         with open(path, "rb") as fh:
@@ -338,7 +338,7 @@ class _Pool:
                     index, path = w.task
                     w.kill()
                     err = LoadError(path, "timeout", f"killed after {timeout_s} s", s=_num(timeout_s))
-                    yield index, (path, _sha256(path), describe(err, self.lang))
+                    yield index, (path, sha256_of(path), describe(err, self.lang))
                     self._replace(w, bool(pending))
 
     def _replace(self, w: _Worker, needed: bool) -> None:
@@ -352,14 +352,14 @@ class _Pool:
         if kind == "ok":
             return to_frames(payload)
         if kind == "error":
-            return (path, sha if sha is not None else (None if payload.message_key == "not_found" else _sha256(path)),
+            return (path, sha if sha is not None else (None if payload.message_key == "not_found" else sha256_of(path)),
                     describe(payload, self.lang))
         if kind == "memory":
-            return (path, sha or _sha256(path), describe(self._memory_error(path, "MemoryError"), self.lang))
+            return (path, sha or sha256_of(path), describe(self._memory_error(path, "MemoryError"), self.lang))
         if self.debug:
             raise RuntimeError(f"internal error in a reader worker for {path}:\n{payload}")
         first = payload.split("\n", 1)[0]
-        return (path, sha or _sha256(path), describe(LoadError(path, "internal_error", first), self.lang))
+        return (path, sha or sha256_of(path), describe(LoadError(path, "internal_error", first), self.lang))
 
     def _memory_error(self, path: str, detail: str) -> LoadError:
         if self.limits.memory_mb:
@@ -382,7 +382,7 @@ class _Pool:
                 LoadError(path, "reader_crash", detail=name)
         else:
             err = LoadError(path, "reader_crash", detail=name)
-        return (path, _sha256(path), describe(err, self.lang))
+        return (path, sha256_of(path), describe(err, self.lang))
 
     def close(self) -> None:
         for w in self.workers:

@@ -4,7 +4,6 @@ from __future__ import annotations
 import json
 import random
 import re
-from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -19,18 +18,7 @@ needs_durable = pytest.mark.skipif(not DURABLE, reason="durable-rules is not ava
 BOTH = ["pandas", pytest.param("durable", marks=needs_durable)]
 
 
-@dataclass(frozen=True)
-class Field:
-    name: str
-    type: str
-    definition: dict
-
-
-@dataclass(frozen=True)
-class Kind:
-    name: str
-    fields: dict
-    definition: dict
+from checker.factschema import FactKind as Kind, FieldSpec as Field  # noqa: E402 - the real schema types
 
 
 KIND = Kind("k", {n: Field(n, t, {"id": n, "en": n}) for n, t in

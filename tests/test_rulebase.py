@@ -1,7 +1,6 @@
 """checker.rulebase: loading and strict validation, with small kinds of the test's own."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 import pytest
 import yaml
@@ -10,18 +9,7 @@ from checker import rulebase
 from checker.rulebase import RuleBaseError, load, regex_problem
 
 
-@dataclass(frozen=True)
-class Field:
-    name: str
-    type: str
-    definition: dict
-
-
-@dataclass(frozen=True)
-class Kind:
-    name: str
-    fields: dict
-    definition: dict
+from checker.factschema import FactKind as Kind, FieldSpec as Field  # noqa: E402 - the real schema types
 
 
 def make_kind(name, **fields):
@@ -273,13 +261,6 @@ def test_regex_subset_rejects(rx):
     assert regex_problem(rx) is not None
 
 
-def test_installed_rule_base_loads_if_factschema_present():
-    try:
-        from checker.factschema import KINDS as real  # noqa: F401
-    except ImportError:
-        pytest.skip("factschema not written yet")
-    try:
-        base = load()
-    except RuleBaseError as e:          # other developers' rules are validated by this, not fixed here
-        pytest.skip(f"installed rule base does not validate yet: {e}")
+def test_installed_rule_base_loads():
+    base = load()
     assert base.rules and len({r.id for r in base.rules}) == len(base.rules)
