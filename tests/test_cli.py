@@ -155,3 +155,38 @@ def test_rules_coverage_prints_the_totals():
     assert "Ditegakkan / dapat diperiksa / total:" in r.output
     assert "| Pasal 2 ayat (6) huruf b |" in r.output
     assert "Enforced / checkable / total:" in invoke("rules", "--coverage", "--lang", "en").output
+
+
+def test_jobs_give_identical_findings_in_the_same_order(tmp_path):
+    docs = []
+    for jobs in ("1", "2"):
+        r = invoke("check", str(ROOT / "samples"), "--jobs", jobs, "-o", str(tmp_path / f"o{jobs}.xlsx"), "--json", "-", "-q")
+        assert r.exit_code == 1
+        docs.append([{k: v for k, v in f.items()} for f in json.loads(r.output)["findings"]])
+    assert docs[0] == docs[1] and len(docs[0]) > 20
+
+
+def test_another_rule_base_with_its_own_threshold(tmp_path, clean_unit):
+    """A ministry adopting the mechanism with a stricter rule: Pokja need at least 3 members (K09)."""
+    import shutil
+    rules = tmp_path / "aturan-lain"
+    shutil.copytree(ROOT / "rules", rules, ignore=shutil.ignore_patterns("__init__.py", "__pycache__"))
+    k09 = (rules / "K09.yaml").read_text(encoding="utf-8")
+    assert "- {n_member_person: 1}" in k09
+    (rules / "K09.yaml").write_text(k09.replace("- {n_member_person: 1}", "- {$lt: {n_member_person: 3}}"), encoding="utf-8")
+    r = invoke("check", str(clean_unit), "--rules", str(rules), "-o", str(tmp_path / "o.xlsx"), "--json", "-", "-q")
+    doc = json.loads(r.output)
+    assert [(f["rule"], f["pokja"]) for f in doc["findings"]] == [("K09", "DUK-1")]   # DUK-1 has two members
+    assert invoke("check", str(clean_unit), "-o", str(tmp_path / "o.xlsx"), "-q").exit_code == 0
+
+
+def test_progress_line():
+    import io
+    from checker.progress import Progress
+    out = io.StringIO()
+    p = Progress("id", stream=out, min_interval=0)
+    p(1, 4)
+    p(4, 4)
+    text = out.getvalue()
+    assert "\rMembaca berkas 1/4, berjalan 0:00" in text and text.endswith("\n")
+    assert not Progress.wanted(quiet=False, stream=io.StringIO())      # not a terminal: silent
