@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 from .factschema import KINDS
+from .loader import col_letter
 from .texts import t
 
 STAGE_ORDER = ("rancangan", "penetapan", "evaluasi")
@@ -293,14 +294,6 @@ def _unit_code(sheets) -> str:
         return "?"
 
 
-def _letter(i: int) -> str:
-    s, i = "", i + 1
-    while i:
-        i, r = divmod(i - 1, 26)
-        s = chr(65 + r) + s
-    return s
-
-
 def _cell_text(v) -> str:
     if v is None:
         return ""
@@ -333,7 +326,7 @@ class _Sheet:
         return len(self.title) + 2 + i
 
     def letter(self, col: str) -> str:
-        return _letter(self.header.index(col)) if col in self.header else "?"
+        return col_letter(self.header.index(col)) if col in self.header else "?"
 
     def match(self, where) -> list[int]:
         where = where or {}
@@ -379,7 +372,7 @@ def _table(sheet: _Sheet, lang, highlight: str | None = None) -> list[str]:
     """A sheet as a markdown table with Excel row numbers and column letters."""
     def esc(v):
         return _cell_text(v).replace("|", "\\|").replace("\n", " ")
-    head = [tr("row_label", lang)] + [f"{_letter(j)}: {h}" for j, h in enumerate(sheet.header)]
+    head = [tr("row_label", lang)] + [f"{col_letter(j)}: {h}" for j, h in enumerate(sheet.header)]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for k, title in enumerate(sheet.title):
         cells = [f"{k + 1} {tr('title_row', lang)}"] + [esc(v) for v in title] + [""] * (len(sheet.header) - len(title))
@@ -421,7 +414,7 @@ def _describe_edit(e, sheets, lang) -> list[str]:
     if "drop_column" in e:
         col = e["drop_column"]
         j = sheet.header.index(col)
-        letter = _letter(j)
+        letter = col_letter(j)
         sheet.header.pop(j)
         for r in sheet.rows:
             r.pop(j)

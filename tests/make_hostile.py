@@ -21,6 +21,8 @@ import tempfile
 import zipfile
 import zlib
 from pathlib import Path
+
+from checker.loader import col_letter
 from xml.sax.saxutils import escape
 
 HERE = Path(__file__).resolve().parent
@@ -70,14 +72,6 @@ STYLES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <xf numFmtId="0" fontId="0" fillId="1" borderId="0" xfId="0" applyFill="1"/></cellXfs>
 </styleSheet>"""
 STYLE_DATE, STYLE_TEXT, STYLE_FILL = 1, 2, 3
-
-
-def col_letter(i0: int) -> str:
-    s, n = "", i0 + 1
-    while n:
-        n, r = divmod(n - 1, 26)
-        s = chr(65 + r) + s
-    return s
 
 
 class _Strings:
