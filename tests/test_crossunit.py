@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import inspect
 import re
-import sys
 from pathlib import Path
 
 import pytest
@@ -24,7 +23,6 @@ from checker.factschema import KINDS
 from rule_examples import RULES_DIR, apply_edits, load_base, write_workbook
 
 ROOT = Path(__file__).resolve().parent.parent
-REGULATION = Path("/work/shared/regulation/permenko-perekonomian-1-2025.txt")
 BASE = rulebase.load()
 ENGINES = ["pandas"] + (["durable"] if engines.default_engine() == "durable" else [])
 KEYS = ("unit", "pokja", "nip", "name", "target", "sheet", "row", "column")
@@ -136,15 +134,6 @@ def test_x_rules_exist_as_catalogued():
         assert any(e.get("expect") for e in r.examples) and any(not e.get("expect") for e in r.examples), r.id
         for key in ("what", "why", "fix"):
             assert r.doc[key]["id"].strip() and r.doc[key]["en"].strip(), (r.id, key)
-
-
-@pytest.mark.skipif(not REGULATION.exists(), reason="regulation text not available")
-@pytest.mark.parametrize("rule", X_RULES, ids=lambda r: r.id)
-def test_legal_text_is_quoted_verbatim(rule):
-    text = " ".join(REGULATION.read_text(encoding="utf-8").split())
-    for part in rule.legal_text.split("…"):
-        part = " ".join(part.split())
-        assert part and part in text, (rule.id, part)
 
 
 @pytest.mark.parametrize("rule", X_RULES, ids=lambda r: r.id)
@@ -433,8 +422,8 @@ def test_samples_with_a_roster_built_from_their_pegawai(tmp_path):
 
 
 def test_end_to_end_through_run_check_with_roster(tmp_path):
-    a = write_unit(tmp_path / "in" / "a.xlsx")
-    b = write_unit(tmp_path / "in" / "b.xlsx", [{"sheet": "Pegawai", "append": {
+    write_unit(tmp_path / "in" / "a.xlsx")
+    write_unit(tmp_path / "in" / "b.xlsx", [{"sheet": "Pegawai", "append": {
         "NIP": AGUS, "Nama": AGUS_NAME, "Jenis Jabatan": "Fungsional"}}], base="_example_base_2")
     roster = _roster(tmp_path / "in", [p + ("D9.AS1",) for p in BASE_PEOPLE] + [
         ("197808172003121002", "HENDRA GUNAWAN", "Jabatan Struktural", "Asisten Deputi Contoh Tata Kelola", "D9.AS2"),
