@@ -58,8 +58,10 @@ def _guard(lang, debug, fn):
 
 @click.group(help=h("app.help"), context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="cek-pokja", prog_name="cek-pokja")
-def main():
-    pass
+@click.option("--lang", type=click.Choice(["id", "en"]), default=HELP_LANG, help=h("opt.lang"))
+def main(lang):
+    """`cek-pokja --lang en COMMAND`: read from the command line before parsing (texts.lang_from_argv),
+    so it already set every command's default language and help texts."""
 
 
 @main.command(help=h("check.help"))

@@ -190,3 +190,8 @@ def test_progress_line():
     text = out.getvalue()
     assert "\rMembaca berkas 1/4, berjalan 0:00" in text and text.endswith("\n")
     assert not Progress.wanted(quiet=False, stream=io.StringIO())      # not a terminal: silent
+
+
+def test_lang_before_the_command():
+    p = subprocess.run(["cek-pokja", "--lang", "en", "rules"], capture_output=True, text=True)
+    assert p.returncode == 0 and "Severity" in p.stdout.splitlines()[0]
