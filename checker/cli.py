@@ -10,6 +10,9 @@ from .texts import lang_from_argv, t
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_RULEBASE, EXIT_INTERNAL = 0, 1, 2, 3, 4
 HELP_LANG = lang_from_argv()
+if HELP_LANG == "id":
+    from . import click_id
+    click_id.install()
 
 
 def h(key: str) -> str:

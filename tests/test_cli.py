@@ -195,3 +195,11 @@ def test_progress_line():
 def test_lang_before_the_command():
     p = subprocess.run(["cek-pokja", "--lang", "en", "rules"], capture_output=True, text=True)
     assert p.returncode == 0 and "Severity" in p.stdout.splitlines()[0]
+
+
+def test_usage_errors_in_the_users_language():
+    p = subprocess.run(["cek-pokja", "check", "--tahap", "final", "x.xlsx"], capture_output=True, text=True)
+    assert p.returncode == 2
+    assert "Kesalahan: Nilai tidak sah untuk '--tahap': 'final' bukan salah satu dari" in p.stderr
+    p = subprocess.run(["cek-pokja", "--lang", "en", "check", "--bogus"], capture_output=True, text=True)
+    assert p.returncode == 2 and "Error: No such option '--bogus'" in p.stderr
