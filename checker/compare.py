@@ -26,6 +26,8 @@ import os
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .texts import UserError
+
 SHEET_NAME = {"id": "Perubahan", "en": "Changes"}
 STATUSES = ("new", "still_open", "resolved")
 STATUS_TEXT = {
@@ -50,15 +52,9 @@ ERRORS = {
 }
 
 
-class CompareError(Exception):
+class CompareError(UserError):
     """The earlier JSON cannot be used. `message(lang)` is the user text."""
-
-    def __init__(self, key: str, path: str, detail: str = ""):
-        super().__init__(ERRORS[key][1].format(path=path, detail=detail))
-        self.key, self.path, self.detail = key, path, detail
-
-    def message(self, lang: str = "id") -> str:
-        return ERRORS[self.key][1 if lang == "en" else 0].format(path=self.path, detail=self.detail)
+    ERRORS = ERRORS
 
 
 @dataclass

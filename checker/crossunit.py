@@ -29,6 +29,7 @@ import os
 
 from . import values
 from .roster import unit_keys
+from .texts import bi
 
 # (kind, field) -> default of every cross-unit condition field; message parameters -> "-".
 FIELDS = {
@@ -45,17 +46,13 @@ ROSTER_DETAIL = {"id": "tidak menyampaikan workbook (unit dari roster induk)",
                  "en": "submitted no workbook (unit from the master roster)"}
 
 
-def _bi(id_text: str, en_text: str) -> dict:
-    return {"id": id_text, "en": en_text}
-
-
 def _join(items) -> str:
     return "; ".join(dict.fromkeys(i for i in items if i)) or "-"
 
 
 def _join_bi(items) -> dict:
     items = list(items)
-    return _bi(_join(i["id"] for i in items), _join(i["en"] for i in items))
+    return bi(_join(i["id"] for i in items), _join(i["en"] for i in items))
 
 
 class _Units:
@@ -181,7 +178,7 @@ def _employees(tables, units, statuses, roster):
             own = units.ident[seq]
             others = [(s, r) for s, r in holders[nip].items() if units.ident[s] != own]
             shown[i] = _join_bi(
-                _bi(f"{units.label[s]} ({_basename(units.file[s])}, baris {r})",
+                bi(f"{units.label[s]} ({_basename(units.file[s])}, baris {r})",
                     f"{units.label[s]} ({_basename(units.file[s])}, row {r})") for s, r in others)
         emp["p_other_units"] = pd.Series(shown, index=emp.index, dtype=object)
     if roster is not None:
@@ -201,14 +198,14 @@ def _roster_status(emp, key, status, usable, units, roster, pd):
         if not listed:
             if status[i] == "valid" and not roster.units_of(keys[i]):
                 result[i] = "missing"
-                problem[i] = _bi("tidak terdapat pada roster induk", "is not in the master roster")
+                problem[i] = bi("tidak terdapat pada roster induk", "is not in the master roster")
             continue
         if any(roster.units[u].keys & own for u in listed):
             result[i] = "listed"
         else:
             result[i] = "other_unit"
             shown[i] = _join(roster.units[u].label() for u in listed)
-            problem[i] = _bi(f"tercantum pada roster induk di unit lain: {shown[i]}",
+            problem[i] = bi(f"tercantum pada roster induk di unit lain: {shown[i]}",
                              f"is listed in the master roster under another unit: {shown[i]}")
     emp["roster_status"] = pd.Series(result, index=emp.index, dtype=object)
     emp["p_roster_unit"] = pd.Series(shown, index=emp.index, dtype=object)
@@ -246,10 +243,10 @@ def _members(tables, units, statuses, holders, roster):
         if any(units.keys[s] & asal for s in seqs) or any(roster.units[u].keys & asal for u in runits):
             continue
         mismatch[i] = True
-        shown = [_bi(f"{units.label[s]} (sheet Pegawai {_basename(units.file[s])}, baris {r})",
+        shown = [bi(f"{units.label[s]} (sheet Pegawai {_basename(units.file[s])}, baris {r})",
                      f"{units.label[s]} (Pegawai sheet of {_basename(units.file[s])}, row {r})")
                  for s, r in seqs.items()]
-        shown += [_bi(f"{roster.units[u].label()} (roster induk)", f"{roster.units[u].label()} (master roster)")
+        shown += [bi(f"{roster.units[u].label()} (roster induk)", f"{roster.units[u].label()} (master roster)")
                   for u in runits]
         holders_shown[i] = _join_bi(shown)
     mem["home_unit_mismatch"] = pd.Series(mismatch, index=mem.index, dtype=bool)
@@ -273,7 +270,7 @@ def _members(tables, units, statuses, holders, roster):
             shown = ["-"] * n
             for i, seq, nip, o, ident in zip(hit.index, hit["unit_seq"], hit["nip"], hit["out"], hit["ident"]):
                 shown[i] = _join_bi(
-                    _bi(f"{units.label[s]} Pokja {p or '-'} ({_basename(units.file[s])}, baris {r})",
+                    bi(f"{units.label[s]} Pokja {p or '-'} ({_basename(units.file[s])}, baris {r})",
                         f"{units.label[s]} Pokja {p or '-'} ({_basename(units.file[s])}, row {r})")
                     for d, s, r, p in claims[(nip, o)] if d != ident)
             mem["p_other_claims"] = pd.Series(shown, index=mem.index, dtype=object)

@@ -9,17 +9,17 @@ from . import __version__
 from .texts import t
 
 CHECKABLE = (".xlsx", ".xlsm")
-# Spreadsheet files found in a folder that cannot be checked: reported, never silently skipped.
-UNCHECKABLE = {".xls": "Excel 97-2003 (.xls)", ".xlsb": "Excel Binary (.xlsb)", ".ods": "OpenDocument (.ods)",
-               ".csv": "CSV (.csv)"}
+# Spreadsheet files found in a folder that cannot be checked: reported (D05, with the format the
+# loader sniffs from their content and how to save them as .xlsx), never silently skipped.
+UNCHECKABLE = (".xls", ".xlsb", ".ods", ".csv")
 
 
 class NoInput(Exception):
     pass
 
 
-def discover(paths) -> list[tuple[str, str | None]]:
-    """(path, unsupported format label or None) for every file to report on, in a stable order."""
+def discover(paths) -> list[str]:
+    """Every file to report on, in a stable order: folders are searched recursively."""
     found = []
     for given in paths:
         p = Path(given)
@@ -30,13 +30,10 @@ def discover(paths) -> list[tuple[str, str | None]]:
                 ext = f.suffix.lower()
                 if f.stem.endswith(".diperiksa") or (ext in CHECKABLE and is_findings_workbook(f)):
                     continue                  # our own outputs: annotated copies and findings workbooks
-                if ext in CHECKABLE:
-                    found.append((str(f), None))
-                elif ext in UNCHECKABLE:
-                    found.append((str(f), UNCHECKABLE[ext]))
+                if ext in CHECKABLE or ext in UNCHECKABLE:
+                    found.append(str(f))
         elif p.is_file():
-            ext = p.suffix.lower()
-            found.append((str(p), UNCHECKABLE.get(ext)))
+            found.append(str(p))
         else:
             raise NoInput(t("err.not_found", path=given))
     return found
@@ -60,7 +57,7 @@ def load_all(files, lang, *, jobs=1, limits=None, progress=None, debug=False):
     from . import workers
     from .annotate import is_annotated, refusal_message
     refused = {i: (path, workers.sha256_of(path), refusal_message(path, lang))
-               for i, (path, _) in enumerate(files) if is_annotated(path)}
+               for i, path in enumerate(files) if is_annotated(path)}
     rest = [f for i, f in enumerate(files) if i not in refused]
     loaded = iter(workers.load_many(rest, lang, jobs=jobs, limits=limits, progress=progress, debug=debug))
     return [refused[i] if i in refused else next(loaded) for i in range(len(files))]
@@ -79,7 +76,7 @@ def check(paths, *, stage="penetapan", lang="id", engine=None, rules_dir=None, f
     files = discover(paths)
     master = roster_mod.load_roster(roster) if roster else None      # RosterError: exit 2 (cli.py)
     if roster:
-        files = [f for f in files if not same_file(f[0], roster)]   # the roster is never a unit workbook
+        files = [f for f in files if not same_file(f, roster)]   # the roster is never a unit workbook
     if not files:
         raise NoInput(t("err.no_input", lang, paths=", ".join(map(str, paths))))
     engine = engine or engines.default_engine()

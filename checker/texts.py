@@ -78,8 +78,6 @@ TEXTS = {
                      "with the command you ran; run again with --debug for technical details."),
     "err.unknown_rule": ("Aturan {rule} tidak ada. Lihat daftar dengan: cek-pokja rules",
                          "There is no rule {rule}. See the list with: cek-pokja rules"),
-    "err.unsupported_format": ("Format {fmt} tidak dapat diperiksa; simpan ulang sebagai Excel Workbook (.xlsx).",
-                               "The {fmt} format cannot be checked; save it again as an Excel Workbook (.xlsx)."),
     "finding.hidden_sheet": ("(Sheet {sheet} tersembunyi: tampilkan dengan klik kanan pada tab sheet > Unhide.)",
                              "(Sheet {sheet} is hidden: show it by right-clicking a sheet tab > Unhide.)"),
     # summary
@@ -118,3 +116,20 @@ def lang_from_argv(argv=None) -> str:
         if a.startswith("--lang="):
             return "en" if a.split("=", 1)[1] == "en" else "id"
     return "en" if os.environ.get("CEK_POKJA_LANG") == "en" else "id"
+
+
+def bi(id_text: str, en_text: str) -> dict:
+    """A text in both languages, chosen when a finding is written (findings.render)."""
+    return {"id": id_text, "en": en_text}
+
+
+class UserError(Exception):
+    """A failure the user can fix; subclasses set ERRORS = {key: (id, en)} with {path}/{detail}."""
+    ERRORS: dict = {}
+
+    def __init__(self, key: str, path: str, detail: str = ""):
+        super().__init__(self.ERRORS[key][1].format(path=path, detail=detail))
+        self.key, self.path, self.detail = key, path, detail
+
+    def message(self, lang: str = "id") -> str:
+        return self.ERRORS[self.key][1 if lang == "en" else 0].format(path=self.path, detail=self.detail)

@@ -6,6 +6,7 @@ import re
 
 from . import schema, values
 from .context import SheetInfo, UnitContext, records, stage_rank
+from .texts import bi
 
 MEMBER_POSITIONS = ("Ketua", "Wakil Ketua", "Sekretaris", "Anggota")
 JPT = ("JPT Pratama", "JPT Madya")
@@ -23,10 +24,6 @@ def _t(x) -> str:
     if isinstance(x, float) and x != x:
         return ""
     return str(x)
-
-
-def _bi(id_text: str, en_text: str) -> dict:
-    return {"id": id_text, "en": en_text}
 
 
 class UnitFacts:
@@ -500,9 +497,9 @@ class UnitFacts:
         if check == "vocab":
             allowed = ", ".join(sorted(set(schema.VOCABULARIES[col.kind.split(":", 1)[1]].values())))
         reason = {
-            "number": _bi("tersimpan sebagai angka sehingga digit terakhirnya tidak dapat dipercaya",
+            "number": bi("tersimpan sebagai angka sehingga digit terakhirnya tidak dapat dipercaya",
                           "stored as a number, so its last digits cannot be trusted"),
-            "invalid": _bi("bukan NIP PNS atau PPPK 18 digit yang sah", "not a valid 18-digit PNS or PPPK NIP"),
+            "invalid": bi("bukan NIP PNS atau PPPK 18 digit yang sah", "not a valid 18-digit PNS or PPPK NIP"),
         }.get(status, "") if check == "nip" else ""
         self.emit("cell", sheet_kind, row, letter, {"check": check, "status": status},
                   nip=nip if check != "nip" else _t(raw), name=name, pokja=pokja, value=f"{col.field}:{_t(raw)}",
@@ -540,8 +537,8 @@ class UnitFacts:
 
 
 _FORMULA_REASON = {
-    "error": _bi("rumus menghasilkan galat", "the formula gives an error"),
-    "no_cached_value": _bi("rumus tanpa nilai tersimpan (berkas terakhir disimpan oleh program selain Excel)",
+    "error": bi("rumus menghasilkan galat", "the formula gives an error"),
+    "no_cached_value": bi("rumus tanpa nilai tersimpan (berkas terakhir disimpan oleh program selain Excel)",
                            "a formula with no stored value (the file was last saved by a program other than Excel)"),
 }
 
@@ -555,7 +552,7 @@ def _label_of(kind, fld):
     return next((c.label for c in spec.columns if c.field == fld), fld) if spec else fld
 
 
-_PARTIAL = _bi(" Pemeriksaan yang memerlukannya tidak dijalankan untuk unit ini; aturan lain tetap diperiksa.",
+_PARTIAL = bi(" Pemeriksaan yang memerlukannya tidak dijalankan untuk unit ini; aturan lain tetap diperiksa.",
               " The checks that need it are not run for this unit; the other rules are still checked.")
 
 
@@ -563,9 +560,9 @@ def _structure_detail(code, sheet, column, aliases, detail):
     """The sentence a D05 finding opens with, in both languages."""
     also = (f" (nama lain yang diterima: {aliases})", f" (accepted other names: {aliases})") if aliases != "-" else ("", "")
     if code == "sheet_missing":
-        return _bi(f"Sheet wajib “{sheet}” tidak ditemukan{also[0]}.", f"The required sheet “{sheet}” was not found{also[1]}.")
+        return bi(f"Sheet wajib “{sheet}” tidak ditemukan{also[0]}.", f"The required sheet “{sheet}” was not found{also[1]}.")
     if code == "column_missing":
-        return _bi(f"Kolom wajib “{column}” tidak ditemukan pada baris judul sheet {sheet}{also[0]}.",
+        return bi(f"Kolom wajib “{column}” tidak ditemukan pada baris judul sheet {sheet}{also[0]}.",
                    f"The required column “{column}” was not found in the header row of sheet {sheet}{also[1]}.")
     return detail or "-"
 

@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from .findings import SEVERITY_RANK
+from .texts import UserError
 from .values import cell_text, parse_date
 
 WAIVER_COLUMNS = {
@@ -71,15 +72,9 @@ ERRORS = {
 }
 
 
-class WaiverError(Exception):
+class WaiverError(UserError):
     """The waivers workbook cannot be used. `message(lang)` is the user text."""
-
-    def __init__(self, key: str, path: str, detail: str = ""):
-        super().__init__(ERRORS[key][1].format(path=path, detail=detail))
-        self.key, self.path, self.detail = key, path, detail
-
-    def message(self, lang: str = "id") -> str:
-        return ERRORS[self.key][1 if lang == "en" else 0].format(path=self.path, detail=self.detail)
+    ERRORS = ERRORS
 
 
 @dataclass(frozen=True)

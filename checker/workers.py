@@ -2,12 +2,11 @@
 
     items = load_many(files, lang="id", jobs=1, limits=Limits(), progress=None)
 
-`files` is what run.discover returns: [(path, unsupported label or None)]. The result has
-one item per file, in the same order whatever `jobs` is: a loader.LoadedUnit, or
-(path, sha256 or None, user message in `lang`) for a file that cannot be checked - the
-shape run.load_all has always produced, so facts.build takes it as it is. The label is not
-needed: every file's content is sniffed (a real .xlsx named .xls is checked; an HTML
-export named .xls gets the HTML message).
+`files` is what run.discover returns: a list of paths. The result has one item per file,
+in the same order whatever `jobs` is: a loader.LoadedUnit, or (path, sha256 or None, user
+message in `lang`) for a file that cannot be checked - the shape facts.build takes. Every
+file's content is sniffed, whatever its extension (a real .xlsx named .xls is checked; an
+HTML export named .xls gets the HTML message).
 
 Why workers (issue 5 §4; notes/excel-io.md): under an address-space limit the Rust reader
 aborts the whole process (SIGABRT) instead of raising, and a tiny crafted file can make it
@@ -70,7 +69,7 @@ def load_many(files, lang: str = "id", jobs: int = 1, limits: Limits | None = No
     read in parallel (results identical for any jobs). `progress(done, total)` is called in
     this process after each file. `debug`: an internal error (a bug) raises instead of
     becoming that file's message."""
-    files = [(str(p), label) for p, label in files]
+    files = [str(p) for p in files]
     total = len(files)
     out: list = [None] * total
     if not total:
@@ -85,12 +84,12 @@ def load_many(files, lang: str = "id", jobs: int = 1, limits: Limits | None = No
             progress(done, total)
 
     if limits is None and jobs <= 1:
-        for i, (path, _label) in enumerate(files):
+        for i, path in enumerate(files):
             finish(i, _load_here(path, lang, debug))
         return out
     pool = _Pool(max(1, min(int(jobs), total)), limits or Limits(None, None), lang, debug)
     try:
-        for i, item in pool.run([p for p, _ in files]):
+        for i, item in pool.run(files):
             finish(i, item)
     finally:
         pool.close()
@@ -405,7 +404,7 @@ def _num(x: float) -> str:
 
 if __name__ == "__main__":  # pragma: no cover - manual use: python -m checker.workers FILE...
     t = time.perf_counter()
-    res = load_many([(p, None) for p in sys.argv[1:]], jobs=2, limits=Limits())
+    res = load_many(sys.argv[1:], jobs=2, limits=Limits())
     for r in res:
         print(r if isinstance(r, tuple) else f"{r.path}: {len(r.problems)} problems")
     print(f"{time.perf_counter() - t:.2f} s", file=sys.stderr)

@@ -63,7 +63,7 @@ def check(paths, *, roster=None, stage="penetapan", engine="pandas", lang="id"):
     from checker.findings import from_match, sort_findings
     from checker.result import InputFile, RunResult
 
-    files = [f for f in run.discover(paths) if roster is None or Path(f[0]).resolve() != Path(roster).resolve()]
+    files = [f for f in run.discover(paths) if roster is None or Path(f).resolve() != Path(roster).resolve()]
     facts = facts_mod.build(run.load_all(files, lang), stage)
     crossunit.apply(facts, roster_mod.load_roster(roster) if roster else None)
     rules = BASE.for_stage(stage)

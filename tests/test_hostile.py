@@ -34,7 +34,7 @@ WIRED = "load_many" in inspect.getsource(run)
 # findings that follow from that person's NIP no longer matching the other sheets)
 GOOD_EDIT = [{"sheet": "Pegawai", "where": {"NIP": "198811052014022002"}, "set": {"NIP": "198811052014022000"}}]
 REFUSED = sorted(mh.EXPECT)
-# refused cases whose extension run.discover already labels as not checkable
+# refused cases whose extension run.discover lists as not checkable (their content says why)
 LABELLED = {"xls_biff", "ods", "xlsb", "html_named_xls"}
 
 
@@ -181,7 +181,7 @@ def test_entities_are_never_expanded(corpus):
 
 def test_lock_file_in_a_folder_is_skipped_silently(corpus):
     folder = os.path.dirname(corpus["lock_file"])
-    found = [os.path.basename(p) for p, _ in run.discover([folder])]
+    found = [os.path.basename(p) for p in run.discover([folder])]
     assert "~$unit.xlsx" not in found and "rumus.xlsx" in found
 
 
@@ -189,9 +189,8 @@ def test_lock_file_in_a_folder_is_skipped_silently(corpus):
 
 def test_workers_give_one_message_per_file_and_go_on(corpus, good):
     paths = [corpus[c] for c in REFUSED] + [good]
-    files = [(p, None) for p in paths]
     with Unchanged(paths):
-        got = workers.load_many(files, lang="en", jobs=2, limits=Limits())
+        got = workers.load_many(paths, lang="en", jobs=2, limits=Limits())
     assert len(got) == len(paths)
     for case, item in zip(REFUSED, got):
         assert isinstance(item, tuple) and item[0] == corpus[case], case
@@ -204,7 +203,7 @@ def test_workers_give_one_message_per_file_and_go_on(corpus, good):
 
 
 def test_missing_file_has_no_digest(tmp_path):
-    (item,) = workers.load_many([(str(tmp_path / "tidak-ada.xlsx"), None)], jobs=1, limits=Limits())
+    (item,) = workers.load_many([str(tmp_path / "tidak-ada.xlsx")], jobs=1, limits=Limits())
     assert item[1] is None and "tidak ditemukan" in item[2]
 
 
@@ -213,24 +212,24 @@ def test_missing_file_has_no_digest(tmp_path):
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="RLIMIT_AS bounds memory on Linux only")
 def test_memory_limit_stops_one_file_and_the_run_goes_on(tall, good):
     with Unchanged([tall, good]):
-        got = workers.load_many([(tall, None), (good, None)], lang="id", jobs=1, limits=Limits(memory_mb=256))
+        got = workers.load_many([tall, good], lang="id", jobs=1, limits=Limits(memory_mb=256))
     assert isinstance(got[0], tuple)
     assert got[0][2].startswith(f"Berkas {tall} terlalu besar untuk dibaca dalam batas memori 256 MB")
     assert got[0][1] == hashlib.sha256(Path(tall).read_bytes()).hexdigest()
     assert isinstance(got[1], loader.LoadedUnit)
-    en = workers.load_many([(tall, None)], lang="en", jobs=1, limits=Limits(memory_mb=256))
+    en = workers.load_many([tall], lang="en", jobs=1, limits=Limits(memory_mb=256))
     assert "memory limit of 256 MB" in en[0][2]
 
 
 def test_the_default_limits_read_the_same_file(tall):
-    (u,) = workers.load_many([(tall, None)], jobs=1, limits=Limits())
+    (u,) = workers.load_many([tall], jobs=1, limits=Limits())
     assert isinstance(u, loader.LoadedUnit)
     assert u.tables["pegawai"].rows["_row"].tolist()[-1] == 800_000
 
 
 def test_timeout_stops_one_file_and_the_run_goes_on(tall, good):
     t = time.perf_counter()
-    got = workers.load_many([(tall, None), (good, None), (tall, None)], lang="en", jobs=1,
+    got = workers.load_many([tall, good, tall], lang="en", jobs=1,
                             limits=Limits(memory_mb=None, timeout_s=0.3))
     elapsed = time.perf_counter() - t
     assert got[0][2].startswith(f"Reading the file {tall} was stopped after the time limit of 0.3 seconds")
@@ -240,7 +239,7 @@ def test_timeout_stops_one_file_and_the_run_goes_on(tall, good):
 
 def test_results_in_input_order_whatever_the_jobs(corpus, good):
     cases = ["formulas", "empty", "values", "password", "merged_header", "ratio_bomb", "hidden_sheets"]
-    files = [(corpus[c], None) for c in cases] + [(good, None)]
+    files = [corpus[c] for c in cases] + [good]
 
     def summary(items):
         out = []
@@ -266,10 +265,10 @@ def test_a_loader_bug_is_one_files_message(monkeypatch, good, corpus):
     def boom(path, data=None, **kw):
         raise ZeroDivisionError("boom")
     monkeypatch.setattr(workers, "load_workbook", boom)
-    (item,) = workers.load_many([(good, None)], limits=None)
+    (item,) = workers.load_many([good], limits=None)
     assert "Kesalahan internal cek-pokja saat membaca" in item[2] and "ZeroDivisionError: boom" in item[2]
     with pytest.raises(ZeroDivisionError):
-        workers.load_many([(good, None)], limits=None, debug=True)
+        workers.load_many([good], limits=None, debug=True)
 
 
 # ============================================================================ 5: sheets and cells
@@ -368,7 +367,7 @@ def test_columns_in_any_order(corpus, good):
 def test_fifty_thousand_rows(tmp_path):
     path = mh.build("big_50k", tmp_path)
     t = time.perf_counter()
-    (u,) = workers.load_many([(path, None)], limits=Limits())
+    (u,) = workers.load_many([path], limits=Limits())
     elapsed = time.perf_counter() - t
     assert isinstance(u, loader.LoadedUnit), u
     assert len(u.tables["pegawai"].rows) == 50_000 and len(u.tables["mph"].rows) == 50_000
