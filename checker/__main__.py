@@ -1,3 +1,3 @@
-from .cli import main
+from checker.cli import main
 
 main(prog_name="cek-pokja")

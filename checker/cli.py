@@ -6,12 +6,12 @@ import sys
 
 import click
 
-from .texts import lang_from_argv, t
+from checker.texts import lang_from_argv, t
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_RULEBASE, EXIT_INTERNAL = 0, 1, 2, 3, 4
 HELP_LANG = lang_from_argv()
 if HELP_LANG == "id":
-    from . import click_id
+    from checker.texts import click_id
     click_id.install()
 
 
@@ -33,7 +33,7 @@ def _fail(code: int, message: str):
 
 def _guard(lang, debug, fn):
     """Runs fn and maps every failure to the contract's exit codes; tracebacks only with --debug."""
-    from .rulebase import RuleBaseError
+    from checker.rulebase import RuleBaseError
     try:
         return fn()
     except RuleBaseError as e:
@@ -52,7 +52,7 @@ def _guard(lang, debug, fn):
     except Exception as e:  # noqa: BLE001 - the last line of defence: exit 4, no traceback
         if debug:
             raise
-        from .engines import EngineError, EngineMismatch
+        from checker.engines import EngineError, EngineMismatch
         if isinstance(e, EngineError):
             _fail(EXIT_USAGE, t("err.engine", lang, detail=str(e)))
         detail = f"{type(e).__name__}: {e}" if not isinstance(e, EngineMismatch) else str(e)
@@ -92,13 +92,13 @@ def check(paths, output, tahap, roster, json_target, lang, fail_on, rules_dir, e
     def work():
         import os
 
-        from . import run
-        from .atomic import same_file
-        from .loader import Limits
-        from .progress import Progress
-        from .report_json import write_json
-        from .report_xlsx import write_workbook
-        from .roster import RosterError
+        from checker import run
+        from checker.output.atomic import same_file
+        from checker.load.loader import Limits
+        from checker.output.progress import Progress
+        from checker.output.jsondoc import write_json
+        from checker.output.workbook import write_workbook
+        from checker.load.roster import RosterError
         limits = Limits(memory_mb=max_memory or None, timeout_s=timeout or None)
         progress = Progress(lang) if Progress.wanted(quiet) else None
         try:
@@ -120,7 +120,7 @@ def check(paths, output, tahap, roster, json_target, lang, fail_on, rules_dir, e
             if json_target:
                 write_json(result, json_target)
             if annotate:
-                from .annotate import annotate_result
+                from checker.output.annotate import annotate_result
                 copies = annotate_result(result, lang)
         except OSError as e:
             _fail(EXIT_USAGE, t("err.output_unwritable", lang, path=getattr(e, "filename", None) or out,
@@ -137,13 +137,13 @@ def _follow_up(result, compare_with, waivers_from):
     """--compare and --waivers: what an earlier run said about the same findings."""
     from datetime import date
     if waivers_from:
-        from .waivers import WaiverError, apply_waivers, read_waivers
+        from checker.followup.waivers import WaiverError, apply_waivers, read_waivers
         try:
             result.waivers = apply_waivers(result.findings, read_waivers(waivers_from), date.today())
         except WaiverError as e:
             _fail(EXIT_USAGE, e.message(result.lang))
     if compare_with:
-        from .compare import CompareError, compare_result
+        from checker.followup.compare import CompareError, compare_result
         try:
             result.comparison = compare_result(result, compare_with)
         except CompareError as e:
@@ -165,7 +165,7 @@ def _summary(result, out, to_err, copies=()):
         status = t("sum.compliant" if c["error"] == 0 else "sum.noncompliant", lang)
         echo(t("sum.unit", lang, unit=i.unit or i.file, status=status, **c))
     if result.comparison is not None:
-        from .compare import summary_lines
+        from checker.followup.compare import summary_lines
         for line in summary_lines(result.comparison, lang):
             echo(line)
     if result.waivers is not None:
@@ -186,7 +186,7 @@ def _summary(result, out, to_err, copies=()):
 @DEBUG_OPTION
 def template(output, unit_code, tahun, force, lang, debug):
     def work():
-        from .template import exists_message, write_template
+        from checker.followup.template import exists_message, write_template
         try:
             path = write_template(output, unit_code, tahun, lang, overwrite=force)
         except FileExistsError:
@@ -205,7 +205,8 @@ def template(output, unit_code, tahun, force, lang, debug):
 @DEBUG_OPTION
 def rules_cmd(lang, rules_dir, fmt, coverage, debug):
     def work():
-        from . import rulebase, rulebook
+        from checker import rulebase
+        from checker.rulebase import rulebook
         base = rulebase.load(rules_dir)
         if coverage:
             click.echo(rulebook.render_coverage(base, lang))
@@ -221,7 +222,8 @@ def rules_cmd(lang, rules_dir, fmt, coverage, debug):
 @DEBUG_OPTION
 def explain(rule_id, lang, rules_dir, debug):
     def work():
-        from . import rulebase, rulebook
+        from checker import rulebase
+        from checker.rulebase import rulebook
         base = rulebase.load(rules_dir)
         rule = next((r for r in base.rules if r.id == rule_id.upper()), None)
         if rule is None:

@@ -131,7 +131,7 @@ def from_match(rule, fact: dict, unit_ctx, lang: str) -> Finding:
         evidence[name] = v.item() if hasattr(v, "item") else v
     message = render(rule.text("message", lang), fact, lang)
     if fact.get("sheet_hidden"):
-        from .texts import t
+        from checker.texts import t
         message += " " + t("finding.hidden_sheet", lang, sheet=sheet)
     return make_finding(
         rule=rule.id, slug=rule.slug, severity=rule.severity, basis=rule.basis,

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from .findings import SEVERITY_RANK, Finding
+from checker.findings import SEVERITY_RANK, Finding
 
 STAGES = ("rancangan", "penetapan", "evaluasi")
 

@@ -5,8 +5,8 @@ import os
 from datetime import datetime, timezone
 from pathlib import Path
 
-from . import __version__
-from .texts import t
+from checker import __version__
+from checker.texts import t
 
 CHECKABLE = (".xlsx", ".xlsm")
 # Spreadsheet files found in a folder that cannot be checked: reported (D05, with the format the
@@ -54,8 +54,8 @@ def load_all(files, lang, *, jobs=1, limits=None, progress=None, debug=False):
     """LoadedUnit per readable file; (path, sha256, reason) for the others, in file order.
     Files are read by workers.load_many (worker processes under `limits`); our own annotated
     copies are refused before any reader runs."""
-    from . import workers
-    from .annotate import is_annotated, refusal_message
+    from checker.load import workers
+    from checker.output.annotate import is_annotated, refusal_message
     refused = {i: (path, workers.sha256_of(path), refusal_message(path, lang))
                for i, path in enumerate(files) if is_annotated(path)}
     rest = [f for i, f in enumerate(files) if i not in refused]
@@ -65,12 +65,14 @@ def load_all(files, lang, *, jobs=1, limits=None, progress=None, debug=False):
 
 def check(paths, *, stage="penetapan", lang="id", engine=None, rules_dir=None, fail_on="error", jobs=1,
           limits=None, progress=None, debug=False, roster=None):
-    from . import engines, facts as facts_mod, rulebase
-    from . import roster as roster_mod
-    from .atomic import same_file
-    from .context import records
-    from .findings import from_match, sort_findings
-    from .result import InputFile, RunResult
+    from checker import engines
+    from checker.facts import assemble as facts_mod
+    from checker import rulebase
+    from checker.load import roster as roster_mod
+    from checker.output.atomic import same_file
+    from checker.facts.context import records
+    from checker.findings import from_match, sort_findings
+    from checker.result import InputFile, RunResult
 
     base = rulebase.load(rules_dir)          # RuleBaseError propagates: exit 3
     files = discover(paths)

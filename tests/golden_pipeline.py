@@ -4,7 +4,8 @@ from __future__ import annotations
 
 
 def fact_tables(args: list[str], stage: str) -> dict:
-    from checker import facts, run
+    from checker import run
+    from checker.facts import assemble as facts
     files = run.discover(args)
     items = run.load_all(files, "id", jobs=1, limits=None)
     return facts.build(items, stage).tables

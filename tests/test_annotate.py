@@ -9,11 +9,12 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from checker import loader, run
-from checker.annotate import (
+from checker import run
+from checker.load import loader
+from checker.output.annotate import (
     MARKER_SHEET, SEVERITY_FILL, annotate, annotate_result, default_out_path, is_annotated, refusal_message,
 )
-from checker.atomic import OutputIsInputError
+from checker.output.atomic import OutputIsInputError
 from checker.findings import SEVERITY_RANK, make_finding
 from rule_examples import build
 

@@ -182,7 +182,7 @@ def test_another_rule_base_with_its_own_threshold(tmp_path, clean_unit):
 
 def test_progress_line():
     import io
-    from checker.progress import Progress
+    from checker.output.progress import Progress
     out = io.StringIO()
     p = Progress("id", stream=out, min_interval=0)
     p(1, 4)

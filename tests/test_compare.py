@@ -6,9 +6,9 @@ import json
 import pytest
 
 from checker import run
-from checker.compare import HEADER, CompareError, compare, compare_result, rows, summary_lines
+from checker.followup.compare import HEADER, CompareError, compare, compare_result, rows, summary_lines
 from checker.findings import make_finding
-from checker.report_json import write_json
+from checker.output.jsondoc import write_json
 from rule_examples import apply_edits, load_base, write_workbook
 
 A04 = {"sheet": "Anggota Pokja", "where": {"Nama": "Dewi Lestari, S.Si., M.E."}, "set": {"Output": ""}}

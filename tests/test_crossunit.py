@@ -17,9 +17,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from checker import crossunit, engines, facts as facts_mod, loader, rulebase, run
-from checker import roster as roster_mod
-from checker.factschema import KINDS
+from checker import engines, rulebase, run
+from checker.facts import crossunit
+from checker.facts import assemble as facts_mod
+from checker.load import loader
+from checker.load import roster as roster_mod
+from checker.facts.schema import KINDS
 from rule_examples import RULES_DIR, apply_edits, load_base, write_workbook
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -18,7 +18,7 @@ needs_durable = pytest.mark.skipif(not DURABLE, reason="durable-rules is not ava
 BOTH = ["pandas", pytest.param("durable", marks=needs_durable)]
 
 
-from checker.factschema import FactKind as Kind, FieldSpec as Field  # noqa: E402 - the real schema types
+from checker.facts.schema import FactKind as Kind, FieldSpec as Field  # noqa: E402 - the real schema types
 
 
 KIND = Kind("k", {n: Field(n, t, {"id": n, "en": n}) for n, t in
@@ -31,7 +31,7 @@ def make_rule(rid, cond, kind="k", check=True):
 
         def fail(problem):
             raise AssertionError(problem)
-        rulebase._check_when(when, kind, KIND, fail)
+        rulebase.loading._check_when(when, kind, KIND, fail)
     text = {"id": "x", "en": "x"}
     return Rule(id=rid, slug=rid.lower(), severity="error", from_stage="rancangan", fact=kind, requires=(),
                 when=when, basis="b", legal_text="l", title=text, message=text, hint=text)
@@ -294,7 +294,7 @@ def test_too_many_keys_is_refused():
     fields = [f"f{i}" for i in range(247)]
     kind = Kind("w", {f: Field(f, "int", {}) for f in fields}, {})
     when = {"$and": [{"t": "w"}] + [{"$ex": {f: 1}} for f in fields]}
-    rulebase._check_when(when, "w", kind, lambda p: (_ for _ in ()).throw(AssertionError(p)))
+    rulebase.loading._check_when(when, "w", kind, lambda p: (_ for _ in ()).throw(AssertionError(p)))
     rule = Rule(id="W01", slug="w", severity="info", from_stage="rancangan", fact="w", requires=(), when=when,
                 basis="b", legal_text="l", title={}, message={}, hint={})
     df = pd.DataFrame({f: [1] for f in fields})

@@ -22,8 +22,10 @@ from pathlib import Path
 import pytest
 
 import make_hostile as mh
-from checker import loader, run, workers
-from checker.loader import FORMULA_ERROR, Limits, LoadError, describe, load_workbook
+from checker import run
+from checker.load import loader
+from checker.load import workers
+from checker.load.loader import FORMULA_ERROR, Limits, LoadError, describe, load_workbook
 from rule_examples import build
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -9,8 +9,8 @@ from datetime import date
 
 import pytest
 
-from checker import schema
-from checker.loader import (LOAD_ERROR_TEXTS, LoadError, MphColumn, Problem, col_letter, describe,
+from checker.input import schema
+from checker.load.loader import (LOAD_ERROR_TEXTS, LoadError, MphColumn, Problem, col_letter, describe,
                             load_workbook)
 from conftest import NIP_JF1, NIP_JF2, NIP_JPT_MADYA, NIP_JPT_PRATAMA, NIP_PELAKSANA
 
@@ -630,7 +630,7 @@ def _timed(path):
 # ---------------------------------------------------------------------------- formula scan, extents
 
 def test_formula_scan_finds_errors_and_missing_cached_values():
-    from checker.loader import _formula_issues
+    from checker.load.loader import _formula_issues
     ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
     xml = (f'<worksheet {ns}><sheetData><row r="2">'
            '<c r="A2" t="e"><f>1/0</f><v>#DIV/0!</v></c>'          # formula error
@@ -652,7 +652,7 @@ def test_formula_scan_finds_errors_and_missing_cached_values():
 
 
 def test_extent_bound_sees_unusual_attribute_syntax():
-    from checker.loader import _extent_bound
+    from checker.load.loader import _extent_bound
     assert _extent_bound(b'<row r="2"><c r="A2"><v>1</v></c><c r="AB2"/></row>') == (0, 28)
     assert _extent_bound(b'<row r = "2000000"><c r= \'XFD2000000\'/></row>') == (2_000_000, 16_384)
     assert _extent_bound(b'<pageMargins header="0.3" footer="0.3"/>') == (0, 0)

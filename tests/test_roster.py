@@ -8,8 +8,8 @@ from datetime import date
 
 import pytest
 
-from checker import roster as roster_mod
-from checker.roster import RosterError, load_roster, names_jpt_pratama, unit_keys
+from checker.load import roster as roster_mod
+from checker.load.roster import RosterError, load_roster, names_jpt_pratama, unit_keys
 from conftest import write_workbook
 
 SIASN_HEADER = ["PNS_ID", "NIP_BARU", "NIP_LAMA", "NAMA", "GELAR_DEPAN", "GELAR_BELAKANG", "TGL_LHR",
@@ -183,7 +183,7 @@ def test_mostly_number_nips_are_refused(tmp_path):
 
 
 def test_import_is_light():
-    code = "import sys, checker.roster, checker.crossunit; print('pandas' in sys.modules)"
+    code = "import sys, checker.load.roster, checker.facts.crossunit; print('pandas' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 

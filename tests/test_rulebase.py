@@ -9,7 +9,7 @@ from checker import rulebase
 from checker.rulebase import RuleBaseError, load, regex_problem
 
 
-from checker.factschema import FactKind as Kind, FieldSpec as Field  # noqa: E402 - the real schema types
+from checker.facts.schema import FactKind as Kind, FieldSpec as Field  # noqa: E402 - the real schema types
 
 
 def make_kind(name, **fields):

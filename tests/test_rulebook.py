@@ -13,9 +13,10 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from checker import rulebase, rulebook
+from checker import rulebase
+from checker.rulebase import rulebook
 from checker.cli import main
-from checker.factschema import COMMON_PARAMS, KINDS
+from checker.facts.schema import COMMON_PARAMS, KINDS
 
 REPO = Path(__file__).resolve().parent.parent
 RULES_DIR = REPO / "rules"

@@ -9,7 +9,7 @@ from datetime import datetime, timezone
 import openpyxl
 import pytest
 
-from checker import report_xlsx
+from checker.output import workbook as report_xlsx
 from checker.findings import make_finding
 from checker.result import InputFile, RunResult
 

@@ -6,8 +6,10 @@ import datetime as dt
 import openpyxl
 import pytest
 
-from checker import loader, run, schema
-from checker.template import (
+from checker import run
+from checker.load import loader
+from checker.input import schema
+from checker.followup.template import (
     DATE_FORMAT, EXAMPLE_MARKER, EXAMPLE_ROW, FIRST_DATA_ROW, FORMAT_ROWS, GUIDE_SHEET, SHEET_GUIDE,
     canonical_values, exists_message, is_example_row, template_columns, write_template,
 )

@@ -5,8 +5,8 @@ from datetime import date, datetime, time
 
 import pytest
 
-from checker import schema
-from checker.values import (
+from checker.input import schema
+from checker.input.values import (
     MONTHS, MPH_NO_ROLE, cell_text, fold_code, fold_header, fold_text, header_code,
     is_code_like, parse_codes, parse_date, parse_nip, parse_peran, parse_vocab, parse_year,
     split_codes, split_list,

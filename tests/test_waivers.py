@@ -7,7 +7,7 @@ import openpyxl
 import pytest
 
 from checker import run
-from checker.waivers import (
+from checker.followup.waivers import (
     FINGERPRINT_COLUMN, WAIVER_COLUMNS, WAIVER_STATUS_COLUMN, Waiver, WaiverError, apply_waivers, read_waivers,
 )
 from rule_examples import build
@@ -127,7 +127,7 @@ def test_wrong_workbooks(tmp_path, make_workbook):
 
 
 def test_round_trip_through_report_xlsx(tmp_path, result):
-    from checker.report_xlsx import write_workbook
+    from checker.output.workbook import write_workbook
     out = write_workbook(result, tmp_path / "temuan.xlsx")
     wb = openpyxl.load_workbook(out)
     ws = wb["Temuan"]

@@ -33,9 +33,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from .findings import SEVERITY_RANK
-from .texts import UserError
-from .values import cell_text, parse_date
+from checker.findings import SEVERITY_RANK
+from checker.texts import UserError
+from checker.input.values import cell_text, parse_date
 
 WAIVER_COLUMNS = {
     "id": ["Tanggapan", "Alasan", "Disetujui oleh", "Berlaku sampai"],

@@ -6,8 +6,8 @@ import math
 import sys
 from datetime import date, datetime, time
 
-from .atomic import refuse_inputs, write_text_atomic
-from .result import RunResult
+from checker.output.atomic import refuse_inputs, write_text_atomic
+from checker.result import RunResult
 
 TOP_KEYS = ("tool", "version", "stage", "checked_at", "inputs", "summary", "findings")
 

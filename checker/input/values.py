@@ -314,7 +314,7 @@ def parse_date(raw: Any) -> DateValue:
 
 def parse_vocab(name: str, raw: Any) -> VocabValue:
     """Canonical value of vocabulary `name` (see schema.VOCABULARIES)."""
-    from .schema import VOCAB_DEFAULTS, VOCABULARIES, VOCABULARIES_COMPACT
+    from checker.input.schema import VOCAB_DEFAULTS, VOCABULARIES, VOCABULARIES_COMPACT
     t = cell_text(raw)
     if not t:
         return VocabValue(VOCAB_DEFAULTS.get(name), "empty", "")

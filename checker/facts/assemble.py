@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .context import Facts, SheetInfo, UnitContext  # noqa: F401 - SheetInfo re-exported for crossunit
-from .factschema import KINDS, LOCATION_COLUMNS
-from .unit_facts import UnitFacts
+from checker.facts.context import Facts, SheetInfo, UnitContext  # noqa: F401 - SheetInfo re-exported for crossunit
+from checker.facts.schema import KINDS, LOCATION_COLUMNS
+from checker.facts.unit_facts import UnitFacts
 
 
 def unreadable_context(seq, path, sha256, detail, buckets) -> UnitContext:
@@ -44,6 +44,6 @@ def build(loaded_items, stage: str, roster=None) -> Facts:
                 df[c] = None
         tables[kind] = df.reset_index(drop=True)
     facts = Facts(tables, units)
-    from . import crossunit
+    from checker.facts import crossunit
     crossunit.apply(facts, roster)          # cross-unit fields (X01-X05); roster units without a workbook
     return facts

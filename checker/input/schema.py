@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .values import fold_compact, fold_header, fold_text
+from checker.input.values import fold_compact, fold_header, fold_text
 
 STAGES = ("rancangan", "penetapan", "evaluasi")
 

@@ -71,10 +71,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from . import schema
-from .template import is_example_row
-from .schema import ColumnSpec, SheetSpec
-from .values import (
+from checker.input import schema
+from checker.followup.template import is_example_row
+from checker.input.schema import ColumnSpec, SheetSpec
+from checker.input.values import (
     cell_text, fold_header, header_code, is_missing, parse_codes, parse_code, parse_date,
     parse_nip, parse_peran, parse_vocab, parse_year, trim_text,
 )
@@ -208,7 +208,7 @@ def describe(err: "LoadError", lang: str = "id") -> str:
                  for k, v in err.params.items()}}
     text = None
     try:
-        from .texts import TEXTS
+        from checker.texts import TEXTS
         pair = TEXTS.get(f"load.{err.message_key}")
         if pair is not None:
             text = pair[1 if lang == "en" else 0]

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import xlsxwriter
 
-from .atomic import atomic_output, refuse_inputs
-from .result import STAGES, RunResult
+from checker.output.atomic import atomic_output, refuse_inputs
+from checker.result import STAGES, RunResult
 
 WORKBOOK_OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
 
@@ -239,13 +239,13 @@ def _fill(workbook, result: RunResult, target: Path) -> None:
 
 
 def _changes_sheet(lang: str) -> str:
-    from .compare import SHEET_NAME
+    from checker.followup.compare import SHEET_NAME
     return SHEET_NAME[lang]
 
 
 def _write_changes(ws, result: RunResult, fmt: dict, lang: str) -> None:
     """Perubahan: every finding as new / still open / resolved against the earlier run."""
-    from .compare import rows
+    from checker.followup.compare import rows
     table = rows(result.comparison, lang)
     _header(ws, 0, table[0], fmt)
     for r, row in enumerate(table[1:], start=1):
@@ -534,7 +534,7 @@ def _write_summary(workbook, ws, result: RunResult, t: dict, fmt: dict) -> None:
 # ------------------------------------------------------------------ Temuan / Findings
 
 def _write_findings(ws, result: RunResult, t: dict, fmt: dict, lang: str, target: Path) -> None:
-    from .waivers import FINGERPRINT_COLUMN, WAIVER_COLUMNS, WAIVER_STATUS_COLUMN
+    from checker.followup.waivers import FINGERPRINT_COLUMN, WAIVER_COLUMNS, WAIVER_STATUS_COLUMN
     # The waiver columns (filled in by the unit) and the fingerprint make every findings
     # workbook usable as the next run's --waivers file.
     extra = WAIVER_COLUMNS[lang] + [WAIVER_STATUS_COLUMN[lang], FINGERPRINT_COLUMN[lang]]

@@ -12,9 +12,9 @@ import datetime as _dt
 import re
 from pathlib import Path
 
-from .factschema import KINDS
-from .loader import col_letter
-from .texts import t
+from checker.facts.schema import KINDS
+from checker.load.loader import col_letter
+from checker.texts import t
 
 STAGE_ORDER = ("rancangan", "penetapan", "evaluasi")
 DEFAULT_EXAMPLE_STAGE = "penetapan"
@@ -541,7 +541,7 @@ def _lit(v) -> str:
 def _requirements_text(requires, lang: str) -> str:
     """``[anggota.kode_pokja, anggota.kedudukan, unit]`` as "sheet Anggota Pokja (kolom Kode Pokja,
     Kedudukan); sheet Unit"."""
-    from .schema import SHEETS_BY_KIND
+    from checker.input.schema import SHEETS_BY_KIND
     grouped: dict[str, list[str]] = {}
     for req in requires:
         kind, _, field = req.partition(".")

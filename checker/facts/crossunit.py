@@ -27,9 +27,9 @@ from __future__ import annotations
 
 import os
 
-from . import values
-from .roster import unit_keys
-from .texts import bi
+from checker.input import values
+from checker.load.roster import unit_keys
+from checker.texts import bi
 
 # (kind, field) -> default of every cross-unit condition field; message parameters -> "-".
 FIELDS = {
@@ -312,7 +312,7 @@ def _unit_facts(df, units, facts, roster, pd):
 
 
 def _roster_units(df, units, facts, roster, pd):
-    from .context import SheetInfo, UnitContext
+    from checker.facts.context import SheetInfo, UnitContext
 
     submitted = frozenset().union(*units.keys.values()) if units.keys else frozenset()
     rows = []

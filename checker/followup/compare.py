@@ -26,7 +26,7 @@ import os
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .texts import UserError
+from checker.texts import UserError
 
 SHEET_NAME = {"id": "Perubahan", "en": "Changes"}
 STATUSES = ("new", "still_open", "resolved")

@@ -40,13 +40,13 @@ import time
 import traceback
 from typing import Callable
 
-from .loader import Limits, LoadError, LoadedUnit, describe, load_workbook, to_frames  # noqa: F401
+from checker.load.loader import Limits, LoadError, LoadedUnit, describe, load_workbook, to_frames  # noqa: F401
 
 __all__ = ["Limits", "load_many", "START_METHOD"]
 
 # modules the fork server imports once, so every worker starts warm (no pandas: a worker
 # sends its tables as plain lists, this process builds the DataFrames)
-_PRELOAD = ["numpy", "python_calamine", "checker.loader", "checker.workers"]
+_PRELOAD = ["numpy", "python_calamine", "checker.load.loader", "checker.load.workers"]
 # environment of the fork server (and so of every worker): one BLAS thread, one malloc arena
 _WORKER_ENV = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
                "MALLOC_ARENA_MAX": "2", "RUST_BACKTRACE": "0"}
@@ -158,7 +158,7 @@ def _worker_main(conn, memory_mb: int | None) -> None:
     try:
         import numpy  # noqa: F401  - already there in a fork-server worker
         import python_calamine  # noqa: F401
-        from . import loader
+        from checker.load import loader
         conn.send(("ready",))
     except MemoryError:
         os._exit(3)

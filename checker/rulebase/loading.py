@@ -159,12 +159,12 @@ def default_directory():
     try:
         return importlib.resources.files("checker.rules")
     except ModuleNotFoundError:
-        return Path(__file__).resolve().parent.parent / "rules"
+        return Path(__file__).resolve().parent.parent.parent / "rules"
 
 
 def load(directory=None, kinds=None) -> RuleBase:
     if kinds is None:
-        from .factschema import KINDS as kinds
+        from checker.facts.schema import KINDS as kinds
     if directory is None:
         directory = default_directory()
     elif isinstance(directory, str):

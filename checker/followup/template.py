@@ -33,8 +33,8 @@ import os
 from datetime import date
 from typing import Any, Iterable
 
-from . import schema
-from .values import cell_text
+from checker.input import schema
+from checker.input.values import cell_text
 
 EXAMPLE_MARKER = "CONTOH:"
 HEADER_ROW = 1
@@ -301,7 +301,7 @@ def write_template(path, unit_code: str | None = None, tahun: int | str | None =
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    from .atomic import atomic_output
+    from checker.output.atomic import atomic_output
 
     lang = "en" if lang == "en" else "id"
     target = os.fspath(path)

@@ -28,7 +28,7 @@ import io
 import re
 from dataclasses import dataclass, field
 
-from .values import cell_text, fold_code, fold_header, fold_text, parse_nip
+from checker.input.values import cell_text, fold_code, fold_header, fold_text, parse_nip
 
 HEADER_SCAN_ROWS = 10
 
@@ -79,7 +79,7 @@ class RosterError(Exception):
     def describe(self, lang: str = "id") -> str:
         detail = self.detail
         if self.cause is not None:
-            from .loader import describe
+            from checker.load.loader import describe
             detail = describe(self.cause, lang)
         pair = ROSTER_ERROR_TEXTS[self.message_key]
         return pair[1 if lang == "en" else 0].format(path=self.path, detail=detail, sheet=self.sheet)
@@ -157,7 +157,7 @@ def names_jpt_pratama(*texts) -> bool:
 
 
 def _letter(index0: int) -> str:
-    from .loader import col_letter
+    from checker.load.loader import col_letter
     return col_letter(index0)
 
 
@@ -182,7 +182,7 @@ def load_roster(path) -> Roster:
     """Read the master roster. Raises RosterError when it cannot be used."""
     import hashlib
 
-    from .loader import LoadError, _sniff_and_check
+    from checker.load.loader import LoadError, _sniff_and_check
 
     path = str(path)
     try:

@@ -50,7 +50,7 @@ import zipfile
 from html import unescape
 from pathlib import Path
 
-from .findings import SEVERITY_RANK
+from checker.findings import SEVERITY_RANK
 
 MARKER_SHEET = "Hasil cek-pokja"
 ANNOTATED_SUFFIX = ".diperiksa"
@@ -166,7 +166,7 @@ def annotate(source_path, findings, out_path=None, lang: str = "id", protect=())
     openpyxl cannot read the source, OSError when the copy cannot be written."""
     import openpyxl
 
-    from .atomic import atomic_output, refuse_inputs
+    from checker.output.atomic import atomic_output, refuse_inputs
 
     lang = "en" if lang == "en" else "id"
     source = os.fspath(source_path)
@@ -204,8 +204,8 @@ def _sheet_of(wb, name):
     for ws in wb.worksheets:
         if _fold(ws.title) == key:
             return ws
-    from . import schema
-    from .values import fold_header
+    from checker.input import schema
+    from checker.input.values import fold_header
     for spec in schema.SHEETS:
         keys = schema.sheet_name_keys(spec)
         if fold_header(name) in keys:
@@ -217,13 +217,13 @@ def _sheet_of(wb, name):
 
 def _header_row(ws) -> int:
     """The row of the first 10 with most known column names (any sheet kind), else 1."""
-    from . import schema
-    from .values import cell_text, fold_header
+    from checker.input import schema
+    from checker.input.values import cell_text, fold_header
     names = set()
     for spec in schema.SHEETS:
         for c in spec.columns:
             names.update(fold_header(n) for n in c.names)
-    from .schema import MPH_MATRIX_COLUMNS
+    from checker.input.schema import MPH_MATRIX_COLUMNS
     for c in MPH_MATRIX_COLUMNS:
         names.update(fold_header(n) for n in c.names)
     best, best_n = 1, 0

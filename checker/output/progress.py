@@ -4,7 +4,7 @@ from __future__ import annotations
 import sys
 import time
 
-from .texts import t
+from checker.texts import t
 
 
 class Progress:

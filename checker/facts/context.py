@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .result import STAGES
+from checker.result import STAGES
 
 
 def stage_rank(stage: str) -> int:

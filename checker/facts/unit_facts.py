@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from . import schema, values
-from .context import SheetInfo, UnitContext, records, stage_rank
-from .texts import bi
+from checker.input import schema
+from checker.input import values
+from checker.facts.context import SheetInfo, UnitContext, records, stage_rank
+from checker.texts import bi
 
 MEMBER_POSITIONS = ("Ketua", "Wakil Ketua", "Sekretaris", "Anggota")
 JPT = ("JPT Pratama", "JPT Madya")
