@@ -286,7 +286,7 @@ def targets(results, sizes, engines, jobs_list, sample, help_wall) -> list[str]:
             m2 = results[(big, "pandas", 2)]
             verdict(m2["wall"] < fl, f"N={big} pandas --jobs 2 faster than the floor: {m2['wall']:.1f} s vs {fl:.1f} s")
         else:
-            out.append(f"not measured: --jobs 2 faster than the floor (no --jobs option)")
+            out.append("not measured: --jobs 2 faster than the floor (no --jobs option)")
     if "durable" in engines:
         m = results[(big, "durable", j1)]
         verdict(m["wall"] <= 3 * fl, f"N={big} durable within 3x the floor: {m['wall']:.1f} s = {m['wall'] / fl:.2f}x")

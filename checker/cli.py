@@ -94,7 +94,7 @@ def check(paths, output, tahap, roster, json_target, lang, fail_on, rules_dir, e
 
         from checker import run
         from checker.output.atomic import same_file
-        from checker.load.loader import Limits
+        from checker.load.limits import Limits
         from checker.output.progress import Progress
         from checker.output.jsondoc import write_json
         from checker.output.workbook import write_workbook

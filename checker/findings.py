@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 
-SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+from checker.terms import SEVERITY_RANK
+
 
 # The JSON keys of output-format.md, in contract order.
 JSON_KEYS = (
@@ -89,8 +90,6 @@ def sort_key(f: Finding):
 def sort_findings(items) -> list[Finding]:
     return sorted(items, key=sort_key)
 
-
-FINDING_FIELDS = tuple(f.name for f in fields(Finding))
 
 
 class _Params(dict):

@@ -4,9 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from checker.findings import SEVERITY_RANK, Finding
-
-STAGES = ("rancangan", "penetapan", "evaluasi")
+from checker.findings import Finding
+from checker.terms import SEVERITY_RANK
 
 
 @dataclass

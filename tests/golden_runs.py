@@ -5,7 +5,7 @@ Each scenario builds its inputs in a temporary folder and runs `cek-pokja check`
 relative paths (so every path in the outputs is stable):
 - `samples`: the bundled samples, at penetapan and at evaluasi;
 - `ministry20`: 20 units of bench/make_ministry.py (seed 2025);
-- `template`: the untouched blank template, at rancangan.
+- `template`: the untouched blank template (its cells are recorded too), at rancangan.
 
 For each it records the JSON findings (without `checked_at`; SHA-256 values masked, since
 generated workbooks carry their creation time), the terminal output in both languages, the
@@ -138,9 +138,11 @@ def _check(args, stage, work: Path, lang: str) -> dict:
 
 
 def run_scenario(scenario: str, work: Path) -> dict:
-    """{stage: {"id": run, "en": run (first stage only), "facts": dump}}."""
+    """{stage: {"id": run, "en": run (first stage only), "facts": dump}} (and the template's cells)."""
     args, stages = build_inputs(scenario, work)
     record: dict = {}
+    if scenario == "template":                 # the blank template is an output too
+        record["inputs"] = {"pokja-unit.xlsx": dump_workbook(work / "pokja-unit.xlsx")}
     for n, stage in enumerate(stages):
         entry = {lang: _check(args, stage, work, lang) for lang in (("id", "en") if n == 0 else ("id",))}
         entry["facts"] = dump_facts(args, stage, work)

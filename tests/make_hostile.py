@@ -22,7 +22,7 @@ import zipfile
 import zlib
 from pathlib import Path
 
-from checker.load.loader import col_letter
+from checker.input.values import col_letter
 from xml.sax.saxutils import escape
 
 HERE = Path(__file__).resolve().parent

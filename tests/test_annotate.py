@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 
 from checker import run
-from checker.load import loader
+from checker.load.workbook import load_workbook
 from checker.output.annotate import (
     MARKER_SHEET, SEVERITY_FILL, annotate, annotate_result, default_out_path, is_annotated, refusal_message,
 )
@@ -67,7 +67,7 @@ def test_original_unchanged_and_values_identical(checked):
     before, mtime = _digest(src), os.stat(src).st_mtime_ns
     out = annotate(src, result.findings)
     assert _digest(src) == before and os.stat(src).st_mtime_ns == mtime
-    a, b = loader.load_workbook(str(src)), loader.load_workbook(out)
+    a, b = load_workbook(str(src)), load_workbook(out)
     for kind, table in a.tables.items():
         assert table.rows.equals(b.tables[kind].rows), kind
     assert a.problems == b.problems

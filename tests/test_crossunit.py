@@ -20,7 +20,7 @@ import yaml
 from checker import engines, rulebase, run
 from checker.facts import crossunit
 from checker.facts import assemble as facts_mod
-from checker.load import loader
+from checker.load.workbook import load_workbook
 from checker.load import roster as roster_mod
 from checker.facts.schema import KINDS
 from rule_examples import RULES_DIR, apply_edits, load_base, write_workbook
@@ -89,7 +89,7 @@ def check(paths, *, roster=None, stage="penetapan", engine="pandas", lang="id"):
 
 
 def facts_of(paths, roster=None, stage="penetapan"):
-    f = facts_mod.build([loader.load_workbook(str(p)) for p in paths], stage)
+    f = facts_mod.build([load_workbook(str(p)) for p in paths], stage)
     crossunit.apply(f, roster)
     return f
 

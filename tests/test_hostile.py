@@ -23,9 +23,11 @@ import pytest
 
 import make_hostile as mh
 from checker import run
-from checker.load import loader
+from checker.load import limits
 from checker.load import workers
-from checker.load.loader import FORMULA_ERROR, Limits, LoadError, describe, load_workbook
+from checker.load.limits import Limits
+from checker.load.model import FORMULA_ERROR, LoadedUnit, LoadError, describe
+from checker.load.workbook import load_workbook
 from rule_examples import build
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -159,9 +161,9 @@ def test_sniffing_reads_content_not_extension(corpus):
 
 
 def test_zip_bomb_limits_live_together_and_bind(corpus):
-    assert loader.ZIP_MAX_TOTAL_UNCOMPRESSED == 1 << 30 and loader.ZIP_MAX_RATIO == 100
-    assert loader.SHEET_MAX_CELLS == 5_000_000
-    assert Limits() == Limits(loader.DEFAULT_MEMORY_MB, loader.DEFAULT_TIMEOUT_S)
+    assert limits.ZIP_MAX_TOTAL_UNCOMPRESSED == 1 << 30 and limits.ZIP_MAX_RATIO == 100
+    assert limits.SHEET_MAX_CELLS == 5_000_000
+    assert Limits() == Limits(limits.DEFAULT_MEMORY_MB, limits.DEFAULT_TIMEOUT_S)
     details = {}
     for case in ("ratio_bomb", "declared_bomb", "forged_size"):
         with pytest.raises(LoadError) as ei:
@@ -201,7 +203,7 @@ def test_workers_give_one_message_per_file_and_go_on(corpus, good):
             load_workbook(corpus[case])
         assert item[2] == describe(ei.value, "en")
         assert item[1] == hashlib.sha256(Path(corpus[case]).read_bytes()).hexdigest()
-    assert isinstance(got[-1], loader.LoadedUnit) and got[-1].unit["kode_unit"][1] == "D9.AS1"
+    assert isinstance(got[-1], LoadedUnit) and got[-1].unit["kode_unit"][1] == "D9.AS1"
 
 
 def test_missing_file_has_no_digest(tmp_path):
@@ -218,14 +220,14 @@ def test_memory_limit_stops_one_file_and_the_run_goes_on(tall, good):
     assert isinstance(got[0], tuple)
     assert got[0][2].startswith(f"Berkas {tall} terlalu besar untuk dibaca dalam batas memori 256 MB")
     assert got[0][1] == hashlib.sha256(Path(tall).read_bytes()).hexdigest()
-    assert isinstance(got[1], loader.LoadedUnit)
+    assert isinstance(got[1], LoadedUnit)
     en = workers.load_many([tall], lang="en", jobs=1, limits=Limits(memory_mb=256))
     assert "memory limit of 256 MB" in en[0][2]
 
 
 def test_the_default_limits_read_the_same_file(tall):
     (u,) = workers.load_many([tall], jobs=1, limits=Limits())
-    assert isinstance(u, loader.LoadedUnit)
+    assert isinstance(u, LoadedUnit)
     assert u.tables["pegawai"].rows["_row"].tolist()[-1] == 800_000
 
 
@@ -235,7 +237,7 @@ def test_timeout_stops_one_file_and_the_run_goes_on(tall, good):
                             limits=Limits(memory_mb=None, timeout_s=0.3))
     elapsed = time.perf_counter() - t
     assert got[0][2].startswith(f"Reading the file {tall} was stopped after the time limit of 0.3 seconds")
-    assert isinstance(got[1], loader.LoadedUnit) and got[2][2] == got[0][2]
+    assert isinstance(got[1], LoadedUnit) and got[2][2] == got[0][2]
     assert elapsed < 10, elapsed
 
 
@@ -371,7 +373,7 @@ def test_fifty_thousand_rows(tmp_path):
     t = time.perf_counter()
     (u,) = workers.load_many([path], limits=Limits())
     elapsed = time.perf_counter() - t
-    assert isinstance(u, loader.LoadedUnit), u
+    assert isinstance(u, LoadedUnit), u
     assert len(u.tables["pegawai"].rows) == 50_000 and len(u.tables["mph"].rows) == 50_000
     assert u.tables["pegawai"].rows["_row"].tolist()[-1] == 50_001
     assert elapsed < 30, elapsed                                    # ~3 s on a 2-core machine

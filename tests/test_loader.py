@@ -10,8 +10,10 @@ from datetime import date
 import pytest
 
 from checker.input import schema
-from checker.load.loader import (LOAD_ERROR_TEXTS, LoadError, MphColumn, Problem, col_letter, describe,
-                            load_workbook)
+from checker.input.values import col_letter
+from checker.load.model import describe, LoadError, MphColumn, Problem
+from checker.load.workbook import load_workbook
+from checker.texts.load import LOAD_ERROR_TEXTS
 from conftest import NIP_JF1, NIP_JF2, NIP_JPT_MADYA, NIP_JPT_PRATAMA, NIP_PELAKSANA
 
 P_UNIT = [["Kode Unit", "Nama Unit"], ["D1.AS1", "Asdep"]]
@@ -630,7 +632,7 @@ def _timed(path):
 # ---------------------------------------------------------------------------- formula scan, extents
 
 def test_formula_scan_finds_errors_and_missing_cached_values():
-    from checker.load.loader import _formula_issues
+    from checker.load.formulas import formula_issues as _formula_issues
     ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
     xml = (f'<worksheet {ns}><sheetData><row r="2">'
            '<c r="A2" t="e"><f>1/0</f><v>#DIV/0!</v></c>'          # formula error
@@ -645,14 +647,14 @@ def test_formula_scan_finds_errors_and_missing_cached_values():
         (1, 0): ("error:#DIV/0!", "#DIV/0!"), (1, 1): ("no_cached_value", "=SUM(A1)"),
         (1, 3): ("no_cached_value", "="), (1, 4): ("error:#N/A", "#N/A")}
     # cells without r: numbered by position (a full parse)
-    xml2 = (f'<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>'
+    xml2 = ('<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>'
             '<x:row><x:c><x:v>1</x:v></x:c></x:row><x:row><x:c/><x:c t="e"><x:v>#REF!</x:v></x:c>'
             '<x:c><x:f>A1</x:f></x:c></x:row></x:sheetData></x:worksheet>').encode()
     assert _formula_issues(xml2) == {(1, 1): ("error:#REF!", "#REF!"), (1, 2): ("no_cached_value", "=A1")}
 
 
 def test_extent_bound_sees_unusual_attribute_syntax():
-    from checker.load.loader import _extent_bound
+    from checker.load.safety import extent_bound as _extent_bound
     assert _extent_bound(b'<row r="2"><c r="A2"><v>1</v></c><c r="AB2"/></row>') == (0, 28)
     assert _extent_bound(b'<row r = "2000000"><c r= \'XFD2000000\'/></row>') == (2_000_000, 16_384)
     assert _extent_bound(b'<pageMargins header="0.3" footer="0.3"/>') == (0, 0)

@@ -20,7 +20,8 @@ from hypothesis import strategies as st
 
 import make_hostile as mh
 from checker.input import schema
-from checker.load.loader import LoadedUnit, LoadError, describe, load_workbook
+from checker.load.model import describe, LoadedUnit, LoadError
+from checker.load.workbook import load_workbook
 
 _TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40)
 _NIPISH = st.from_regex(r"'?[0-9]{8}[ .]?[0-9]{6}[ .]?[12][ .]?[0-9]{3}", fullmatch=True)

@@ -7,11 +7,12 @@ import openpyxl
 import pytest
 
 from checker import run
-from checker.load import loader
-from checker.input import schema
+from checker.load.workbook import load_workbook
+from checker.input import schema, vocab
+from checker.input.schema import EXAMPLE_MARKER, is_example_row
 from checker.followup.template import (
-    DATE_FORMAT, EXAMPLE_MARKER, EXAMPLE_ROW, FIRST_DATA_ROW, FORMAT_ROWS, GUIDE_SHEET, SHEET_GUIDE,
-    canonical_values, exists_message, is_example_row, template_columns, write_template,
+    DATE_FORMAT, EXAMPLE_ROW, FIRST_DATA_ROW, FORMAT_ROWS, GUIDE_SHEET, SHEET_GUIDE,
+    canonical_values, exists_message, template_columns, write_template,
 )
 from rule_examples import load_base
 
@@ -138,7 +139,7 @@ def test_prefill_unit_code_and_year(tmp_path):
     row = {label: ws.cell(row=FIRST_DATA_ROW, column=i + 1).value for i, label in enumerate(labels)}
     assert row["Kode Unit"] == "D1.AS1"
     assert row["Tahun Kinerja"] == 2025
-    assert row["Instansi"] == schema.DEFAULT_INSTANSI
+    assert row["Instansi"] == vocab.DEFAULT_INSTANSI
     assert row["Nama Unit"] is None
 
 
@@ -199,7 +200,7 @@ def test_untouched_template_few_findings(tmp_path):
 
 def test_untouched_template_structure_is_complete(tmp_path):
     """Whatever the example rows do: the loader finds every sheet and column."""
-    lu = loader.load_workbook(write_template(tmp_path / "t.xlsx"))
+    lu = load_workbook(write_template(tmp_path / "t.xlsx"))
     assert lu.problems == []
     assert lu.mph_layout == "long"
     for spec in schema.SHEETS:

@@ -5,12 +5,11 @@ from datetime import date, datetime, time
 
 import pytest
 
-from checker.input import schema
-from checker.input.values import (
-    MONTHS, MPH_NO_ROLE, cell_text, fold_code, fold_header, fold_text, header_code,
-    is_code_like, parse_codes, parse_date, parse_nip, parse_peran, parse_vocab, parse_year,
-    split_codes, split_list,
-)
+from checker.input import schema, vocab
+from checker.input.dates import MONTHS, parse_date
+from checker.input.nip import parse_nip
+from checker.input.values import cell_text, fold_code, fold_header, fold_text, header_code, is_code_like, MPH_NO_ROLE, parse_codes, parse_peran, parse_year, split_codes, split_list
+from checker.input.vocab import parse_vocab
 
 TODAY = date(2025, 6, 1)
 
@@ -241,8 +240,8 @@ def test_vocab_every_synonym(name, canon, synonym):
 def test_vocab_tables_are_exactly_the_contract():
     for name, d in CONTRACT_VOCAB.items():
         expected = {fold_text(s): c for c, syns in d.items() for s in [c] + syns}
-        assert schema.VOCABULARIES[name] == expected
-    assert set(schema.VOCABULARIES) == set(CONTRACT_VOCAB)
+        assert vocab.VOCABULARIES[name] == expected
+    assert set(vocab.VOCABULARIES) == set(CONTRACT_VOCAB)
 
 
 def test_vocab_punctuation_folded():
@@ -434,10 +433,10 @@ def test_schema_kinds_and_stages():
 def test_is_own_instansi():
     for t in (None, "", "  ", "Kementerian Koordinator Bidang Perekonomian", "Kemenko Perekonomian",
               "KEMENKO  PEREKONOMIAN", "Kemenko Bidang Perekonomian.", "kemenko-perekonomian"):
-        assert schema.is_own_instansi(t), t
-    assert schema.DEFAULT_INSTANSI in schema.INSTANSI_NAMES
-    assert not schema.is_own_instansi("Kementerian Keuangan")
-    assert not schema.is_own_instansi("Kemenko Marves")
-    assert schema.is_own_instansi("Kementerian Keuangan", unit_instansi="Kementerian Keuangan")
-    assert not schema.is_own_instansi("Kemenko Perekonomian", unit_instansi="Kementerian Keuangan")
-    assert schema.is_own_instansi("Kemenko Perekonomian", unit_instansi="Kemenko Perekonomian")
+        assert vocab.is_own_instansi(t), t
+    assert vocab.DEFAULT_INSTANSI in vocab.INSTANSI_NAMES
+    assert not vocab.is_own_instansi("Kementerian Keuangan")
+    assert not vocab.is_own_instansi("Kemenko Marves")
+    assert vocab.is_own_instansi("Kementerian Keuangan", unit_instansi="Kementerian Keuangan")
+    assert not vocab.is_own_instansi("Kemenko Perekonomian", unit_instansi="Kementerian Keuangan")
+    assert vocab.is_own_instansi("Kemenko Perekonomian", unit_instansi="Kemenko Perekonomian")

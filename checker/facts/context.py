@@ -3,11 +3,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from checker.result import STAGES
-
-
-def stage_rank(stage: str) -> int:
-    return STAGES.index(stage)
 
 
 @dataclass

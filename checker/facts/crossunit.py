@@ -28,6 +28,7 @@ from __future__ import annotations
 import os
 
 from checker.input import values
+from checker.input.nip import parse_nip
 from checker.load.roster import unit_keys
 from checker.texts import bi
 
@@ -136,7 +137,7 @@ def _nip_key(raw) -> str:
     if key is None:
         if len(_NIP_CACHE) > 500_000:
             _NIP_CACHE.clear()
-        key = _NIP_CACHE[raw] = values.parse_nip(raw).key or ""
+        key = _NIP_CACHE[raw] = parse_nip(raw).key or ""
     return key
 
 

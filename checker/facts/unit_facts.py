@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from checker.input import schema
+from checker.input import schema, vocab
 from checker.input import values
-from checker.facts.context import SheetInfo, UnitContext, records, stage_rank
+from checker.facts.context import SheetInfo, UnitContext, records
+from checker.terms import stage_rank
 from checker.texts import bi
 
 MEMBER_POSITIONS = ("Ketua", "Wakil Ketua", "Sekretaris", "Anggota")
@@ -174,7 +175,7 @@ class UnitFacts:
             pos = r.get("kedudukan") or ""
             asal = _t(r.get("kode_unit_asal"))
             inst_raw = _t(r.get("instansi_asal__raw") if "instansi_asal__raw" in r else r.get("instansi_asal"))
-            other_inst = bool(inst_raw) and not schema.is_own_instansi(inst_raw, self.instansi)
+            other_inst = bool(inst_raw) and not vocab.is_own_instansi(inst_raw, self.instansi)
             other_unit = bool(asal) and values.fold_code(asal) != own
             outsider = other_inst or other_unit
             if pi is not None:
@@ -496,7 +497,7 @@ class UnitFacts:
             return          # a readable value is no fact worth keeping: 80% of all cells, never matched
         allowed = ""
         if check == "vocab":
-            allowed = ", ".join(sorted(set(schema.VOCABULARIES[col.kind.split(":", 1)[1]].values())))
+            allowed = ", ".join(sorted(set(vocab.VOCABULARIES[col.kind.split(":", 1)[1]].values())))
         reason = {
             "number": bi("tersimpan sebagai angka sehingga digit terakhirnya tidak dapat dipercaya",
                           "stored as a number, so its last digits cannot be trusted"),

@@ -1,12 +1,12 @@
 """`cek-pokja template`: a blank unit workbook to fill in (input-format.md), generated from
-checker/schema.py (sheets, canonical column labels, vocabularies), never hand-copied.
+checker/input/schema.py (sheets, canonical column labels, vocabularies), never hand-copied.
 
     write_template(path, unit_code=None, tahun=None, lang="id") -> str
 
 Layout of every data sheet: the canonical header on row 1 (frozen), ONE example row on
 row 2 whose first cell starts with EXAMPLE_MARKER ("CONTOH:"), written in grey italics,
 and the user's data from row 3 on. The checker ignores the example row through the
-loader rule `is_example_row` below: a data row whose first non-empty cell, as trimmed
+loader rule `schema.is_example_row`: a data row whose first non-empty cell, as trimmed
 text, starts with "CONTOH:" (case-insensitive). A user who types over the example row
 replaces the marker, so the row becomes data; deleting it is fine too.
 
@@ -24,19 +24,18 @@ the accepted synonyms can still be typed). NIP columns are text ("@") so Excel k
 Formats and validations cover rows 2..FORMAT_ROWS+1; the text/date formats are also set
 on the whole column (Excel applies a column's style to newly typed cells).
 
-openpyxl is imported inside write_template only: importing this module is cheap (the
-loader may import EXAMPLE_MARKER / is_example_row from here).
+openpyxl is imported inside write_template only: importing this module is cheap.
 """
 from __future__ import annotations
 
 import os
 from datetime import date
-from typing import Any, Iterable
+from typing import Any
 
-from checker.input import schema
+from checker.input import schema, vocab
+from checker.input.schema import EXAMPLE_MARKER
 from checker.input.values import cell_text
 
-EXAMPLE_MARKER = "CONTOH:"
 HEADER_ROW = 1
 EXAMPLE_ROW = 2
 FIRST_DATA_ROW = 3
@@ -51,17 +50,6 @@ REQUIRED_FILL = "FCE4D6"                # header of a column required from "ranc
 EXAMPLE_FONT_COLOR = "808080"
 
 
-def is_example_row(cells: Iterable[Any]) -> bool:
-    """True for the template's example row: its first non-empty cell, as trimmed text,
-    starts with EXAMPLE_MARKER, case-insensitively. `cells` are a data row's values left
-    to right (any types; None/NaN are empty)."""
-    for v in cells:
-        t = cell_text(v)
-        if t:
-            return t.casefold().startswith(EXAMPLE_MARKER.casefold())
-    return False
-
-
 # ---------------------------------------------------------------------------- example rows
 # One example per column (fictional people). The first column's value gets the marker.
 
@@ -74,7 +62,7 @@ EXAMPLES: dict[str, dict[str, Any]] = {
         "unit_jpt_madya": "Deputi Bidang Koordinasi Contoh", "nip_jpt_pratama": _NIP_B,
         "nama_jpt_pratama": "Dr. Bambang Sutrisno, S.E., M.Si.", "nip_jpt_madya": "196801051992031002",
         "nama_jpt_madya": "Ir. Sri Rahayu, M.P.P.", "nip_plt_jpt_pratama": "", "pola_struktur": "A",
-        "tahun_kinerja": 2025, "instansi": schema.DEFAULT_INSTANSI,
+        "tahun_kinerja": 2025, "instansi": vocab.DEFAULT_INSTANSI,
     },
     "pk": {
         "kode_target": "PK-01", "sasaran": "Terwujudnya kebijakan yang efektif",
@@ -237,17 +225,8 @@ VOCAB_TITLES = {"jenis_jabatan": "Jenis Jabatan", "kedudukan": "Kedudukan", "jen
                 "cara_penugasan": "Cara Penugasan", "pola": "Pola Struktur"}
 
 
-def canonical_values(vocab: str) -> list[str]:
-    """The canonical values of a vocabulary, in schema order."""
-    return list(dict.fromkeys(schema.VOCABULARIES[vocab].values()))
-
-
-def synonyms(vocab: str) -> dict[str, list[str]]:
-    """canonical -> accepted synonyms (as spelled in the schema, canonical excluded)."""
-    src = getattr(schema, "_VOCAB_SOURCE", {}).get(vocab)
-    if src:
-        return {c: list(s) for c, s in src.items()}
-    return {c: [] for c in canonical_values(vocab)}
+canonical_values = vocab.canonical_values
+synonyms = vocab.synonyms
 
 
 def template_columns(kind: str) -> tuple[schema.ColumnSpec, ...]:
@@ -412,7 +391,7 @@ def _validation(DataValidation, vocab: str, lang: str):
 
 def _prefill_unit(ws, cols, unit_code, tahun) -> None:
     fields = [c.field for c in cols]
-    values = {"kode_unit": unit_code, "tahun_kinerja": tahun, "instansi": schema.DEFAULT_INSTANSI}
+    values = {"kode_unit": unit_code, "tahun_kinerja": tahun, "instansi": vocab.DEFAULT_INSTANSI}
     for f, v in values.items():
         if v in (None, "") or f not in fields:
             continue
@@ -457,8 +436,8 @@ def _write_guide(ws, lang, Font, Alignment, PatternFill) -> None:
     rows.append(([], ""))
     rows.append(([L["vocab"]], "bold"))
     rows.append(([L["column"], L["value"], L["synonyms"]], "head"))
-    for vocab, label in VOCAB_TITLES.items():
-        for canon, syns in synonyms(vocab).items():
+    for vocab_name, label in VOCAB_TITLES.items():
+        for canon, syns in synonyms(vocab_name).items():
             rows.append(([label, canon, ", ".join(syns)], "wrap"))
     for r, (values, style) in enumerate(rows, start=1):
         for c, v in enumerate(values, start=1):

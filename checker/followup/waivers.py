@@ -33,9 +33,10 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from checker.findings import SEVERITY_RANK
+from checker.terms import SEVERITY_RANK
 from checker.texts import UserError
-from checker.input.values import cell_text, parse_date
+from checker.input.dates import parse_date
+from checker.input.values import cell_text
 
 WAIVER_COLUMNS = {
     "id": ["Tanggapan", "Alasan", "Disetujui oleh", "Berlaku sampai"],

@@ -19,9 +19,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from checker.input.values import fold_compact, fold_header, fold_text
+from checker.input.values import cell_text, fold_header
 
-STAGES = ("rancangan", "penetapan", "evaluasi")
+from checker.terms import STAGES  # noqa: E402,F401  (re-exported: required-from stages)
+
+# The template's example row (row 2 of every sheet) starts with this marker; the loader
+# never takes such a row for data.
+EXAMPLE_MARKER = "CONTOH:"
+
+
+def is_example_row(cells) -> bool:
+    """True for the template's example row: its first non-empty cell, as trimmed text,
+    starts with EXAMPLE_MARKER, case-insensitively. `cells` are a data row's values left
+    to right (any types; None/NaN are empty)."""
+    for v in cells:
+        t = cell_text(v)
+        if t:
+            return t.casefold().startswith(EXAMPLE_MARKER.casefold())
+    return False
 
 
 @dataclass(frozen=True)
@@ -140,10 +155,6 @@ MPH = SheetSpec("mph", "MPH", (
 ), True, MPH_LONG_COLUMNS + (MPH_MATRIX_COLUMNS[0], MPH_MATRIX_COLUMNS[4]))
 # Layout rule: a Kode Target column present => long, else matrix.
 MPH_LAYOUT_FIELD = "kode_target"
-# Texts of a merged cell often found above the target codes (a two-row matrix header).
-# Any non-code text (or an empty cell) above a code works the same; these are informative.
-MPH_GROUP_LABELS = ("Target Kinerja", "Sasaran", "IKI JPT", "Target PK", "Indikator Kinerja",
-                    "Peran Hasil", "Peran dan Hasil")
 
 POKJA = SheetSpec("pokja", "Pokja", ("Kelompok Kerja", "Tim Kerja", "Daftar Pokja"), True, (
     _c("kode_pokja", "Kode Pokja", "code", R),
@@ -196,92 +207,6 @@ SURAT_TUGAS = SheetSpec("surat_tugas", "Surat Tugas", ("Penugasan Individu",), F
 
 SHEETS: tuple[SheetSpec, ...] = (UNIT, PK, PEGAWAI, MPH, POKJA, ANGGOTA, SURAT_TUGAS)
 SHEETS_BY_KIND: dict[str, SheetSpec] = {s.kind: s for s in SHEETS}
-
-# Optional master roster (input-format.md, "Optional master roster"): for whoever loads it.
-ROSTER_COLUMNS = (
-    _c("nip", "NIP", "nip", R, ("NIP_BARU", "NIP Baru", "NIP/NI PPPK")),
-    _c("nama", "Nama", "text", R, ("NAMA", "Nama Pegawai")),
-    _c("jenis_jabatan", "Jenis Jabatan", "text", R, ("JENIS_JABATAN_NAMA",)),   # not checked
-    _c("kode_unit", "Kode Unit", "text", R, ("KODE_UNIT", "UNOR", "UNOR_NAMA", "Unit Kerja")),
-    _c("nama_jabatan", "Nama Jabatan", "text", None, ("JABATAN_NAMA", "Jabatan")),
-)
-# Names that mark a JPT Pratama in a roster's Jenis Jabatan or Nama Jabatan.
-ROSTER_JPT_PRATAMA_NAMES = ("JPT Pratama", "Eselon II", "Asisten Deputi", "Kepala Biro", "Inspektur")
-
-# --------------------------------------------------------------------- vocabularies
-
-_VOCAB_SOURCE: dict[str, dict[str, tuple[str, ...]]] = {
-    "jenis_jabatan": {
-        "JPT Madya": ("Eselon I", "Deputi", "Sekretaris Kementerian Koordinator", "Sesmenko",
-                      "Staf Ahli"),
-        "JPT Pratama": ("Eselon II", "Asisten Deputi", "Asdep", "Kepala Biro", "Karo", "Inspektur"),
-        "Administrator": ("Eselon III",),
-        "Pengawas": ("Eselon IV",),
-        "Fungsional": ("Pejabat Fungsional", "Jabatan Fungsional", "JF", "Jabfung", "Jafung", "JFT",
-                       "Jabatan Fungsional Tertentu"),
-        "Pelaksana": ("Jabatan Pelaksana", "JFU", "Jabatan Fungsional Umum", "Staf",
-                      "Staf Pelaksana"),
-        "Tenaga Pendukung": ("PPNPN", "Non-ASN", "Honorer", "Tenaga Ahli",
-                             "Pegawai Pemerintah Non Pegawai Negeri"),
-    },
-    "kedudukan": {
-        "Pengarah": ("Pembina",),
-        "Ketua": ("Ketua Pokja", "Ketua Tim", "Ketua Tim Kerja", "Katim", "Kapokja", "Koordinator"),
-        "Wakil Ketua": ("Wakil", "Wakil Ketua Pokja", "Wakil Ketua Tim"),
-        "Sekretaris": ("Sekretaris Pokja", "Sekretaris Tim"),
-        "Anggota": ("Anggota Pokja", "Anggota Tim"),
-    },
-    "jenis_pokja": {
-        "Substansi": ("Substantif", "Teknis", "Pokja Substansi"),
-        "Dukungan Teknis dan Administrasi": ("Dukungan Teknis dan Administratif",
-                                             "Dukungan Manajemen", "Dukman",
-                                             "Dukungan Administrasi"),
-    },
-    "cara_penugasan": {
-        "Penunjukan": ("Ditunjuk",),
-        "Pengajuan Sukarela": ("Sukarela", "Pengajuan"),
-    },
-    "pola": {
-        "A": ("Pola A", "JF dan Pelaksana langsung di bawah JPT Pratama"),
-        "B": ("Pola B", "JF dan Pelaksana di bawah Administrator"),
-    },
-}
-
-# vocab name -> {fold_text(synonym): canonical}; canonical spellings included.
-VOCABULARIES: dict[str, dict[str, str]] = {
-    name: {fold_text(s): canon for canon, syns in src.items() for s in (canon,) + syns}
-    for name, src in _VOCAB_SOURCE.items()
-}
-# Second lookup, punctuation and spacing ignored ("Non ASN" = "Non-ASN").
-VOCABULARIES_COMPACT: dict[str, dict[str, str]] = {
-    name: {fold_compact(s): canon for canon, syns in src.items() for s in (canon,) + syns}
-    for name, src in _VOCAB_SOURCE.items()
-}
-# Value of an empty cell (status stays "empty"): "an empty cell means A"; Penunjukan (default).
-VOCAB_DEFAULTS: dict[str, str] = {"pola": "A", "cara_penugasan": "Penunjukan"}
-
-# --------------------------------------------------------------------- instansi
-
-DEFAULT_INSTANSI = "Kementerian Koordinator Bidang Perekonomian"
-INSTANSI_NAMES: tuple[str, ...] = (
-    DEFAULT_INSTANSI, "Kemenko Perekonomian", "Kemenko Bidang Perekonomian",
-)
-_OWN_INSTANSI_KEYS = frozenset(fold_compact(n) for n in INSTANSI_NAMES)
-
-
-def is_own_instansi(text, unit_instansi: str | None = None) -> bool:
-    """True when `text` (an Instansi Asal cell) is empty or names this instansi: case,
-    spacing and punctuation folded. `unit_instansi` is the unit's `Instansi` cell; when it
-    names another instansi than the default, that name (and only it) is "own"."""
-    key = fold_compact(text if text is not None else "")
-    if not key:
-        return True
-    own = _OWN_INSTANSI_KEYS
-    if unit_instansi is not None:
-        u = fold_compact(unit_instansi)
-        if u and u not in _OWN_INSTANSI_KEYS:
-            own = frozenset({u})
-    return key in own
 
 
 # --------------------------------------------------------------------- name lookup

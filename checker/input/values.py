@@ -1,21 +1,12 @@
-"""Pure value parsers for the unit workbook (input-format.md, "Values").
+"""Pure value helpers for the unit workbook (input-format.md, "Values"): cell text, folding,
+codes, lists, years, MPH roles and Excel column letters. NIPs, dates and vocabularies have
+modules of their own (nip.py, dates.py, vocab.py).
 
 No pandas here: every function takes one cell value as a reader gives it (str, int, float,
 bool, datetime/date/time, None or NaN) and returns a small record. Statuses are plain
 strings so they can live in DataFrame columns.
 
 Decisions where the contract is silent (documented here once):
-- Dates: a number in a date cell (an Excel serial shown as a number, e.g. 45667) is NOT a
-  date: the user sees a number, so it is "invalid" (D04). A datetime with a time part gives
-  its date. ISO text may carry a time suffix ("2025-01-10 00:00:00", what a date pasted as
-  text often looks like). The place/day-name prefix is accepted before every date form.
-- NIP: separators removed are whitespace (incl. NBSP), dots and one leading apostrophe
-  (' ` or typographic quotes); anything else (hyphens, "NIP:") makes the text invalid and
-  stays in the key. Plausibility: birth year >= 1930 and birth date not in the future;
-  TMT CPNS / PPPK appointment year >= birth year + 15 and <= current year + 1.
-- Vocabularies: after the exact fold_text lookup, a second lookup ignores punctuation and
-  spacing ("Non ASN" = "Non-ASN"). `pola` empty gives value "A" and `cara_penugasan` empty
-  gives "Penunjukan" (the contract's defaults), both with status "empty".
 - Years: int, integral float or 4-digit text within 1900..2100; anything else "invalid".
 """
 from __future__ import annotations
@@ -27,30 +18,6 @@ import unicodedata
 from datetime import date, datetime, time, timedelta
 from typing import Any, NamedTuple
 
-__all__ = [
-    "NipValue", "DateValue", "VocabValue", "YearValue", "MPH_NO_ROLE", "MONTHS", "DAY_NAMES",
-    "is_missing", "cell_text", "trim_text", "fold_text", "fold_code", "fold_header", "fold_compact",
-    "split_list", "split_codes", "is_code_like", "header_code", "parse_nip", "parse_date",
-    "parse_vocab", "parse_year", "parse_code", "parse_codes", "parse_peran",
-]
-
-
-class NipValue(NamedTuple):
-    key: str | None          # digits as written (separators removed); None when empty
-    status: str              # "valid" | "invalid" | "number" | "empty"
-    raw_text: str
-
-
-class DateValue(NamedTuple):
-    value: date | None
-    status: str              # "ok" | "empty" | "invalid"
-    raw_text: str
-
-
-class VocabValue(NamedTuple):
-    value: str | None        # canonical spelling (or the vocabulary's default when empty)
-    status: str              # "ok" | "empty" | "unknown"
-    raw_text: str
 
 
 class YearValue(NamedTuple):
@@ -188,142 +155,12 @@ def header_code(header: Any) -> tuple[str, str] | None:
     return word, code
 
 
-# ---------------------------------------------------------------------------- NIP
-
-_NIP_STRIP_RE = re.compile(r"[\s.\u00a0]+")
-_APOSTROPHES = "'`\u2018\u2019"
-
-
-def _valid_ymd(y: int, m: int, d: int) -> date | None:
+def valid_ymd(y: int, m: int, d: int) -> date | None:
+    """The date, or None when (y, m, d) is not a calendar date."""
     try:
         return date(y, m, d)
     except ValueError:
         return None
-
-
-def _nip_valid(d: str, today: date) -> bool:
-    if len(d) != 18 or not d.isdigit():
-        return False
-    birth = _valid_ymd(int(d[0:4]), int(d[4:6]), int(d[6:8]))
-    if birth is None or birth.year < 1930 or birth > today:
-        return False
-    if d[14] not in "12" or d[15:18] == "000":
-        return False
-    year = int(d[8:12])
-    if not (birth.year + 15 <= year <= today.year + 1):
-        return False
-    month = int(d[12:14])
-    if 1 <= month <= 12:                       # PNS: YYYYMM TMT CPNS
-        return True
-    return d[12] == "2" and d[13] in "123456789"   # PPPK: YYYY 2 [1-9]
-
-
-def parse_nip(raw: Any, today: date | None = None) -> NipValue:
-    """18-digit PNS or PPPK NIP. Text may carry spaces, dots and a leading apostrophe.
-    A number cell (int/float) is status "number" whatever its digits (Excel keeps 15)."""
-    if is_missing(raw):
-        return NipValue(None, "empty", "")
-    if isinstance(raw, bool):
-        t = cell_text(raw)
-        return NipValue(t, "invalid", t)
-    if isinstance(raw, numbers.Real):          # int, float, numpy numbers
-        t = cell_text(raw)
-        return NipValue(t, "number", t)
-    t = cell_text(raw)
-    if not t:
-        return NipValue(None, "empty", "")
-    key = t
-    if key[0] in _APOSTROPHES:
-        key = key[1:]
-    key = _NIP_STRIP_RE.sub("", key)
-    if not key:
-        return NipValue(None, "empty", t)
-    status = "valid" if _nip_valid(key, today or date.today()) else "invalid"
-    return NipValue(key, status, t)
-
-
-# ---------------------------------------------------------------------------- dates
-
-MONTHS: dict[str, int] = {
-    "januari": 1, "jan": 1,
-    "februari": 2, "pebruari": 2, "feb": 2, "peb": 2,
-    "maret": 3, "mar": 3,
-    "april": 4, "apr": 4,
-    "mei": 5,
-    "juni": 6, "jun": 6,
-    "juli": 7, "jul": 7,
-    "agustus": 8, "agu": 8, "ags": 8, "agt": 8,
-    "september": 9, "sep": 9, "sept": 9,
-    "oktober": 10, "okt": 10,
-    "november": 11, "nopember": 11, "nov": 11, "nop": 11,
-    "desember": 12, "des": 12,
-}
-
-DAY_NAMES = ("senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "jum\u2019at", "sabtu",
-             "minggu", "ahad")
-
-_DAY_RE = "(?:" + "|".join(re.escape(d) for d in DAY_NAMES) + ")"
-# optional "Place," then optional "Dayname," / "Dayname "
-_PREFIX_RE = re.compile(
-    r"^(?:[^\W\d_][\w .'\u2019()-]*?\s*,\s*)?(?:" + _DAY_RE + r"\s*,?\s+)?(?P<rest>\d.*)$",
-    re.IGNORECASE,
-)
-_ISO_RE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
-_DMY_RE = re.compile(r"^(\d{1,2})([-/])(\d{1,2})\2(\d{4})$")
-_LONG_RE = re.compile(r"^(\d{1,2})\s*[\s-]\s*([^\W\d_]+)\.?\s*[\s-]\s*(\d{4})$")
-
-
-def _date_from_text(t: str) -> date | None:
-    s = _WS_RE.sub(" ", t.replace("\xa0", " ")).strip()
-    m = _PREFIX_RE.match(s)
-    if not m:
-        return None
-    s = m.group("rest").strip()
-    m = _ISO_RE.match(s)
-    if m:
-        return _valid_ymd(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    m = _DMY_RE.match(s)
-    if m:       # day first, always
-        return _valid_ymd(int(m.group(4)), int(m.group(3)), int(m.group(1)))
-    m = _LONG_RE.match(s)
-    if m:
-        month = MONTHS.get(m.group(2).casefold())
-        if month is None:
-            return None
-        return _valid_ymd(int(m.group(3)), month, int(m.group(1)))
-    return None
-
-
-def parse_date(raw: Any) -> DateValue:
-    if is_missing(raw):
-        return DateValue(None, "empty", "")
-    t = cell_text(raw)
-    if isinstance(raw, datetime):
-        return DateValue(raw.date(), "ok", t)
-    if isinstance(raw, date):
-        return DateValue(raw, "ok", t)
-    if not isinstance(raw, str):        # numbers (Excel serials), bool, time, timedelta
-        return DateValue(None, "invalid", t)
-    if not t:
-        return DateValue(None, "empty", "")
-    d = _date_from_text(t)
-    return DateValue(d, "ok" if d is not None else "invalid", t)
-
-
-# ---------------------------------------------------------------------------- vocab
-
-def parse_vocab(name: str, raw: Any) -> VocabValue:
-    """Canonical value of vocabulary `name` (see schema.VOCABULARIES)."""
-    from checker.input.schema import VOCAB_DEFAULTS, VOCABULARIES, VOCABULARIES_COMPACT
-    t = cell_text(raw)
-    if not t:
-        return VocabValue(VOCAB_DEFAULTS.get(name), "empty", "")
-    v = VOCABULARIES[name].get(fold_text(t))
-    if v is None:
-        v = VOCABULARIES_COMPACT[name].get(fold_compact(t))
-    if v is None:
-        return VocabValue(None, "unknown", t)
-    return VocabValue(v, "ok", t)
 
 
 # ---------------------------------------------------------------------------- year
@@ -368,3 +205,25 @@ def parse_peran(raw: Any) -> str | None:
     """MPH peran hasil: the trimmed text, or None for empty / x / X / - / dash."""
     t = cell_text(raw)
     return None if t in MPH_NO_ROLE else t
+
+
+# ---------------------------------------------------------------------------- Excel addresses
+
+def col_letter(index0: int) -> str:
+    """0 -> "A", 25 -> "Z", 26 -> "AA", 701 -> "ZZ", 702 -> "AAA"."""
+    if index0 < 0:
+        raise ValueError(index0)
+    s = ""
+    n = index0 + 1
+    while n:
+        n, rem = divmod(n - 1, 26)
+        s = chr(65 + rem) + s
+    return s
+
+
+def col_index(letters: str) -> int:
+    """"A" -> 0, "AA" -> 26 (case-insensitive)."""
+    n = 0
+    for ch in letters.upper():
+        n = n * 26 + ord(ch) - 64
+    return n - 1

@@ -28,7 +28,8 @@ import io
 import re
 from dataclasses import dataclass, field
 
-from checker.input.values import cell_text, fold_code, fold_header, fold_text, parse_nip
+from checker.input.nip import parse_nip
+from checker.input.values import cell_text, col_letter, fold_code, fold_header, fold_text
 
 HEADER_SCAN_ROWS = 10
 
@@ -74,12 +75,12 @@ class RosterError(Exception):
         self.message_key = message_key
         self.detail = detail
         self.sheet = sheet
-        self.cause = cause                # the loader.LoadError of an unreadable file
+        self.cause = cause                # the LoadError of an unreadable file
 
     def describe(self, lang: str = "id") -> str:
         detail = self.detail
         if self.cause is not None:
-            from checker.load.loader import describe
+            from checker.load.model import describe
             detail = describe(self.cause, lang)
         pair = ROSTER_ERROR_TEXTS[self.message_key]
         return pair[1 if lang == "en" else 0].format(path=self.path, detail=detail, sheet=self.sheet)
@@ -156,11 +157,6 @@ def names_jpt_pratama(*texts) -> bool:
     return any(_JPT_PRATAMA_RE.search(fold_text(t)) for t in texts if t)
 
 
-def _letter(index0: int) -> str:
-    from checker.load.loader import col_letter
-    return col_letter(index0)
-
-
 def _header(frame):
     """(header row index0, {field: column index0}) of the first row naming a NIP and a unit column."""
     n = min(HEADER_SCAN_ROWS, len(frame))
@@ -182,7 +178,8 @@ def load_roster(path) -> Roster:
     """Read the master roster. Raises RosterError when it cannot be used."""
     import hashlib
 
-    from checker.load.loader import LoadError, _sniff_and_check
+    from checker.load.model import LoadError
+    from checker.load.safety import safety_check
 
     path = str(path)
     try:
@@ -193,7 +190,7 @@ def load_roster(path) -> Roster:
     except (OSError, ValueError) as exc:
         raise RosterError(path, "unreadable", str(exc)) from None
     try:
-        _sniff_and_check(path, data)        # format sniffing, zip-bomb and DOCTYPE checks
+        safety_check(path, data)        # format, zip bombs, DOCTYPE, used ranges
     except LoadError as exc:
         raise RosterError(path, "unreadable", exc.message_key, cause=exc) from None
     import pandas as pd
@@ -261,6 +258,6 @@ def _build(path, sha, sheet, frame, hr, cols) -> Roster:
         raise RosterError(path, "no_rows", sheet=sheet)
     if n_number * 2 > n_nip:
         raise RosterError(path, "nip_numbers", f"{n_number}/{n_nip}", sheet=sheet)
-    letters = {f: _letter(c) for f, c in cols.items()}
+    letters = {f: col_letter(c) for f, c in cols.items()}
     unit_column = letters.get("unit_code") or letters["unit_name"]
     return Roster(path, sha, sheet, hr + 1, letters, unit_column, rows, units, by_nip, by_prefix)

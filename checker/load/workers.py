@@ -3,7 +3,7 @@
     items = load_many(files, lang="id", jobs=1, limits=Limits(), progress=None)
 
 `files` is what run.discover returns: a list of paths. The result has one item per file,
-in the same order whatever `jobs` is: a loader.LoadedUnit, or (path, sha256 or None, user
+in the same order whatever `jobs` is: a LoadedUnit, or (path, sha256 or None, user
 message in `lang`) for a file that cannot be checked - the shape facts.build takes. Every
 file's content is sniffed, whatever its extension (a real .xlsx named .xls is checked; an
 HTML export named .xls gets the HTML message).
@@ -40,13 +40,17 @@ import time
 import traceback
 from typing import Callable
 
-from checker.load.loader import Limits, LoadError, LoadedUnit, describe, load_workbook, to_frames  # noqa: F401
+from checker.load.limits import Limits
+from checker.load.model import LoadError, describe
+from checker.load.tables import to_frames
+from checker.load.reader import read_bytes
+from checker.load.workbook import load_workbook
 
 __all__ = ["Limits", "load_many", "START_METHOD"]
 
 # modules the fork server imports once, so every worker starts warm (no pandas: a worker
 # sends its tables as plain lists, this process builds the DataFrames)
-_PRELOAD = ["numpy", "python_calamine", "checker.load.loader", "checker.load.workers"]
+_PRELOAD = ["numpy", "python_calamine", "checker.load.workbook", "checker.load.workers"]
 # environment of the fork server (and so of every worker): one BLAS thread, one malloc arena
 _WORKER_ENV = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
                "MALLOC_ARENA_MAX": "2", "RUST_BACKTRACE": "0"}
@@ -158,7 +162,7 @@ def _worker_main(conn, memory_mb: int | None) -> None:
     try:
         import numpy  # noqa: F401  - already there in a fork-server worker
         import python_calamine  # noqa: F401
-        from checker.load import loader
+        from checker.load import workbook  # noqa: F401
         conn.send(("ready",))
     except MemoryError:
         os._exit(3)
@@ -173,12 +177,12 @@ def _worker_main(conn, memory_mb: int | None) -> None:
         sha = None
         reply = None
         try:
-            data = loader.read_bytes(path)
+            data = read_bytes(path)
             sha = hashlib.sha256(data).hexdigest()
-            unit = loader.load_workbook(path, data, frames=False)
+            unit = load_workbook(path, data, frames=False)
             del data
             reply = (index, "ok", unit, sha)
-        except loader.LoadError as e:
+        except LoadError as e:
             reply = (index, "error", e, sha)
         except MemoryError:
             data = unit = None

@@ -50,12 +50,10 @@ import zipfile
 from html import unescape
 from pathlib import Path
 
-from checker.findings import SEVERITY_RANK
+from checker.terms import SEVERITY_FILL, SEVERITY_RANK
 
 MARKER_SHEET = "Hasil cek-pokja"
 ANNOTATED_SUFFIX = ".diperiksa"
-# Same colours as the findings workbook (report_xlsx.SEVERITY_FILL), without the '#'.
-SEVERITY_FILL = {"error": "F8CBAD", "warning": "FFE699", "info": "BDD7EE"}
 COMMENT_AUTHOR = "cek-pokja"
 MAX_COMMENT = 32000                    # Excel's limit is 32767 characters
 _MAX_ROW, _COL_RE = 1048576, re.compile(r"^[A-Z]{1,3}$")

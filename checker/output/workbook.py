@@ -13,7 +13,8 @@ from pathlib import Path
 import xlsxwriter
 
 from checker.output.atomic import atomic_output, refuse_inputs
-from checker.result import STAGES, RunResult
+from checker.result import RunResult
+from checker.terms import SEVERITIES, SEVERITY_CHART, SEVERITY_FILL, stages_from
 
 WORKBOOK_OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
 
@@ -87,9 +88,6 @@ TEXTS = {
     },
 }
 
-SEVERITIES = ("error", "warning", "info")
-SEVERITY_FILL = {"error": "#F8CBAD", "warning": "#FFE699", "info": "#BDD7EE"}
-SEVERITY_CHART = {"error": "#C00000", "warning": "#FFC000", "info": "#5B9BD5"}
 
 # Temuan column widths, in the order of finding_cols.
 FINDING_WIDTHS = (6, 12, 28, 8, 34, 12, 22, 60, 12, 21, 26, 13, 30, 18, 8, 7, 50, 40)
@@ -101,13 +99,6 @@ def texts(lang: str) -> dict:
 
 
 # --------------------------------------------------------------------------- helpers
-
-def stages_from(from_stage: str) -> str:
-    """'penetapan' -> 'penetapan, evaluasi' (a rule runs in its stage and the later ones)."""
-    if from_stage in STAGES:
-        return ", ".join(STAGES[STAGES.index(from_stage):])
-    return str(from_stage or "")
-
 
 def render_evidence(evidence: dict | None, lang: str = "id") -> str:
     """{'a': 1, 'b': ['x', 'y']} -> 'a: 1; b: x, y'."""
@@ -275,7 +266,7 @@ def _formats(workbook) -> dict:
         "grey": workbook.add_format({"bg_color": "#D9D9D9", **base}),
     }
     for sev, colour in SEVERITY_FILL.items():
-        fmt["sev_" + sev] = workbook.add_format({"bg_color": colour, **base})
+        fmt["sev_" + sev] = workbook.add_format({"bg_color": "#" + colour, **base})
     return fmt
 
 
@@ -502,7 +493,7 @@ def _write_summary(workbook, ws, result: RunResult, t: dict, fmt: dict) -> None:
             "name": t["chart_findings"],
             "categories": [name, rule_head + 1, 0, last, 0],
             "values": [name, rule_head + 1, 3, last, 3],
-            "points": [{"fill": {"color": SEVERITY_CHART.get(x["severity"], "#7F7F7F")}} for x in per_rule],
+            "points": [{"fill": {"color": "#" + SEVERITY_CHART.get(x["severity"], "7F7F7F")}} for x in per_rule],
             "gap": 60,
         })
         chart.set_title({"name": t["chart_rule_title"]})
@@ -521,7 +512,7 @@ def _write_summary(workbook, ws, result: RunResult, t: dict, fmt: dict) -> None:
                 "name": [name, head, 3 + j],
                 "categories": [name, head + 1, 0, last, 0],
                 "values": [name, head + 1, 3 + j, last, 3 + j],
-                "fill": {"color": SEVERITY_CHART[sev]},
+                "fill": {"color": "#" + SEVERITY_CHART[sev]},
                 "gap": 60,
             })
         chart.set_title({"name": t["chart_title"]})
@@ -593,7 +584,7 @@ def _write_rules(ws, result: RunResult, t: dict, fmt: dict, lang: str) -> None:
         _s(ws, r, 0, rule.id, fmt["text"])
         _s(ws, r, 1, getattr(rule, "slug", ""), fmt["text"])
         _s(ws, r, 2, t["severity"].get(sev, sev), fmt.get("sev_" + str(sev), fmt["text"]))
-        _s(ws, r, 3, stages_from(getattr(rule, "from_stage", "")), fmt["text"])
+        _s(ws, r, 3, ", ".join(stages_from(getattr(rule, "from_stage", ""))), fmt["text"])
         _s(ws, r, 4, getattr(rule, "basis", ""), fmt["wrap"])
         _s(ws, r, 5, getattr(rule, "legal_text", ""), fmt["wrap"])
         _s(ws, r, 6, rule_title(rule, lang), fmt["wrap"])

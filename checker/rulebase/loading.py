@@ -17,14 +17,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-STAGES = ("rancangan", "penetapan", "evaluasi")
-SEVERITIES = ("error", "warning", "info")
+from checker.terms import LANGS, SEVERITIES, STAGES, runs_in
+
 SHEET_KINDS = ("unit", "pk", "pegawai", "mph", "pokja", "anggota", "surat_tugas")
 REQUIRED_KEYS = ("id", "slug", "severity", "from", "fact", "requires", "when", "basis", "legal_text",
                  "title", "message", "hint")
 OPTIONAL_KEYS = ("doc", "examples", "locate")
 TEXT_KEYS = ("title", "message", "hint")
-LANGS = ("id", "en")
 COMPARISONS = ("$neq", "$lt", "$gt", "$lte", "$gte")
 ORDERINGS = ("$lt", "$gt", "$lte", "$gte")
 OPERATORS = ("$and", "$or", "$neq", "$lt", "$gt", "$lte", "$gte", "$ex", "$nex", "$mt")
@@ -69,9 +68,7 @@ class Rule:
         return hash((self.id, self.path))
 
     def applies_in(self, stage: str) -> bool:
-        if stage not in STAGES:
-            raise ValueError(f"unknown stage {stage!r}")
-        return STAGES.index(self.from_stage) <= STAGES.index(stage)
+        return runs_in(self.from_stage, stage)
 
     def text(self, name: str, lang: str) -> str:
         texts = getattr(self, name)

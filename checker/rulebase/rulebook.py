@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from checker.facts.schema import KINDS
-from checker.load.loader import col_letter
+from checker.input.values import col_letter
 from checker.texts import t
 
 STAGE_ORDER = ("rancangan", "penetapan", "evaluasi")

@@ -1,0 +1,91 @@
+"""Dates as units write them (input-format.md, "Values"): Excel dates, ISO, day-first
+numeric forms and the Indonesian long form, with an optional place or day name before.
+
+A number in a date cell (an Excel serial shown as a number, e.g. 45667) is NOT a date: the
+user sees a number, so it is "invalid" (D04). A datetime with a time part gives its date.
+ISO text may carry a time suffix ("2025-01-10 00:00:00", what a date pasted as text often
+looks like).
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import Any, NamedTuple
+
+from checker.input.values import cell_text, is_missing, valid_ymd
+
+_WS_RE = re.compile(r"\s+")
+
+
+class DateValue(NamedTuple):
+    value: date | None
+    status: str              # "ok" | "empty" | "invalid"
+    raw_text: str
+
+
+MONTHS: dict[str, int] = {
+    "januari": 1, "jan": 1,
+    "februari": 2, "pebruari": 2, "feb": 2, "peb": 2,
+    "maret": 3, "mar": 3,
+    "april": 4, "apr": 4,
+    "mei": 5,
+    "juni": 6, "jun": 6,
+    "juli": 7, "jul": 7,
+    "agustus": 8, "agu": 8, "ags": 8, "agt": 8,
+    "september": 9, "sep": 9, "sept": 9,
+    "oktober": 10, "okt": 10,
+    "november": 11, "nopember": 11, "nov": 11, "nop": 11,
+    "desember": 12, "des": 12,
+}
+
+DAY_NAMES = ("senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "jum\u2019at", "sabtu",
+             "minggu", "ahad")
+
+_DAY_RE = "(?:" + "|".join(re.escape(d) for d in DAY_NAMES) + ")"
+# optional "Place," then optional "Dayname," / "Dayname "
+_PREFIX_RE = re.compile(
+    r"^(?:[^\W\d_][\w .'\u2019()-]*?\s*,\s*)?(?:" + _DAY_RE + r"\s*,?\s+)?(?P<rest>\d.*)$",
+    re.IGNORECASE,
+)
+_ISO_RE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
+_DMY_RE = re.compile(r"^(\d{1,2})([-/])(\d{1,2})\2(\d{4})$")
+_LONG_RE = re.compile(r"^(\d{1,2})\s*[\s-]\s*([^\W\d_]+)\.?\s*[\s-]\s*(\d{4})$")
+
+
+def _date_from_text(t: str) -> date | None:
+    s = _WS_RE.sub(" ", t.replace("\xa0", " ")).strip()
+    m = _PREFIX_RE.match(s)
+    if not m:
+        return None
+    s = m.group("rest").strip()
+    m = _ISO_RE.match(s)
+    if m:
+        return valid_ymd(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    m = _DMY_RE.match(s)
+    if m:       # day first, always
+        return valid_ymd(int(m.group(4)), int(m.group(3)), int(m.group(1)))
+    m = _LONG_RE.match(s)
+    if m:
+        month = MONTHS.get(m.group(2).casefold())
+        if month is None:
+            return None
+        return valid_ymd(int(m.group(3)), month, int(m.group(1)))
+    return None
+
+
+def parse_date(raw: Any) -> DateValue:
+    if is_missing(raw):
+        return DateValue(None, "empty", "")
+    t = cell_text(raw)
+    if isinstance(raw, datetime):
+        return DateValue(raw.date(), "ok", t)
+    if isinstance(raw, date):
+        return DateValue(raw, "ok", t)
+    if not isinstance(raw, str):        # numbers (Excel serials), bool, time, timedelta
+        return DateValue(None, "invalid", t)
+    if not t:
+        return DateValue(None, "empty", "")
+    d = _date_from_text(t)
+    return DateValue(d, "ok" if d is not None else "invalid", t)
+
+

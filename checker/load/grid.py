@@ -1,0 +1,100 @@
+"""A sheet's cells as a grid: 0-based rows and columns, emptiness per row, formula problems
+shown as their raw text, merged ranges."""
+from __future__ import annotations
+
+from typing import Any
+
+from checker.input.schema import is_example_row
+from checker.input.values import cell_text, is_missing, trim_text
+
+
+def is_filled(v: Any) -> bool:
+    if v is None:
+        return False
+    if type(v) is str:
+        return bool(trim_text(v))
+    return not is_missing(v)
+
+
+class Grid:
+    """A sheet's cells (0-based row/col = Excel row-1 / column index) and row emptiness.
+
+    `source` is the reader's list of rows (python_calamine: "" for an empty cell), a pandas
+    DataFrame (header=None) or None. `issues` (row0, col0) -> (issue, raw) are formula
+    problems: their raw text is put in the cell, so the row counts as filled and the text
+    shows, and `columns_data` marks the parsed value. `merged`: ((r0, c0), (r1, c1))."""
+
+    def __init__(self, source, issues=None, merged=()):
+        import numpy as np
+        self.issues: dict[tuple[int, int], tuple[str, str]] = dict(issues or {})
+        self.merged = list(merged or ())
+        if source is None:
+            arr = np.empty((0, 0), dtype=object)
+        elif hasattr(source, "to_numpy"):
+            arr = source.to_numpy(dtype=object)
+            if arr.ndim != 2:
+                arr = arr.reshape(len(arr), -1)
+        else:
+            rows = list(source)
+            width = max((len(r) for r in rows), default=0)
+            arr = np.empty((len(rows), width), dtype=object)
+            for i, r in enumerate(rows):
+                if len(r) == width:
+                    arr[i] = r
+                else:
+                    arr[i, :len(r)] = r
+                    arr[i, len(r):] = None
+            if arr.size:
+                arr[arr == ""] = None
+        if self.issues:
+            need_r = max(r for r, _ in self.issues) + 1
+            need_c = max(c for _, c in self.issues) + 1
+            if need_r > arr.shape[0] or need_c > arr.shape[1]:
+                # error cells at the edge of the range: keep them inside the grid
+                if need_r <= arr.shape[0] + 1_000 and need_c <= arr.shape[1] + 100:
+                    bigger = np.empty((max(need_r, arr.shape[0]), max(need_c, arr.shape[1])), dtype=object)
+                    bigger[:arr.shape[0], :arr.shape[1]] = arr
+                    arr = bigger
+                self.issues = {k: v for k, v in self.issues.items()
+                               if k[0] < arr.shape[0] and k[1] < arr.shape[1]}
+            for (r, c), (_, raw) in self.issues.items():
+                arr[r, c] = raw
+        self.arr = arr
+        self.nrows = arr.shape[0]
+        self.ncols = arr.shape[1] if self.nrows else 0
+        filled = []
+        for row in arr:
+            for v in row:
+                if v is None:
+                    continue
+                if type(v) is str:
+                    if trim_text(v):
+                        break
+                elif not is_missing(v):
+                    break
+            else:
+                filled.append(False)
+                continue
+            filled.append(True)
+        self.filled = filled
+
+    def texts(self, r: int) -> list[str]:
+        if r < 0 or r >= self.nrows:
+            return []
+        return [cell_text(v) for v in self.arr[r]]
+
+    def cell(self, r: int, c: int) -> Any:
+        if 0 <= r < self.nrows and 0 <= c < self.ncols:
+            return self.arr[r, c]
+        return None
+
+    def data_rows(self, start: int) -> list[int]:
+        # A template's example row ("CONTOH: ...") is guidance, never data.
+        return [r for r in range(max(start, 0), self.nrows) if self.filled[r] and not is_example_row(self.arr[r])]
+
+    def merged_top_left(self, r: int, c: int) -> tuple[int, int] | None:
+        """The top-left cell of the merged range covering (r, c), if any."""
+        for (r0, c0), (r1, c1) in self.merged:
+            if r0 <= r <= r1 and c0 <= c <= c1:
+                return r0, c0
+        return None

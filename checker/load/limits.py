@@ -1,0 +1,48 @@
+"""Everything one input file may cost, in one place (issue 5 §3-4; measured figures in
+../shared/notes/excel-io.md and docs/design.md). Real unit workbooks are far below every
+value (the largest legitimate test file, 50,000 employees in Pegawai and MPH, is 3 MB
+compressed, 29 MB of XML, ratio 8:1, used range 300,000 cells; measured in a worker:
+address space 219 MB at peak of which 111 MB is the warm interpreter, peak RSS 137 MB,
+3-4 s. A stray cell at E800000 (used range 4.8 M cells, still accepted): 351 MB, ~2 s.
+Every bomb of tests/make_hostile.py, up to a 6 MB file declaring 2 GiB, is refused in
+< 10 ms at the interpreter's baseline memory.)"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+# Zip container, checked before any reader runs (notes/excel-io.md "Safety": real rosters
+# compress ~7:1, bombs 260-1000:1; a 3-4 MB bomb drove every reader past 4 GB).
+ZIP_MAX_TOTAL_UNCOMPRESSED = 1 << 30   # 1 GiB declared by all members together
+
+
+ZIP_MAX_RATIO = 100                    # per member, uncompressed / compressed ...
+
+
+ZIP_RATIO_MIN_SIZE = 5 << 20           # ... counted only for members above 5 MiB uncompressed
+
+
+# Used range of a sheet that is read, from A1 (calamine allocates rows x columns of it):
+# 5 M cells ~ 160 MB in the reader; 100,000 rows x 50 columns still fit.
+SHEET_MAX_CELLS = 5_000_000
+
+
+EXCEL_MAX_ROWS, EXCEL_MAX_COLS = 1_048_576, 16_384      # beyond: not an Excel file
+
+
+# Per file, in a worker process (checker/workers.py): address space and wall-clock time.
+# 1 GiB is ~4.5x the 50,000-row file and ~3x the largest used range accepted above; 60 s is
+# ~15x its load time on a 2-core machine.
+DEFAULT_MEMORY_MB = 1024
+
+
+DEFAULT_TIMEOUT_S = 60.0
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds for reading one file in a worker (checker/workers.py). None = unbounded.
+    memory_mb bounds the worker's address space (RLIMIT_AS; POSIX only, ignored elsewhere);
+    timeout_s the wall-clock time of one file (the worker is killed and replaced)."""
+    memory_mb: int | None = DEFAULT_MEMORY_MB
+    timeout_s: float | None = DEFAULT_TIMEOUT_S

@@ -1,0 +1,151 @@
+"""A table sheet's data rows as typed columns: for every found field F its parsed value, F__raw
+(the cell as text) and F__st (the status of NIP, date, vocabulary and year cells)."""
+from __future__ import annotations
+
+from datetime import date
+
+from checker.input import schema
+from checker.input.dates import parse_date
+from checker.input.nip import parse_nip
+from checker.input.schema import ColumnSpec, SheetSpec
+from checker.input.values import cell_text, col_letter, parse_code, parse_codes, parse_peran, parse_year
+from checker.input.vocab import parse_vocab
+from checker.load.grid import Grid
+from checker.load.header import body_rows, find_header, two_row_header
+from checker.load.model import FORMULA_ERROR, LoadedUnit, Problem, Table
+
+
+def parse_cells(col: ColumnSpec, cells: list, sheet_kind: str):
+    """-> (parsed list, raw list, status list or None)."""
+    kind = col.kind
+    if kind == "nip":
+        today = date.today()
+        vs = [parse_nip(v, today) for v in cells]
+        return [v.key for v in vs], [v.raw_text for v in vs], [v.status for v in vs]
+    if kind == "date":
+        vs = _memo(parse_date, cells)
+        return [v.value for v in vs], [v.raw_text for v in vs], [v.status for v in vs]
+    if kind == "year":
+        vs = _memo(parse_year, cells)
+        return [v.value for v in vs], [v.raw_text for v in vs], [v.status for v in vs]
+    if kind.startswith("vocab:"):
+        name = kind[6:]
+        vs = _memo(lambda v: parse_vocab(name, v), cells)
+        return [v.value for v in vs], [v.raw_text for v in vs], [v.status for v in vs]
+    raws = [cell_text(v) for v in cells]
+    if kind == "code":
+        return _memo(parse_code, raws), raws, None
+    if kind == "codes":
+        return [parse_codes(t) for t in raws], raws, None
+    if sheet_kind == "mph" and col.field == "peran_hasil":
+        return [parse_peran(t) for t in raws], raws, None
+    return [t or None for t in raws], raws, None
+
+
+def _memo(fn, cells: list) -> list:
+    """[fn(c) for c in cells], computing each distinct (type, value) once (columns repeat
+    their values a lot: vocabularies, codes, units)."""
+    cache: dict = {}
+    out = []
+    append = out.append
+    for c in cells:
+        key = c if type(c) is str else (type(c), c)
+        try:
+            r = cache.get(key, _MISS)
+        except TypeError:               # unhashable: not from a reader, but be safe
+            append(fn(c))
+            continue
+        if r is _MISS:
+            r = cache[key] = fn(c)
+        append(r)
+    return out
+
+
+_MISS = object()
+
+
+def frame(data: dict[str, list], int_cols=("_row", "_line")):
+    """Object columns (None stays None, lists stay lists), int64 for _row/_line."""
+    import numpy as np
+    import pandas as pd
+    df = pd.DataFrame(data, dtype=object)
+    for k in int_cols:
+        if k in data:
+            df[k] = np.asarray(data[k], dtype="int64")
+    return df
+
+
+def mark_issues(grid: Grid, rows: list[int], ci: int, parsed: list, sts: list | None,
+                 issues: dict[tuple[int, str], str]) -> None:
+    """Cells of column `ci` in `rows` with a formula problem: parsed None, status
+    "formula_error", listed in `issues` by (excel row, letter)."""
+    if not grid.issues:
+        return
+    letter = None
+    for i, r in enumerate(rows):
+        got = grid.issues.get((r, ci))
+        if got is None:
+            continue
+        parsed[i] = None
+        if sts is not None:
+            sts[i] = FORMULA_ERROR
+        letter = letter or col_letter(ci)
+        issues[(r + 1, letter)] = got[0]
+
+
+def columns_data(grid: Grid, rows: list[int], colmap: dict[str, int], specs: dict[str, ColumnSpec],
+                  sheet_kind: str, issues: dict | None = None) -> dict[str, list]:
+    data: dict[str, list] = {"_row": [r + 1 for r in rows]}
+    issues = {} if issues is None else issues
+    for f, ci in colmap.items():
+        cells = [grid.arr[r, ci] for r in rows]
+        parsed, raws, sts = parse_cells(specs[f], cells, sheet_kind)
+        mark_issues(grid, rows, ci, parsed, sts, issues)
+        data[f] = parsed
+        data[f + "__raw"] = raws
+        if sts is not None:
+            data[f + "__st"] = sts
+    return data
+
+
+def missing_columns(spec: SheetSpec, sheet: str, columns: tuple[ColumnSpec, ...], found, header_row):
+    out = []
+    for c in columns:
+        stage = schema.missing_column_stage(c)
+        if stage is not None and c.field not in found:
+            out.append(Problem("column_missing", sheet, c.label, c.field, header_row, stage))
+    return out
+
+
+def parse_sheet(frame, spec: SheetSpec, sheet: str, hidden: bool = False,
+                columns: tuple[ColumnSpec, ...] | None = None) -> tuple[Table, list[Problem]]:
+    """A plain table sheet (one record per data row) -> (Table, problems). `frame` is the
+    header=None object DataFrame of the sheet (or the reader's list of rows); `columns`
+    defaults to spec.columns."""
+    columns = columns or spec.columns
+    grid = Grid(frame)
+    keys = schema.column_name_keys(columns)
+    hr, colmap = find_header(grid, keys)
+    table, problems = plain_table(grid, spec, sheet, hidden, columns, hr, colmap)
+    table.rows = frame(table.rows)
+    return table, problems
+
+
+def plain_table(grid, spec, sheet, hidden, columns, hr, colmap):
+    specs = {c.field: c for c in columns}
+    keys = schema.column_name_keys(columns)
+    colmap, start = two_row_header(grid, keys, hr, colmap)
+    rows = body_rows(grid, start, list(range(hr, start)))
+    issues: dict[tuple[int, str], str] = {}
+    data = columns_data(grid, rows, colmap, specs, spec.kind, issues)
+    table = Table(spec.kind, sheet, hidden, hr + 1,
+                  {f: col_letter(ci) for f, ci in colmap.items()}, data, issues)
+    return table, missing_columns(spec, sheet, columns, colmap, hr + 1)
+
+
+def to_frames(unit: LoadedUnit) -> LoadedUnit:
+    """Turn the tables' rows from dicts of lists into DataFrames (in place; idempotent)."""
+    for table in unit.tables.values():
+        if isinstance(table.rows, dict):
+            table.rows = frame(table.rows)
+    return unit
