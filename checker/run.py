@@ -6,6 +6,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from checker import __version__
+from checker.load.own_outputs import is_findings_workbook
 from checker.texts import t
 
 CHECKABLE = (".xlsx", ".xlsm")
@@ -39,28 +40,13 @@ def discover(paths) -> list[str]:
     return found
 
 
-def is_findings_workbook(path) -> bool:
-    """A findings workbook this tool wrote (report_xlsx marks it with a custom property)."""
-    import zipfile
-    try:
-        with zipfile.ZipFile(path) as z:
-            custom = z.read("docProps/custom.xml")[:8192]
-    except (OSError, KeyError, zipfile.BadZipFile, RuntimeError):
-        return False
-    return b'name="cek-pokja-output"' in custom
-
-
-def load_all(files, lang, *, jobs=1, limits=None, progress=None, debug=False):
-    """LoadedUnit per readable file; (path, sha256, reason) for the others, in file order.
-    Files are read by workers.load_many (worker processes under `limits`); our own annotated
-    copies are refused before any reader runs."""
+def unit_facts(files, stage, *, jobs=1, limits=None, progress=None, debug=False) -> list:
+    """Each file read and its unit's facts built, in a reader worker (unit_build.UnitFacts,
+    in file order; a file that cannot be read is its D05 fact)."""
+    from checker.facts.unit_build import check_file, failed_file
     from checker.load import workers
-    from checker.output.annotate import is_annotated, refusal_message
-    refused = {i: (path, workers.sha256_of(path), refusal_message(path, lang))
-               for i, path in enumerate(files) if is_annotated(path)}
-    rest = [f for i, f in enumerate(files) if i not in refused]
-    loaded = iter(workers.load_many(rest, lang, jobs=jobs, limits=limits, progress=progress, debug=debug))
-    return [refused[i] if i in refused else next(loaded) for i in range(len(files))]
+    return workers.run_tasks(files, check_file, failed_file, (stage,), jobs=jobs, limits=limits, progress=progress,
+                             debug=debug)
 
 
 def check(paths, *, stage="penetapan", lang="id", engine=None, rules_dir=None, fail_on="error", jobs=1,
@@ -82,8 +68,8 @@ def check(paths, *, stage="penetapan", lang="id", engine=None, rules_dir=None, f
     if not files:
         raise NoInput(t("err.no_input", lang, paths=", ".join(map(str, paths))))
     engine = engine or engines.default_engine()
-    items = load_all(files, lang, jobs=jobs, limits=limits, progress=progress, debug=debug)
-    facts = facts_mod.build(items, stage, master)
+    parts = unit_facts(files, stage, jobs=jobs, limits=limits, progress=progress, debug=debug)
+    facts = facts_mod.build(parts, master)
     rules = base.for_stage(stage)
     matches = engines.run(rules, facts.tables, engine)
     by_id = {r.id: r for r in rules}
@@ -105,10 +91,14 @@ def check(paths, *, stage="penetapan", lang="id", engine=None, rules_dir=None, f
     inputs = [InputFile(file=c.file, sha256=c.sha256, unit=c.code, unit_name=c.name, jpt_madya=c.jpt_madya,
                         status=("not_submitted" if c.roster_only else
                                 "checked" if c.readable else "unreadable"),
-                        detail=c.detail) for c in facts.units]
+                        detail=_in_lang(c.detail, lang)) for c in facts.units]
     return RunResult(tool="cek-pokja", version=__version__, rulebase_version=base.version, stage=stage,
                      lang=lang, engine=engine, checked_at=datetime.now(timezone.utc).astimezone(),
                      inputs=inputs, findings=sort_findings(findings), rules=list(rules), fail_on=fail_on)
+
+
+def _in_lang(text, lang: str) -> str:
+    return text.get(lang, text.get("id", "")) if isinstance(text, dict) else (text or "")
 
 
 def default_output_name(now=None) -> str:

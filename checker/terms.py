@@ -39,3 +39,8 @@ def stages_from(from_stage: str) -> tuple:
 def lang_of(lang) -> str:
     """A supported language code; anything else is the default."""
     return lang if lang in LANGS else DEFAULT_LANG
+
+
+# This tool's own outputs carry these marks, so that they are never taken for unit workbooks.
+ANNOTATION_SHEET = "Hasil cek-pokja"            # the last sheet of an annotated copy
+OUTPUT_PROPERTY = "cek-pokja-output"            # a custom document property of a findings workbook

@@ -162,3 +162,14 @@ def valid_unit_sheets() -> dict[str, list[list]]:
 @pytest.fixture
 def valid_sheets():
     return valid_unit_sheets()
+
+
+def load_many(paths, lang="id", jobs=1, limits=None, progress=None, debug=False, stage="penetapan"):
+    """Each file through the reader workers as `check` runs it (checker.load.workers with the
+    task checker.facts.unit_build.check_file): its UnitFacts when it could be read, else
+    (path, sha256, the reason in `lang`)."""
+    from checker.facts.unit_build import check_file, failed_file
+    from checker.load import workers
+    got = workers.run_tasks([str(p) for p in paths], check_file, failed_file, (stage,), jobs=jobs, limits=limits,
+                            progress=progress, debug=debug)
+    return [g if g.ctx.readable else (g.ctx.file, g.ctx.sha256, g.ctx.detail[lang]) for g in got]

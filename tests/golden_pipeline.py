@@ -5,7 +5,5 @@ from __future__ import annotations
 
 def fact_tables(args: list[str], stage: str) -> dict:
     from checker import run
-    from checker.facts import assemble as facts
-    files = run.discover(args)
-    items = run.load_all(files, "id", jobs=1, limits=None)
-    return facts.build(items, stage).tables
+    from checker.facts import assemble
+    return assemble.build(run.unit_facts(run.discover(args), stage)).tables

@@ -11,11 +11,12 @@ import pytest
 
 from checker import run
 from checker.load.workbook import load_workbook
-from checker.output.annotate import (
-    MARKER_SHEET, SEVERITY_FILL, annotate, annotate_result, default_out_path, is_annotated, refusal_message,
-)
+from checker.load.model import LoadError, describe
+from checker.load.own_outputs import is_annotated
+from checker.output.annotate import MARKER_SHEET, annotate, annotate_result, default_out_path
 from checker.output.atomic import OutputIsInputError
-from checker.findings import SEVERITY_RANK, make_finding
+from checker.findings import make_finding
+from checker.terms import SEVERITY_FILL, SEVERITY_RANK
 from rule_examples import build
 
 # Problems on cells of several sheets, a header-level one (U03 on Pokja!C1) and warnings.
@@ -62,12 +63,15 @@ def test_every_finding_cell_has_fill_and_comment(checked):
     assert wb["PK"]["B2"].fill.fill_type is None and wb["PK"]["B2"].comment is None
 
 
-def test_original_unchanged_and_values_identical(checked):
+def test_original_unchanged_and_values_identical(checked, tmp_path):
     src, result = checked
     before, mtime = _digest(src), os.stat(src).st_mtime_ns
     out = annotate(src, result.findings)
     assert _digest(src) == before and os.stat(src).st_mtime_ns == mtime
-    a, b = load_workbook(str(src)), load_workbook(out)
+    wb = openpyxl.load_workbook(out)
+    del wb[MARKER_SHEET]                          # without its marker the copy loads like the original
+    wb.save(tmp_path / "unmarked.xlsx")
+    a, b = load_workbook(str(src)), load_workbook(str(tmp_path / "unmarked.xlsx"))
     for kind, table in a.tables.items():
         assert table.rows.equals(b.tables[kind].rows), kind
     assert a.problems == b.problems
@@ -110,8 +114,10 @@ def test_marker_sheet_and_refusal(checked, tmp_path):
     garbage = tmp_path / "x.xlsx"
     garbage.write_bytes(b"not a zip")
     assert not is_annotated(garbage) and not is_annotated(tmp_path / "missing.xlsx")
+    with pytest.raises(LoadError) as refused:
+        load_workbook(out)
     for lang, word in (("id", "salinan beranotasi"), ("en", "annotated copy")):
-        msg = refusal_message(out, lang)
+        msg = describe(refused.value, lang)
         assert out in msg and word in msg and MARKER_SHEET in msg
     # deleting the marker sheet makes it a normal workbook again
     del wb[MARKER_SHEET]

@@ -10,7 +10,6 @@ below does what run.check does plus crossunit.apply; afterwards it IS run.check.
 """
 from __future__ import annotations
 
-import inspect
 import re
 from pathlib import Path
 
@@ -20,6 +19,7 @@ import yaml
 from checker import engines, rulebase, run
 from checker.facts import crossunit
 from checker.facts import assemble as facts_mod
+from checker.facts.unit_build import build_unit, unreadable_unit
 from checker.load.workbook import load_workbook
 from checker.load import roster as roster_mod
 from checker.facts.schema import KINDS
@@ -30,7 +30,6 @@ BASE = rulebase.load()
 ENGINES = ["pandas"] + (["durable"] if engines.default_engine() == "durable" else [])
 KEYS = ("unit", "pokja", "nip", "name", "target", "sheet", "row", "column")
 X_RULES = [r for r in BASE.rules if r.id.startswith("X")]
-WIRED = "roster" in inspect.signature(run.check).parameters
 
 AGUS = "199107232019031003"
 AGUS_NAME = "Agus Prasetyo, S.T."
@@ -55,43 +54,12 @@ def write_roster(path: Path, sheets: dict) -> Path:
 
 
 def check(paths, *, roster=None, stage="penetapan", engine="pandas", lang="id"):
-    """run.check over several workbooks with an optional roster path."""
-    paths = [str(p) for p in paths]
-    roster = None if roster is None else str(roster)
-    if WIRED:
-        return run.check(paths, stage=stage, lang=lang, engine=engine, roster=roster)
-    from datetime import datetime, timezone
-
-    from checker import __version__
-    from checker.findings import from_match, sort_findings
-    from checker.result import InputFile, RunResult
-
-    files = [f for f in run.discover(paths) if roster is None or Path(f).resolve() != Path(roster).resolve()]
-    facts = facts_mod.build(run.load_all(files, lang), stage)
-    crossunit.apply(facts, roster_mod.load_roster(roster) if roster else None)
-    rules = BASE.for_stage(stage)
-    by_id = {r.id: r for r in rules}
-    records = {kind: df.to_dict("records") for kind, df in facts.tables.items()}
-    findings = []
-    for rule_id, kind, idx in engines.run(rules, facts.tables, engine):
-        rule, fact = by_id[rule_id], records[kind][idx]
-        ctx = facts.units[fact["unit_seq"]]
-        if ctx.readable and not all(ctx.has(req) for req in rule.requires):
-            continue
-        findings.append(from_match(rule, fact, ctx, lang))
-    inputs = [InputFile(file=c.file, sha256=c.sha256, unit=c.code, unit_name=c.name, jpt_madya=c.jpt_madya,
-                        status=("not_submitted" if getattr(c, "roster_only", False) else
-                                "checked" if c.readable else "unreadable"), detail=c.detail)
-              for c in facts.units]
-    return RunResult(tool="cek-pokja", version=__version__, rulebase_version=BASE.version, stage=stage,
-                     lang=lang, engine=engine, checked_at=datetime.now(timezone.utc), inputs=inputs,
-                     findings=sort_findings(findings), rules=list(rules))
+    return run.check([str(p) for p in paths], stage=stage, lang=lang, engine=engine,
+                     roster=None if roster is None else str(roster))
 
 
 def facts_of(paths, roster=None, stage="penetapan"):
-    f = facts_mod.build([load_workbook(str(p)) for p in paths], stage)
-    crossunit.apply(f, roster)
-    return f
+    return facts_mod.build([build_unit(i, load_workbook(str(p)), stage) for i, p in enumerate(paths)], roster)
 
 
 def run_example(rule, example, directory: Path, engine="pandas"):
@@ -179,8 +147,7 @@ def test_fields_exist_with_defaults_in_a_single_unit_run(tmp_path):
 
 
 def test_fields_exist_when_nothing_was_readable(tmp_path):
-    f = facts_mod.build([(str(tmp_path / "rusak.xlsx"), None, "rusak")], "penetapan")
-    crossunit.apply(f)
+    f = facts_mod.build([unreadable_unit(0, str(tmp_path / "rusak.xlsx"), None, {"id": "rusak", "en": "broken"})])
     for kind, fields in crossunit.FIELDS.items():
         assert set(fields) <= set(f.tables[kind].columns)
         assert len(f.tables[kind]) == 0
@@ -387,7 +354,7 @@ def test_roster_unit_with_a_jpt_pratama_and_no_workbook_gets_u01_only(tmp_path):
         assert got == [("U01", "D9.AS2", str(roster), "Data", 7, "E")]   # D9.AS9 has no JPT Pratama
     f = result.findings[0]
     assert "workbook unit tidak disampaikan" in f.message
-    assert [(i.unit, i.status) for i in result.inputs] == [("D9.AS1", "checked"), ("D9.AS2", "not_submitted")] or WIRED
+    assert [(i.unit, i.status) for i in result.inputs] == [("D9.AS1", "checked"), ("D9.AS2", "not_submitted")]
 
 
 def test_roster_unit_matched_by_name_submitted_its_workbook(tmp_path):
@@ -456,6 +423,6 @@ def test_apply_twice_with_a_roster_adds_its_units_once(tmp_path):
         ("196905051994031001", "KEPALA BIRO BARU", "Jabatan Struktural", "Kepala Biro Perencanaan", "SES.BPR")]))
     f = facts_of([a], roster)
     crossunit.apply(f, roster)
-    assert [(c.code, getattr(c, "roster_only", False)) for c in f.units] == [("D9.AS1", False), ("SES.BPR", True)]
-    assert f.tables["unit"][["unit", "unit_seq", "roster_only", "n_pokja"]].values.tolist() == [
-        ["D9.AS1", 0, False, 2], ["SES.BPR", 1, True, 0]]
+    assert [(c.code, c.roster_only) for c in f.units] == [("D9.AS1", False), ("SES.BPR", True)]
+    assert f.tables["unit"][["unit", "unit_seq", "value", "n_pokja"]].values.tolist() == [
+        ["D9.AS1", 0, "", 2], ["SES.BPR", 1, "roster", 0]]

@@ -2,7 +2,7 @@
 
 The corpus is generated at test time by tests/make_hostile.py (no bomb is committed). Each
 case is checked three ways: the loader itself (`load_workbook` / `describe`, both
-languages), the worker reader (`workers.load_many`, which the command line uses), and the
+languages), the reader workers (`workers.run_tasks` with the task the command line uses), and the
 command line end to end (`python -m checker check FOLDER good.xlsx --json -`: exit code 1,
 a D05 finding for the bad file naming it, the good file's own finding still there). Input
 files' bytes and modification times are compared before and after every command.
@@ -10,7 +10,6 @@ files' bytes and modification times are compared before and after every command.
 from __future__ import annotations
 
 import hashlib
-import inspect
 import json
 import os
 import shutil
@@ -24,16 +23,15 @@ import pytest
 import make_hostile as mh
 from checker import run
 from checker.load import limits
-from checker.load import workers
 from checker.load.limits import Limits
-from checker.load.model import FORMULA_ERROR, LoadedUnit, LoadError, describe
+from checker.facts import unit_build
+from checker.facts.unit_build import UnitFacts
+from checker.load.model import FORMULA_ERROR, LoadError, describe
 from checker.load.workbook import load_workbook
+from conftest import load_many
 from rule_examples import build
 
 ROOT = Path(__file__).resolve().parent.parent
-# run.check reads through workers.load_many once the lead wires it (before: run.load_all,
-# whose message for a file found by its extension (.xls, .ods, ...) does not name the file)
-WIRED = "load_many" in inspect.getsource(run)
 # the good unit: the compliant example with one NIP serial 000 (a D01 on Pegawai A5, and the
 # findings that follow from that person's NIP no longer matching the other sheets)
 GOOD_EDIT = [{"sheet": "Pegawai", "where": {"NIP": "198811052014022002"}, "set": {"NIP": "198811052014022000"}}]
@@ -194,7 +192,7 @@ def test_lock_file_in_a_folder_is_skipped_silently(corpus):
 def test_workers_give_one_message_per_file_and_go_on(corpus, good):
     paths = [corpus[c] for c in REFUSED] + [good]
     with Unchanged(paths):
-        got = workers.load_many(paths, lang="en", jobs=2, limits=Limits())
+        got = load_many(paths, lang="en", jobs=2, limits=Limits())
     assert len(got) == len(paths)
     for case, item in zip(REFUSED, got):
         assert isinstance(item, tuple) and item[0] == corpus[case], case
@@ -203,11 +201,11 @@ def test_workers_give_one_message_per_file_and_go_on(corpus, good):
             load_workbook(corpus[case])
         assert item[2] == describe(ei.value, "en")
         assert item[1] == hashlib.sha256(Path(corpus[case]).read_bytes()).hexdigest()
-    assert isinstance(got[-1], LoadedUnit) and got[-1].unit["kode_unit"][1] == "D9.AS1"
+    assert isinstance(got[-1], UnitFacts) and got[-1].ctx.code == "D9.AS1"
 
 
 def test_missing_file_has_no_digest(tmp_path):
-    (item,) = workers.load_many([str(tmp_path / "tidak-ada.xlsx")], jobs=1, limits=Limits())
+    (item,) = load_many([str(tmp_path / "tidak-ada.xlsx")], jobs=1, limits=Limits())
     assert item[1] is None and "tidak ditemukan" in item[2]
 
 
@@ -216,28 +214,28 @@ def test_missing_file_has_no_digest(tmp_path):
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="RLIMIT_AS bounds memory on Linux only")
 def test_memory_limit_stops_one_file_and_the_run_goes_on(tall, good):
     with Unchanged([tall, good]):
-        got = workers.load_many([tall, good], lang="id", jobs=1, limits=Limits(memory_mb=256))
+        got = load_many([tall, good], lang="id", jobs=1, limits=Limits(memory_mb=256))
     assert isinstance(got[0], tuple)
     assert got[0][2].startswith(f"Berkas {tall} terlalu besar untuk dibaca dalam batas memori 256 MB")
     assert got[0][1] == hashlib.sha256(Path(tall).read_bytes()).hexdigest()
-    assert isinstance(got[1], LoadedUnit)
-    en = workers.load_many([tall], lang="en", jobs=1, limits=Limits(memory_mb=256))
+    assert isinstance(got[1], UnitFacts)
+    en = load_many([tall], lang="en", jobs=1, limits=Limits(memory_mb=256))
     assert "memory limit of 256 MB" in en[0][2]
 
 
 def test_the_default_limits_read_the_same_file(tall):
-    (u,) = workers.load_many([tall], jobs=1, limits=Limits())
-    assert isinstance(u, LoadedUnit)
-    assert u.tables["pegawai"].rows["_row"].tolist()[-1] == 800_000
+    (u,) = load_many([tall], jobs=1, limits=Limits())
+    assert isinstance(u, UnitFacts)
+    assert u.columns["employee"]["row"][-1] == 800_000
 
 
 def test_timeout_stops_one_file_and_the_run_goes_on(tall, good):
     t = time.perf_counter()
-    got = workers.load_many([tall, good, tall], lang="en", jobs=1,
+    got = load_many([tall, good, tall], lang="en", jobs=1,
                             limits=Limits(memory_mb=None, timeout_s=0.3))
     elapsed = time.perf_counter() - t
     assert got[0][2].startswith(f"Reading the file {tall} was stopped after the time limit of 0.3 seconds")
-    assert isinstance(got[1], LoadedUnit) and got[2][2] == got[0][2]
+    assert isinstance(got[1], UnitFacts) and got[2][2] == got[0][2]
     assert elapsed < 10, elapsed
 
 
@@ -251,15 +249,13 @@ def test_results_in_input_order_whatever_the_jobs(corpus, good):
             if isinstance(it, tuple):
                 out.append(it)
             else:
-                out.append((it.path, it.sha256, {k: (t.sheet, t.hidden, t.columns, t.formula_issues,
-                                                      t.rows.to_dict("list")) for k, t in it.tables.items()},
-                            it.unit, [vars(p) for p in it.problems]))
+                out.append((vars(it.ctx), it.columns))
         return out
     calls = []
-    base = summary(workers.load_many(files, jobs=1, limits=None))
+    base = summary(load_many(files, jobs=1, limits=None))
     for jobs in (1, 3):
         calls.clear()
-        got = workers.load_many(files, jobs=jobs, limits=Limits(),
+        got = load_many(files, jobs=jobs, limits=Limits(),
                                 progress=lambda d, t: calls.append((d, t, os.getpid())))
         assert summary(got) == base, jobs
         assert calls == [(i, len(files), os.getpid()) for i in range(1, len(files) + 1)]
@@ -268,11 +264,11 @@ def test_results_in_input_order_whatever_the_jobs(corpus, good):
 def test_a_loader_bug_is_one_files_message(monkeypatch, good, corpus):
     def boom(path, data=None, **kw):
         raise ZeroDivisionError("boom")
-    monkeypatch.setattr(workers, "load_workbook", boom)
-    (item,) = workers.load_many([good], limits=None)
+    monkeypatch.setattr(unit_build, "load_workbook", boom)
+    (item,) = load_many([good], limits=None)
     assert "Kesalahan internal cek-pokja saat membaca" in item[2] and "ZeroDivisionError: boom" in item[2]
     with pytest.raises(ZeroDivisionError):
-        workers.load_many([good], limits=None, debug=True)
+        load_many([good], limits=None, debug=True)
 
 
 # ============================================================================ 5: sheets and cells
@@ -371,11 +367,11 @@ def test_columns_in_any_order(corpus, good):
 def test_fifty_thousand_rows(tmp_path):
     path = mh.build("big_50k", tmp_path)
     t = time.perf_counter()
-    (u,) = workers.load_many([path], limits=Limits())
+    (u,) = load_many([path], limits=Limits())
     elapsed = time.perf_counter() - t
-    assert isinstance(u, LoadedUnit), u
-    assert len(u.tables["pegawai"].rows) == 50_000 and len(u.tables["mph"].rows) == 50_000
-    assert u.tables["pegawai"].rows["_row"].tolist()[-1] == 50_001
+    assert isinstance(u, UnitFacts), u
+    assert len(u.columns["employee"]["row"]) == 50_000 and len(u.columns["mph_row"]["row"]) == 50_000
+    assert u.columns["employee"]["row"][-1] == 50_001
     assert elapsed < 30, elapsed                                    # ~3 s on a 2-core machine
 
 
@@ -392,8 +388,7 @@ def test_cli_bad_file_is_a_d05_and_the_rest_is_checked(case, corpus, good, folde
             continue
         d05 = [f for f in _findings(doc, path) if f["rule"] == "D05"]
         assert len(d05) == 1, (case, _findings(doc, path))
-        if WIRED or case not in LABELLED:
-            assert path in d05[0]["message"], d05[0]["message"]
+        assert path in d05[0]["message"], d05[0]["message"]
         inp = [i for i in doc["inputs"] if os.path.abspath(i["file"]) == os.path.abspath(path)]
         assert inp and inp[0]["status"] == "unreadable"
         # the good unit is still checked, with its own finding (the corpus holds more copies of

@@ -24,7 +24,7 @@ class UnitContext:
     jpt_madya: str | None = None
     sheets: dict = field(default_factory=dict)      # sheet kind -> SheetInfo
     readable: bool = True
-    detail: str = ""
+    detail: object = ""                     # why unreadable: {"id": ..., "en": ...}
     roster_only: bool = False               # a master-roster unit that submitted no workbook
 
     def has(self, requirement: str) -> bool:

@@ -27,33 +27,31 @@ from __future__ import annotations
 
 import os
 
+from checker.facts.sink import make_fact
 from checker.input import values
-from checker.input.nip import parse_nip
 from checker.load.roster import unit_keys
-from checker.texts import bi
+from checker.texts import both
 
 # (kind, field) -> default of every cross-unit condition field; message parameters -> "-".
 FIELDS = {
-    "unit": {"duplicate_code_order": 0, "roster_only": False},
+    "unit": {"duplicate_code_order": 0},
     "employee": {"n_units_with_nip": 0, "roster_status": ""},
     "member": {"home_unit_mismatch": False, "cross_unit_output_claims": 0},
 }
 PARAMS = {
     "unit": ("p_first_file", "p_roster_file"),
-    "employee": ("p_other_units", "p_roster_unit", "p_roster_problem", "p_roster_file"),
+    "employee": ("p_other_units", "p_roster_problem", "p_roster_file"),
     "member": ("p_nip_holders", "p_other_claims"),
 }
-ROSTER_DETAIL = {"id": "tidak menyampaikan workbook (unit dari roster induk)",
-                 "en": "submitted no workbook (unit from the master roster)"}
 
 
 def _join(items) -> str:
     return "; ".join(dict.fromkeys(i for i in items if i)) or "-"
 
 
-def _join_bi(items) -> dict:
+def _join_both(items) -> dict:
     items = list(items)
-    return bi(_join(i["id"] for i in items), _join(i["en"] for i in items))
+    return {lang: _join(i[lang] for i in items) for lang in ("id", "en")}
 
 
 class _Units:
@@ -82,9 +80,8 @@ def apply(facts, roster=None) -> None:
         seqs = {c.seq for c in facts.units}
         tables["unit"] = tables["unit"][tables["unit"]["unit_seq"].isin(seqs)].reset_index(drop=True)
     units = _Units([c for c in facts.units if c.readable])
-    statuses = _nip_statuses(tables.get("cell"))
-    emp, holders = _employees(tables, units, statuses, roster)
-    mem = _members(tables, units, statuses, holders, roster)
+    emp, holders = _employees(tables, units, roster)
+    mem = _members(tables, units, holders, roster)
     tables["employee"], tables["member"] = emp, mem
     tables["unit"] = _unit_facts(tables["unit"], units, facts, roster, pd)
     for kind in FIELDS:
@@ -113,41 +110,21 @@ def _ensure(tables, kind):
     tables[kind] = df
 
 
-def _nip_statuses(cell):
-    """{(unit_seq, sheet_kind, row): status} of every NIP cell that is not valid."""
-    if cell is None or len(cell) == 0:
-        return {}
-    bad = cell[(cell["check"] == "nip") & (cell["status"] != "valid") & cell["row"].notna()]
-    return {(int(s), k, int(r)): st for s, k, r, st in zip(bad["unit_seq"], bad["sheet_kind"], bad["row"], bad["status"])}
-
-
-def _status_of(df, sheet_kind, statuses):
-    if not statuses or len(df) == 0:
-        return ["valid"] * len(df)
-    return [statuses.get((int(s), sheet_kind, int(r)), "valid") for s, r in zip(df["unit_seq"], df["row"])]
-
-
-_NIP_CACHE: dict = {}
-
-
-def _nip_key(raw) -> str:
-    if not isinstance(raw, str) or not raw:
-        return ""
-    key = _NIP_CACHE.get(raw)
-    if key is None:
-        if len(_NIP_CACHE) > 500_000:
-            _NIP_CACHE.clear()
-        key = _NIP_CACHE[raw] = parse_nip(raw).key or ""
-    return key
-
-
 def _basename(path) -> str:
     return os.path.basename(path or "") or "-"
 
 
+def _nip(df):
+    """(NIP key, its status, usable) per fact row: a NIP stored as a number identifies nobody here."""
+    import pandas as pd
+    key = df["_nip_key"].where(df["_nip_key"].notna(), "").astype(str)
+    status = df["_nip_status"].where(df["_nip_status"].notna(), "empty").astype(str)
+    return key, status.tolist(), (key != "") & pd.Series(status != "number", index=df.index)
+
+
 # --------------------------------------------------------------------------- employees (X01, X04)
 
-def _employees(tables, units, statuses, roster):
+def _employees(tables, units, roster):
     import pandas as pd
 
     emp = tables["employee"].copy()
@@ -155,14 +132,11 @@ def _employees(tables, units, statuses, roster):
     emp["n_units_with_nip"] = 0
     emp["roster_status"] = ""
     emp["p_other_units"] = "-"
-    emp["p_roster_unit"] = "-"
     emp["p_roster_problem"] = "-"
     emp["p_roster_file"] = roster.path if roster is not None else "-"
     if n == 0:
         return emp, {}
-    key = emp["value"].where(emp["value"].notna(), "").astype(str)
-    status = _status_of(emp, "pegawai", statuses)
-    usable = (key != "") & pd.Series([s != "number" for s in status], index=emp.index)
+    key, status, usable = _nip(emp)
     ident = emp["unit_seq"].map(units.ident)
     pairs = emp.loc[usable, ["unit_seq", "row"]].assign(nip=key[usable], ident=ident[usable])
     counts = pairs.groupby("nip")["ident"].nunique()
@@ -178,9 +152,8 @@ def _employees(tables, units, statuses, roster):
             nip, seq = key[i], int(emp.at[i, "unit_seq"])
             own = units.ident[seq]
             others = [(s, r) for s, r in holders[nip].items() if units.ident[s] != own]
-            shown[i] = _join_bi(
-                bi(f"{units.label[s]} ({_basename(units.file[s])}, baris {r})",
-                    f"{units.label[s]} ({_basename(units.file[s])}, row {r})") for s, r in others)
+            shown[i] = _join_both(both("fact.holder_row", unit=units.label[s], file=_basename(units.file[s]), row=r)
+                                  for s, r in others)
         emp["p_other_units"] = pd.Series(shown, index=emp.index, dtype=object)
     if roster is not None:
         _roster_status(emp, key, status, usable, units, roster, pd)
@@ -199,23 +172,21 @@ def _roster_status(emp, key, status, usable, units, roster, pd):
         if not listed:
             if status[i] == "valid" and not roster.units_of(keys[i]):
                 result[i] = "missing"
-                problem[i] = bi("tidak terdapat pada roster induk", "is not in the master roster")
+                problem[i] = both("fact.roster_missing")
             continue
         if any(roster.units[u].keys & own for u in listed):
             result[i] = "listed"
         else:
             result[i] = "other_unit"
             shown[i] = _join(roster.units[u].label() for u in listed)
-            problem[i] = bi(f"tercantum pada roster induk di unit lain: {shown[i]}",
-                             f"is listed in the master roster under another unit: {shown[i]}")
+            problem[i] = both("fact.roster_other_unit", units=shown[i])
     emp["roster_status"] = pd.Series(result, index=emp.index, dtype=object)
-    emp["p_roster_unit"] = pd.Series(shown, index=emp.index, dtype=object)
     emp["p_roster_problem"] = pd.Series(problem, index=emp.index, dtype=object)
 
 
 # --------------------------------------------------------------------------- members (X02, X03)
 
-def _members(tables, units, statuses, holders, roster):
+def _members(tables, units, holders, roster):
     import pandas as pd
 
     mem = tables["member"].copy()
@@ -226,9 +197,7 @@ def _members(tables, units, statuses, holders, roster):
     mem["p_other_claims"] = "-"
     if n == 0:
         return mem
-    key = mem["nip"].map(_nip_key)
-    status = _status_of(mem, "anggota", statuses)
-    usable = (key != "") & pd.Series([s != "number" for s in status], index=mem.index)
+    key, status, usable = _nip(mem)
 
     # X02: Kode Unit Asal against the units whose Pegawai (or the roster) hold the NIP
     cand = mem.index[usable & mem["other_unit_same_instansi"].fillna(False).astype(bool)]
@@ -240,21 +209,19 @@ def _members(tables, units, statuses, holders, roster):
         runits = [u for u in runits if u in roster.units] if runits else []
         if not seqs and not runits:
             continue                                   # nobody holds it: not run
-        asal = unit_keys(_asal(mem.at[i, "p_unit_asal"]))
+        asal = unit_keys(mem.at[i, "_unit_asal"])
         if any(units.keys[s] & asal for s in seqs) or any(roster.units[u].keys & asal for u in runits):
             continue
         mismatch[i] = True
-        shown = [bi(f"{units.label[s]} (sheet Pegawai {_basename(units.file[s])}, baris {r})",
-                     f"{units.label[s]} (Pegawai sheet of {_basename(units.file[s])}, row {r})")
+        shown = [both("fact.holder_pegawai", unit=units.label[s], file=_basename(units.file[s]), row=r)
                  for s, r in seqs.items()]
-        shown += [bi(f"{roster.units[u].label()} (roster induk)", f"{roster.units[u].label()} (master roster)")
-                  for u in runits]
-        holders_shown[i] = _join_bi(shown)
+        shown += [both("fact.holder_roster", unit=roster.units[u].label()) for u in runits]
+        holders_shown[i] = _join_both(shown)
     mem["home_unit_mismatch"] = pd.Series(mismatch, index=mem.index, dtype=bool)
     mem["p_nip_holders"] = pd.Series(holders_shown, index=mem.index, dtype=object)
 
     # X03: the same person (NIP) with the same folded Output in Pokja of two units
-    out = mem["value"].where(mem["value"].notna(), "").astype(str)
+    out = mem["_output_key"].where(mem["_output_key"].notna(), "").astype(str)
     ok = usable & mem["is_member"].fillna(False).astype(bool) & (out != "")
     if ok.any():
         sub = mem.loc[ok, ["unit_seq", "row", "pokja"]].assign(
@@ -270,19 +237,12 @@ def _members(tables, units, statuses, holders, roster):
                 claims.setdefault((nip, o), []).append((ident, int(seq), int(row), pokja))
             shown = ["-"] * n
             for i, seq, nip, o, ident in zip(hit.index, hit["unit_seq"], hit["nip"], hit["out"], hit["ident"]):
-                shown[i] = _join_bi(
-                    bi(f"{units.label[s]} Pokja {p or '-'} ({_basename(units.file[s])}, baris {r})",
-                        f"{units.label[s]} Pokja {p or '-'} ({_basename(units.file[s])}, row {r})")
+                shown[i] = _join_both(
+                    both("fact.claim", unit=units.label[s], pokja=p or "-", file=_basename(units.file[s]), row=r)
                     for d, s, r, p in claims[(nip, o)] if d != ident)
             mem["p_other_claims"] = pd.Series(shown, index=mem.index, dtype=object)
     mem["cross_unit_output_claims"] = mem["cross_unit_output_claims"].astype("int64")
     return mem
-
-
-def _asal(p_unit_asal) -> str:
-    """The Kode Unit Asal as written, from the member's message parameter ("-" when empty)."""
-    t = values.cell_text(p_unit_asal)
-    return "" if t == "-" else t
 
 
 # --------------------------------------------------------------------------- units (X05, roster units)
@@ -290,11 +250,10 @@ def _asal(p_unit_asal) -> str:
 def _unit_facts(df, units, facts, roster, pd):
     df = df.copy()
     df["duplicate_code_order"] = 0
-    df["roster_only"] = False
     df["p_first_file"] = "-"
     df["p_roster_file"] = roster.path if roster is not None else "-"
     if len(df):
-        code = df["unit"].map(lambda c: values.fold_code(c or "") if isinstance(c, str) else "")
+        code = df["_code_key"].where(df["_code_key"].notna(), "").astype(str)
         has = code != ""
         if has.any():
             sub = df.loc[has, ["file"]].assign(code=code[has], path=df.loc[has, "file"].astype(str))
@@ -320,21 +279,15 @@ def _roster_units(df, units, facts, roster, pd):
     for u in roster.units.values():
         if not u.has_jpt_pratama or u.keys & submitted:
             continue
-        seq = len(facts.units)
-        ctx = UnitContext(seq, roster.path, roster.sha256, u.code, u.name, None,
-                          {"pokja": SheetInfo(roster.sheet, roster.header_row, False, {"kode_pokja": roster.unit_column})},
-                          readable=True, detail=ROSTER_DETAIL["id"])
-        ctx.roster_only = True
+        sheets = {"pokja": SheetInfo(roster.sheet, roster.header_row, False, {"kode_pokja": roster.unit_column})}
+        ctx = UnitContext(len(facts.units), roster.path, roster.sha256, u.code, u.name, None, sheets,
+                          readable=True, detail=both("fact.roster_unit"), roster_only=True)
         facts.units.append(ctx)
-        rows.append({
-            "t": "unit", "unit_seq": seq, "unit": u.code, "unit_name": u.name, "pokja": None, "nip": None,
-            "name": None, "target": None, "file": roster.path, "sheet": roster.sheet, "sheet_kind": None,
-            "row": u.first_row, "column": roster.unit_column, "value": "roster", "sheet_hidden": False,
-            "n_pokja": 0, "n_pokja_substance": 0, "n_pokja_support": 0, "n_pk_target": 0,
-            "duplicate_code_order": 0, "roster_only": True,
-            "p_support_codes": "-", "p_substance_codes": "-", "p_pokja_codes": "-",
-            "p_first_file": "-", "p_roster_file": roster.path,
-        })
+        rows.append(make_fact("unit", ctx, None, u.first_row, roster.unit_column, {
+            "n_pokja": 0, "n_pokja_substance": 0, "n_pokja_support": 0, "n_pk_target": 0, "duplicate_code_order": 0,
+        }, value="roster", sheet=roster.sheet,
+            params={"p_support_codes": "-", "p_pokja_codes": "-", "p_first_file": "-", "p_roster_file": roster.path},
+            hidden={"_code_key": values.fold_code(u.code or "")}))
     if not rows:
         return df
     add = pd.DataFrame(rows)

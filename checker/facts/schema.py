@@ -28,6 +28,13 @@ LOCATION_COLUMNS = (
     "unit_seq", "unit", "unit_name", "pokja", "nip", "name", "target", "file", "sheet",
     "sheet_kind", "row", "column", "value", "sheet_hidden",
 )
+# Typed columns later stages join on (crossunit.py), never shown and never in conditions:
+# they keep what a display column would otherwise have to be parsed back for.
+HIDDEN_COLUMNS = {
+    "unit": ("_code_key",),                                    # Kode Unit folded as a code
+    "employee": ("_nip_key", "_nip_status"),                   # the row's NIP and its status
+    "member": ("_nip_key", "_nip_status", "_unit_asal", "_output_key"),   # the person's NIP; origin; folded Output
+}
 # Parameters every kind offers to messages besides its own p_* ones.
 COMMON_PARAMS = ("unit", "unit_name", "pokja", "nip", "name", "target", "sheet", "row", "column", "value", "person")
 
@@ -49,10 +56,7 @@ KINDS: dict[str, FactKind] = {k.name: k for k in (
         ("duplicate_code_order", "int",
          "0 untuk workbook pertama (urut path) dengan Kode Unit ini dalam satu pemeriksaan; k untuk workbook ke-k berikutnya",
          "0 for the first workbook (in path order) of a run with this Kode Unit; k for the k-th later one"),
-        ("roster_only", "bool",
-         "unit dari roster induk yang memiliki JPT Pratama tetapi tidak menyampaikan workbook",
-         "a unit of the master roster that has a JPT Pratama but submitted no workbook"),
-    ], ["p_support_codes", "p_substance_codes", "p_pokja_codes", "p_first_file", "p_roster_file"]),
+    ], ["p_support_codes", "p_pokja_codes", "p_first_file", "p_roster_file"]),
     _kind("target", "satu per target PK (baris sheet PK)", "one per PK target (PK sheet row)", [
         ("n_pokja_serving", "int", "jumlah Pokja yang mencantumkan kode target ini",
          "number of Pokja naming this target code"),
@@ -61,8 +65,6 @@ KINDS: dict[str, FactKind] = {k.name: k for k in (
     ], ["p_indicator"]),
     _kind("employee", "satu per baris sheet Pegawai", "one per Pegawai sheet row", [
         ("is_jpt", "bool", "jenis jabatan JPT Pratama atau JPT Madya", "jenis jabatan is JPT Pratama or JPT Madya"),
-        ("jenis", "str", "jenis jabatan (kanonik) atau kosong bila tidak terbaca",
-         "jenis jabatan (canonical), empty when unreadable"),
         ("n_mph_entry", "int", "jumlah entri MPH (peran hasil terisi) milik pegawai ini",
          "number of MPH entries (filled peran hasil) of this employee"),
         ("nip_repeat", "int", "0 untuk kemunculan pertama NIP pada sheet Pegawai; k untuk pengulangan ke-k",
@@ -80,7 +82,7 @@ KINDS: dict[str, FactKind] = {k.name: k for k in (
          "with a master roster: listed (under this unit), missing (not in the roster), other_unit (under another "
          "unit); empty without a roster, without a NIP, for a NIP stored as a number, or for an invalid NIP that "
          "is not in the roster"),
-    ], ["p_first_row", "p_jabatan", "p_other_units", "p_roster_unit", "p_roster_problem", "p_roster_file"]),
+    ], ["p_first_row", "p_jabatan", "p_other_units", "p_roster_problem", "p_roster_file"]),
     _kind("pokja", "satu per baris sheet Pokja", "one per Pokja sheet row", [
         ("sk_number_empty", "bool", "Nomor SK kosong", "Nomor SK is empty"),
         ("sk_date_empty", "bool", "Tanggal SK kosong", "Tanggal SK is empty"),
@@ -100,8 +102,6 @@ KINDS: dict[str, FactKind] = {k.name: k for k in (
         ("n_chair", "int", "jumlah orang berbeda berkedudukan Ketua", "number of distinct persons in the Ketua position"),
         ("n_member_person", "int", "jumlah orang berbeda pada kedudukan selain Pengarah",
          "number of distinct persons in non-Pengarah positions"),
-        ("n_target", "int", "jumlah kode target yang dicantumkan Pokja", "number of target codes the Pokja names"),
-        ("n_target_in_pk", "int", "jumlah kode target Pokja yang ada di PK", "number of the Pokja's target codes found in the PK"),
         ("chair_outsider_with_own_member", "bool",
          "Ketua berasal dari unit/instansi lain padahal ada anggota Fungsional atau Pelaksana dari unit pemilik",
          "the Ketua is from another unit or instansi although a Fungsional or Pelaksana of the owner unit is a member"),
@@ -114,7 +114,6 @@ KINDS: dict[str, FactKind] = {k.name: k for k in (
         "p_start", "p_end", "p_year", "p_chairs", "p_members", "p_chair_name", "p_report_date", "p_accepted_date"]),
     _kind("owner_slot", "satu per Pokja per pemilik kinerja yang wajib menjadi Pengarah",
           "one per Pokja per performance owner who must be Pengarah", [
-        ("role", "str", "jpt_pratama atau jpt_madya", "jpt_pratama or jpt_madya"),
         ("listed", "bool", "pemilik kinerja ini tercantum sebagai Pengarah Pokja (menurut NIP)",
          "this owner is listed as the Pokja's Pengarah (by NIP)"),
     ], ["p_role", "p_owner_name", "p_owner_nip"]),
@@ -198,9 +197,5 @@ KINDS: dict[str, FactKind] = {k.name: k for k in (
     _kind("structure", "satu per masalah struktur workbook", "one per workbook structure problem", [
         ("problem", "str", "file_unreadable, sheet_missing atau column_missing",
          "file_unreadable, sheet_missing or column_missing"),
-    ], ["p_sheet_label", "p_column_label", "p_detail", "p_aliases", "p_consequence"]),
+    ], ["p_column_label", "p_detail", "p_consequence"]),
 )}
-
-
-def condition_fields(kind: str) -> dict:
-    return KINDS[kind].fields

@@ -71,6 +71,7 @@ from checker.load.grid import Grid
 from checker.load.header import find_header
 from checker.load.model import LoadedUnit, LoadError, MphColumn, Problem, Table
 from checker.load.mph import load_mph
+from checker.load.own_outputs import is_annotation_sheet
 from checker.load.reader import match_sheets, open_workbook, read_bytes, read_sheet
 from checker.load.tables import plain_table, to_frames
 from checker.load.unit_sheet import load_unit
@@ -88,6 +89,8 @@ def load_workbook(path: str, data: bytes | None = None, *, frames: bool = True) 
     box = safety.inspect(path, data)
     sha = hashlib.sha256(data).hexdigest()
     wb, metas = open_workbook(path, data)
+    if any(is_annotation_sheet(name) for name, _hidden in metas):
+        raise LoadError(path, "annotated_copy")
     matched = match_sheets(metas)
     grids = _read_grids(path, box, wb, matched)
     lu = _unit_tables(path, sha, matched, grids)

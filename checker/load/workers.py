@@ -1,12 +1,13 @@
-"""Reads many unit workbooks, each in a worker process under a memory and time bound.
+"""Runs one task per file, each in a worker process under a memory and time bound.
 
-    items = load_many(files, lang="id", jobs=1, limits=Limits(), progress=None)
+    results = run_tasks(files, task, on_failure, args=(), jobs=1, limits=Limits(), progress=None)
 
-`files` is what run.discover returns: a list of paths. The result has one item per file,
-in the same order whatever `jobs` is: a LoadedUnit, or (path, sha256 or None, user
-message in `lang`) for a file that cannot be checked - the shape facts.build takes. Every
-file's content is sniffed, whatever its extension (a real .xlsx named .xls is checked; an
-HTML export named .xls gets the HTML message).
+`task(index, path, *args)` runs in a worker (it is given by reference, so it must be a
+module-level function) and returns what the caller wants for that file: for `check`, the
+file read and that unit's facts built (checker/facts/unit_build.py). When the worker fails
+on a file (memory or time limit, a crash, a bug), `on_failure(index, path, sha256 or None,
+LoadError)` makes that file's result in this process instead. The results come in file
+order, whatever `jobs` is.
 
 Why workers (issue 5 §4; notes/excel-io.md): under an address-space limit the Rust reader
 aborts the whole process (SIGABRT) instead of raising, and a tiny crafted file can make it
@@ -26,8 +27,8 @@ pandas (needed for the DataFrames and the facts anyway): the two overlap.
 The caller's main module must be import-safe (the usual multiprocessing rule: workers import
 it); `python -m checker`, the `cek-pokja` script and pytest are.
 
-limits=None with jobs=1 reads in the calling process (no bound, no start-up cost): for
-tests and library use on trusted files. The command line always passes Limits().
+limits=None with jobs=1 runs the tasks in the calling process (no bound, no start-up cost):
+for tests and library use on trusted files. The command line always passes Limits().
 """
 from __future__ import annotations
 
@@ -35,22 +36,16 @@ import collections
 import hashlib
 import os
 import signal
-import sys
 import time
 import traceback
 from typing import Callable
 
 from checker.load.limits import Limits
-from checker.load.model import LoadError, describe
-from checker.load.tables import to_frames
-from checker.load.reader import read_bytes
-from checker.load.workbook import load_workbook
-
-__all__ = ["Limits", "load_many", "START_METHOD"]
+from checker.load.model import LoadError
 
 # modules the fork server imports once, so every worker starts warm (no pandas: a worker
-# sends its tables as plain lists, this process builds the DataFrames)
-_PRELOAD = ["numpy", "python_calamine", "checker.load.workbook", "checker.load.workers"]
+# sends plain rows, this process builds the DataFrames)
+_PRELOAD = ["numpy", "python_calamine", "checker.load.workbook", "checker.load.workers", "checker.facts.unit_build"]
 # environment of the fork server (and so of every worker): one BLAS thread, one malloc arena
 _WORKER_ENV = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
                "MALLOC_ARENA_MAX": "2", "RUST_BACKTRACE": "0"}
@@ -67,12 +62,13 @@ START_METHOD = _start_method()
 
 # ============================================================================ public
 
-def load_many(files, lang: str = "id", jobs: int = 1, limits: Limits | None = None,
-              progress: Callable[[int, int], None] | None = None, *, debug: bool = False) -> list:
-    """LoadedUnit or (path, sha256|None, message) per file, in input order. `jobs` workers
-    read in parallel (results identical for any jobs). `progress(done, total)` is called in
-    this process after each file. `debug`: an internal error (a bug) raises instead of
-    becoming that file's message."""
+def run_tasks(files, task: Callable, on_failure: Callable, args: tuple = (), jobs: int = 1,
+              limits: Limits | None = None, progress: Callable[[int, int], None] | None = None, *,
+              debug: bool = False) -> list:
+    """task(index, path, *args) per file, in input order (see the module doc). `jobs`
+    workers run in parallel (results identical for any jobs). `progress(done, total)` is
+    called in this process after each file. `debug`: an internal error (a bug) raises
+    instead of becoming that file's failure."""
     files = [str(p) for p in files]
     total = len(files)
     out: list = [None] * total
@@ -89,9 +85,9 @@ def load_many(files, lang: str = "id", jobs: int = 1, limits: Limits | None = No
 
     if limits is None and jobs <= 1:
         for i, path in enumerate(files):
-            finish(i, _load_here(path, lang, debug))
+            finish(i, _run_here(i, path, task, on_failure, args, debug))
         return out
-    pool = _Pool(max(1, min(int(jobs), total)), limits or Limits(None, None), lang, debug)
+    pool = _Pool(max(1, min(int(jobs), total)), limits or Limits(None, None), task, on_failure, args, debug)
     try:
         for i, item in pool.run(files):
             finish(i, item)
@@ -102,16 +98,15 @@ def load_many(files, lang: str = "id", jobs: int = 1, limits: Limits | None = No
 
 # ============================================================================ in-process
 
-def _load_here(path: str, lang: str, debug: bool):
+def _run_here(index: int, path: str, task, on_failure, args, debug: bool):
     try:
-        return load_workbook(path)
+        return task(index, path, *args)
     except LoadError as e:
-        return (path, sha256_of(path), describe(e, lang))
+        return on_failure(index, path, sha256_of(path), e)
     except Exception as e:  # noqa: BLE001 - one file's bug must not stop the others
         if debug:
             raise
-        err = LoadError(path, "internal_error", f"{type(e).__name__}: {e}")
-        return (path, sha256_of(path), describe(err, lang))
+        return on_failure(index, path, sha256_of(path), LoadError(path, "internal_error", f"{type(e).__name__}: {e}"))
 
 
 def sha256_of(path: str) -> str | None:
@@ -144,7 +139,7 @@ def _apply_memory_limit(memory_mb: int | None) -> None:
         pass
 
 
-def _worker_main(conn, memory_mb: int | None) -> None:
+def _worker_main(conn, memory_mb: int | None, task, args: tuple) -> None:
     """Loop of one worker: receive (index, path), send back (index, kind, payload, sha)."""
     try:
         signal.signal(signal.SIGINT, signal.SIG_IGN)     # the parent decides when to stop
@@ -162,7 +157,6 @@ def _worker_main(conn, memory_mb: int | None) -> None:
     try:
         import numpy  # noqa: F401  - already there in a fork-server worker
         import python_calamine  # noqa: F401
-        from checker.load import workbook  # noqa: F401
         conn.send(("ready",))
     except MemoryError:
         os._exit(3)
@@ -175,17 +169,14 @@ def _worker_main(conn, memory_mb: int | None) -> None:
             break
         index, path = msg
         sha = None
-        reply = None
+        reply = result = None
         try:
-            data = read_bytes(path)
-            sha = hashlib.sha256(data).hexdigest()
-            unit = load_workbook(path, data, frames=False)
-            del data
-            reply = (index, "ok", unit, sha)
+            result = task(index, path, *args)
+            reply = (index, "ok", result, sha)
         except LoadError as e:
             reply = (index, "error", e, sha)
         except MemoryError:
-            data = unit = None
+            result = None
             reply = (index, "memory", None, sha)
         except Exception as e:  # noqa: BLE001 - reported as this file's internal error
             reply = (index, "internal", f"{type(e).__name__}: {e}\n{traceback.format_exc()}", sha)
@@ -199,7 +190,7 @@ def _worker_main(conn, memory_mb: int | None) -> None:
                 os._exit(3)
         except (OSError, EOFError):
             break
-        reply = unit = None
+        reply = result = None
     try:
         conn.close()
     except OSError:  # pragma: no cover
@@ -209,9 +200,9 @@ def _worker_main(conn, memory_mb: int | None) -> None:
 # ============================================================================ parent side
 
 class _Worker:
-    def __init__(self, ctx, memory_mb):
+    def __init__(self, ctx, memory_mb, task, args):
         parent, child = ctx.Pipe(duplex=True)
-        self.proc = ctx.Process(target=_worker_main, args=(child, memory_mb), daemon=True,
+        self.proc = ctx.Process(target=_worker_main, args=(child, memory_mb, task, args), daemon=True,
                                 name="cek-pokja-reader")
         self.proc.start()
         child.close()
@@ -224,6 +215,9 @@ class _Worker:
         self.conn.send((index, path))
         self.task = (index, path)
         self.t0 = time.monotonic() if self.ready else None
+
+    def overdue(self, timeout_s: float | None) -> bool:
+        return bool(timeout_s) and self.t0 is not None and time.monotonic() - self.t0 >= timeout_s
 
     def kill(self) -> None:
         try:
@@ -267,25 +261,25 @@ def _context():
 class _Pool:
     """N reusable workers; dead or overrunning ones are replaced."""
 
-    def __init__(self, n: int, limits: Limits, lang: str, debug: bool):
-        self.n, self.limits, self.lang, self.debug = n, limits, lang, debug
+    def __init__(self, n: int, limits: Limits, task, on_failure, args: tuple, debug: bool):
+        self.n, self.limits, self.debug = n, limits, debug
+        self.task, self.on_failure, self.args = task, on_failure, args
         self.ctx = None
         self.workers: list[_Worker] = []
 
     def _spawn(self) -> _Worker:
         if self.ctx is None:
             self.ctx = _context()
-        w = _Worker(self.ctx, self.limits.memory_mb)
+        w = _Worker(self.ctx, self.limits.memory_mb, self.task, self.args)
         self.workers.append(w)
         return w
 
     def run(self, paths: list[str]):
-        """Yield (index, item) as files finish."""
+        """Yield (index, result) as files finish."""
         from multiprocessing.connection import wait
         pending = collections.deque(enumerate(paths))
         # The fork server starts in the background: meanwhile this process imports pandas
-        # (for the DataFrames and the facts anyway); the first worker's start waits for the
-        # server's preload.
+        # (for the fact tables anyway); the first worker's start waits for the server's preload.
         self.ctx = _context()
         import pandas  # noqa: F401
         for _ in range(min(self.n, len(pending))):
@@ -301,48 +295,50 @@ class _Pool:
             busy = [w for w in self.workers if w.task is not None]
             if not busy:
                 break
-            wait_for = None
-            if timeout_s:
-                now = time.monotonic()
-                ends = [w.t0 + timeout_s - now for w in busy if w.t0 is not None]
-                if ends:
-                    wait_for = max(0.0, min(ends))
-            ready = wait([w.conn for w in busy] + [w.proc.sentinel for w in busy], wait_for)
-            for w in list(busy):
-                item = None
-                got = False
-                if w.conn in ready or w.proc.sentinel in ready:
-                    try:
-                        if w.conn.poll():
-                            msg = w.conn.recv()
-                            got = True
-                    except (EOFError, OSError):
-                        got = False
-                    except MemoryError:                          # pragma: no cover
-                        got, msg = True, (w.task[0], "memory", None, None)
-                    if got and msg[0] == "ready":
-                        w.ready = True
-                        if w.task is not None:
-                            w.t0 = time.monotonic()
-                        continue
-                    if got:
-                        index = w.task[0]
-                        item = self._item(w.task[1], msg)
-                        w.task, w.t0 = None, None
-                        yield index, item
-                        continue
-                    if not w.proc.is_alive() or w.proc.sentinel in ready:
-                        w.proc.join(5)
-                        index, path = w.task
-                        yield index, self._dead(path, w.proc.exitcode)
+            ready = wait([w.conn for w in busy] + [w.proc.sentinel for w in busy], self._wait_for(busy))
+            for w in busy:
+                done = self._collect(w, ready, timeout_s)
+                if done is not None:
+                    yield done
+                    if w.task is not None:              # the worker is gone: the file failed
+                        w.task = None
                         self._replace(w, bool(pending))
-                        continue
-                if timeout_s and w.t0 is not None and time.monotonic() - w.t0 >= timeout_s:
-                    index, path = w.task
-                    w.kill()
-                    err = LoadError(path, "timeout", f"killed after {timeout_s} s", s=_num(timeout_s))
-                    yield index, (path, sha256_of(path), describe(err, self.lang))
-                    self._replace(w, bool(pending))
+
+    def _wait_for(self, busy) -> float | None:
+        if not self.limits.timeout_s:
+            return None
+        now = time.monotonic()
+        ends = [w.t0 + self.limits.timeout_s - now for w in busy if w.t0 is not None]
+        return max(0.0, min(ends)) if ends else None
+
+    def _collect(self, w: _Worker, ready, timeout_s):
+        """(index, result) when worker `w` finished (or failed) its file, else None."""
+        if w.conn in ready or w.proc.sentinel in ready:
+            msg = None
+            try:
+                if w.conn.poll():
+                    msg = w.conn.recv()
+            except (EOFError, OSError):
+                msg = None
+            except MemoryError:                          # pragma: no cover
+                msg = (w.task[0], "memory", None, None)
+            if msg is not None and msg[0] == "ready":
+                w.ready = True
+                w.t0 = time.monotonic()
+                return None
+            if msg is not None:
+                (index, path), w.task, w.t0 = w.task, None, None
+                return index, self._result(index, path, msg)
+            if not w.proc.is_alive() or w.proc.sentinel in ready:
+                w.proc.join(5)
+                index, path = w.task
+                return index, self._fail(index, path, None, self._death(path, w.proc.exitcode))
+        if w.overdue(timeout_s):
+            index, path = w.task
+            w.kill()
+            err = LoadError(path, "timeout", f"killed after {timeout_s} s", s=_num(timeout_s))
+            return index, self._fail(index, path, None, err)
+        return None
 
     def _replace(self, w: _Worker, needed: bool) -> None:
         w.kill()
@@ -350,26 +346,29 @@ class _Pool:
         if needed:
             self._spawn()
 
-    def _item(self, path: str, msg):
+    def _fail(self, index: int, path: str, sha: str | None, err: LoadError):
+        if sha is None and err.message_key != "not_found":
+            sha = sha256_of(path)
+        return self.on_failure(index, path, sha, err)
+
+    def _result(self, index: int, path: str, msg):
         _index, kind, payload, sha = msg
         if kind == "ok":
-            return to_frames(payload)
+            return payload
         if kind == "error":
-            return (path, sha if sha is not None else (None if payload.message_key == "not_found" else sha256_of(path)),
-                    describe(payload, self.lang))
+            return self._fail(index, path, sha, payload)
         if kind == "memory":
-            return (path, sha or sha256_of(path), describe(self._memory_error(path, "MemoryError"), self.lang))
+            return self._fail(index, path, sha, self._memory_error(path, "MemoryError"))
         if self.debug:
             raise RuntimeError(f"internal error in a reader worker for {path}:\n{payload}")
-        first = payload.split("\n", 1)[0]
-        return (path, sha or sha256_of(path), describe(LoadError(path, "internal_error", first), self.lang))
+        return self._fail(index, path, sha, LoadError(path, "internal_error", payload.split("\n", 1)[0]))
 
     def _memory_error(self, path: str, detail: str) -> LoadError:
         if self.limits.memory_mb:
             return LoadError(path, "memory_limit", detail, mb=self.limits.memory_mb)
         return LoadError(path, "reader_crash", detail)
 
-    def _dead(self, path: str, exitcode: int | None):
+    def _death(self, path: str, exitcode: int | None) -> LoadError:
         """The worker died on this file without answering: an abort under the address-space
         limit (the Rust reader's reaction to a failed allocation), a kill by the kernel's
         OOM killer, or a crash."""
@@ -380,12 +379,9 @@ class _Pool:
             name = f"signal {sig}"
         sigkill = getattr(signal, "SIGKILL", None)
         memoryish = (sig is not None and sig in (signal.SIGABRT, sigkill)) or exitcode == 3
-        if memoryish and (self.limits.memory_mb or (sig is not None and sig == sigkill)):
-            err = self._memory_error(path, name) if self.limits.memory_mb else \
-                LoadError(path, "reader_crash", detail=name)
-        else:
-            err = LoadError(path, "reader_crash", detail=name)
-        return (path, sha256_of(path), describe(err, self.lang))
+        if memoryish and self.limits.memory_mb:
+            return self._memory_error(path, name)
+        return LoadError(path, "reader_crash", detail=name)
 
     def close(self) -> None:
         for w in self.workers:
@@ -404,11 +400,3 @@ class _Pool:
 
 def _num(x: float) -> str:
     return str(int(x)) if float(x).is_integer() else f"{x:g}"
-
-
-if __name__ == "__main__":  # pragma: no cover - manual use: python -m checker.workers FILE...
-    t = time.perf_counter()
-    res = load_many(sys.argv[1:], jobs=2, limits=Limits())
-    for r in res:
-        print(r if isinstance(r, tuple) else f"{r.path}: {len(r.problems)} problems")
-    print(f"{time.perf_counter() - t:.2f} s", file=sys.stderr)

@@ -2,8 +2,6 @@
 
     annotate(source_path, findings, out_path=None, lang="id") -> str (the written path)
     annotate_result(result, lang=None) -> list[str]     (every checked input of a run)
-    is_annotated(path) -> bool                           (the marker below is present)
-    refusal_message(path, lang="id") -> str              (why such a file is not checked)
 
 The copy is `<stem>.diperiksa.xlsx` beside the source (`.xlsm` stays `.xlsm`, macros kept
 with openpyxl's keep_vba=True). The source is only read (its bytes and mtime never
@@ -21,8 +19,8 @@ In the copy:
   marker sheet;
 - a last sheet MARKER_SHEET ("Hasil cek-pokja", made the active sheet) lists every finding
   with where it was noted (internal hyperlink) and says this is an annotated copy. That
-  sheet is the annotation marker: `is_annotated` looks for it in xl/workbook.xml, and the
-  checker refuses such a file. Deleting the sheet turns the copy back into a normal
+  sheet is the annotation marker: load/own_outputs.py recognises it, and the checker
+  refuses such a file. Deleting the sheet turns the copy back into a normal
   workbook (fills and comments do not change cell values).
 - cell values are not touched: no value is (re)written, so nothing becomes a formula;
   every text written on the marker sheet is a string cell (data_type "s").
@@ -46,26 +44,16 @@ from __future__ import annotations
 import io
 import os
 import re
-import zipfile
-from html import unescape
 from pathlib import Path
 
-from checker.terms import SEVERITY_FILL, SEVERITY_RANK
+from checker.load.own_outputs import fold_sheet_name
+from checker.terms import ANNOTATION_SHEET, SEVERITY_FILL, SEVERITY_RANK
 
-MARKER_SHEET = "Hasil cek-pokja"
+MARKER_SHEET = ANNOTATION_SHEET
 ANNOTATED_SUFFIX = ".diperiksa"
 COMMENT_AUTHOR = "cek-pokja"
 MAX_COMMENT = 32000                    # Excel's limit is 32767 characters
 _MAX_ROW, _COL_RE = 1048576, re.compile(r"^[A-Z]{1,3}$")
-
-REFUSAL = {
-    "id": ("Berkas {path} adalah salinan beranotasi buatan cek-pokja (memuat sheet \"" + MARKER_SHEET + "\") "
-           "dan tidak diperiksa. Perbaiki berkas aslinya lalu periksa berkas asli itu; bila salinan ini hendak "
-           "dipakai sebagai berkas kerja, hapus dahulu sheet \"" + MARKER_SHEET + "\"."),
-    "en": ("The file {path} is an annotated copy made by cek-pokja (it has a sheet \"" + MARKER_SHEET + "\") "
-           "and is not checked. Correct the original file and check that one; to use this copy as your "
-           "working file, delete its \"" + MARKER_SHEET + "\" sheet first."),
-}
 
 TEXTS = {
     "id": {
@@ -108,39 +96,6 @@ def default_out_path(source_path) -> str:
     p = Path(os.fspath(source_path))
     ext = ".xlsm" if p.suffix.lower() == ".xlsm" else ".xlsx"
     return str(p.with_name(p.stem + ANNOTATED_SUFFIX + ext))
-
-
-def refusal_message(path, lang: str = "id") -> str:
-    return REFUSAL["en" if lang == "en" else "id"].format(path=os.fspath(path))
-
-
-def _fold(name: str) -> str:
-    return re.sub(r"\s+", " ", name).strip().casefold()
-
-
-_SHEET_NAME_RE = re.compile(rb"<(?:\w+:)?sheet\b[^>]*?\bname=\"([^\"]*)\"")
-
-
-def is_annotated(path) -> bool:
-    """True when the workbook has the MARKER_SHEET sheet (read from xl/workbook.xml only;
-    False for anything that is not a readable xlsx/xlsm zip)."""
-    try:
-        with zipfile.ZipFile(os.fspath(path)) as zf:
-            info = zf.getinfo("xl/workbook.xml")
-            if info.file_size > (16 << 20):
-                return False
-            data = zf.read(info)
-    except (OSError, KeyError, zipfile.BadZipFile, ValueError, RuntimeError, NotImplementedError, EOFError):
-        return False
-    key = _fold(MARKER_SHEET)
-    for m in _SHEET_NAME_RE.finditer(data):
-        try:
-            name = unescape(m.group(1).decode("utf-8"))
-        except UnicodeDecodeError:
-            continue
-        if _fold(name) == key:
-            return True
-    return False
 
 
 # ---------------------------------------------------------------------------- annotate
@@ -198,9 +153,9 @@ def _sheet_of(wb, name):
         return None
     if name in wb.sheetnames:
         return wb[name]
-    key = _fold(name)
+    key = fold_sheet_name(name)
     for ws in wb.worksheets:
-        if _fold(ws.title) == key:
+        if fold_sheet_name(ws.title) == key:
             return ws
     from checker.input import schema
     from checker.input.values import fold_header

@@ -14,7 +14,7 @@ import xlsxwriter
 
 from checker.output.atomic import atomic_output, refuse_inputs
 from checker.result import RunResult
-from checker.terms import SEVERITIES, SEVERITY_CHART, SEVERITY_FILL, stages_from
+from checker.terms import OUTPUT_PROPERTY, SEVERITIES, SEVERITY_CHART, SEVERITY_FILL, stages_from
 
 WORKBOOK_OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
 
@@ -193,7 +193,6 @@ class _Linker:
 
 # --------------------------------------------------------------------------- writer
 
-OUTPUT_MARKER = "cek-pokja-output"
 
 
 def write_workbook(result: RunResult, path) -> Path:
@@ -215,7 +214,7 @@ def _fill(workbook, result: RunResult, target: Path) -> None:
     lang = result.lang if result.lang in TEXTS else "id"
     t = texts(lang)
     workbook.set_properties({"title": t["title"], "author": f"{result.tool} {result.version}"})
-    workbook.set_custom_property(OUTPUT_MARKER, "findings")   # so a folder walk never takes it for a unit
+    workbook.set_custom_property(OUTPUT_PROPERTY, "findings")   # so a folder walk never takes it for a unit
     fmt = _formats(workbook)
     summary = workbook.add_worksheet(t["sheet_summary"])
     findings = workbook.add_worksheet(t["sheet_findings"])

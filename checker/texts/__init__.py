@@ -100,10 +100,27 @@ TEXTS = {
 }
 
 
+def _merge():
+    from checker.texts import facts
+    for table in (facts.TEXTS,):
+        clash = set(table) & set(TEXTS)
+        if clash:
+            raise ValueError(f"text keys defined twice: {sorted(clash)}")
+        TEXTS.update(table)
+
+
+_merge()
+
+
 def t(key: str, lang: str = "id", **kw) -> str:
     pair = TEXTS.get(key)
     text = key if pair is None else pair[0 if lang != "en" else 1]
     return text.format(**kw) if kw else text
+
+
+def both(key: str, **kw) -> dict:
+    """A text in both languages (a fact carries it; the finding picks the run's language)."""
+    return {lang: t(key, lang, **kw) for lang in ("id", "en")}
 
 
 def lang_from_argv(argv=None) -> str:

@@ -28,6 +28,12 @@ LOAD_ERROR_TEXTS = {
                     f"The file {{file}} is a Word or PowerPoint document, not an Excel workbook. {ACCEPTED_FORMATS[1]}"),
     "format_other": (f"Berkas {{file}} bukan workbook Excel. {ACCEPTED_FORMATS[0]}",
                      f"The file {{file}} is not an Excel workbook. {ACCEPTED_FORMATS[1]}"),
+    "annotated_copy": ("Berkas {file} adalah salinan beranotasi buatan cek-pokja (memuat sheet \"Hasil cek-pokja\") "
+                       "dan tidak diperiksa. Perbaiki berkas aslinya lalu periksa berkas asli itu; bila salinan ini hendak "
+                       "dipakai sebagai berkas kerja, hapus dahulu sheet \"Hasil cek-pokja\".",
+                       "The file {file} is an annotated copy made by cek-pokja (it has a sheet \"Hasil cek-pokja\") "
+                       "and is not checked. Correct the original file and check that one; to use this copy as your "
+                       "working file, delete its \"Hasil cek-pokja\" sheet first."),
     "lock_file": ("Berkas {file} adalah berkas kunci sementara Excel (~$...), bukan workbook; abaikan atau hapus setelah Excel ditutup.",
                   "The file {file} is a temporary Excel lock file (~$...), not a workbook; ignore it or delete it once Excel is closed."),
     "password_protected": ("Workbook {file} dilindungi kata sandi sehingga tidak dapat dibaca. Buka di Excel, hapus kata sandinya "

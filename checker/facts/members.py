@@ -1,0 +1,89 @@
+"""Member facts: one per Anggota Pokja row (Pengarah rows included; `is_member` tells)."""
+from __future__ import annotations
+
+import re
+
+from checker.facts.people import PersonIndex, shown, text
+from checker.facts.pokja import is_empty
+from checker.input.values import fold_text
+
+_PUNCT = re.compile(r"[\W_]+", re.UNICODE)
+
+
+def fold_output(value: str) -> str:
+    """An Output compared after case folding and collapsing whitespace and punctuation."""
+    return _PUNCT.sub(" ", fold_text(value)).strip()
+
+
+def _claims(u) -> dict[str, dict]:
+    """Folded Output -> {person key: first member row} over the members of all the unit's Pokja."""
+    by_output: dict[str, dict] = {}
+    for m in u.members:
+        if m["is_member"] and m["_out"]:
+            by_output.setdefault(m["_out"], {}).setdefault(m["_person"].key, m)
+    return by_output
+
+
+def _mph_targets(u) -> dict[str, set]:
+    out: dict[str, set] = {}
+    for r in u.mph:
+        if r.get("peran_hasil") and r["_person"].key:
+            out.setdefault(r["_person"].key, set()).add(text(r.get("kode_target")))
+    return out
+
+
+def _fields(u, m: dict, group: list, others: dict, targets: list, mph_targets: dict) -> dict:
+    positions = sorted(g["position"] for g in group)
+    owners = set(u.head_nips) | ({u.madya_nip} if u.madya_nip else set())
+    return {
+        "position": m["position"], "is_member": m["is_member"], "jenis": m["jenis"],
+        "jenis_known": m["jenis_known"], "jenis_given": bool(text(m.get("jenis_jabatan__raw"))),
+        "on_pegawai": m["_person"].pegawai is not None, "outsider": m["outsider"],
+        "other_instansi": m["other_instansi"], "other_unit_same_instansi": m["outsider"] and not m["other_instansi"],
+        "pola": u.pola, "task_empty": is_empty(m, "uraian_tugas"), "output_empty": is_empty(m, "output"),
+        "output_shared": len(others), "approval_empty": is_empty(m, "nomor_persetujuan_pimpinan"),
+        "voluntary": m.get("cara_penugasan") == "Pengajuan Sukarela",
+        "pokja_n_target_in_pk": len(targets),
+        "n_mph_for_pokja_targets": len(mph_targets.get(m["_person"].key, set()) & set(targets)),
+        "is_owner": PersonIndex.is_official(m, owners),
+        "duplicate": len(group) >= 2 and group[1] is m and positions != ["Anggota", "Ketua"],
+        "recommendation_empty": is_empty(m, "tanggal_rekomendasi_penilaian"),
+    }
+
+
+def _params(u, m: dict, group: list, others: dict, targets: list) -> dict:
+    return {
+        "p_position": text(m.get("kedudukan__raw")) or "-",
+        "p_jenis": m["jenis"] or text(m.get("jenis_jabatan__raw")) or "-",
+        "p_output": text(m.get("output__raw")) or "-",
+        "p_others": "; ".join(f"{text(o.get('nama__raw') or o.get('nama')) or text(o.get('nip'))} "
+                              f"({text(o.get('kode_pokja__raw')) or o['_pokja']})" for o in others.values()) or "-",
+        "p_unit_asal": text(m.get("kode_unit_asal__raw")) or "-", "p_instansi_asal": text(m.get("instansi_asal__raw")) or "-",
+        "p_pokja_targets": ", ".join(u.pk_raw.get(c, c) for c in targets) or "-",
+        "p_rows": ", ".join(str(g["_row"]) for g in group),
+        "p_head_nip": text(u.unit_value("nip_jpt_pratama", raw=True)) or "-",
+        "p_madya_nip": text(u.unit_value("nip_jpt_madya", raw=True)) or "-",
+    }
+
+
+def member_facts(u, out) -> None:
+    for m in u.members:
+        m["_out"] = fold_output(text(m.get("output__raw") or m.get("output")))
+    by_output = _claims(u)
+    mph_targets = _mph_targets(u)
+    rows_by_person: dict[tuple, list] = {}
+    for m in u.members:
+        rows_by_person.setdefault((m["_pokja"], m["_person"].key), []).append(m)
+    for m in u.members:
+        key = m["_person"].key
+        targets = [c for c in u.pokja_targets.get(m["_pokja"], []) if c in u.pk_codes]
+        others = {k: o for k, o in by_output.get(m["_out"], {}).items() if k != key} \
+            if m["is_member"] and m["_out"] else {}
+        group = rows_by_person.get((m["_pokja"], key), [m]) if key else [m]
+        nip = text(m.get("nip"))
+        out.add("member", "anggota", m["_row"], u.person_cell("anggota", m),
+                _fields(u, m, group, others, targets, mph_targets),
+                pokja=text(m.get("kode_pokja__raw")) or m["_pokja"], nip=text(m.get("nip__raw")) or nip,
+                name=shown(m, "nama"), value=m["_out"], params=_params(u, m, group, others, targets),
+                hidden={"_nip_key": m["_person"].nip_key, "_nip_status": m["_person"].nip_status,
+                        "_unit_asal": text(m.get("kode_unit_asal__raw")), "_output_key": m["_out"]})

@@ -1,0 +1,36 @@
+"""MPH facts: one per MPH sheet row (mph_row) and one per MPH entry, a filled peran hasil for
+one target (mph_entry)."""
+from __future__ import annotations
+
+from checker.facts.people import shown, text
+
+
+def mph_facts(u, out) -> None:
+    known = {f"p{i}" for i in range(len(u.people.rows))} | u.member_keys
+    served = {(m["_person"].key, c) for m in u.members for c in u.pokja_targets.get(m["_pokja"], [])}
+    st = set(u.surat_tugas)
+    layout = u.loaded.mph_layout or "long"
+    has_pokja = len(u.rows("pokja")) > 0
+    seen_lines: set = set()
+    peran_col = u.col("mph", "peran_hasil")
+    for r in u.mph:
+        key = r["_person"].key
+        nip, name = text(r.get("nip__raw")) or text(r.get("nip")), shown(r, "nama")
+        line = r.get("_line", r["_row"])
+        if line not in seen_lines:
+            seen_lines.add(line)
+            out.add("mph_row", "mph", r["_row"], u.person_cell("mph", r), {
+                "layout": layout, "has_person": bool(key),
+                "has_target": layout == "matrix" or bool(text(r.get("kode_target"))),
+                "role_empty": layout == "long" and not r.get("peran_hasil"),
+                "person_known": key in known,
+            }, nip=nip, name=name, value=key,
+                target=None if layout == "matrix" else (text(r.get("kode_target__raw")) or text(r.get("kode_target"))))
+        code = text(r.get("kode_target"))
+        if r.get("peran_hasil") and code and key:
+            out.add("mph_entry", "mph", r["_row"], r.get("_col") or peran_col, {
+                "target_in_pk": code in u.pk_codes, "person_known": key in known,
+                "served_by_own_pokja": (key, code) in served, "has_surat_tugas": (key, code) in st,
+                "unit_has_pokja": has_pokja,
+            }, nip=nip, name=name, target=text(r.get("kode_target__raw")) or code, value=code,
+                params={"p_role_text": text(r.get("peran_hasil__raw") or r.get("peran_hasil"))})

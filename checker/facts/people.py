@@ -1,0 +1,129 @@
+"""Who is who: the one person-matching rule of input-format.md ("Matching and comparing"),
+used by every fact that matches people, and the employee facts.
+
+A row of any sheet names its person by NIP, ID Pegawai and/or Nama. It is the Pegawai
+row with the same NIP where both have one; else the one with the same ID Pegawai where
+both have one; else the one with the same folded name, provided no NIP or ID Pegawai of
+the two rows contradicts it. A row that matches nobody on Pegawai is identified by its own
+NIP, else ID Pegawai, else folded name.
+
+The officials named on the Unit sheet (JPT Pratama, its Plt, JPT Madya) are identified by
+NIP only (rules.md: a Pengarah row without a NIP cannot be identified as an owner), and
+across units a person is their NIP (`nip_key`): the row's own, or that of the Pegawai row
+the row was matched to.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from checker.input.values import fold_text
+
+JPT = ("JPT Pratama", "JPT Madya")
+
+
+def text(x) -> str:
+    """A loader value as text: None/NaN -> ''."""
+    if x is None:
+        return ""
+    if isinstance(x, float) and x != x:
+        return ""
+    return str(x)
+
+
+def shown(r: dict, fld: str) -> str:
+    """The cell as the user wrote it (F__raw), else its parsed value."""
+    return text(r.get(fld + "__raw") if (fld + "__raw") in r else r.get(fld)) or text(r.get(fld))
+
+
+@dataclass(frozen=True)
+class Person:
+    key: str                  # "p<i>" for Pegawai row i, else "n:<nip>", "i:<id>", "m:<name>", or ""
+    pegawai: int | None       # index of the matched Pegawai row
+    nip_key: str              # the person's NIP (digits as written), "" when unknown
+    nip_status: str           # status of that NIP ("valid", "invalid", "number", "empty")
+
+
+class PersonIndex:
+    """The Pegawai sheet's people, and the rule that finds a row's person among them."""
+
+    def __init__(self, pegawai_rows: list[dict]):
+        self.rows = pegawai_rows
+        self.by_nip: dict[str, int] = {}
+        self.by_id: dict[str, int] = {}
+        self.by_name: dict[str, int] = {}
+        for i, r in enumerate(pegawai_rows):
+            for index, key in ((self.by_nip, text(r.get("nip"))), (self.by_id, fold_text(text(r.get("id_pegawai")))),
+                               (self.by_name, fold_text(text(r.get("nama"))))):
+                if key and key not in index:
+                    index[key] = i
+
+    def _conflicts(self, j: int, nip: str, pid: str, by_name: bool) -> bool:
+        p = self.rows[j]
+        pn = text(p.get("nip"))
+        if nip and pn and pn != nip:
+            return True
+        if by_name:
+            pi = fold_text(text(p.get("id_pegawai")))
+            return bool(pid and pi and pi != pid)
+        return False
+
+    def find(self, r: dict) -> int | None:
+        """The Pegawai row index of row `r`'s person, or None."""
+        nip = text(r.get("nip"))
+        pid = fold_text(text(r.get("id_pegawai")))
+        name = fold_text(text(r.get("nama")))
+        i = self.by_nip.get(nip) if nip else None
+        if i is None and pid:
+            j = self.by_id.get(pid)
+            if j is not None and not self._conflicts(j, nip, pid, by_name=False):
+                i = j
+        if i is None and name:
+            j = self.by_name.get(name)
+            if j is not None and not self._conflicts(j, nip, pid, by_name=True):
+                i = j
+        return i
+
+    def resolve(self, r: dict) -> Person:
+        i = self.find(r)
+        nip = text(r.get("nip"))
+        status = text(r.get("nip__st")) or ("valid" if nip else "empty")
+        if i is not None:
+            if not nip:                         # matched by ID Pegawai or name: the Pegawai row's NIP
+                p = self.rows[i]
+                nip, status = text(p.get("nip")), text(p.get("nip__st")) or "empty"
+            return Person(f"p{i}", i, nip, status)
+        if nip:
+            return Person("n:" + nip, None, nip, status)
+        pid = fold_text(text(r.get("id_pegawai")))
+        if pid:
+            return Person("i:" + pid, None, "", "empty")
+        name = fold_text(text(r.get("nama")))
+        return Person("m:" + name, None, "", "empty") if name else Person("", None, "", "empty")
+
+    @staticmethod
+    def is_official(r: dict, official_nips) -> bool:
+        """The row names one of the Unit sheet's officials: by its own NIP only."""
+        nip = text(r.get("nip"))
+        return bool(nip) and nip in official_nips
+
+
+def employee_facts(u, out) -> None:
+    """One fact per Pegawai row: JPT or not, MPH entries, NIP repetitions (D02)."""
+    entries: dict[str, int] = {}
+    for r in u.mph:
+        if r.get("peran_hasil") and r["_person"].key:
+            entries[r["_person"].key] = entries.get(r["_person"].key, 0) + 1
+    seen: dict[str, list] = {}
+    for r in u.rows("pegawai"):
+        nip = text(r.get("nip"))
+        repeat = 0
+        if nip:
+            repeat = len(seen.setdefault(nip, []))
+            seen[nip].append(r["_row"])
+        jenis = r.get("jenis_jabatan") or ""
+        person = u.people.resolve(r)
+        out.add("employee", "pegawai", r["_row"], u.person_cell("pegawai", r), {
+            "is_jpt": jenis in JPT, "n_mph_entry": entries.get(person.key, 0), "nip_repeat": repeat,
+        }, nip=text(r.get("nip__raw")) or nip, name=shown(r, "nama"), value=nip,
+            params={"p_first_row": seen[nip][0] if nip else "", "p_jabatan": text(r.get("nama_jabatan__raw"))},
+            hidden={"_nip_key": nip, "_nip_status": text(r.get("nip__st")) or "empty"})

@@ -1,0 +1,74 @@
+"""Reference facts: one per code a sheet uses to name a PK target or a Pokja (K03, K13, M01)."""
+from __future__ import annotations
+
+from checker.facts.people import shown, text
+from checker.facts.unitdata import codes_of
+from checker.input.values import split_list
+
+
+def _ref(u, out, source, refers_to, sheet_kind, row, column, code, raw, known_codes, **who) -> None:
+    labels = u.pk_labels if refers_to == "target" else ", ".join(
+        text(r.get("kode_pokja__raw")) or text(r.get("kode_pokja")) for r in u.rows("pokja"))
+    out.add("reference", sheet_kind, row, column, {
+        "source": source, "refers_to": refers_to, "empty": not code, "known": bool(code) and code in known_codes,
+    }, value=f"{source}:{code}", params={"p_code": raw or code or "-", "p_known_codes": labels or "-"}, **who)
+
+
+def _who(r: dict) -> dict:
+    return {"nip": text(r.get("nip__raw")) or text(r.get("nip")), "name": shown(r, "nama")}
+
+
+def _pokja_refs(u, out) -> None:
+    col = u.col("pokja", "kode_target")
+    if col is None:
+        return
+    for r in u.rows("pokja"):
+        codes = list(r.get("kode_target") or [])
+        raws = [s.strip() for s in split_list(text(r.get("kode_target__raw")))] if codes else []
+        pokja = text(r.get("kode_pokja__raw")) or text(r.get("kode_pokja"))
+        if not codes:
+            _ref(u, out, "pokja", "target", "pokja", r["_row"], col, "", "", u.pk_codes, pokja=pokja)
+        for i, c in enumerate(codes):
+            raw = raws[i] if i < len(raws) else c
+            _ref(u, out, "pokja", "target", "pokja", r["_row"], col, c, raw, u.pk_codes, pokja=pokja, target=raw)
+
+
+def _member_refs(u, out) -> None:
+    for m in u.members:
+        if m["_pokja"]:
+            _ref(u, out, "member", "pokja", "anggota", m["_row"], u.col("anggota", "kode_pokja"), m["_pokja"],
+                 text(m.get("kode_pokja__raw")), u.pokja_codes, pokja=text(m.get("kode_pokja__raw")), **_who(m))
+
+
+def _mph_refs(u, out) -> None:
+    if u.loaded.mph_layout == "matrix":
+        for c in u.loaded.mph_columns:
+            word = c.header.split()[0] if c.header else c.code
+            _ref(u, out, "mph_column", "target", "mph", c.row, c.column, c.code, word, u.pk_codes, target=word)
+        return
+    for r in u.mph:
+        code = text(r.get("kode_target"))
+        if code:
+            _ref(u, out, "mph_row", "target", "mph", r["_row"], u.col("mph", "kode_target"), code,
+                 text(r.get("kode_target__raw")), u.pk_codes, target=text(r.get("kode_target__raw")) or code, **_who(r))
+        pc = text(r.get("kode_pokja"))
+        if pc:
+            _ref(u, out, "mph_row", "pokja", "mph", r["_row"], u.col("mph", "kode_pokja"), pc,
+                 text(r.get("kode_pokja__raw")), u.pokja_codes, pokja=text(r.get("kode_pokja__raw")) or pc, **_who(r))
+
+
+def _surat_tugas_refs(u, out) -> None:
+    for r in u.rows("surat_tugas"):
+        codes = codes_of(r.get("kode_target"))
+        raws = split_list(text(r.get("kode_target__raw")))
+        for i, code in enumerate(codes):
+            raw = raws[i].strip() if i < len(raws) and len(raws) == len(codes) else code
+            _ref(u, out, "surat_tugas", "target", "surat_tugas", r["_row"], u.col("surat_tugas", "kode_target"),
+                 code, raw, u.pk_codes, target=raw, **_who(r))
+
+
+def reference_facts(u, out) -> None:
+    _pokja_refs(u, out)
+    _member_refs(u, out)
+    _mph_refs(u, out)
+    _surat_tugas_refs(u, out)

@@ -1,0 +1,60 @@
+"""Fact rows: `make_fact` is the one factory of every fact row, `FactSink` collects one
+unit's rows kind by kind and hands them over as plain columns (what a reader worker sends
+back to the main process)."""
+from __future__ import annotations
+
+from checker.facts.schema import HIDDEN_COLUMNS, KINDS, LOCATION_COLUMNS
+
+
+def make_fact(kind: str, ctx, sheet_kind: str | None, row, column, fields: dict, *, pokja=None, nip=None,
+              name=None, target=None, value="", sheet=None, params=None, hidden=None) -> dict:
+    """One fact row of `kind` for the unit `ctx` (facts.context.UnitContext): its location
+    (the sheet of `sheet_kind`, or `sheet` given by name), who and what it is about, its
+    condition `fields`, message `params` (p_*) and `hidden` typed columns (_*) that later
+    stages join on."""
+    info = ctx.sheets.get(sheet_kind) if sheet_kind else None
+    fact = {
+        "t": kind, "unit_seq": ctx.seq, "unit": ctx.code, "unit_name": ctx.name,
+        "pokja": pokja or None, "nip": nip or None, "name": name or None, "target": target or None,
+        "file": ctx.file, "sheet": sheet if sheet is not None else (info.name if info else None),
+        "sheet_kind": sheet_kind, "row": row, "column": column, "value": value,
+        "sheet_hidden": bool(info.hidden) if info else False,
+    }
+    fact.update(fields)
+    if params:
+        fact.update(params)
+    if hidden:
+        fact.update(hidden)
+    return fact
+
+
+class FactSink:
+    """One unit's fact rows, by kind."""
+
+    def __init__(self, ctx):
+        self.ctx = ctx
+        self.rows: dict[str, list[dict]] = {}
+
+    def add(self, kind: str, sheet_kind: str | None, row, column, fields: dict, **kw) -> None:
+        self.rows.setdefault(kind, []).append(make_fact(kind, self.ctx, sheet_kind, row, column, fields, **kw))
+
+    def columns(self) -> dict[str, dict[str, list]]:
+        """kind -> column -> values, every column of the kind present in every row."""
+        return {kind: to_columns(kind, rows) for kind, rows in self.rows.items()}
+
+
+def kind_columns(kind: str) -> list[str]:
+    spec = KINDS[kind]
+    return list(LOCATION_COLUMNS) + ["t"] + [f for f in spec.fields if f != "t"] + list(spec.params) \
+        + list(HIDDEN_COLUMNS.get(kind, ()))
+
+
+def to_columns(kind: str, rows: list[dict]) -> dict[str, list]:
+    cols = kind_columns(kind)
+    known = set(cols)
+    for r in rows:                      # a parameter some rows of a kind carry (p_only_member)
+        for k in r:
+            if k not in known:
+                cols.append(k)
+                known.add(k)
+    return {c: [r.get(c) for r in rows] for c in cols}

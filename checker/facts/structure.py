@@ -1,0 +1,75 @@
+"""Structure facts: one per problem of the workbook's shape (an unreadable file, a missing
+sheet or column), each counted from the stage that requires it (D05)."""
+from __future__ import annotations
+
+from checker.input import schema
+from checker.terms import runs_in
+from checker.texts import both
+
+
+def _kind_of_label(label):
+    for spec in schema.SHEETS:
+        if spec.label == label or spec.kind == label:
+            return spec.kind
+    return None
+
+
+def _aliases_of(kind, fld) -> str:
+    spec = schema.SHEETS_BY_KIND.get(kind)
+    col = next((c for c in spec.columns if c.field == fld), None) if spec else None
+    return ", ".join(col.aliases) or "-" if col else "-"
+
+
+def _aliases(p) -> str:
+    kind = _kind_of_label(p.sheet)
+    if p.code == "column_missing" and kind and p.field:
+        return _aliases_of(kind, p.field)
+    if p.code == "sheet_missing" and kind:
+        return ", ".join(schema.SHEETS_BY_KIND[kind].aliases) or "-"
+    return "-"
+
+
+def structure_detail(code, sheet, column, aliases, detail):
+    """The sentence a D05 finding opens with, in both languages."""
+    also = {lang: (both("fact.also_named", aliases=aliases)[lang] if aliases != "-" else "") for lang in ("id", "en")}
+    if code in ("sheet_missing", "column_missing"):
+        key = "fact.sheet_missing" if code == "sheet_missing" else "fact.column_missing"
+        return {lang: both(key, sheet=sheet, column=column, also=also[lang])[lang] for lang in ("id", "en")}
+    return detail or "-"
+
+
+def _problem_facts(u, out) -> None:
+    for p in u.loaded.problems:
+        if not runs_in(p.required_from, u.stage):
+            continue
+        info = u.ctx.sheets.get(_kind_of_label(p.sheet)) if p.sheet else None
+        out.add("structure", None, p.row if p.code == "column_missing" else None, None, {"problem": p.code},
+                sheet=info.name if info else p.sheet, value=f"{p.code}:{p.sheet}:{p.column}",
+                params={"p_column_label": p.column or "-",
+                        "p_detail": structure_detail(p.code, p.sheet, p.column, _aliases(p), p.detail),
+                        "p_consequence": both("fact.partial")})
+
+
+def _conditional_columns(u, out) -> None:
+    """Columns required only when some row needs them (input-format.md, "Matching and comparing")."""
+    anggota = u.ctx.sheets.get("anggota")
+    if anggota is None:
+        return
+    outsiders = [m for m in u.members if m["is_member"] and m["outsider"]]
+    same_inst = [m for m in outsiders if not m["other_instansi"]]
+    needs = [("jenis_jabatan", "Jenis Jabatan", "rancangan", outsiders),
+             ("nomor_persetujuan_pimpinan", "Nomor Persetujuan Pimpinan", "penetapan", outsiders),
+             ("tanggal_rekomendasi_penilaian", "Tanggal Rekomendasi Penilaian", "evaluasi", same_inst)]
+    for fld, label, frm, rows in needs:
+        if rows and fld not in anggota.columns and runs_in(frm, u.stage):
+            aliases = _aliases_of("anggota", fld)
+            out.add("structure", None, anggota.header_row, None, {"problem": "column_missing"},
+                    sheet=anggota.name, value=f"column_missing:Anggota Pokja:{label}",
+                    params={"p_column_label": label,
+                            "p_detail": structure_detail("column_missing", anggota.name, label, aliases, ""),
+                            "p_consequence": both("fact.partial")})
+
+
+def structure_facts(u, out) -> None:
+    _problem_facts(u, out)
+    _conditional_columns(u, out)

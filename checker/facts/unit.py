@@ -1,0 +1,36 @@
+"""Unit facts (one per workbook) and PK target facts (one per PK row)."""
+from __future__ import annotations
+
+from checker.facts.people import text
+from checker.input.values import fold_code
+
+SUPPORT, SUBSTANCE = "Dukungan Teknis dan Administrasi", "Substansi"
+
+
+def unit_facts(u, out) -> None:
+    pokja = u.rows("pokja")
+    kinds = [r.get("jenis_pokja") for r in pokja]
+    support = [text(r.get("kode_pokja__raw") or r.get("kode_pokja")) for r in pokja if r.get("jenis_pokja") == SUPPORT]
+    n_pk = sum(1 for r in u.rows("pk") if text(r.get("kode_target")) or text(r.get("indikator_kinerja")))
+    entry = u.unit_entry("kode_unit")
+    out.add("unit", "unit", entry[3] if entry else None, entry[4] if entry else None, {
+        "n_pokja": len(pokja), "n_pokja_substance": kinds.count(SUBSTANCE), "n_pokja_support": kinds.count(SUPPORT),
+        "n_pk_target": n_pk,
+    }, params={"p_support_codes": ", ".join(support) or "-",
+               "p_pokja_codes": ", ".join(text(r.get("kode_pokja__raw")) for r in pokja) or "-"},
+        hidden={"_code_key": fold_code(u.code or "")})
+
+
+def target_facts(u, out) -> None:
+    pokja = u.rows("pokja")
+    for r in u.rows("pk"):
+        code = text(r.get("kode_target"))
+        if not code:
+            continue
+        serving = sum(1 for p in pokja if code in (p.get("kode_target") or []))
+        n_st = sum(1 for _, c in u.surat_tugas if c == code)
+        raw = text(r.get("kode_target__raw")) or code
+        out.add("target", "pk", r["_row"], u.col("pk", "kode_target"), {
+            "n_pokja_serving": serving, "n_surat_tugas": n_st, "unit_has_pokja": len(pokja) > 0,
+        }, target=raw, value=code,
+            params={"p_indicator": text(r.get("indikator_kinerja__raw") or r.get("indikator_kinerja"))})

@@ -1,0 +1,53 @@
+"""This tool's own outputs, recognised when they come back as inputs: an annotated copy
+carries the marker sheet, a findings workbook a custom document property. Neither is a
+unit workbook."""
+from __future__ import annotations
+
+import os
+import re
+import zipfile
+from html import unescape
+
+from checker.terms import ANNOTATION_SHEET, OUTPUT_PROPERTY
+
+_SHEET_NAME_RE = re.compile(rb"<(?:\w+:)?sheet\b[^>]*?\bname=\"([^\"]*)\"")
+_OPEN_ERRORS = (OSError, KeyError, zipfile.BadZipFile, ValueError, RuntimeError, NotImplementedError, EOFError)
+
+
+def fold_sheet_name(name: str) -> str:
+    return re.sub(r"\s+", " ", name).strip().casefold()
+
+
+def is_annotation_sheet(name: str) -> bool:
+    return fold_sheet_name(name) == fold_sheet_name(ANNOTATION_SHEET)
+
+
+def is_annotated(path) -> bool:
+    """True when the workbook has the annotation marker sheet (read from xl/workbook.xml only;
+    False for anything that is not a readable xlsx/xlsm zip)."""
+    try:
+        with zipfile.ZipFile(os.fspath(path)) as zf:
+            info = zf.getinfo("xl/workbook.xml")
+            if info.file_size > (16 << 20):
+                return False
+            data = zf.read(info)
+    except _OPEN_ERRORS:
+        return False
+    for m in _SHEET_NAME_RE.finditer(data):
+        try:
+            name = unescape(m.group(1).decode("utf-8"))
+        except UnicodeDecodeError:
+            continue
+        if is_annotation_sheet(name):
+            return True
+    return False
+
+
+def is_findings_workbook(path) -> bool:
+    """A findings workbook this tool wrote (output/workbook.py marks it with a custom property)."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            custom = z.read("docProps/custom.xml")[:8192]
+    except _OPEN_ERRORS:
+        return False
+    return f'name="{OUTPUT_PROPERTY}"'.encode() in custom

@@ -1,0 +1,26 @@
+"""Texts the facts carry into messages, in both languages (chosen when a finding is written)."""
+from __future__ import annotations
+
+TEXTS = {
+    "fact.nip_number": ("tersimpan sebagai angka sehingga digit terakhirnya tidak dapat dipercaya",
+                        "stored as a number, so its last digits cannot be trusted"),
+    "fact.nip_invalid": ("bukan NIP PNS atau PPPK 18 digit yang sah", "not a valid 18-digit PNS or PPPK NIP"),
+    "fact.formula_error": ("rumus menghasilkan galat", "the formula gives an error"),
+    "fact.formula_no_value": ("rumus tanpa nilai tersimpan (berkas terakhir disimpan oleh program selain Excel)",
+                              "a formula with no stored value (the file was last saved by a program other than Excel)"),
+    "fact.partial": (" Pemeriksaan yang memerlukannya tidak dijalankan untuk unit ini; aturan lain tetap diperiksa.",
+                     " The checks that need it are not run for this unit; the other rules are still checked."),
+    "fact.also_named": (" (nama lain yang diterima: {aliases})", " (accepted other names: {aliases})"),
+    "fact.sheet_missing": ("Sheet wajib “{sheet}” tidak ditemukan{also}.", "The required sheet “{sheet}” was not found{also}."),
+    "fact.column_missing": ("Kolom wajib “{column}” tidak ditemukan pada baris judul sheet {sheet}{also}.",
+                            "The required column “{column}” was not found in the header row of sheet {sheet}{also}."),
+    "fact.roster_missing": ("tidak terdapat pada roster induk", "is not in the master roster"),
+    "fact.roster_other_unit": ("tercantum pada roster induk di unit lain: {units}",
+                               "is listed in the master roster under another unit: {units}"),
+    "fact.holder_row": ("{unit} ({file}, baris {row})", "{unit} ({file}, row {row})"),
+    "fact.holder_pegawai": ("{unit} (sheet Pegawai {file}, baris {row})", "{unit} (Pegawai sheet of {file}, row {row})"),
+    "fact.holder_roster": ("{unit} (roster induk)", "{unit} (master roster)"),
+    "fact.claim": ("{unit} Pokja {pokja} ({file}, baris {row})", "{unit} Pokja {pokja} ({file}, row {row})"),
+    "fact.roster_unit": ("tidak menyampaikan workbook (unit dari roster induk)",
+                         "submitted no workbook (unit from the master roster)"),
+}
