@@ -10,6 +10,7 @@ from checker.texts import both
 
 _CHECKS = {"nip": "nip", "date": "date", "year": "year"}
 _NIP_REASONS = {"number": "fact.nip_number", "invalid": "fact.nip_invalid"}
+_FINE = frozenset({"ok", "valid", "empty", FORMULA_ERROR})     # statuses that are no cell fact
 
 
 def _check_of(kind: str) -> str | None:
@@ -39,17 +40,22 @@ def _table_cells(u, out, spec) -> None:
     table = u.loaded.tables.get(spec.kind)
     if table is None:
         return
+    rows = u.rows(spec.kind)
     seen: set = set()
     for col in spec.columns:
         check = _check_of(col.kind)
-        if not check or col.field not in table.columns:
+        st_col = col.field + "__st"
+        if not check or col.field not in table.columns or not rows or st_col not in rows[0]:
             continue
         letter = table.columns[col.field]
-        raw_col, st_col = col.field + "__raw", col.field + "__st"
-        for r in u.rows(spec.kind):
-            raw, st, row = r.get(raw_col), r.get(st_col), r["_row"]
-            if st_col not in r or not text(raw) or (row, letter) in seen or st == FORMULA_ERROR:
+        raw_col = col.field + "__raw"
+        for r in rows:
+            st = r[st_col]
+            if st in _FINE or (r["_row"], letter) in seen:
                 continue                      # formula cells are reported once, by formula_facts
+            raw, row = r.get(raw_col), r["_row"]
+            if not text(raw):
+                continue
             seen.add((row, letter))
             _cell(u, out, check, col, st, raw, spec.kind, row, letter, nip=text(r.get("nip__raw")),
                   name=text(r.get("nama__raw")), pokja=text(r.get("kode_pokja__raw")))

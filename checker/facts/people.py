@@ -25,6 +25,8 @@ def text(x) -> str:
     """A loader value as text: None/NaN -> ''."""
     if x is None:
         return ""
+    if type(x) is str:
+        return x
     if isinstance(x, float) and x != x:
         return ""
     return str(x)
@@ -51,6 +53,7 @@ class PersonIndex:
         self.by_nip: dict[str, int] = {}
         self.by_id: dict[str, int] = {}
         self.by_name: dict[str, int] = {}
+        self._resolved: dict[tuple, Person] = {}     # rows naming the same person the same way
         for i, r in enumerate(pegawai_rows):
             for index, key in ((self.by_nip, text(r.get("nip"))), (self.by_id, fold_text(text(r.get("id_pegawai")))),
                                (self.by_name, fold_text(text(r.get("nama"))))):
@@ -84,6 +87,13 @@ class PersonIndex:
         return i
 
     def resolve(self, r: dict) -> Person:
+        key = (r.get("nip"), r.get("nip__st"), r.get("id_pegawai"), r.get("nama"))
+        got = self._resolved.get(key)
+        if got is None:
+            got = self._resolved[key] = self._resolve(r)
+        return got
+
+    def _resolve(self, r: dict) -> Person:
         i = self.find(r)
         nip = text(r.get("nip"))
         status = text(r.get("nip__st")) or ("valid" if nip else "empty")

@@ -7,8 +7,7 @@ from checker.input.values import split_list
 
 
 def _ref(u, out, source, refers_to, sheet_kind, row, column, code, raw, known_codes, **who) -> None:
-    labels = u.pk_labels if refers_to == "target" else ", ".join(
-        text(r.get("kode_pokja__raw")) or text(r.get("kode_pokja")) for r in u.rows("pokja"))
+    labels = u.pk_labels if refers_to == "target" else u.pokja_labels
     out.add("reference", sheet_kind, row, column, {
         "source": source, "refers_to": refers_to, "empty": not code, "known": bool(code) and code in known_codes,
     }, value=f"{source}:{code}", params={"p_code": raw or code or "-", "p_known_codes": labels or "-"}, **who)

@@ -13,13 +13,14 @@ def make_fact(kind: str, ctx, sheet_kind: str | None, row, column, fields: dict,
     condition `fields`, message `params` (p_*) and `hidden` typed columns (_*) that later
     stages join on."""
     info = ctx.sheets.get(sheet_kind) if sheet_kind else None
-    fact = {
+    fact = _TEMPLATES[kind].copy()          # every column of the kind, in one order: cheap to transpose
+    fact.update({
         "t": kind, "unit_seq": ctx.seq, "unit": ctx.code, "unit_name": ctx.name,
         "pokja": pokja or None, "nip": nip or None, "name": name or None, "target": target or None,
         "file": ctx.file, "sheet": sheet if sheet is not None else (info.name if info else None),
         "sheet_kind": sheet_kind, "row": row, "column": column, "value": value,
         "sheet_hidden": bool(info.hidden) if info else False,
-    }
+    })
     fact.update(fields)
     if params:
         fact.update(params)
@@ -49,10 +50,16 @@ def kind_columns(kind: str) -> list[str]:
         + list(HIDDEN_COLUMNS.get(kind, ()))
 
 
+_TEMPLATES = {kind: dict.fromkeys(kind_columns(kind)) for kind in KINDS}
+
+
 def to_columns(kind: str, rows: list[dict]) -> dict[str, list]:
-    cols = kind_columns(kind)
+    cols = list(_TEMPLATES[kind])
+    if all(len(r) == len(cols) for r in rows):          # only the kind's own columns: transpose
+        return {c: list(v) for c, v in zip(cols, zip(*(r.values() for r in rows)))} if rows else \
+            {c: [] for c in cols}
     known = set(cols)
-    for r in rows:                      # a parameter some rows of a kind carry (p_only_member)
+    for r in rows:                      # a column the schema does not declare: kept, never lost
         for k in r:
             if k not in known:
                 cols.append(k)

@@ -49,6 +49,7 @@ class UnitData:
     pk_raw: dict = field(default_factory=dict)     # folded code -> code as written
     pk_labels: str = ""
     pokja_codes: set = field(default_factory=set)
+    pokja_labels: str = ""                         # every Kode Pokja as written
     pokja_targets: dict = field(default_factory=dict)   # Kode Pokja -> its target codes
     members: list = field(default_factory=list)    # Anggota Pokja rows with derived fields
     mph: list = field(default_factory=list)        # MPH rows, each with its "_person"
@@ -131,6 +132,7 @@ def _targets(u: UnitData) -> None:
 
 
 def _pokja(u: UnitData) -> None:
+    u.pokja_labels = ", ".join(text(r.get("kode_pokja__raw")) or text(r.get("kode_pokja")) for r in u.rows("pokja"))
     for r in u.rows("pokja"):
         code = text(r.get("kode_pokja"))
         if code:

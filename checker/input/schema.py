@@ -17,6 +17,7 @@ Field names are the snake_case of the canonical label.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from checker.input.values import cell_text, fold_header
@@ -220,6 +221,7 @@ def sheet_name_keys(spec: SheetSpec) -> frozenset[str]:
     return frozenset(keys)
 
 
+@functools.lru_cache(maxsize=64)             # the sheet specs are constants: computed once each
 def column_name_keys(columns: tuple[ColumnSpec, ...]) -> dict[str, tuple[str, int]]:
     """fold_header(name) -> (field, priority); the canonical label has priority 0, aliases
     1, 2, ... in order. A name used by two fields of one sheet is a schema bug."""

@@ -11,6 +11,7 @@ Decisions where the contract is silent (documented here once):
 """
 from __future__ import annotations
 
+import functools
 import numbers
 import re
 import string
@@ -92,7 +93,11 @@ _WS_RE = re.compile(r"\s+")
 
 def fold_text(s: Any) -> str:
     """casefold, NBSP -> space, collapse whitespace, strip."""
-    t = s if isinstance(s, str) else cell_text(s)
+    return _fold_text(s if isinstance(s, str) else cell_text(s))
+
+
+@functools.lru_cache(maxsize=1 << 16)        # a workbook repeats its names, codes and vocabulary a lot
+def _fold_text(t: str) -> str:
     return _WS_RE.sub(" ", t.replace("\xa0", " ")).strip().strip(_EXTRA_TRIM).strip().casefold()
 
 
@@ -106,15 +111,21 @@ def fold_code(s: Any) -> str:
 
 def fold_compact(s: Any) -> str:
     """Lower-case letters and digits only (every space, punctuation, _ and - dropped)."""
-    t = fold_text(s)
-    return "".join(ch for ch in t if ch.isalnum())
+    return _NOT_ALNUM_RE.sub("", fold_text(s))
 
 
 def fold_header(s: Any) -> str:
     """Key for sheet and column names: case, whitespace, line breaks, punctuation, _ and -
     are all folded away ("NIP_BARU" = "NIP Baru", "Anggota-Pokja" = "anggotapokja")."""
-    t = unicodedata.normalize("NFKC", s if isinstance(s, str) else cell_text(s))
-    return "".join(ch for ch in t.casefold() if ch.isalnum())
+    return _fold_header(s if isinstance(s, str) else cell_text(s))
+
+
+_NOT_ALNUM_RE = re.compile(r"[\W_]+")          # \w is str.isalnum() plus "_"
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _fold_header(t: str) -> str:
+    return _NOT_ALNUM_RE.sub("", unicodedata.normalize("NFKC", t).casefold())
 
 
 _LIST_SPLIT_RE = re.compile(r"[,;\r\n]+")

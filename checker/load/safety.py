@@ -51,6 +51,8 @@ _BIG_ROW_LIT_RE = re.compile(rb' r="[A-Za-z]*([0-9]{6,})"')
 
 
 _WIDE_COL_LIT_RE = re.compile(rb' r="([A-Za-z]{2,})[0-9]')
+# either of the two above, for one quick pass over a chunk that has neither (the usual case)
+_SUSPECT_LIT_RE = re.compile(rb' r="(?:[A-Za-z]*[0-9]{6}|[A-Za-z]{2})')
 
 
 _ODD_SYNTAX = (b" =", b"= ", b"\t=", b"=\t", b"\n=", b"=\n", b"\r=", b"=\r")
@@ -255,6 +257,8 @@ def extent_bound(w: bytes) -> tuple[int, int]:
     odd = w.count(b"r=") - std - w.count(b'er="') - w.count(b'or="')
     if odd or any(o in w for o in _ODD_SYNTAX):
         rows, cols = _BIG_ROW_RE.findall(w), _WIDE_COL_RE.findall(w)
+    elif not _SUSPECT_LIT_RE.search(w):
+        return 0, 0
     else:
         rows, cols = _BIG_ROW_LIT_RE.findall(w), _WIDE_COL_LIT_RE.findall(w)
     r = max(map(int, set(rows)), default=0)

@@ -20,7 +20,7 @@ def parse_cells(col: ColumnSpec, cells: list, sheet_kind: str):
     kind = col.kind
     if kind == "nip":
         today = date.today()
-        vs = [parse_nip(v, today) for v in cells]
+        vs = _memo(lambda v: parse_nip(v, today), cells)
         return [v.key for v in vs], [v.raw_text for v in vs], [v.status for v in vs]
     if kind == "date":
         vs = _memo(parse_date, cells)
