@@ -6,6 +6,8 @@ import sys
 
 import click
 
+from checker.load.limits import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_S
+from checker.terms import DEFAULT_FAIL_ON, DEFAULT_STAGE, LANGS, SEVERITIES, STAGES
 from checker.texts import lang_from_argv, t
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_RULEBASE, EXIT_INTERNAL = 0, 1, 2, 3, 4
@@ -19,7 +21,7 @@ def h(key: str) -> str:
     return t(key, HELP_LANG)
 
 
-LANG_OPTION = click.option("--lang", type=click.Choice(["id", "en"]), default=HELP_LANG, show_default=True,
+LANG_OPTION = click.option("--lang", type=click.Choice(LANGS), default=HELP_LANG, show_default=True,
                            help=h("opt.lang"))
 RULES_OPTION = click.option("--rules", "rules_dir", type=click.Path(exists=True, file_okay=False),
                             help=h("opt.rules"))
@@ -61,7 +63,7 @@ def _guard(lang, debug, fn):
 
 @click.group(help=h("app.help"), context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="cek-pokja", prog_name="cek-pokja")
-@click.option("--lang", type=click.Choice(["id", "en"]), default=HELP_LANG, help=h("opt.lang"))
+@click.option("--lang", type=click.Choice(LANGS), default=HELP_LANG, help=h("opt.lang"))
 def main(lang):
     """`cek-pokja --lang en COMMAND`: read from the command line before parsing (texts.lang_from_argv),
     so it already set every command's default language and help texts."""
@@ -70,12 +72,12 @@ def main(lang):
 @main.command(help=h("check.help"))
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help=h("opt.output"))
-@click.option("--tahap", type=click.Choice(["rancangan", "penetapan", "evaluasi"]), default="penetapan",
+@click.option("--tahap", type=click.Choice(STAGES), default=DEFAULT_STAGE,
               show_default=True, help=h("opt.tahap"))
 @click.option("--roster", type=click.Path(exists=True, dir_okay=False), help=h("opt.roster"))
 @click.option("--json", "json_target", metavar="FILE", help=h("opt.json"))
 @LANG_OPTION
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="error", show_default=True,
+@click.option("--fail-on", type=click.Choice(SEVERITIES), default=DEFAULT_FAIL_ON, show_default=True,
               help=h("opt.fail_on"))
 @RULES_OPTION
 @click.option("--engine", type=click.Choice(["durable", "pandas"]), default=None, help=h("opt.engine"))
@@ -83,8 +85,10 @@ def main(lang):
 @click.option("--compare", "compare_with", type=click.Path(exists=True, dir_okay=False), help=h("opt.compare"))
 @click.option("--waivers", "waivers_from", type=click.Path(exists=True, dir_okay=False), help=h("opt.waivers"))
 @click.option("--jobs", type=click.IntRange(min=1), default=None, help=h("opt.jobs"))
-@click.option("--max-memory", type=click.IntRange(min=0), default=1024, show_default=True, help=h("opt.max_memory"))
-@click.option("--timeout", type=click.FloatRange(min=0), default=60.0, show_default=True, help=h("opt.timeout"))
+@click.option("--max-memory", type=click.IntRange(min=0), default=DEFAULT_MEMORY_MB, show_default=True,
+              help=h("opt.max_memory"))
+@click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT_S, show_default=True,
+              help=h("opt.timeout"))
 @click.option("-q", "--quiet", is_flag=True, help=h("opt.quiet"))
 @DEBUG_OPTION
 def check(paths, output, tahap, roster, json_target, lang, fail_on, rules_dir, engine, annotate, compare_with,
@@ -108,7 +112,7 @@ def check(paths, output, tahap, roster, json_target, lang, fail_on, rules_dir, e
         except run.NoInput as e:
             _fail(EXIT_USAGE, str(e))
         except RosterError as e:
-            _fail(EXIT_USAGE, e.describe(lang))
+            _fail(EXIT_USAGE, e.message(lang))
         out = output or run.default_output_name()
         for i in result.inputs:
             if same_file(out, i.file) or (json_target not in (None, "-") and same_file(json_target, i.file)):

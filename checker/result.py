@@ -17,6 +17,7 @@ class InputFile:
     jpt_madya: str | None = None   # Unit JPT Madya
     status: str = "checked"        # "checked" | "unreadable"
     detail: str = ""               # why unreadable, in the run's language
+    header_rows: dict = field(default_factory=dict)   # sheet name -> header row the loader found
 
 
 @dataclass

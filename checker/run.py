@@ -91,7 +91,9 @@ def check(paths, *, stage="penetapan", lang="id", engine=None, rules_dir=None, f
     inputs = [InputFile(file=c.file, sha256=c.sha256, unit=c.code, unit_name=c.name, jpt_madya=c.jpt_madya,
                         status=("not_submitted" if c.roster_only else
                                 "checked" if c.readable else "unreadable"),
-                        detail=_in_lang(c.detail, lang)) for c in facts.units]
+                        detail=_in_lang(c.detail, lang),
+                        header_rows={i.name: i.header_row for i in c.sheets.values() if i.header_row})
+              for c in facts.units]
     return RunResult(tool="cek-pokja", version=__version__, rulebase_version=base.version, stage=stage,
                      lang=lang, engine=engine, checked_at=datetime.now(timezone.utc).astimezone(),
                      inputs=inputs, findings=sort_findings(findings), rules=list(rules), fail_on=fail_on)

@@ -9,13 +9,14 @@ relative paths (so every path in the outputs is stable):
 
 For each it records the JSON findings (without `checked_at`; SHA-256 values masked, since
 generated workbooks carry their creation time), the terminal output in both languages, the
-cell values of every sheet of the findings workbook (the run's time masked), and a dump of
+cell values of every sheet of the findings workbook (the run's time and the rule base's version masked), and a dump of
 every fact table (columns whose name starts with "_" are internal and not dumped).
 
     python tests/golden_runs.py            # rewrite tests/golden/*.json (after a deliberate change)
 """
 from __future__ import annotations
 
+import functools
 import json
 import math
 import os
@@ -39,8 +40,15 @@ def _cli(args, cwd, lang="id"):
     return proc
 
 
+@functools.lru_cache(maxsize=1)
+def _rulebase_version() -> str:
+    from checker import rulebase
+    return rulebase.load().version
+
+
 def _mask(text: str) -> str:
-    return _SHA_RE.sub("<sha256>", _TIME_RE.sub("<time>", text))
+    """Times, digests and the rule base's version (a digest of its files) masked."""
+    return _SHA_RE.sub("<sha256>", _TIME_RE.sub("<time>", text)).replace(_rulebase_version(), "<rulebase>")
 
 
 def build_inputs(scenario: str, work: Path) -> tuple[list[str], list[str]]:

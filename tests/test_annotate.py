@@ -100,7 +100,9 @@ def test_header_row_found_below_title_rows(tmp_path, make_workbook):
     src = make_workbook({"Pokja": [["DAFTAR POKJA"], [None], ["Kode Pokja", "Nama Pokja", "Jenis Pokja"],
                                    ["SUB-1", "Pokja", "Substansi"]]})
     f = make_finding(rule="U03", slug="s", severity="error", basis="b", message="m", hint="h", sheet="Pokja")
-    wb = openpyxl.load_workbook(annotate(src, [f]))
+    header_rows = {"Pokja": load_workbook(src).tables["pokja"].header_row}      # as the loader found it
+    assert header_rows == {"Pokja": 3}
+    wb = openpyxl.load_workbook(annotate(src, [f], header_rows=header_rows))
     assert wb["Pokja"]["A3"].comment is not None and wb["Pokja"]["A1"].comment is None
 
 

@@ -1,15 +1,15 @@
 """checker.rulebase: loading and strict validation, with small kinds of the test's own."""
 from __future__ import annotations
 
-
 import pytest
 import yaml
 
 from checker import rulebase
+from checker.facts.schema import FactKind as Kind  # the real schema types
+from checker.facts.schema import FieldSpec as Field
 from checker.rulebase import RuleBaseError, load, regex_problem
-
-
-from checker.facts.schema import FactKind as Kind, FieldSpec as Field  # noqa: E402 - the real schema types
+from checker.rulebase.conditions import possible_values
+from checker.rulebase.loading import parse_read
 
 
 def make_kind(name, **fields):
@@ -19,6 +19,15 @@ def make_kind(name, **fields):
 KINDS = {
     "unit": make_kind("unit", n_pokja="int", n_support="int", has_pk="bool", code="str"),
     "member": make_kind("member", role="str", count="int", outsider="bool"),
+    # closed value sets and reads, like the real schema's `member` and `reference`
+    "ref": Kind("ref", {
+        "role": Field("role", "str", {}, values=("", "Ketua", "Wakil Ketua")),
+        "dest": Field("dest", "str", {}, values=("target", "pokja")),
+        "known": Field("known", "bool", {}, reads=("pk.kode_target if dest=target", "pokja.kode_pokja if dest=pokja")),
+        "n": Field("n", "int", {}, reads=("pokja",)),
+        "late": Field("late", "bool", {}, reads=("pokja.tanggal_mulai", "unit.tahun_kinerja")),
+        "free": Field("free", "str", {}),
+    }, {"id": "ref", "en": "ref"}),
 }
 
 def base_rule(rid="U03", **over):
@@ -264,3 +273,77 @@ def test_regex_subset_rejects(rx):
 def test_installed_rule_base_loads():
     base = load()
     assert base.rules and len({r.id for r in base.rules}) == len(base.rules)
+
+
+# --------------------------------------------------------------------------------------------
+# literals against a field's values, and requires against what the fields read
+
+def ref_rule(when_terms, requires=()):
+    return base_rule(fact="ref", requires=list(requires), when={"$and": [{"t": "ref"}] + when_terms})
+
+
+@pytest.mark.parametrize("term,fragment", [
+    ({"role": "Ketau"}, "'Ketau' is not a value of field role (allowed: '', 'Ketua', 'Wakil Ketua')"),
+    ({"$neq": {"role": "ketua"}}, "'ketua' is not a value of field role"),
+    ({"$or": [{"dest": "target"}, {"dest": "pk"}]}, "when/$or[1]: 'pk' is not a value of field dest"),
+    ({"$mt": {"role": "Wakil.*e"}}, "$mt regex 'Wakil.*e' matches no value of field role"),
+    ({"$mt": {"dest": "[A-Z].*"}}, "allowed: 'target', 'pokja'"),
+])
+def test_literal_outside_the_values_is_refused(tmp_path, term, fragment):
+    expect_error(tmp_path, ref_rule([term], requires=["pk.kode_target", "pokja.kode_pokja"]), fragment)
+
+
+@pytest.mark.parametrize("term", [
+    {"role": ""}, {"$neq": {"role": "Ketua"}}, {"$mt": {"role": "Wakil.*"}}, {"$mt": {"role": ".*"}},
+    {"free": "anything"}, {"$mt": {"free": "x+"}}, {"$ex": {"role": 1}},
+])
+def test_literal_among_the_values_loads(tmp_path, term):
+    assert load_one(tmp_path, ref_rule([term]))
+
+
+@pytest.mark.parametrize("terms,requires,lacking", [
+    ([{"known": False}], [], ["pk.kode_target", "pokja.kode_pokja"]),
+    ([{"dest": "target"}, {"known": False}], [], ["pk.kode_target"]),
+    ([{"$neq": {"dest": "target"}}, {"known": False}], [], ["pokja.kode_pokja"]),
+    ([{"$or": [{"dest": "target"}, {"role": "Ketua"}]}, {"known": False}], ["pk.kode_target"], ["pokja.kode_pokja"]),
+    ([{"$mt": {"dest": "p.*"}}, {"known": False}], ["pk.kode_target"], ["pokja.kode_pokja"]),
+    ([{"$gt": {"n": 0}}], ["pk"], ["pokja"]),
+    ([{"$gt": {"n": 0}}], ["pokja.nama_pokja"], []),
+    ([{"$gt": {"n": 0}}], ["pokja"], []),
+    ([{"late": True}], ["unit"], ["unit.tahun_kinerja"]),          # a sheet does not cover its columns
+    ([{"late": True}], ["unit.tahun_kinerja"], []),              # Tanggal Mulai is optional: never required
+])
+def test_requires_must_cover_what_the_fields_read(tmp_path, terms, requires, lacking):
+    rule = ref_rule(terms, requires)
+    if not lacking:
+        assert load_one(tmp_path, rule)
+        return
+    err = expect_error(tmp_path, rule, "requires lacks ")
+    named = [part.split(" (read by")[0] for part in err.problem[len("requires lacks "):].split("; ")]
+    assert named == lacking, err.problem
+    assert "(read by field " in err.problem
+
+
+def test_requirement_error_names_the_fields(tmp_path):
+    err = expect_error(tmp_path, ref_rule([{"known": False}, {"$gt": {"n": 0}}]), "requires lacks ")
+    assert "pk.kode_target (read by field known)" in err.problem
+    assert "pokja (read by field n)" in err.problem
+
+
+def test_possible_values():
+    universe = ("a", "b", "c")
+    assert possible_values({"t": "x"}, "f", universe) == {"a", "b", "c"}
+    assert possible_values({"$and": [{"f": "a"}, {"g": 1}]}, "f", universe) == {"a"}
+    assert possible_values({"$and": [{"f": "a"}, {"$neq": {"f": "a"}}]}, "f", universe) == set()
+    assert possible_values({"$or": [{"f": "a"}, {"f": "b"}]}, "f", universe) == {"a", "b"}
+    assert possible_values({"$or": [{"f": "a"}, {"g": "b"}]}, "f", universe) == {"a", "b", "c"}
+    assert possible_values({"$mt": {"f": "[ab]"}}, "f", universe) == {"a", "b"}
+    assert possible_values({"$neq": {"g": "a"}}, "f", universe) == {"a", "b", "c"}
+
+
+def test_parse_read():
+    assert parse_read("pk.kode_target") == ("pk.kode_target", {})
+    assert parse_read("mph.kode_pokja if source=mph_row, refers_to=pokja") == \
+        ("mph.kode_pokja", {"source": "mph_row", "refers_to": "pokja"})
+    with pytest.raises(ValueError):
+        parse_read("pk.kode_target if source")

@@ -15,6 +15,7 @@ from click.testing import CliRunner
 
 from checker import rulebase
 from checker.rulebase import rulebook
+from checker.texts import t
 from checker.cli import main
 from checker.facts.schema import COMMON_PARAMS, KINDS
 
@@ -123,7 +124,7 @@ def test_explain_prints_every_section(rule, lang):
     assert result.exit_code == 0, result.output
     out = result.output
     positions = []
-    for header in rulebook.SECTIONS[lang]:
+    for header in t("rulebook.sections", lang):
         assert f"## {header}" in out, f"explain {rule.id} --lang {lang} lacks section {header!r}"
         positions.append(out.index(f"## {header}"))
     assert positions == sorted(positions), "sections out of order"
@@ -290,7 +291,7 @@ def test_markdown_has_every_rule_and_both_appendices(lang):
     for r in RULES:
         assert f'<a id="{r.id.lower()}"></a>' in md and f"](#{r.id.lower()})" in md
         assert f"### {r.id} {r.slug}: {r.text('title', lang)}" in md
-    assert md.count("#### " + rulebook.SECTIONS[lang][0]) == len(RULES)
+    assert md.count("#### " + t("rulebook.sections", lang)[0]) == len(RULES)
     assert '<a id="cakupan"></a>' in md and '<a id="unit-contoh"></a>' in md
 
 

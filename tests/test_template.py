@@ -11,7 +11,7 @@ from checker.load.workbook import load_workbook
 from checker.input import schema, vocab
 from checker.input.schema import EXAMPLE_MARKER, is_example_row
 from checker.followup.template import (
-    DATE_FORMAT, EXAMPLE_ROW, FIRST_DATA_ROW, FORMAT_ROWS, GUIDE_SHEET, SHEET_GUIDE,
+    DATE_FORMAT, EXAMPLE_ROW, FIRST_DATA_ROW, FORMAT_ROWS, GUIDE_SHEET, SHEET_BASIS,
     canonical_values, exists_message, template_columns, write_template,
 )
 from rule_examples import load_base
@@ -115,7 +115,7 @@ def test_petunjuk_per_sheet_with_article(tmp_path):
     text = "\n".join(str(c.value) for row in ws.iter_rows() for c in row if c.value is not None)
     for spec in schema.SHEETS:
         assert spec.label in text
-        assert SHEET_GUIDE[spec.kind][0] in text
+        assert SHEET_BASIS[spec.kind] in text
     for article in ("Pasal 2 ayat (6)", "Lampiran II.D.2", "Lampiran II.C.6", "Lampiran II.B.1.b.3)"):
         assert article in text
     assert "CONTOH:" in text and "Isi data mulai baris 3" in text

@@ -26,35 +26,11 @@ import os
 from collections import Counter
 from dataclasses import dataclass, field
 
-from checker.texts import UserError
-
-SHEET_NAME = {"id": "Perubahan", "en": "Changes"}
-STATUSES = ("new", "still_open", "resolved")
-STATUS_TEXT = {
-    "id": {"new": "Baru", "still_open": "Tetap", "resolved": "Selesai"},
-    "en": {"new": "New", "still_open": "Still open", "resolved": "Resolved"},
-}
-HEADER = {
-    "id": ["Status", "Kode Unit", "Aturan", "Tingkat", "Uraian", "Kode Pokja", "NIP", "Nama", "Kode Target",
-           "Berkas", "Sheet", "Baris", "Kolom", "Sidik jari"],
-    "en": ["Status", "Unit Code", "Rule", "Severity", "Description", "Pokja Code", "NIP", "Name", "Target Code",
-           "File", "Sheet", "Row", "Column", "Fingerprint"],
-}
-SEVERITY_TEXT = {
-    "id": {"error": "Pelanggaran", "warning": "Peringatan", "info": "Catatan"},
-    "en": {"error": "Error", "warning": "Warning", "info": "Info"},
-}
-ERRORS = {
-    "not_found": ("Berkas pembanding {path} tidak ditemukan atau tidak dapat dibaca: {detail}",
-                  "The comparison file {path} does not exist or cannot be read: {detail}"),
-    "not_json": ("Berkas pembanding {path} bukan JSON temuan cek-pokja (--json): {detail}",
-                 "The comparison file {path} is not a cek-pokja findings JSON (--json): {detail}"),
-}
-
+from checker.texts import UserError, severity_label, t
 
 class CompareError(UserError):
     """The earlier JSON cannot be used. `message(lang)` is the user text."""
-    ERRORS = ERRORS
+    PREFIX = "compare."
 
 
 @dataclass
@@ -74,6 +50,9 @@ class Comparison:
     def counts(self) -> dict[str, int]:
         return {"new": len(self.new), "still_open": len(self.still_open), "resolved": len(self.resolved)}
 
+    def rows(self, lang: str = "id") -> list[list]:
+        return rows(self, lang)
+
 
 def load_previous(path) -> dict:
     """The earlier findings document; raises CompareError."""
@@ -82,16 +61,16 @@ def load_previous(path) -> dict:
         with open(p, "rb") as fh:
             raw = fh.read()
     except OSError as exc:
-        raise CompareError("not_found", p, exc.strerror or str(exc)) from None
+        raise CompareError("not_found", path=p, detail=exc.strerror or str(exc)) from None
     try:
         doc = json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError) as exc:
-        raise CompareError("not_json", p, str(exc)) from None
+        raise CompareError("not_json", path=p, detail=str(exc)) from None
     if not isinstance(doc, dict) or not isinstance(doc.get("findings"), list):
-        raise CompareError("not_json", p, "no \"findings\" list")
+        raise CompareError("not_json", path=p, detail="no \"findings\" list")
     for i, f in enumerate(doc["findings"]):
         if not isinstance(f, dict) or not isinstance(f.get("fingerprint"), str):
-            raise CompareError("not_json", p, f"finding {i + 1} has no fingerprint")
+            raise CompareError("not_json", path=p, detail=f"finding {i + 1} has no fingerprint")
     return doc
 
 
@@ -156,45 +135,32 @@ def _cell(f):
 
 def summary_lines(comparison: Comparison, lang: str = "id", limit: int = 10) -> list[str]:
     """Lines for the terminal: the counts, then up to `limit` resolved and new findings."""
-    c = comparison.counts()
     name = os.path.basename(comparison.previous_path)
     when = f" ({comparison.previous_checked_at})" if comparison.previous_checked_at else ""
-    if lang == "en":
-        out = [f"Compared with {name}{when}: {c['new']} new, {c['still_open']} still open, "
-               f"{c['resolved']} resolved."]
-        heads = {"resolved": "Resolved:", "new": "New:"}
-        more = "  ... and {n} more (sheet Changes)"
-        scope = "({n} earlier findings of units not checked now were left out.)"
-    else:
-        out = [f"Dibandingkan dengan {name}{when}: {c['new']} baru, {c['still_open']} tetap, "
-               f"{c['resolved']} selesai."]
-        heads = {"resolved": "Selesai:", "new": "Baru:"}
-        more = "  ... dan {n} lainnya (sheet Perubahan)"
-        scope = "({n} temuan sebelumnya dari unit yang kini tidak diperiksa tidak dibandingkan.)"
+    out = [t("compare.summary", lang, name=name, when=when, **comparison.counts())]
     for key, items in (("resolved", comparison.resolved), ("new", comparison.new)):
         if not items:
             continue
-        out.append(heads[key])
+        out.append(t("compare.head." + key, lang))
         out.extend(_line(f, lang) for f in items[:limit])
         if len(items) > limit:
-            out.append(more.format(n=len(items) - limit))
+            out.append(t("compare.more", lang, n=len(items) - limit))
     if comparison.out_of_scope:
-        out.append(scope.format(n=comparison.out_of_scope))
+        out.append(t("compare.scope", lang, n=comparison.out_of_scope))
     return out
 
 
 def rows(comparison: Comparison, lang: str = "id") -> list[list]:
-    """The Perubahan sheet: HEADER[lang] then one row per finding: new, resolved, still
+    """The Perubahan sheet: its header then one row per finding: new, resolved, still
     open (in that order). Values are str, int (Baris) or None; write strings as strings."""
-    lang = "en" if lang == "en" else "id"
-    st, sev = STATUS_TEXT[lang], SEVERITY_TEXT[lang]
-    out: list[list] = [list(HEADER[lang])]
+    st = t("compare.status", lang)
+    out: list[list] = [list(t("compare.header", lang))]
     for key, items in (("new", comparison.new), ("resolved", comparison.resolved),
                        ("still_open", comparison.still_open)):
         for f in items:
             row = _get(f, "row")
             out.append([
-                st[key], _get(f, "unit"), _get(f, "rule"), sev.get(_get(f, "severity"), _get(f, "severity")),
+                st[key], _get(f, "unit"), _get(f, "rule"), severity_label(_get(f, "severity"), lang, title=True),
                 _get(f, "message"), _get(f, "pokja"), _get(f, "nip"), _get(f, "name"), _get(f, "target"),
                 _get(f, "file"), _get(f, "sheet"), int(row) if isinstance(row, (int, float)) else None,
                 _get(f, "column"), _get(f, "fingerprint"),

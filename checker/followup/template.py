@@ -35,6 +35,7 @@ from typing import Any
 from checker.input import schema, vocab
 from checker.input.schema import EXAMPLE_MARKER
 from checker.input.values import cell_text
+from checker.texts import CATALOGUE, t, texts_for
 
 HEADER_ROW = 1
 EXAMPLE_ROW = 2
@@ -100,126 +101,19 @@ EXAMPLES: dict[str, dict[str, Any]] = {
 }
 
 # ---------------------------------------------------------------------------- instructions
-# Per sheet kind: (basis, {"id": text, "en": text}).
+# Per sheet kind: the article it serves (its instructions are in checker/texts/followup.py).
 
-SHEET_GUIDE: dict[str, tuple[str, dict[str, str]]] = {
-    "unit": ("Pasal 2 ayat (3); Lampiran II.C.1", {
-        "id": "Identitas unit kerja JPT Pratama pemilik kinerja: satu baris data di bawah baris contoh. "
-              "Kode Unit harus unik di seluruh pemeriksaan (mis. D1.AS1). Isi NIP dan nama JPT Pratama dan "
-              "JPT Madya; NIP Plt diisi bila SK ditandatangani pelaksana tugas. Pola Struktur A bila Pejabat "
-              "Fungsional dan Pelaksana langsung di bawah JPT Pratama, B bila di bawah Administrator (kosong = A).",
-        "en": "Identity of the JPT Pratama unit that owns the performance agreement: one data row under the "
-              "example row. Kode Unit must be unique across a check (e.g. D1.AS1). Fill in the NIP and name of "
-              "the JPT Pratama and JPT Madya; NIP Plt when an acting head signed the SK. Pola Struktur A when "
-              "functional officials and executors report directly to the JPT Pratama, B when they report to "
-              "an Administrator (empty = A).",
-    }),
-    "pk": ("Pasal 2 ayat (2), ayat (6) huruf a; Lampiran II.B.1.a", {
-        "id": "Target kinerja dalam Perjanjian Kinerja (PK) JPT Pratama tahun ini: satu baris per target. "
-              "Kode Target unik dalam unit (mis. PK-01); kode inilah yang dirujuk sheet MPH, Pokja dan Surat Tugas.",
-        "en": "The targets of the JPT Pratama's performance agreement (PK) for the year: one row per target. "
-              "Kode Target is unique within the unit (e.g. PK-01); the MPH, Pokja and Surat Tugas sheets refer "
-              "to these codes.",
-    }),
-    "pegawai": ("Pasal 2 ayat (4); Lampiran II.D.3.b.1), II.D.4.c", {
-        "id": "Seluruh pegawai unit: Pejabat Fungsional, Pelaksana, Administrator, Pengawas dan tenaga pendukung "
-              "(boleh juga JPT Pratama). Satu baris per orang. NIP 18 angka diketik sebagai teks; tenaga "
-              "pendukung tanpa NIP diisi ID Pegawai.",
-        "en": "Every employee of the unit: functional officials, executors, Administrators, Supervisors and "
-              "support staff (the JPT Pratama may be listed). One row per person. Type the 18-digit NIP as "
-              "text; support staff without a NIP get an ID Pegawai.",
-    }),
-    "mph": ("Lampiran II.B.1.b.3), II.C.2.a, II.C.4.b.3)", {
-        "id": "Matriks Peran dan Hasil (MPH) seluruh pegawai, termasuk tenaga pendukung: satu baris per pegawai "
-              "per target PK, dengan peran/hasil pegawai itu untuk target tersebut. (Bentuk matriks resmi, satu "
-              "kolom per target, juga diterima pemeriksa.)",
-        "en": "The role-and-result matrix (MPH) of every employee, support staff included: one row per employee "
-              "and PK target, with that employee's role/result for the target. (The official matrix form, one "
-              "column per target, is accepted by the checker too.)",
-    }),
-    "pokja": ("Pasal 2 ayat (2), (3), (6) huruf a-b; Lampiran II.D.2, II.D.3.a, II.D.5", {
-        "id": "Satu baris per Pokja sesuai SK: paling sedikit satu Pokja Substansi dan tepat satu Pokja Dukungan "
-              "Teknis dan Administrasi (Lampiran II.D.2). Kode Target: satu atau lebih kode PK yang dilayani, "
-              "dipisah koma. Tugas Pokja menjabarkan pelaksanaan PK. Nomor/Tanggal SK, penandatangan dan tanggal "
-              "konsultasi dengan unit organisasi dan tata laksana wajib sejak tahap penetapan (Lampiran II.D.5); "
-              "tanggal persetujuan rencana kerja, laporan dan penerimaan JPT Madya wajib pada tahap evaluasi "
-              "(Lampiran II.B.1.c, II.B.2.c, II.B.3).",
-        "en": "One row per Pokja as set in its SK: at least one Substansi Pokja and exactly one Dukungan Teknis "
-              "dan Administrasi Pokja (Lampiran II.D.2). Kode Target: one or more PK codes it serves, separated "
-              "by commas. Tugas Pokja spells out how it carries out the PK. SK number/date, signer and the date "
-              "of consultation with the organisation and procedures unit are required from the penetapan stage "
-              "(Lampiran II.D.5); work-plan approval, report and JPT Madya acceptance dates at the evaluasi "
-              "stage (Lampiran II.B.1.c, II.B.2.c, II.B.3).",
-    }),
-    "anggota": ("Pasal 2 ayat (4), (5), (6) huruf c; Lampiran II.C.2.c, II.C.6, II.D.3.b, II.D.4", {
-        "id": "Satu baris per orang per Pokja. Susunan: Pengarah (JPT Madya dan JPT Pratama), Ketua, bila perlu "
-              "Wakil Ketua/Sekretaris, dan Anggota (Lampiran II.D.4). Setiap anggota wajib punya Uraian Tugas "
-              "dan Output yang jelas dan berbeda (Pasal 2 ayat (6) huruf c). Anggota dari unit/instansi lain: "
-              "isi Kode Unit Asal/Instansi Asal, Jenis Jabatan dan Nomor Persetujuan Pimpinan (Lampiran "
-              "II.C.2.c); pada tahap evaluasi juga Tanggal Rekomendasi Penilaian (Lampiran II.C.6).",
-        "en": "One row per person per Pokja. Composition: Pengarah (JPT Madya and JPT Pratama), Ketua, if needed "
-              "Wakil Ketua/Sekretaris, and Anggota (Lampiran II.D.4). Every member needs a clear, distinct "
-              "Uraian Tugas and Output (Pasal 2 ayat (6) huruf c). Members from another unit/instansi: fill in "
-              "Kode Unit Asal/Instansi Asal, Jenis Jabatan and Nomor Persetujuan Pimpinan (Lampiran II.C.2.c); "
-              "at the evaluasi stage also Tanggal Rekomendasi Penilaian (Lampiran II.C.6).",
-    }),
-    "surat_tugas": ("Lampiran II.C.2.b.1)", {
-        "id": "Penugasan individu dengan Surat Tugas (opsional): satu baris per orang per surat tugas, dengan "
-              "kode target PK yang dikerjakan.",
-        "en": "Individual assignments by Surat Tugas (optional): one row per person per letter, with the PK "
-              "target codes worked on.",
-    }),
+SHEET_BASIS = {
+    "unit": "Pasal 2 ayat (3); Lampiran II.C.1",
+    "pk": "Pasal 2 ayat (2), ayat (6) huruf a; Lampiran II.B.1.a",
+    "pegawai": "Pasal 2 ayat (4); Lampiran II.D.3.b.1), II.D.4.c",
+    "mph": "Lampiran II.B.1.b.3), II.C.2.a, II.C.4.b.3)",
+    "pokja": "Pasal 2 ayat (2), (3), (6) huruf a-b; Lampiran II.D.2, II.D.3.a, II.D.5",
+    "anggota": "Pasal 2 ayat (4), (5), (6) huruf c; Lampiran II.C.2.c, II.C.6, II.D.3.b, II.D.4",
+    "surat_tugas": "Lampiran II.C.2.b.1)",
 }
 
-GENERAL: dict[str, list[str]] = {
-    "id": [
-        "Petunjuk pengisian workbook Pokja unit (Permenko Perekonomian Nomor 1 Tahun 2025 tentang Mekanisme Kerja).",
-        "Jangan mengubah nama sheet dan judul kolom pada baris 1; kolom tambahan di kanan boleh dan diabaikan.",
-        "Baris 2 setiap sheet adalah CONTOH (huruf abu-abu miring, sel pertama diawali \"CONTOH:\"): diabaikan "
-        "pemeriksa. Isi data mulai baris 3; baris contoh boleh dihapus atau ditimpa.",
-        "NIP diketik sebagai teks 18 angka (kolom NIP sudah berformat teks); jangan menyalinnya sebagai angka.",
-        "Tanggal diisi sebagai tanggal Excel atau teks seperti 20/01/2025 atau 20 Januari 2025 (hari dahulu).",
-        "Kolom berdaftar pilihan (Jenis Jabatan, Kedudukan, Jenis Pokja, Cara Penugasan, Pola Struktur) "
-        "menampilkan nilai baku; sinonim yang diterima tercantum di bawah.",
-        "Beberapa kode dalam satu sel dipisah koma, titik koma atau baris baru.",
-        "Kolom wajib bergantung pada tahap: rancangan (draf SK), penetapan (SK ditetapkan, bawaan), evaluasi "
-        "(akhir tahun). Periksa dengan: cek-pokja check <berkas>.xlsx --tahap rancangan",
-    ],
-    "en": [
-        "How to fill in the unit Pokja workbook (Permenko Perekonomian Nomor 1 Tahun 2025 on the work mechanism).",
-        "Do not rename the sheets or the column titles on row 1; extra columns on the right are allowed and ignored.",
-        "Row 2 of every sheet is an EXAMPLE (grey italics, first cell starting with \"CONTOH:\"): the checker "
-        "ignores it. Enter data from row 3 on; the example row may be deleted or typed over.",
-        "Type NIPs as 18-digit text (the NIP columns are formatted as text); never paste them as numbers.",
-        "Dates: an Excel date or text such as 20/01/2025 or 20 Januari 2025 (day first).",
-        "Columns with a drop-down (Jenis Jabatan, Kedudukan, Jenis Pokja, Cara Penugasan, Pola Struktur) offer "
-        "the standard values; the accepted synonyms are listed below.",
-        "Several codes in one cell are separated by commas, semicolons or line breaks.",
-        "Which columns are required depends on the stage: rancangan (draft SK), penetapan (SK set, default), "
-        "evaluasi (year end). Check with: cek-pokja check <file>.xlsx --tahap rancangan",
-    ],
-}
 
-_LABELS = {
-    "id": {"sheet": "Sheet", "basis": "Dasar", "guide": "Cara mengisi", "column": "Kolom",
-           "required": "Wajib", "kind": "Isian", "aliases": "Nama lain yang diterima",
-           "sheets": "Isi setiap sheet", "columns": "Kolom setiap sheet", "vocab": "Daftar pilihan",
-           "nip_note": "* boleh kosong untuk tenaga pendukung tanpa NIP (isi ID Pegawai atau Nama).",
-           "value": "Nilai baku", "synonyms": "Sinonim yang diterima", "optional_sheet": " (opsional)",
-           "req": {"rancangan": "ya", "penetapan": "sejak penetapan", "evaluasi": "pada evaluasi",
-                   "conditional": "bila diperlukan", None: "tidak"},
-           "kinds": {"text": "teks", "nip": "NIP (teks 18 angka)", "date": "tanggal", "code": "kode",
-                     "codes": "satu atau lebih kode", "year": "tahun (4 angka)", "vocab": "pilihan: "}},
-    "en": {"sheet": "Sheet", "basis": "Basis", "guide": "How to fill in", "column": "Column",
-           "required": "Required", "kind": "Value", "aliases": "Accepted other names",
-           "sheets": "What each sheet holds", "columns": "Columns of each sheet", "vocab": "Drop-down lists",
-           "nip_note": "* may be empty for support staff without a NIP (fill in ID Pegawai or Nama).",
-           "value": "Standard value", "synonyms": "Accepted synonyms", "optional_sheet": " (optional)",
-           "req": {"rancangan": "yes", "penetapan": "from penetapan", "evaluasi": "at evaluasi",
-                   "conditional": "when needed", None: "no"},
-           "kinds": {"text": "text", "nip": "NIP (18-digit text)", "date": "date", "code": "code",
-                     "codes": "one or more codes", "year": "year (4 digits)", "vocab": "one of: "}},
-}
 
 VOCAB_TITLES = {"jenis_jabatan": "Jenis Jabatan", "kedudukan": "Kedudukan", "jenis_pokja": "Jenis Pokja",
                 "cara_penugasan": "Cara Penugasan", "pola": "Pola Struktur"}
@@ -237,31 +131,22 @@ def template_columns(kind: str) -> tuple[schema.ColumnSpec, ...]:
 
 
 def _kind_text(col: schema.ColumnSpec, lang: str) -> str:
-    k = _LABELS[lang]["kinds"]
+    k = t("template.kinds", lang)
     if col.vocab:
         return k["vocab"] + ", ".join(canonical_values(col.vocab))
     return k.get(col.kind, col.kind)
 
 
 # Conditional columns: when they are needed (input-format.md).
-CONDITIONAL_NOTES = {
-    ("anggota", "jenis_jabatan"): {"id": "untuk anggota dari luar unit", "en": "for members from outside the unit"},
-    ("anggota", "nomor_persetujuan_pimpinan"): {
-        "id": "sejak penetapan, untuk anggota dari luar unit",
-        "en": "from penetapan, for members from outside the unit"},
-    ("anggota", "tanggal_rekomendasi_penilaian"): {
-        "id": "pada evaluasi, untuk anggota dari unit lain di instansi ini",
-        "en": "at evaluasi, for members from another unit of this instansi"},
-}
 
 
 def _required_text(col: schema.ColumnSpec, lang: str, kind: str = "") -> str:
-    req = _LABELS[lang]["req"]
+    req = t("template.req", lang)
     if col.required == "conditional" and col.kind == "nip":
         return req["rancangan"] + "*"
-    note = CONDITIONAL_NOTES.get((kind, col.field))
-    if col.required == "conditional" and note:
-        return note[lang]
+    note = f"template.note.{kind}.{col.field}"
+    if col.required == "conditional" and note in CATALOGUE:
+        return t(note, lang)
     return req.get(col.required, str(col.required))
 
 
@@ -277,8 +162,6 @@ def write_template(path, unit_code: str | None = None, tahun: int | str | None =
     otherwise FileExistsError, whose user text is `exists_message(path, lang)`."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.datavalidation import DataValidation
 
     from checker.output.atomic import atomic_output
 
@@ -290,74 +173,76 @@ def write_template(path, unit_code: str | None = None, tahun: int | str | None =
     guide = wb.active
     guide.title = GUIDE_SHEET
     _write_guide(guide, lang, Font, Alignment, PatternFill)
-
-    head_font = Font(bold=True)
-    head_fill = PatternFill("solid", fgColor=HEADER_FILL)
-    req_fill = PatternFill("solid", fgColor=REQUIRED_FILL)
-    example_font = Font(italic=True, color=EXAMPLE_FONT_COLOR)
-    wrap = Alignment(wrap_text=True, vertical="top")
-    last = EXAMPLE_ROW + FORMAT_ROWS - 1
-
+    styles = {"head_font": Font(bold=True), "head_fill": PatternFill("solid", fgColor=HEADER_FILL),
+              "req_fill": PatternFill("solid", fgColor=REQUIRED_FILL),
+              "example_font": Font(italic=True, color=EXAMPLE_FONT_COLOR),
+              "wrap": Alignment(wrap_text=True, vertical="top")}
     for spec in schema.SHEETS:
         ws = wb.create_sheet(spec.label)
         cols = template_columns(spec.kind)
-        example = EXAMPLES.get(spec.kind, {})
-        validations: dict[str, DataValidation] = {}
-        for ci, col in enumerate(cols, start=1):
-            letter = get_column_letter(ci)
-            h = ws.cell(row=HEADER_ROW, column=ci, value=col.label)
-            h.data_type = "s"
-            h.font = head_font
-            h.fill = req_fill if schema.missing_column_stage(col) == "rancangan" else head_fill
-            h.alignment = wrap
-            width = max(12, min(40, len(col.label) + 4))
-            fmt = _number_format(col)
-            if col.kind in ("text", "code", "codes") and len(col.label) > 6:
-                width = max(width, 24)
-            ws.column_dimensions[letter].width = width
-            if fmt is not None:
-                ws.column_dimensions[letter].number_format = fmt
-            # example row
-            value = example.get(col.field, "")
-            if ci == 1:
-                value = f"{EXAMPLE_MARKER} {cell_text(value)}".rstrip()
-            cell = ws.cell(row=EXAMPLE_ROW, column=ci)
-            if value not in ("", None):
-                cell.value = value
-                if isinstance(value, str):
-                    cell.data_type = "s"
-            cell.font = example_font
-            if fmt is not None:
-                cell.number_format = fmt
-            # formats of the fill-in rows (cells get a style only; they stay empty)
-            if fmt is not None:
-                for r in range(FIRST_DATA_ROW, last + 1):
-                    ws.cell(row=r, column=ci).number_format = fmt
-            if col.vocab:
-                dv = validations.get(col.vocab)
-                if dv is None:
-                    dv = _validation(DataValidation, col.vocab, lang)
-                    validations[col.vocab] = dv
-                    ws.add_data_validation(dv)
-                dv.add(f"{letter}{EXAMPLE_ROW}:{letter}{last}")
-        ws.freeze_panes = f"A{HEADER_ROW + 1}"
-        ws.row_dimensions[HEADER_ROW].height = 30
+        _write_data_sheet(ws, spec.kind, cols, styles, lang)
         if spec.kind == "unit" and (unit_code or tahun):
             _prefill_unit(ws, cols, unit_code, tahun)
-
     with atomic_output(target) as tmp:
         wb.save(tmp)
     return target
 
 
-EXISTS = {
-    "id": "Berkas {path} sudah ada; pilih nama lain dengan -o atau tambahkan --force untuk menimpanya.",
-    "en": "The file {path} already exists; choose another name with -o or add --force to replace it.",
-}
+def _write_data_sheet(ws, kind: str, cols, styles: dict, lang: str) -> None:
+    """Header row, example row, formats and drop-downs of one data sheet."""
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    last = EXAMPLE_ROW + FORMAT_ROWS - 1
+    example = EXAMPLES.get(kind, {})
+    validations: dict[str, DataValidation] = {}
+    for ci, col in enumerate(cols, start=1):
+        letter = get_column_letter(ci)
+        fmt = _number_format(col)
+        _header_cell(ws, ci, letter, col, fmt, styles)
+        _example_cell(ws, ci, col, example.get(col.field, ""), fmt, styles)
+        if fmt is not None:             # the fill-in rows get a style only; they stay empty
+            for r in range(FIRST_DATA_ROW, last + 1):
+                ws.cell(row=r, column=ci).number_format = fmt
+        if col.vocab:
+            dv = validations.get(col.vocab)
+            if dv is None:
+                dv = validations[col.vocab] = _validation(DataValidation, col.vocab, lang)
+                ws.add_data_validation(dv)
+            dv.add(f"{letter}{EXAMPLE_ROW}:{letter}{last}")
+    ws.freeze_panes = f"A{HEADER_ROW + 1}"
+    ws.row_dimensions[HEADER_ROW].height = 30
+
+
+def _header_cell(ws, ci: int, letter: str, col, fmt, styles: dict) -> None:
+    h = ws.cell(row=HEADER_ROW, column=ci, value=col.label)
+    h.data_type = "s"
+    h.font = styles["head_font"]
+    h.fill = styles["req_fill"] if schema.missing_column_stage(col) == "rancangan" else styles["head_fill"]
+    h.alignment = styles["wrap"]
+    width = max(12, min(40, len(col.label) + 4))
+    if col.kind in ("text", "code", "codes") and len(col.label) > 6:
+        width = max(width, 24)
+    ws.column_dimensions[letter].width = width
+    if fmt is not None:
+        ws.column_dimensions[letter].number_format = fmt
+
+
+def _example_cell(ws, ci: int, col, value, fmt, styles: dict) -> None:
+    if ci == 1:
+        value = f"{EXAMPLE_MARKER} {cell_text(value)}".rstrip()
+    cell = ws.cell(row=EXAMPLE_ROW, column=ci)
+    if value not in ("", None):
+        cell.value = value
+        if isinstance(value, str):
+            cell.data_type = "s"
+    cell.font = styles["example_font"]
+    if fmt is not None:
+        cell.number_format = fmt
 
 
 def exists_message(path, lang: str = "id") -> str:
-    return EXISTS["en" if lang == "en" else "id"].format(path=os.fspath(path))
+    return t("template.exists", lang, path=os.fspath(path))
 
 
 def _number_format(col: schema.ColumnSpec) -> str | None:
@@ -407,13 +292,13 @@ def _prefill_unit(ws, cols, unit_code, tahun) -> None:
 
 
 def _write_guide(ws, lang, Font, Alignment, PatternFill) -> None:
-    L = _LABELS[lang]
+    L = texts_for("template.", lang)
     bold = Font(bold=True)
     title = Font(bold=True, size=14)
     head_fill = PatternFill("solid", fgColor=HEADER_FILL)
     wrap = Alignment(wrap_text=True, vertical="top")
     rows: list[tuple[list, str]] = []      # (values, style)
-    lines = GENERAL[lang]
+    lines = L["general"]
     rows.append(([lines[0]], "title"))
     rows.append(([], ""))
     for line in lines[1:]:
@@ -422,9 +307,8 @@ def _write_guide(ws, lang, Font, Alignment, PatternFill) -> None:
     rows.append(([L["sheets"]], "bold"))
     rows.append(([L["sheet"], L["basis"], L["guide"]], "head"))
     for spec in schema.SHEETS:
-        basis, text = SHEET_GUIDE[spec.kind]
         name = spec.label + ("" if spec.required else L["optional_sheet"])
-        rows.append(([name, basis, text[lang]], "wrap"))
+        rows.append(([name, SHEET_BASIS[spec.kind], L["guide." + spec.kind]], "wrap"))
     rows.append(([], ""))
     rows.append(([L["columns"]], "bold"))
     rows.append(([L["sheet"], L["column"], L["required"], L["kind"], L["aliases"]], "head"))

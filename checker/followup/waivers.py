@@ -33,49 +33,26 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from checker.terms import SEVERITY_RANK
-from checker.texts import UserError
+from checker.terms import LANGS, SEVERITY_RANK
+from checker.texts import UserError, t
 from checker.input.dates import parse_date
 from checker.input.values import cell_text
 
-WAIVER_COLUMNS = {
-    "id": ["Tanggapan", "Alasan", "Disetujui oleh", "Berlaku sampai"],
-    "en": ["Response", "Reason", "Approved by", "Valid until"],
-}
-FINGERPRINT_COLUMN = {"id": "Sidik jari", "en": "Fingerprint"}
-WAIVER_STATUS_COLUMN = {"id": "Status Pengecualian", "en": "Waiver Status"}
-FINDINGS_SHEET = {"id": "Temuan", "en": "Findings"}
+def _both(key: str) -> dict:
+    return {lang: t(key, lang) for lang in LANGS}
+
+
+WAIVER_COLUMNS = {lang: list(t("waivers.columns", lang)) for lang in LANGS}
+FINGERPRINT_COLUMN = _both("waivers.fingerprint_column")
+WAIVER_STATUS_COLUMN = _both("waivers.status_column")
+FINDINGS_SHEET = _both("waivers.findings_sheet")
 WAIVER_FIELDS = ("response", "reason", "approved_by", "valid_until")
 _REQUEST_FIELDS = ("reason", "approved_by", "valid_until")
 _HEADER_SCAN = 5
 
-STATUS_TEXT = {
-    "id": {"waived": "Dikecualikan s.d. {date}",
-           "expired": "Pengecualian kedaluwarsa sejak {date}; temuan terbuka kembali",
-           "incomplete": "Pengecualian belum lengkap ({missing}); temuan tetap terbuka",
-           "bad_date": "Berlaku sampai tidak terbaca: \"{raw}\"",
-           "open": ""},
-    "en": {"waived": "Waived until {date}",
-           "expired": "Waiver expired on {date}; the finding is open again",
-           "incomplete": "Waiver incomplete ({missing}); the finding stays open",
-           "bad_date": "Valid until unreadable: \"{raw}\"",
-           "open": ""},
-}
-ERRORS = {
-    "unreadable": ("Workbook pengecualian {path} tidak dapat dibaca: {detail}",
-                   "The waivers workbook {path} cannot be read: {detail}"),
-    "no_sheet": ("Workbook pengecualian {path} tidak memuat sheet Temuan dengan kolom \"Sidik jari\"; "
-                 "gunakan workbook temuan yang dibuat cek-pokja (versi yang menulis kolom tersebut).",
-                 "The waivers workbook {path} has no Temuan/Findings sheet with a \"Fingerprint\" column; "
-                 "use a findings workbook written by cek-pokja (a version that writes that column)."),
-    "no_columns": ("Sheet Temuan pada {path} tidak memuat kolom Tanggapan, Alasan, Disetujui oleh, Berlaku sampai.",
-                   "The Findings sheet of {path} has none of the columns Response, Reason, Approved by, Valid until."),
-}
-
-
 class WaiverError(UserError):
     """The waivers workbook cannot be used. `message(lang)` is the user text."""
-    ERRORS = ERRORS
+    PREFIX = "waivers."
 
 
 @dataclass(frozen=True)
@@ -118,16 +95,15 @@ class WaiverStatus:
     waiver: Waiver | None = None      # the matching row (also a Tanggapan-only row, status "open")
 
     def note(self, lang: str = "id") -> str:
-        T = STATUS_TEXT["en" if lang == "en" else "id"]
         w = self.waiver
         if self.status in ("waived", "expired"):
-            return T[self.status].format(date=w.valid_until.isoformat())
+            return t("waivers.status." + self.status, lang, date=w.valid_until.isoformat())
         if self.status == "incomplete":
-            names = dict(zip(WAIVER_FIELDS, WAIVER_COLUMNS["en" if lang == "en" else "id"]))
+            names = dict(zip(WAIVER_FIELDS, t("waivers.columns", lang)))
             missing = ", ".join(names[m] for m in w.missing())
-            text = T["incomplete"].format(missing=missing)
+            text = t("waivers.status.incomplete", lang, missing=missing)
             if w.valid_until is None and w.valid_until_raw:
-                text += "; " + T["bad_date"].format(raw=w.valid_until_raw)
+                text += "; " + t("waivers.status.bad_date", lang, raw=w.valid_until_raw)
             return text
         return ""
 
@@ -172,17 +148,9 @@ class WaiverResult:
         return [w.response, w.reason, w.approved_by, until, s.note(lang)]
 
     def summary_lines(self, lang: str = "id") -> list[str]:
-        c = self.counts()
-        if lang == "en":
-            out = [f"Waivers: {c['waived']} waived (not counted), {c['expired']} expired, "
-                   f"{c['incomplete']} incomplete, {c['stale']} stale."]
-            stale = "  stale (matches no finding any more): row {row} {rule} {unit}"
-        else:
-            out = [f"Pengecualian: {c['waived']} berlaku (tidak dihitung), {c['expired']} kedaluwarsa, "
-                   f"{c['incomplete']} belum lengkap, {c['stale']} usang."]
-            stale = "  usang (tidak cocok lagi dengan temuan mana pun): baris {row} {rule} {unit}"
+        out = [t("waivers.summary", lang, **self.counts())]
         for w in self.stale[:10]:
-            out.append(stale.format(row=w.row or "-", rule=w.rule or "", unit=w.unit or "").rstrip())
+            out.append(t("waivers.stale", lang, row=w.row or "-", rule=w.rule or "", unit=w.unit or "").rstrip())
         return out
 
 
@@ -238,7 +206,7 @@ def read_waivers(path) -> list[Waiver]:
         wb = pc.load_workbook(p)
         names = list(wb.sheet_names)
     except Exception as exc:  # noqa: BLE001 - any reader failure
-        raise WaiverError("unreadable", p, f"{type(exc).__name__}: {exc}") from None
+        raise WaiverError("unreadable", path=p, detail=f"{type(exc).__name__}: {exc}") from None
     preferred = {_fold(n) for n in FINDINGS_SHEET.values()}
     order = [n for n in names if _fold(n) in preferred] + [n for n in names if _fold(n) not in preferred]
     found = None
@@ -246,7 +214,7 @@ def read_waivers(path) -> list[Waiver]:
         try:
             data = wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
         except Exception as exc:  # noqa: BLE001
-            raise WaiverError("unreadable", p, f"{type(exc).__name__}: {exc}") from None
+            raise WaiverError("unreadable", path=p, detail=f"{type(exc).__name__}: {exc}") from None
         for hr, row in enumerate(data[:_HEADER_SCAN]):
             cols = _header_map(row)
             if "fingerprint" in cols:
@@ -255,10 +223,10 @@ def read_waivers(path) -> list[Waiver]:
         if found:
             break
     if found is None:
-        raise WaiverError("no_sheet", p)
+        raise WaiverError("no_sheet", path=p, detail="")
     data, hr, cols = found
     if not any(f in cols for f in WAIVER_FIELDS):
-        raise WaiverError("no_columns", p)
+        raise WaiverError("no_columns", path=p, detail="")
 
     def get(row, name):
         ci = cols.get(name)

@@ -91,10 +91,3 @@ class Grid:
     def data_rows(self, start: int) -> list[int]:
         # A template's example row ("CONTOH: ...") is guidance, never data.
         return [r for r in range(max(start, 0), self.nrows) if self.filled[r] and not is_example_row(self.arr[r])]
-
-    def merged_top_left(self, r: int, c: int) -> tuple[int, int] | None:
-        """The top-left cell of the merged range covering (r, c), if any."""
-        for (r0, c0), (r1, c1) in self.merged:
-            if r0 <= r <= r1 and c0 <= c <= c1:
-                return r0, c0
-        return None

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from checker.texts.load import LOAD_ERROR_TEXTS
+from checker.texts import UserError, t
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -68,51 +68,35 @@ class LoadedUnit:
         return [t.sheet for t in self.tables.values() if t.hidden]
 
 
-class LoadError(Exception):
-    """The file cannot be read at all. `message_key` is a key of LOAD_ERROR_TEXTS; `params`
-    fill its placeholders besides {file} and {detail}; `detail` is technical (for --debug
-    and the Berkas sheet), never needed to understand the message."""
+class LoadError(UserError):
+    """The file cannot be read at all. `message_key` names its text (checker/texts/load.py);
+    `params` fill its placeholders besides {file} and {detail}; `detail` is technical (for
+    --debug and the Berkas sheet), never needed to understand the message."""
+    PREFIX = "load."
 
     def __init__(self, path: str, message_key: str, detail: str = "", **params):
-        super().__init__(f"{path}: {message_key}" + (f": {detail}" if detail else ""))
         self.path = str(path)
         self.message_key = message_key
         self.detail = detail
-        self.params = params
+        super().__init__(message_key, **params)
+
+    def __str__(self):
+        return f"{self.path}: {self.message_key}" + (f": {self.detail}" if self.detail else "")
 
     def __reduce__(self):
         return (_make_load_error, (self.path, self.message_key, self.detail, self.params))
 
-    def to_problem(self) -> Problem:
-        return Problem("file_unreadable", None, None, None, None, "rancangan",
-                       f"{self.message_key}: {self.detail}" if self.detail else self.message_key)
+    def message(self, lang: str = "id") -> str:
+        sep = "," if lang == "en" else "."
+        shown = {k: (f"{v:,}".replace(",", sep) if isinstance(v, int) and not isinstance(v, bool) and abs(v) >= 10_000
+                     else v) for k, v in self.params.items()}
+        return t(self.PREFIX + self.message_key, lang, file=self.path, detail=self.detail, **shown)
 
 
 def _make_load_error(path, key, detail, params):
     return LoadError(path, key, detail, **params)
 
 
-def describe(err: "LoadError", lang: str = "id") -> str:
-    """User text for an unreadable file, in "id" or "en", naming the file (texts.py
-    "load.<key>" wins when it defines one; it may use the same placeholders)."""
-    sep = "," if lang == "en" else "."
-    params = {"file": err.path, "detail": err.detail,
-              **{k: (f"{v:,}".replace(",", sep) if isinstance(v, int) and not isinstance(v, bool) and abs(v) >= 10_000 else v)
-                 for k, v in err.params.items()}}
-    text = None
-    try:
-        from checker.texts import TEXTS
-        pair = TEXTS.get(f"load.{err.message_key}")
-        if pair is not None:
-            text = pair[1 if lang == "en" else 0]
-    except ImportError:  # pragma: no cover
-        pass
-    if text is None:
-        pair = LOAD_ERROR_TEXTS.get(err.message_key)
-        if pair is None:
-            return f"{err.path}: {err.detail or err.message_key}"
-        text = pair[1 if lang == "en" else 0]
-    try:
-        return text.format(**params)
-    except (KeyError, IndexError, ValueError):
-        return text
+def describe(err: LoadError, lang: str = "id") -> str:
+    """User text for an unreadable file, in "id" or "en", naming the file."""
+    return err.message(lang)

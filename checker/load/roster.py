@@ -4,7 +4,7 @@ upper-case headers (NIP_BARU, NAMA, JENIS_JABATAN_NAMA, JABATAN_NAMA, KODE_UNIT,
 UNOR_NAMA, "Unit Kerja") load as they are.
 
 `load_roster(path) -> Roster`; a roster that cannot be used raises `RosterError` (its
-`describe(lang)` is the user text, Indonesian or English). pandas is imported lazily.
+`message(lang)` is the user text, Indonesian or English). pandas is imported lazily.
 
 Decisions where the contract is silent:
 - The roster sheet is the first sheet (workbook order) whose header row, within the first
@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 
 from checker.input.nip import parse_nip
 from checker.input.values import cell_text, col_letter, fold_code, fold_header, fold_text
+from checker.texts import UserError, t
 
 HEADER_SCAN_ROWS = 10
 
@@ -48,42 +49,24 @@ _JPT_PRATAMA_RE = re.compile(
     r"\b(?:jpt pratama|jabatan pimpinan tinggi pratama|asisten deputi|asdep|kepala biro|karo"
     r"|inspektur(?! jenderal))\b|\beselon (?:ii|2)(?![iv0-9])")
 
-ROSTER_ERROR_TEXTS = {
-    "not_found": ("Roster induk {path} tidak ditemukan.", "The master roster {path} does not exist."),
-    "unreadable": ("Roster induk {path} tidak dapat dibaca: {detail}",
-                   "The master roster {path} cannot be read: {detail}"),
-    "no_sheet": ("Roster induk {path} tidak memiliki sheet dengan kolom NIP (NIP, NIP_BARU) dan kolom unit "
-                 "(Kode Unit, KODE_UNIT, UNOR, UNOR_NAMA, Unit Kerja) pada 10 baris pertamanya.",
-                 "The master roster {path} has no sheet with a NIP column (NIP, NIP_BARU) and a unit column "
-                 "(Kode Unit, KODE_UNIT, UNOR, UNOR_NAMA, Unit Kerja) in its first 10 rows."),
-    "no_rows": ("Roster induk {path} (sheet {sheet}) tidak memuat satu pun baris pegawai dengan NIP.",
-                "The master roster {path} (sheet {sheet}) lists no employee with a NIP."),
-    "nip_numbers": ("Kolom NIP roster induk {path} (sheet {sheet}) tersimpan sebagai angka pada {detail} baris, "
-                    "sehingga digit terakhir NIP hilang; format kolom NIP sebagai teks lalu ekspor ulang roster.",
-                    "The NIP column of the master roster {path} (sheet {sheet}) is stored as numbers in {detail} "
-                    "rows, so the NIPs' last digits are lost; format the NIP column as text and export the roster "
-                    "again."),
-}
 
 
-class RosterError(Exception):
-    """The roster cannot be used. `message_key` is a key of ROSTER_ERROR_TEXTS."""
+class RosterError(UserError):
+    """The roster cannot be used; its text is "roster." + message_key (checker/texts/roster.py)."""
+    PREFIX = "roster."
 
     def __init__(self, path: str, message_key: str, detail: str = "", sheet: str = "", cause=None):
-        super().__init__(f"{path}: {message_key}" + (f": {detail}" if detail else ""))
-        self.path = str(path)
-        self.message_key = message_key
-        self.detail = detail
-        self.sheet = sheet
+        self.path, self.message_key, self.detail, self.sheet = str(path), message_key, detail, sheet
         self.cause = cause                # the LoadError of an unreadable file
+        super().__init__(message_key)
 
-    def describe(self, lang: str = "id") -> str:
-        detail = self.detail
-        if self.cause is not None:
-            from checker.load.model import describe
-            detail = describe(self.cause, lang)
-        pair = ROSTER_ERROR_TEXTS[self.message_key]
-        return pair[1 if lang == "en" else 0].format(path=self.path, detail=detail, sheet=self.sheet)
+    def __str__(self):
+        return f"{self.path}: {self.message_key}" + (f": {self.detail}" if self.detail else "")
+
+    def message(self, lang: str = "id") -> str:
+        detail = self.cause.message(lang) if self.cause is not None else self.detail
+        return t(self.PREFIX + self.message_key, lang, path=self.path, detail=detail, sheet=self.sheet)
+
 
 
 @dataclass

@@ -139,7 +139,7 @@ def check_zip_directory(path: str, data: bytes) -> tuple[zipfile.ZipFile, list]:
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError, NotImplementedError) as exc:
         raise LoadError(path, "corrupt", str(exc)) from None
     names = {i.filename for i in infos}
     if "xl/workbook.xml" not in names and not any(

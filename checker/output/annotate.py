@@ -14,9 +14,8 @@ In the copy:
   above ours;
 - a finding with a row but no column is put on the first non-empty cell of that row; a
   finding with no row (e.g. "no support Pokja" on Pokja, or a missing column) on the first
-  cell of the sheet's header row (the row of the first 10 with most known column names,
-  else row 1); a finding whose sheet does not exist in the workbook is only listed on the
-  marker sheet;
+  cell of the sheet's header row (as the loader found it, else row 1); a finding whose
+  sheet does not exist in the workbook is only listed on the marker sheet;
 - a last sheet MARKER_SHEET ("Hasil cek-pokja", made the active sheet) lists every finding
   with where it was noted (internal hyperlink) and says this is an annotated copy. That
   sheet is the annotation marker: load/own_outputs.py recognises it, and the checker
@@ -48,6 +47,7 @@ from pathlib import Path
 
 from checker.load.own_outputs import fold_sheet_name
 from checker.terms import ANNOTATION_SHEET, SEVERITY_FILL, SEVERITY_RANK
+from checker.texts import severity_label, texts_for
 
 MARKER_SHEET = ANNOTATION_SHEET
 ANNOTATED_SUFFIX = ".diperiksa"
@@ -55,34 +55,6 @@ COMMENT_AUTHOR = "cek-pokja"
 MAX_COMMENT = 32000                    # Excel's limit is 32767 characters
 _MAX_ROW, _COL_RE = 1048576, re.compile(r"^[A-Z]{1,3}$")
 
-TEXTS = {
-    "id": {
-        "severity": {"error": "Pelanggaran", "warning": "Peringatan", "info": "Catatan"},
-        "basis": "Dasar", "hint": "Saran",
-        "title": "Salinan beranotasi cek-pokja: JANGAN diperiksa ulang",
-        "lines": ("Sel yang bermasalah diberi warna dan komentar (merah muda: pelanggaran, kuning: peringatan, "
-                  "biru: catatan). Perbaiki BERKAS ASLI di bawah ini, lalu periksa ulang berkas asli tersebut.",
-                  "Bila salinan ini hendak dipakai sebagai berkas kerja, hapus sheet ini terlebih dahulu."),
-        "source": "Berkas asli", "count": "Jumlah temuan",
-        "cols": ("No", "Aturan", "Tingkat", "Sheet", "Baris", "Kolom", "Dicatat pada", "Uraian",
-                 "Dasar Hukum", "Saran Perbaikan"),
-        "at_cell": "sel {cell}", "at_header": "judul sheet (sel {cell})", "at_row": "baris {row} (sel {cell})",
-        "nowhere": "hanya di sheet ini (sheet tidak ada di workbook)", "no_sheet": "hanya di sheet ini",
-    },
-    "en": {
-        "severity": {"error": "Error", "warning": "Warning", "info": "Info"},
-        "basis": "Basis", "hint": "Fix",
-        "title": "Annotated copy made by cek-pokja: do NOT check it again",
-        "lines": ("Offending cells are coloured and carry a comment (red: error, yellow: warning, blue: info). "
-                  "Correct the ORIGINAL file named below, then check that original again.",
-                  "To use this copy as your working file, delete this sheet first."),
-        "source": "Original file", "count": "Findings",
-        "cols": ("No", "Rule", "Severity", "Sheet", "Row", "Column", "Noted at", "Description",
-                 "Legal Basis", "Suggested Fix"),
-        "at_cell": "cell {cell}", "at_header": "sheet header (cell {cell})", "at_row": "row {row} (cell {cell})",
-        "nowhere": "only on this sheet (the sheet is not in the workbook)", "no_sheet": "only on this sheet",
-    },
-}
 
 
 class AnnotateError(Exception):
@@ -107,12 +79,14 @@ def annotate_result(result, lang: str | None = None) -> list[str]:
     out = []
     for inp in result.units():
         mine = [f for f in result.findings if f.file == inp.file]
-        out.append(annotate(inp.file, mine, lang=lang, protect=[i.file for i in result.inputs]))
+        out.append(annotate(inp.file, mine, lang=lang, protect=[i.file for i in result.inputs],
+                            header_rows=inp.header_rows))
     return out
 
 
-def annotate(source_path, findings, out_path=None, lang: str = "id", protect=()) -> str:
+def annotate(source_path, findings, out_path=None, lang: str = "id", protect=(), header_rows=None) -> str:
     """Write the annotated copy of `source_path` and return its path (see module doc).
+    `header_rows`: {sheet name: its header row} as the loader found them (row 1 otherwise).
 
     Raises atomic.OutputIsInputError when `out_path` names the source or one of the paths
     in `protect` (the run's other inputs), AnnotateError when
@@ -133,8 +107,8 @@ def annotate(source_path, findings, out_path=None, lang: str = "id", protect=())
     except Exception as exc:  # noqa: BLE001 - any reader failure
         raise AnnotateError(f"{source}: {type(exc).__name__}: {exc}") from None
 
-    T = TEXTS[lang]
-    placed = _place(wb, list(findings))
+    T = {**texts_for("annotate.", lang), "lang": lang}
+    placed = _place(wb, list(findings), header_rows or {})
     _paint(wb, placed, T)
     _marker_sheet(wb, source, placed, T)
     try:
@@ -168,25 +142,6 @@ def _sheet_of(wb, name):
     return None
 
 
-def _header_row(ws) -> int:
-    """The row of the first 10 with most known column names (any sheet kind), else 1."""
-    from checker.input import schema
-    from checker.input.values import cell_text, fold_header
-    names = set()
-    for spec in schema.SHEETS:
-        for c in spec.columns:
-            names.update(fold_header(n) for n in c.names)
-    from checker.input.schema import MPH_MATRIX_COLUMNS
-    for c in MPH_MATRIX_COLUMNS:
-        names.update(fold_header(n) for n in c.names)
-    best, best_n = 1, 0
-    for r, row in enumerate(ws.iter_rows(min_row=1, max_row=10, values_only=True), start=1):
-        n = sum(1 for v in row if v is not None and fold_header(cell_text(v)) in names)
-        if n > best_n:
-            best, best_n = r, n
-    return best
-
-
 def _first_filled_col(ws, row: int) -> int:
     for c in range(1, min(ws.max_column, 200) + 1):
         v = ws.cell(row=row, column=c).value
@@ -202,10 +157,9 @@ def _resolve_merged(ws, row: int, col: int) -> tuple[int, int]:
     return row, col
 
 
-def _place(wb, findings):
+def _place(wb, findings, header_rows: dict):
     """[(finding, ws | None, row | None, col | None, how)] with how in cell/row/header/nowhere/no_sheet."""
     from openpyxl.utils import column_index_from_string
-    header_cache: dict[str, int] = {}
     out = []
     for f in findings:
         ws = _sheet_of(wb, f.sheet)
@@ -223,9 +177,7 @@ def _place(wb, findings):
             col = _first_filled_col(ws, row)
         else:
             how = "header"
-            if ws.title not in header_cache:
-                header_cache[ws.title] = _header_row(ws)
-            row = header_cache[ws.title]
+            row = header_rows.get(ws.title) or 1
             col = _first_filled_col(ws, row)
         row, col = _resolve_merged(ws, row, col)
         out.append((f, ws, row, col, how))
@@ -233,7 +185,7 @@ def _place(wb, findings):
 
 
 def _comment_text(f, T) -> str:
-    sev = T["severity"].get(f.severity, f.severity)
+    sev = severity_label(f.severity, T["lang"], title=True)
     parts = [f"[{f.rule}] {sev}: {f.message}"]
     if f.basis:
         parts.append(f"{T['basis']}: {f.basis}")
@@ -271,66 +223,44 @@ def _paint(wb, placed, T) -> None:
         cell.comment = comment
 
 
+def _put(ws, r, c, value, font=None, fill=None):
+    """A cell of the marker sheet: text is always a string cell, never a formula."""
+    cell = ws.cell(row=r, column=c)
+    if value is None or value == "":
+        return cell
+    if isinstance(value, int):
+        cell.value = value
+    else:
+        cell.value = str(value)
+        cell.data_type = "s"
+    if font is not None:
+        cell.font = font
+    if fill is not None:
+        cell.fill = fill
+    return cell
+
+
 def _marker_sheet(wb, source, placed, T) -> None:
     from openpyxl.styles import Font, PatternFill
     from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.hyperlink import Hyperlink
 
     if MARKER_SHEET in wb.sheetnames:             # never two markers
         del wb[MARKER_SHEET]
     ws = wb.create_sheet(MARKER_SHEET)
-
-    def put(r, c, value, font=None, fill=None):
-        cell = ws.cell(row=r, column=c)
-        if value is None or value == "":
-            return cell
-        if isinstance(value, int):
-            cell.value = value
-        else:
-            cell.value = str(value)
-            cell.data_type = "s"                  # never a formula
-        if font is not None:
-            cell.font = font
-        if fill is not None:
-            cell.fill = fill
-        return cell
-
     bold = Font(bold=True)
-    put(1, 1, T["title"], Font(bold=True, size=14, color="C00000"))
-    put(2, 1, T["lines"][0])
-    put(3, 1, T["lines"][1])
-    put(4, 1, T["source"], bold)
-    put(4, 2, os.path.basename(source))
-    put(5, 1, T["count"], bold)
-    put(5, 2, len(placed))
+    _put(ws, 1, 1, T["title"], Font(bold=True, size=14, color="C00000"))
+    _put(ws, 2, 1, T["lines"][0])
+    _put(ws, 3, 1, T["lines"][1])
+    _put(ws, 4, 1, T["source"], bold)
+    _put(ws, 4, 2, os.path.basename(source))
+    _put(ws, 5, 1, T["count"], bold)
+    _put(ws, 5, 2, len(placed))
     head = 7
     grey = PatternFill(fill_type="solid", start_color="D9D9D9", end_color="D9D9D9")
     for c, label in enumerate(T["cols"], start=1):
-        put(head, c, label, bold, grey)
-    from openpyxl.utils import get_column_letter as L
-    for i, (f, target_ws, row, col, how) in enumerate(placed, start=1):
-        r = head + i
-        colour = SEVERITY_FILL.get(f.severity, SEVERITY_FILL["info"])
-        put(r, 1, i)
-        put(r, 2, f.rule)
-        put(r, 3, T["severity"].get(f.severity, f.severity),
-            fill=PatternFill(fill_type="solid", start_color=colour, end_color=colour))
-        put(r, 4, f.sheet)
-        if f.row is not None:
-            put(r, 5, int(f.row))
-        put(r, 6, f.column)
-        if target_ws is not None:
-            ref = f"{L(col)}{row}"
-            where = {"cell": T["at_cell"], "row": T["at_row"], "header": T["at_header"]}[how]
-            cell = put(r, 7, where.format(cell=ref, row=row))
-            quoted = "'" + target_ws.title.replace("'", "''") + "'"
-            cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"{quoted}!{ref}")
-            cell.font = Font(color="0563C1", underline="single")
-        else:
-            put(r, 7, T[how])
-        put(r, 8, f.message)
-        put(r, 9, f.basis)
-        put(r, 10, f.hint)
+        _put(ws, head, c, label, bold, grey)
+    for i, item in enumerate(placed, start=1):
+        _marker_row(ws, head + i, i, item, T)
     for c, width in enumerate((6, 8, 13, 18, 7, 7, 26, 80, 24, 60), start=1):
         ws.column_dimensions[get_column_letter(c)].width = width
     ws.freeze_panes = f"A{head + 1}"
@@ -341,3 +271,33 @@ def _marker_sheet(wb, source, placed, T) -> None:
             view.tabSelected = False
     wb.active = wb.worksheets.index(ws)
     ws.sheet_view.tabSelected = True
+
+
+def _marker_row(ws, r: int, i: int, item, T) -> None:
+    """One finding on the marker sheet, with a link to where it was noted."""
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.hyperlink import Hyperlink
+
+    f, target_ws, row, col, how = item
+    colour = SEVERITY_FILL.get(f.severity, SEVERITY_FILL["info"])
+    _put(ws, r, 1, i)
+    _put(ws, r, 2, f.rule)
+    _put(ws, r, 3, severity_label(f.severity, T["lang"], title=True),
+         fill=PatternFill(fill_type="solid", start_color=colour, end_color=colour))
+    _put(ws, r, 4, f.sheet)
+    if f.row is not None:
+        _put(ws, r, 5, int(f.row))
+    _put(ws, r, 6, f.column)
+    if target_ws is not None:
+        ref = f"{get_column_letter(col)}{row}"
+        where = {"cell": T["at_cell"], "row": T["at_row"], "header": T["at_header"]}[how]
+        cell = _put(ws, r, 7, where.format(cell=ref, row=row))
+        quoted = "'" + target_ws.title.replace("'", "''") + "'"
+        cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"{quoted}!{ref}")
+        cell.font = Font(color="0563C1", underline="single")
+    else:
+        _put(ws, r, 7, T[how])
+    _put(ws, r, 8, f.message)
+    _put(ws, r, 9, f.basis)
+    _put(ws, r, 10, f.hint)

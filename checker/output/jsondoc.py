@@ -9,8 +9,6 @@ from datetime import date, datetime, time
 from checker.output.atomic import refuse_inputs, write_text_atomic
 from checker.result import RunResult
 
-TOP_KEYS = ("tool", "version", "stage", "checked_at", "inputs", "summary", "findings")
-
 
 def iso_timestamp(moment: datetime) -> str:
     """ISO-8601 with a UTC offset; a naive datetime is taken as local time."""

@@ -14,88 +14,22 @@ import xlsxwriter
 
 from checker.output.atomic import atomic_output, refuse_inputs
 from checker.result import RunResult
-from checker.terms import OUTPUT_PROPERTY, SEVERITIES, SEVERITY_CHART, SEVERITY_FILL, stages_from
+from checker.texts import severity_label, t, texts_for
+from checker.terms import OUTPUT_PROPERTY, SEVERITIES, SEVERITY_CHART, SEVERITY_FILL, lang_of, stages_from
 
 WORKBOOK_OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
 
 MAX_LINKS = 65530            # Excel's limit of hyperlinks per worksheet
 MAX_URL = 2079               # XlsxWriter's limit for the link and for the anchor
 
-TEXTS = {
-    "id": {
-        "sheet_summary": "Ringkasan", "sheet_findings": "Temuan", "sheet_rules": "Aturan", "sheet_files": "Berkas",
-        "title": "Ringkasan Hasil Pemeriksaan Pokja",
-        "tool": "Alat", "rulebase": "Versi basis aturan", "stage": "Tahap", "checked_at": "Tanggal/waktu pemeriksaan",
-        "engine": "Mesin aturan", "files": "Jumlah berkas", "units_checked": "Unit diperiksa",
-        "files_unreadable": "Berkas tidak terbaca", "findings_total": "Jumlah temuan",
-        "n_error": "Pelanggaran (error)", "n_warning": "Peringatan (warning)", "n_info": "Catatan (info)",
-        "compliant_units": "Unit patuh",
-        "per_unit": "Rekap per unit",
-        "unit_cols": ("Kode Unit", "Nama Unit", "Unit JPT Madya", "Pelanggaran", "Peringatan", "Catatan", "Status",
-                      "Aturan dilanggar"),
-        "per_madya": "Rekap per Unit JPT Madya",
-        "madya_cols": ("Unit JPT Madya", "Jumlah Unit", "Unit Patuh", "Pelanggaran", "Peringatan", "Catatan",
-                       "Unit Tidak Patuh", "Aturan dilanggar"),
-        "no_madya": "(Unit JPT Madya tidak diketahui)",
-        "per_rule": "Temuan per aturan",
-        "rule_sum_cols": ("Aturan", "Nama Aturan", "Tingkat", "Jumlah Temuan", "Jumlah Unit"),
-        "not_submitted": "tidak menyampaikan workbook (roster induk)", "units_not_submitted": "Unit tanpa workbook (roster induk)",
-        "compliant": "Patuh", "not_compliant": "Tidak Patuh", "unreadable_unit": "Tidak terbaca",
-        "no_unit": "(tanpa unit)", "file_prefix": "berkas: ",
-        "chart_title": "Temuan per unit menurut tingkat",
-        "chart_rule_title": "Jumlah temuan per aturan", "chart_findings": "Jumlah temuan",
-        "finding_cols": ("No", "Kode Unit", "Nama Unit", "Aturan", "Nama Aturan", "Tingkat", "Dasar Hukum",
-                         "Uraian", "Kode Pokja", "NIP", "Nama", "Kode Target", "Berkas", "Sheet", "Baris",
-                         "Kolom", "Saran Perbaikan", "Nilai ditemukan"),
-        "severity": {"error": "Pelanggaran", "warning": "Peringatan", "info": "Catatan"},
-        "hidden": "tersembunyi", "empty": "(kosong)",
-        "link_tip": "Buka sel ini di berkas sumber",
-        "rule_cols": ("ID", "Slug", "Tingkat", "Tahap", "Dasar Hukum", "Kutipan", "Nama Aturan"),
-        "file_cols": ("Berkas", "SHA-256", "Kode Unit", "Status"),
-        "checked": "diperiksa", "unreadable": "tidak terbaca",
-    },
-    "en": {
-        "sheet_summary": "Summary", "sheet_findings": "Findings", "sheet_rules": "Rules", "sheet_files": "Files",
-        "title": "Pokja Check Summary",
-        "tool": "Tool", "rulebase": "Rule-base version", "stage": "Stage (tahap)", "checked_at": "Checked at",
-        "engine": "Rule engine", "files": "Number of files", "units_checked": "Units checked",
-        "files_unreadable": "Unreadable files", "findings_total": "Total findings",
-        "n_error": "Errors", "n_warning": "Warnings", "n_info": "Info",
-        "compliant_units": "Compliant units",
-        "per_unit": "Per unit",
-        "unit_cols": ("Unit Code", "Unit Name", "JPT Madya Unit", "Errors", "Warnings", "Info", "Status",
-                      "Rules Violated"),
-        "per_madya": "Per JPT Madya unit",
-        "madya_cols": ("JPT Madya Unit", "Units", "Compliant Units", "Errors", "Warnings", "Info",
-                       "Non-compliant Units", "Rules Violated"),
-        "no_madya": "(JPT Madya unit unknown)",
-        "per_rule": "Findings per rule",
-        "rule_sum_cols": ("Rule", "Rule Name", "Severity", "Findings", "Units"),
-        "not_submitted": "submitted no workbook (master roster)", "units_not_submitted": "Units without a workbook (roster)",
-        "compliant": "Compliant", "not_compliant": "Not compliant", "unreadable_unit": "Unreadable",
-        "no_unit": "(no unit)", "file_prefix": "file: ",
-        "chart_title": "Findings per unit by severity",
-        "chart_rule_title": "Findings per rule", "chart_findings": "Findings",
-        "finding_cols": ("No", "Unit Code", "Unit Name", "Rule", "Rule Name", "Severity", "Legal Basis",
-                         "Description", "Pokja Code", "NIP", "Name", "Target Code", "File", "Sheet", "Row",
-                         "Column", "Suggested Fix", "Value Found"),
-        "severity": {"error": "Error", "warning": "Warning", "info": "Info"},
-        "hidden": "hidden", "empty": "(empty)",
-        "link_tip": "Open this cell in the source file",
-        "rule_cols": ("ID", "Slug", "Severity", "Stages", "Legal Basis", "Legal Text", "Rule Name"),
-        "file_cols": ("File", "SHA-256", "Unit Code", "Status"),
-        "checked": "checked", "unreadable": "unreadable",
-    },
-}
 
 
 # Temuan column widths, in the order of finding_cols.
 FINDING_WIDTHS = (6, 12, 28, 8, 34, 12, 22, 60, 12, 21, 26, 13, 30, 18, 8, 7, 50, 40)
-WRAPPED = {4, 6, 7, 16, 17}     # Nama Aturan, Dasar Hukum, Uraian, Saran Perbaikan, Nilai ditemukan
 
 
 def texts(lang: str) -> dict:
-    return TEXTS.get(lang, TEXTS["id"])
+    return texts_for("xlsx.", lang)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -104,19 +38,19 @@ def render_evidence(evidence: dict | None, lang: str = "id") -> str:
     """{'a': 1, 'b': ['x', 'y']} -> 'a: 1; b: x, y'."""
     if not evidence:
         return ""
-    t = texts(lang)
+    tx = texts(lang)
     parts = []
     for key, value in evidence.items():
-        parts.append(f"{key}: {_render_value(value, t)}")
+        parts.append(f"{key}: {_render_value(value, tx)}")
     return "; ".join(parts)
 
 
-def _render_value(value, t) -> str:
+def _render_value(value, tx) -> str:
     if value is None or value == "" or (isinstance(value, float) and value != value):
-        return t["empty"]
+        return tx["empty"]
     if isinstance(value, (list, tuple, set, frozenset)):
         items = sorted(value, key=str) if isinstance(value, (set, frozenset)) else value
-        return ", ".join(_render_value(v, t) for v in items) if items else t["empty"]
+        return ", ".join(_render_value(v, tx) for v in items) if items else tx["empty"]
     if isinstance(value, (date, datetime)):
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
@@ -211,32 +145,26 @@ def write_workbook(result: RunResult, path) -> Path:
 
 
 def _fill(workbook, result: RunResult, target: Path) -> None:
-    lang = result.lang if result.lang in TEXTS else "id"
-    t = texts(lang)
-    workbook.set_properties({"title": t["title"], "author": f"{result.tool} {result.version}"})
+    lang = lang_of(result.lang)
+    tx = texts(lang)
+    workbook.set_properties({"title": tx["title"], "author": f"{result.tool} {result.version}"})
     workbook.set_custom_property(OUTPUT_PROPERTY, "findings")   # so a folder walk never takes it for a unit
     fmt = _formats(workbook)
-    summary = workbook.add_worksheet(t["sheet_summary"])
-    findings = workbook.add_worksheet(t["sheet_findings"])
-    rules = workbook.add_worksheet(t["sheet_rules"])
-    files = workbook.add_worksheet(t["sheet_files"])
-    _write_summary(workbook, summary, result, t, fmt)
-    _write_findings(findings, result, t, fmt, lang, target)
-    _write_rules(rules, result, t, fmt, lang)
-    _write_files(files, result, t, fmt)
+    summary = workbook.add_worksheet(tx["sheet_summary"])
+    findings = workbook.add_worksheet(tx["sheet_findings"])
+    rules = workbook.add_worksheet(tx["sheet_rules"])
+    files = workbook.add_worksheet(tx["sheet_files"])
+    _write_summary(workbook, summary, result, tx, fmt)
+    _write_findings(findings, result, tx, fmt, lang, target)
+    _write_rules(rules, result, tx, fmt, lang)
+    _write_files(files, result, tx, fmt)
     if result.comparison is not None:
-        _write_changes(workbook.add_worksheet(_changes_sheet(lang)), result, fmt, lang)
-
-
-def _changes_sheet(lang: str) -> str:
-    from checker.followup.compare import SHEET_NAME
-    return SHEET_NAME[lang]
+        _write_changes(workbook.add_worksheet(t("compare.sheet", lang)), result, fmt, lang)
 
 
 def _write_changes(ws, result: RunResult, fmt: dict, lang: str) -> None:
     """Perubahan: every finding as new / still open / resolved against the earlier run."""
-    from checker.followup.compare import rows
-    table = rows(result.comparison, lang)
+    table = result.comparison.rows(lang)
     _header(ws, 0, table[0], fmt)
     for r, row in enumerate(table[1:], start=1):
         for c, value in enumerate(row):
@@ -286,7 +214,7 @@ def _header(ws, row, labels, fmt) -> None:
 
 # ------------------------------------------------------------------ Ringkasan / Summary
 
-def unit_rows(result: RunResult, t: dict) -> list[dict]:
+def unit_rows(result: RunResult, tx: dict) -> list[dict]:
     """One row per unit (by Kode Unit; an unreadable file without one gets its own row), plus a
     row for findings belonging to no listed unit, so every finding is counted once. Each row:
     code, name, jpt (Unit JPT Madya), unreadable, counts by severity, rules (IDs with findings,
@@ -315,12 +243,12 @@ def unit_rows(result: RunResult, t: dict) -> list[dict]:
             file_row.setdefault(inp.file, row)
         elif (inp.file, inp.unit_name) not in by_file:
             # No Kode Unit (unreadable, missing in the Unit sheet, or a roster unit known by name only).
-            name = inp.unit_name or t["file_prefix"] + os.path.basename(inp.file or "")
+            name = inp.unit_name or tx["file_prefix"] + os.path.basename(inp.file or "")
             row = new_row(None, name, inp.jpt_madya, unreadable)
             by_file[(inp.file, inp.unit_name)] = row
             file_row.setdefault(inp.file, row)
             rows.append(row)
-    other = new_row(None, t["no_unit"], None, False)
+    other = new_row(None, tx["no_unit"], None, False)
     for f in result.findings:
         if f.unit:
             row = by_code.get(f.unit)
@@ -392,11 +320,30 @@ def rule_totals(result: RunResult) -> list[dict]:
     return out
 
 
-def _write_summary(workbook, ws, result: RunResult, t: dict, fmt: dict) -> None:
+def _write_summary(workbook, ws, result: RunResult, tx: dict, fmt: dict) -> None:
+    lang = lang_of(result.lang)
+    ws.write_string(0, 0, tx["title"], fmt["title"])
+    r = _run_facts(ws, result, tx, fmt)
+    rows = unit_rows(result, tx)
+    r = _madya_table(ws, r + 1, rows, tx, fmt)
+    per_rule = rule_totals(result)
+    rule_head, r = _rule_table(ws, r + 2, result, per_rule, tx, fmt, lang)
+    head, ordered = _unit_table(ws, r + 2, rows, tx, fmt)
+    for first, last, width in ((0, 0, 26), (1, 1, 40), (2, 2, 30), (3, 5, 12), (6, 6, 16), (7, 7, 40)):
+        ws.set_column(first, last, width)
+    chart_row = 2
+    if per_rule:
+        chart_row = _rule_chart(workbook, ws, rule_head, per_rule, tx, chart_row)
+    if ordered:
+        last = head + len(ordered)
+        ws.autofilter(head, 0, last, len(tx["unit_cols"]) - 1)
+        _unit_chart(workbook, ws, head, len(ordered), tx, chart_row)
+
+
+def _run_facts(ws, result: RunResult, tx: dict, fmt: dict) -> int:
+    """Stage, time, versions and totals of the run, from row 2; returns the next free row."""
     s = result.summary()
     counts = s["by_severity"]
-    lang = result.lang if result.lang in TEXTS else "id"
-    ws.write_string(0, 0, t["title"], fmt["title"])
     facts = [
         ("tool", f"{result.tool} {result.version}"),
         ("rulebase", result.rulebase_version),
@@ -417,57 +364,60 @@ def _write_summary(workbook, ws, result: RunResult, t: dict, fmt: dict) -> None:
         facts.append(("units_not_submitted", not_submitted))
     r = 2
     for key, value in facts:
-        ws.write_string(r, 0, t[key], fmt["label"])
+        ws.write_string(r, 0, tx[key], fmt["label"])
         if isinstance(value, int):
             ws.write_number(r, 1, value, fmt["num"])
         else:
             _s(ws, r, 1, value, fmt["text"])
         r += 1
+    return r
 
-    rows = unit_rows(result, t)
-    status_fmt = {"compliant": fmt["ok"], "not_compliant": fmt["bad"], "unreadable": fmt["grey"]}
-    status_text = {"compliant": t["compliant"], "not_compliant": t["not_compliant"],
-                   "unreadable": t["unreadable_unit"]}
 
-    # grouped totals per Unit JPT Madya
+def _madya_table(ws, r: int, rows: list[dict], tx: dict, fmt: dict) -> int:
+    """Totals per Unit JPT Madya from row `r`; returns its last row."""
+    ws.write_string(r, 0, tx["per_madya"], fmt["label"])
     r += 1
-    ws.write_string(r, 0, t["per_madya"], fmt["label"])
-    r += 1
-    _header(ws, r, t["madya_cols"], fmt)
+    _header(ws, r, tx["madya_cols"], fmt)
     for g in madya_totals(rows):
         r += 1
-        _s(ws, r, 0, g["jpt"] or t["no_madya"], fmt["text"])
+        _s(ws, r, 0, g["jpt"] or tx["no_madya"], fmt["text"])
         ws.write_number(r, 1, g["units"], fmt["num"])
         ws.write_number(r, 2, g["compliant"], fmt["num"])
         for j, sev in enumerate(SEVERITIES):
             ws.write_number(r, 3 + j, g["counts"][sev], fmt["num"])
         ws.write_number(r, 6, g["not_compliant"], fmt["bad"] if g["not_compliant"] else fmt["num"])
         _s(ws, r, 7, ", ".join(g["rules"]), fmt["wrap"])
+    return r
 
-    # findings per rule
+
+def _rule_table(ws, r: int, result: RunResult, per_rule: list[dict], tx: dict, fmt: dict, lang: str):
+    """Findings per rule from row `r`; returns (its header row, its last row)."""
     titles = {}
     for rule in result.rules:
         titles.setdefault(rule.id, rule_title(rule, lang))
-    per_rule = rule_totals(result)
-    r += 2
-    ws.write_string(r, 0, t["per_rule"], fmt["label"])
+    ws.write_string(r, 0, tx["per_rule"], fmt["label"])
     r += 1
-    rule_head = r
-    _header(ws, r, t["rule_sum_cols"], fmt)
+    head = r
+    _header(ws, r, tx["rule_sum_cols"], fmt)
     for x in per_rule:
         r += 1
         _s(ws, r, 0, x["rule"], fmt["text"])
         _s(ws, r, 1, titles.get(x["rule"]) or x["slug"], fmt["wrap"])
-        _s(ws, r, 2, t["severity"].get(x["severity"], x["severity"]), fmt.get("sev_" + x["severity"], fmt["text"]))
+        _s(ws, r, 2, severity_label(x["severity"], lang, title=True), fmt.get("sev_" + x["severity"], fmt["text"]))
         ws.write_number(r, 3, x["findings"], fmt["num"])
         ws.write_number(r, 4, x["units"], fmt["num"])
+    return head, r
 
-    # the scorecard: one row per unit, grouped by Unit JPT Madya
-    r += 2
-    ws.write_string(r, 0, t["per_unit"], fmt["label"])
-    r += 1
-    head = r
-    _header(ws, head, t["unit_cols"], fmt)
+
+def _unit_table(ws, r: int, rows: list[dict], tx: dict, fmt: dict):
+    """The scorecard, one row per unit grouped by Unit JPT Madya, from row `r`; returns
+    (its header row, the rows in written order)."""
+    status_fmt = {"compliant": fmt["ok"], "not_compliant": fmt["bad"], "unreadable": fmt["grey"]}
+    status_text = {"compliant": tx["compliant"], "not_compliant": tx["not_compliant"],
+                   "unreadable": tx["unreadable_unit"]}
+    ws.write_string(r, 0, tx["per_unit"], fmt["label"])
+    head = r + 1
+    _header(ws, head, tx["unit_cols"], fmt)
     ordered = [row for _, members in group_by_madya(rows) for row in members]
     for i, row in enumerate(ordered, start=1):
         _s(ws, head + i, 0, row["code"], fmt["text"])
@@ -477,60 +427,57 @@ def _write_summary(workbook, ws, result: RunResult, t: dict, fmt: dict) -> None:
             ws.write_number(head + i, 3 + j, row["counts"][sev], fmt["num"])
         ws.write_string(head + i, 6, status_text[row["status"]], status_fmt[row["status"]])
         _s(ws, head + i, 7, ", ".join(row["rules"]), fmt["wrap"])
-    ws.set_column(0, 0, 26)
-    ws.set_column(1, 1, 40)
-    ws.set_column(2, 2, 30)
-    ws.set_column(3, 5, 12)
-    ws.set_column(6, 6, 16)
-    ws.set_column(7, 7, 40)
+    return head, ordered
+
+
+def _rule_chart(workbook, ws, rule_head: int, per_rule: list[dict], tx: dict, chart_row: int) -> int:
     name = ws.get_name()
-    chart_row = 2
-    if per_rule:
-        last = rule_head + len(per_rule)
-        chart = workbook.add_chart({"type": "bar"})
+    last = rule_head + len(per_rule)
+    chart = workbook.add_chart({"type": "bar"})
+    chart.add_series({
+        "name": tx["chart_findings"],
+        "categories": [name, rule_head + 1, 0, last, 0],
+        "values": [name, rule_head + 1, 3, last, 3],
+        "points": [{"fill": {"color": "#" + SEVERITY_CHART.get(x["severity"], "7F7F7F")}} for x in per_rule],
+        "gap": 60,
+    })
+    chart.set_title({"name": tx["chart_rule_title"]})
+    chart.set_y_axis({"reverse": True})          # first rule on top
+    chart.set_legend({"none": True})
+    height = min(1600, max(300, 90 + 22 * len(per_rule)))
+    chart.set_size({"width": 640, "height": height})
+    ws.insert_chart(chart_row, 9, chart)
+    return chart_row + height // 20 + 2
+
+
+def _unit_chart(workbook, ws, head: int, n: int, tx: dict, chart_row: int) -> None:
+    name = ws.get_name()
+    last = head + n
+    chart = workbook.add_chart({"type": "bar", "subtype": "stacked"})
+    for j, sev in enumerate(SEVERITIES):
         chart.add_series({
-            "name": t["chart_findings"],
-            "categories": [name, rule_head + 1, 0, last, 0],
-            "values": [name, rule_head + 1, 3, last, 3],
-            "points": [{"fill": {"color": "#" + SEVERITY_CHART.get(x["severity"], "7F7F7F")}} for x in per_rule],
+            "name": [name, head, 3 + j],
+            "categories": [name, head + 1, 0, last, 0],
+            "values": [name, head + 1, 3 + j, last, 3 + j],
+            "fill": {"color": "#" + SEVERITY_CHART[sev]},
             "gap": 60,
         })
-        chart.set_title({"name": t["chart_rule_title"]})
-        chart.set_y_axis({"reverse": True})          # first rule on top
-        chart.set_legend({"none": True})
-        height = min(1600, max(300, 90 + 22 * len(per_rule)))
-        chart.set_size({"width": 640, "height": height})
-        ws.insert_chart(chart_row, 9, chart)
-        chart_row += height // 20 + 2
-    if ordered:
-        last = head + len(ordered)
-        ws.autofilter(head, 0, last, len(t["unit_cols"]) - 1)
-        chart = workbook.add_chart({"type": "bar", "subtype": "stacked"})
-        for j, sev in enumerate(SEVERITIES):
-            chart.add_series({
-                "name": [name, head, 3 + j],
-                "categories": [name, head + 1, 0, last, 0],
-                "values": [name, head + 1, 3 + j, last, 3 + j],
-                "fill": {"color": "#" + SEVERITY_CHART[sev]},
-                "gap": 60,
-            })
-        chart.set_title({"name": t["chart_title"]})
-        chart.set_y_axis({"reverse": True})          # first unit on top
-        chart.set_legend({"position": "bottom"})
-        chart.set_size({"width": 640, "height": min(1600, max(300, 90 + 24 * len(ordered)))})
-        ws.insert_chart(chart_row, 9, chart)
+    chart.set_title({"name": tx["chart_title"]})
+    chart.set_y_axis({"reverse": True})          # first unit on top
+    chart.set_legend({"position": "bottom"})
+    chart.set_size({"width": 640, "height": min(1600, max(300, 90 + 24 * n))})
+    ws.insert_chart(chart_row, 9, chart)
 
 
 # ------------------------------------------------------------------ Temuan / Findings
 
-def _write_findings(ws, result: RunResult, t: dict, fmt: dict, lang: str, target: Path) -> None:
-    from checker.followup.waivers import FINGERPRINT_COLUMN, WAIVER_COLUMNS, WAIVER_STATUS_COLUMN
+def _write_findings(ws, result: RunResult, tx: dict, fmt: dict, lang: str, target: Path) -> None:
     # The waiver columns (filled in by the unit) and the fingerprint make every findings
     # workbook usable as the next run's --waivers file.
-    extra = WAIVER_COLUMNS[lang] + [WAIVER_STATUS_COLUMN[lang], FINGERPRINT_COLUMN[lang]]
-    cols = list(t["finding_cols"]) + extra
+    extra = [*t("waivers.columns", lang), t("waivers.status_column", lang), t("waivers.fingerprint_column", lang)]
+    cols = list(tx["finding_cols"]) + extra
     _header(ws, 0, cols, fmt)
-    base = len(t["finding_cols"])
+    base = len(tx["finding_cols"])
     titles = {}
     for rule in result.rules:
         titles.setdefault(rule.id, rule_title(rule, lang))
@@ -543,7 +490,7 @@ def _write_findings(ws, result: RunResult, t: dict, fmt: dict, lang: str, target
         _s(ws, r, 2, f.unit_name, fmt["wrap"])
         _s(ws, r, 3, f.rule, text_fmt)
         _s(ws, r, 4, titles.get(f.rule) or f.slug, fmt["wrap"])
-        _s(ws, r, 5, t["severity"].get(f.severity, f.severity), fmt.get("sev_" + f.severity, text_fmt))
+        _s(ws, r, 5, severity_label(f.severity, lang, title=True), fmt.get("sev_" + f.severity, text_fmt))
         _s(ws, r, 6, f.basis, fmt["wrap"])
         _s(ws, r, 7, f.message, fmt["wrap"])
         _s(ws, r, 8, f.pokja, text_fmt)
@@ -552,12 +499,12 @@ def _write_findings(ws, result: RunResult, t: dict, fmt: dict, lang: str, target
         _s(ws, r, 11, f.target, text_fmt)
         _s(ws, r, 12, f.file, text_fmt)
         if f.sheet:
-            sheet = f"{f.sheet} ({t['hidden']})" if f.sheet_hidden else f.sheet
+            sheet = f"{f.sheet} ({tx['hidden']})" if f.sheet_hidden else f.sheet
             ws.write_string(r, 13, sheet, text_fmt)
         if f.row is not None:
             url = linker.url(f)
             if url is not None:
-                ws.write_url(r, 14, url, fmt["link"], str(int(f.row)), t["link_tip"])
+                ws.write_url(r, 14, url, fmt["link"], str(int(f.row)), tx["link_tip"])
             else:
                 ws.write_number(r, 14, int(f.row), fmt["num"])
         _s(ws, r, 15, f.column, text_fmt)
@@ -576,13 +523,13 @@ def _write_findings(ws, result: RunResult, t: dict, fmt: dict, lang: str, target
 
 # ------------------------------------------------------------------ Aturan / Rules
 
-def _write_rules(ws, result: RunResult, t: dict, fmt: dict, lang: str) -> None:
-    _header(ws, 0, t["rule_cols"], fmt)
+def _write_rules(ws, result: RunResult, tx: dict, fmt: dict, lang: str) -> None:
+    _header(ws, 0, tx["rule_cols"], fmt)
     for r, rule in enumerate(result.rules, start=1):
         sev = getattr(rule, "severity", "")
         _s(ws, r, 0, rule.id, fmt["text"])
         _s(ws, r, 1, getattr(rule, "slug", ""), fmt["text"])
-        _s(ws, r, 2, t["severity"].get(sev, sev), fmt.get("sev_" + str(sev), fmt["text"]))
+        _s(ws, r, 2, severity_label(sev, lang, title=True), fmt.get("sev_" + str(sev), fmt["text"]))
         _s(ws, r, 3, ", ".join(stages_from(getattr(rule, "from_stage", ""))), fmt["text"])
         _s(ws, r, 4, getattr(rule, "basis", ""), fmt["wrap"])
         _s(ws, r, 5, getattr(rule, "legal_text", ""), fmt["wrap"])
@@ -590,25 +537,25 @@ def _write_rules(ws, result: RunResult, t: dict, fmt: dict, lang: str) -> None:
     for col, width in enumerate((8, 34, 12, 30, 24, 70, 40)):
         ws.set_column(col, col, width)
     ws.freeze_panes(1, 0)
-    ws.autofilter(0, 0, max(len(result.rules), 1), len(t["rule_cols"]) - 1)
+    ws.autofilter(0, 0, max(len(result.rules), 1), len(tx["rule_cols"]) - 1)
 
 
 # ------------------------------------------------------------------ Berkas / Files
 
-def _write_files(ws, result: RunResult, t: dict, fmt: dict) -> None:
-    _header(ws, 0, t["file_cols"], fmt)
+def _write_files(ws, result: RunResult, tx: dict, fmt: dict) -> None:
+    _header(ws, 0, tx["file_cols"], fmt)
     for r, inp in enumerate(result.inputs, start=1):
         _s(ws, r, 0, inp.file, fmt["text"])
         _s(ws, r, 1, inp.sha256, fmt["text"])
         _s(ws, r, 2, inp.unit, fmt["text"])
         if inp.status == "checked":
-            ws.write_string(r, 3, t["checked"], fmt["ok"])
+            ws.write_string(r, 3, tx["checked"], fmt["ok"])
         elif inp.status == "not_submitted":
-            ws.write_string(r, 3, t["not_submitted"], fmt["grey"])
+            ws.write_string(r, 3, tx["not_submitted"], fmt["grey"])
         else:
-            status = f"{t['unreadable']}: {inp.detail}" if inp.detail else t["unreadable"]
+            status = f"{tx['unreadable']}: {inp.detail}" if inp.detail else tx["unreadable"]
             ws.write_string(r, 3, status, fmt["bad"])
     for col, width in enumerate((50, 66, 14, 60)):
         ws.set_column(col, col, width)
     ws.freeze_panes(1, 0)
-    ws.autofilter(0, 0, max(len(result.inputs), 1), len(t["file_cols"]) - 1)
+    ws.autofilter(0, 0, max(len(result.inputs), 1), len(tx["file_cols"]) - 1)

@@ -1,35 +1,35 @@
 """The rule base: one YAML file per rule (``rules/U03.yaml``), loaded and validated strictly.
 
 ``load()`` returns a :class:`RuleBase` or raises :class:`RuleBaseError` (exit 3) naming the
-file and the problem. A rule's ``when`` is a durable-rules JSON condition over ONE fact; the
-validator only lets through what both engines evaluate identically (see
-``../shared/notes/durable-rules.md``): every pattern constrains the kind field ``t``, no joins,
-no ``none()``/``count``, literals typed like their field, and ``$mt`` regexes restricted to a
-subset on which durable-rules' own regex engine and Python's ``re`` agree.
+file and the problem. A rule's ``when`` is a durable-rules JSON condition over ONE fact,
+checked by ``conditions.py``; its ``requires`` must name what the fields it tests are read
+from (``FieldSpec.reads``), or a unit lacking it would be judged on an empty reading.
 """
 from __future__ import annotations
 
 import hashlib
 import re
 import string
-import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from checker.input import schema as input_schema
+from checker.rulebase.conditions import (
+    check_when,
+    fields_used,
+    possible_values,
+    regex_problem,  # noqa: F401 - re-exported by checker.rulebase
+)
 from checker.terms import LANGS, SEVERITIES, STAGES, runs_in
+
+_check_when = check_when                # the name tests/test_engines.py validates its conditions with
 
 SHEET_KINDS = ("unit", "pk", "pegawai", "mph", "pokja", "anggota", "surat_tugas")
 REQUIRED_KEYS = ("id", "slug", "severity", "from", "fact", "requires", "when", "basis", "legal_text",
                  "title", "message", "hint")
 OPTIONAL_KEYS = ("doc", "examples", "locate")
 TEXT_KEYS = ("title", "message", "hint")
-COMPARISONS = ("$neq", "$lt", "$gt", "$lte", "$gte")
-ORDERINGS = ("$lt", "$gt", "$lte", "$gte")
-OPERATORS = ("$and", "$or", "$neq", "$lt", "$gt", "$lte", "$gte", "$ex", "$nex", "$mt")
-RESERVED_FIELDS = ("id", "sid")          # set by the durable adapter on every fact
-KIND_FIELD = "t"
-INT_MIN, INT_MAX = -(2 ** 63), 2 ** 63 - 1
 
 _ID_RE = re.compile(r"^[A-Z]\d\d$")
 _SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -76,21 +76,7 @@ class Rule:
 
     def fields_used(self) -> set:
         """The fact fields the condition reads (the kind field ``t`` excluded)."""
-        out: set = set()
-        _collect_fields(self.when, out)
-        out.discard(KIND_FIELD)
-        return out
-
-
-def _collect_fields(cond, out: set) -> None:
-    (key, value), = cond.items()
-    if key in ("$and", "$or"):
-        for sub in value:
-            _collect_fields(sub, out)
-    elif key in OPERATORS:
-        out.update(value.keys())
-    else:
-        out.add(key)
+        return fields_used(self.when)
 
 
 @dataclass(frozen=True)
@@ -203,6 +189,22 @@ def _build(path: str, stem: str, doc, kinds) -> Rule:
     def fail(problem):
         raise RuleBaseError(path, problem)
 
+    rid, slug, kind = _header(doc, stem, kinds, fail)
+    spec = kinds[kind]
+    requires, locate = _requirements(doc, spec, fail)
+    texts = _texts(doc, fail)
+    _documentation(doc, fail)
+    when = doc["when"]
+    check_when(when, kind, spec, fail)
+    _check_reads(rid, requires, when, spec, fail)
+    return Rule(id=rid, slug=slug, severity=doc["severity"], from_stage=doc["from"], fact=kind,
+                requires=tuple(requires), when=when, basis=doc["basis"], legal_text=doc["legal_text"],
+                title=texts["title"], message=texts["message"], hint=texts["hint"],
+                doc=doc.get("doc"), examples=doc.get("examples"), locate=locate, path=path)
+
+
+def _header(doc, stem: str, kinds, fail) -> tuple[str, str, str]:
+    """The keys present, and the rule's id, slug, severity, stage and fact kind: (id, slug, kind)."""
     if not isinstance(doc, dict):
         fail("the file must hold a mapping of rule keys")
     unknown = sorted(str(k) for k in doc if k not in REQUIRED_KEYS + OPTIONAL_KEYS)
@@ -227,7 +229,11 @@ def _build(path: str, stem: str, doc, kinds) -> Rule:
     kind = doc["fact"]
     if not isinstance(kind, str) or kind not in kinds:
         fail(f"unknown fact kind {kind!r}")
+    return rid, slug, kind
 
+
+def _requirements(doc, spec, fail) -> tuple[list, str | None]:
+    """`requires` and `locate`: (requires, locate)."""
     requires = doc["requires"]
     if not isinstance(requires, list):
         fail("requires must be a list of 'sheetkind' or 'sheetkind.field'")
@@ -238,12 +244,26 @@ def _build(path: str, stem: str, doc, kinds) -> Rule:
         # The field may be a message parameter naming it per fact: "pokja.{p_sk_field}".
         m = re.fullmatch(r"([a-z_]+)\.\{(p_[a-z0-9_]+)\}", locate) if isinstance(locate, str) else None
         if m:
-            if m.group(2) not in getattr(kinds[kind], "params", ()):
-                fail(f"locate {locate!r}: {m.group(2)} is not a parameter of fact kind {kind!r}")
+            if m.group(2) not in getattr(spec, "params", ()):
+                fail(f"locate {locate!r}: {m.group(2)} is not a parameter of fact kind {spec.name!r}")
             _check_requirement(m.group(1), "locate", fail)
         else:
             _check_requirement(locate, "locate", fail)
+    return requires, locate
 
+
+def _check_requirement(req, key, fail):
+    if not isinstance(req, str):
+        fail(f"{key} entry {req!r} must be a string 'sheetkind' or 'sheetkind.field'")
+    sheet, dot, fld = req.partition(".")
+    if sheet not in SHEET_KINDS:
+        fail(f"{key} entry {req!r}: unknown sheet kind {sheet!r} (one of {', '.join(SHEET_KINDS)})")
+    if dot and not _IDENT_RE.match(fld):
+        fail(f"{key} entry {req!r}: bad field name {fld!r}")
+
+
+def _texts(doc, fail) -> dict:
+    """`basis`, `legal_text` and the translated texts: {"title": {lang: text}, "message": ..., "hint": ...}."""
     for key in ("basis", "legal_text"):
         if not isinstance(doc[key], str) or not doc[key].strip():
             fail(f"{key} must be a non-empty string")
@@ -267,214 +287,82 @@ def _build(path: str, stem: str, doc, kinds) -> Rule:
         for _, name, _, _ in parsed:
             if name is not None and (name == "" or name.isdigit()):
                 fail(f"message.{lang}: positional placeholder {{{name}}}; name a fact column")
+    return texts
+
+
+def _documentation(doc, fail) -> None:
+    """`doc` (what, why, fix) is a mapping; `examples` are checked by running them (test_rule_examples.py)."""
     if "doc" in doc and doc["doc"] is not None and not isinstance(doc["doc"], dict):
         fail("doc must be a mapping")
 
-    when = doc["when"]
-    _check_when(when, kind, kinds[kind], fail)
-
-    return Rule(id=rid, slug=slug, severity=doc["severity"], from_stage=doc["from"], fact=kind,
-                requires=tuple(requires), when=when, basis=doc["basis"], legal_text=doc["legal_text"],
-                title=texts["title"], message=texts["message"], hint=texts["hint"],
-                doc=doc.get("doc"), examples=doc.get("examples"), locate=locate, path=path)
-
-
-def _check_requirement(req, key, fail):
-    if not isinstance(req, str):
-        fail(f"{key} entry {req!r} must be a string 'sheetkind' or 'sheetkind.field'")
-    sheet, dot, fld = req.partition(".")
-    if sheet not in SHEET_KINDS:
-        fail(f"{key} entry {req!r}: unknown sheet kind {sheet!r} (one of {', '.join(SHEET_KINDS)})")
-    if dot and not _IDENT_RE.match(fld):
-        fail(f"{key} entry {req!r}: bad field name {fld!r}")
-
 
 # ---------------------------------------------------------------------------------------------
-# conditions
+# requirements against what the tested fields are read from
 
-def _check_when(when, kind: str, spec, fail):
-    def is_kind(c):
-        return isinstance(c, dict) and len(c) == 1 and KIND_FIELD in c
-
-    if not isinstance(when, dict):
-        fail("when must be a mapping")
-    if is_kind(when):
-        terms = [when]
-    elif len(when) == 1 and "$and" in when and isinstance(when["$and"], list):
-        terms = when["$and"]
-    else:
-        fail(f"when must be {{t: {kind}}} or {{$and: [{{t: {kind}}}, ...]}}")
-    kind_terms = [c for c in terms if is_kind(c)]
-    if len(kind_terms) != 1 or kind_terms[0][KIND_FIELD] != kind:
-        fail(f"when must constrain t to {kind!r} exactly once at the top level (found "
-             f"{[c[KIND_FIELD] for c in kind_terms]})")
-    for c in terms:
-        if not is_kind(c):
-            _check_cond(c, spec, fail, "when")
+def parse_read(entry: str) -> tuple[str, dict]:
+    """A `FieldSpec.reads` entry "sheetkind.field if f=v, g=w" as (requirement, {f: v, g: w})."""
+    req, sep, cond = entry.partition(" if ")
+    qualifiers = {}
+    if sep:
+        for part in cond.split(","):
+            name, eq, value = part.strip().partition("=")
+            if not eq or not name:
+                raise ValueError(f"bad reads entry {entry!r}: expected 'sheetkind.field if field=value, ...'")
+            qualifiers[name] = value
+    return req.strip(), qualifiers
 
 
-def _field_type(spec, name, where, fail):
-    if not isinstance(name, str) or name.startswith("$"):
-        fail(f"{where}: unknown operator {name!r} (allowed: {' '.join(OPERATORS)})")
-    if name == KIND_FIELD:
-        fail(f"{where}: t may only be constrained once, at the top level")
-    if name in RESERVED_FIELDS:
-        fail(f"{where}: field {name!r} is reserved")
-    fld = spec.fields.get(name)
-    if fld is None:
-        fail(f"{where}: unknown field {name!r} of fact kind {spec.name!r}")
-    return fld.type
+def _applies(qualifiers: dict, when, spec) -> bool:
+    """False when no fact matching `when` can have the qualifying values."""
+    for name, value in qualifiers.items():
+        fld = spec.fields.get(name)
+        if fld is not None and fld.values is not None and value not in possible_values(when, name, fld.values):
+            return False
+    return True
 
 
-def _literal_ok(ftype: str, value) -> bool:
-    if ftype == "bool":
-        return isinstance(value, bool)
-    if ftype == "int":
-        return isinstance(value, int) and not isinstance(value, bool) and INT_MIN <= value <= INT_MAX
-    if ftype == "str":
-        return isinstance(value, str)
-    return False
-
-
-def _check_cond(cond, spec, fail, where):
-    if not isinstance(cond, dict) or len(cond) != 1:
-        fail(f"{where}: a condition must be a mapping with exactly one key, got {cond!r}")
-    (key, value), = cond.items()
-    if key in ("$and", "$or"):
-        if not isinstance(value, list) or not value:
-            fail(f"{where}: {key} takes a non-empty list of conditions")
-        for i, sub in enumerate(value):
-            _check_cond(sub, spec, fail, f"{where}/{key}[{i}]")
-        return
-    if isinstance(key, str) and key.startswith("$"):
-        if key not in OPERATORS:
-            fail(f"{where}: unknown operator {key!r} (allowed: {' '.join(OPERATORS)})")
-        if not isinstance(value, dict) or len(value) != 1:
-            fail(f"{where}: {key} takes a mapping of exactly one field to a value")
-        (name, lit), = value.items()
-        ftype = _field_type(spec, name, f"{where}/{key}", fail)
-        if key in ("$ex", "$nex"):
-            if lit != 1 or isinstance(lit, bool):
-                fail(f"{where}: {key} takes {{{name}: 1}}")
-        elif key in ORDERINGS:
-            if ftype != "int":
-                fail(f"{where}: {key} applies to int fields only; {name} is {ftype}")
-            if not _literal_ok("int", lit):
-                fail(f"{where}: {key} on {name} needs an int literal, got {lit!r}")
-        elif key == "$mt":
-            if ftype != "str":
-                fail(f"{where}: $mt applies to str fields only; {name} is {ftype}")
-            problem = regex_problem(lit)
-            if problem:
-                fail(f"{where}: $mt regex {lit!r}: {problem}")
-        else:  # $neq
-            if not _literal_ok(ftype, lit):
-                fail(f"{where}: {key} on {ftype} field {name} needs a {ftype} literal, got {lit!r}")
-        return
-    ftype = _field_type(spec, key, where, fail)
-    if not _literal_ok(ftype, value):
-        fail(f"{where}: {ftype} field {key} compared with {value!r}; needs a {ftype} literal")
-
-
-# $mt: durable-rules matches the whole value (not a search) with its own regex engine, over
-# the value's JSON-escaped text. Measured against Python's `re`, the two agree on the subset
-# below and differ (or durable fails, or hangs: `a*+`) on escapes, anchors, `(?...)`, empty
-# groups, `{0}`, '-' and ']' as literals in classes and double quantifiers.
-_REGEX_FORBIDDEN = set('\\$"\'')
-_REGEX_MAX_REPEAT = 50
-
-
-def regex_problem(rx) -> str | None:
-    """None when `rx` is in the $mt subset both engines agree on, else the reason."""
-    if not isinstance(rx, str) or not rx:
-        return "must be a non-empty string"
-    if len(rx) > 200:
-        return "longer than 200 characters"
-    bad = sorted({c for c in rx if c in _REGEX_FORBIDDEN or ord(c) < 0x20 or ord(c) == 0x7f})
-    if bad:
-        return f"characters {''.join(bad)!r} are not supported (no escapes, anchors or quotes)"
+def needs_requirement(req: str) -> bool:
+    """False for what a workbook may lack by contract: an optional sheet, an optional or a
+    conditional column. The builder reads such an absence as empty cells, which is what the
+    workbook says (a conditional column some row needs is reported missing by D05), so a rule
+    must not be silenced for it; nor can `requires` say "this column, when the sheet exists"."""
+    sheet, _, fld = req.partition(".")
+    spec = input_schema.SHEETS_BY_KIND.get(sheet)
+    if spec is None:
+        return True
+    if not spec.required:
+        return False
+    if not fld:
+        return True
     try:
-        pos = _parse_alt(rx, 0, depth=0)
-    except ValueError as e:
-        return str(e)
-    if pos != len(rx):
-        return f"unexpected {rx[pos]!r} at {pos}"
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            re.compile(rx)
-    except re.error as e:
-        return f"does not compile: {e}"
-    return None
+        col = spec.column(fld)
+    except KeyError:
+        return True
+    return input_schema.missing_column_stage(col) is not None
 
 
-def _parse_alt(rx, i, depth):
-    while True:
-        start = i
-        while i < len(rx) and rx[i] not in "|)":
-            i = _parse_piece(rx, i, depth)
-        if i == start and depth:
-            raise ValueError(f"empty alternative at {i}")
-        if i < len(rx) and rx[i] == "|":
-            i += 1
-            continue
-        return i
+def covers(requires, req: str) -> bool:
+    """A column is covered by itself only; a sheet also by any of its columns (which needs the sheet)."""
+    if req in requires:
+        return True
+    return "." not in req and any(r.startswith(req + ".") for r in requires)
 
 
-def _parse_piece(rx, i, depth):
-    c = rx[i]
-    if c == "(":
-        if i + 1 < len(rx) and rx[i + 1] == "?":
-            raise ValueError("(?...) groups are not supported")
-        j = _parse_alt(rx, i + 1, depth + 1)
-        if j >= len(rx) or rx[j] != ")":
-            raise ValueError(f"unclosed group at {i}")
-        i = j + 1
-    elif c == "[":
-        i = _parse_class(rx, i)
-    elif c in "*+?{":
-        raise ValueError(f"quantifier {c!r} at {i} has nothing to repeat")
-    elif c in "]}":
-        raise ValueError(f"unbalanced {c!r} at {i}")
-    elif c == "^":
-        raise ValueError("anchors (^ $) are not supported: $mt always matches the whole value")
-    else:
-        i += 1                                  # a literal character or '.'
-    if i < len(rx) and rx[i] in "*+?":
-        i += 1
-    elif i < len(rx) and rx[i] == "{":
-        m = re.compile(r"\{(\d+)(?:,(\d+))?\}").match(rx, i)
-        if not m:
-            raise ValueError(f"bad repetition at {i} (use {{n}} or {{n,m}})")
-        lo = int(m.group(1))
-        hi = int(m.group(2)) if m.group(2) is not None else lo
-        if not 1 <= lo <= hi <= _REGEX_MAX_REPEAT:
-            raise ValueError(f"repetition {m.group(0)} needs 1 <= n <= m <= {_REGEX_MAX_REPEAT}")
-        i = m.end()
-    if i < len(rx) and rx[i] in "*+?{":
-        raise ValueError(f"double quantifier at {i}")
-    return i
+def requirement_gaps(requires, when, spec) -> dict:
+    """What the fields `when` tests are read from and `requires` lacks: {requirement: [field, ...]}."""
+    gaps: dict = {}
+    for name in sorted(fields_used(when)):
+        fld = spec.fields.get(name)
+        for entry in (fld.reads if fld is not None else ()):
+            req, qualifiers = parse_read(entry)
+            if _applies(qualifiers, when, spec) and needs_requirement(req) and not covers(requires, req):
+                gaps.setdefault(req, []).append(name)
+    return gaps
 
 
-def _parse_class(rx, i):
-    i += 1
-    if i < len(rx) and rx[i] == "^":
-        i += 1
-    items = 0
-    while i < len(rx) and rx[i] != "]":
-        c = rx[i]
-        if c in "[-^":
-            raise ValueError(f"{c!r} inside a character class is not supported (at {i})")
-        if i + 2 < len(rx) and rx[i + 1] == "-" and rx[i + 2] != "]":
-            hi = rx[i + 2]
-            if hi in "[-^" or hi < c:
-                raise ValueError(f"bad range {c}-{hi} at {i}")
-            i += 3
-        else:
-            i += 1
-        items += 1
-    if i >= len(rx):
-        raise ValueError("unclosed character class")
-    if not items:
-        raise ValueError("empty character class")
-    return i + 1
+def _check_reads(rid: str, requires, when, spec, fail) -> None:
+    gaps = requirement_gaps(requires, when, spec)
+    if gaps:
+        listed = "; ".join(f"{req} (read by field {', '.join(names)})" for req, names in gaps.items())
+        fail(f"requires lacks {listed}: a unit without it would be checked on an empty reading "
+             f"of fact kind {spec.name!r}")

@@ -1,75 +1,116 @@
-"""Texts of a workbook that cannot be read at all (LoadError)."""
+"""Texts of a workbook that cannot be read at all (LoadError): what is wrong and what to do.
+Placeholders: {file} the path as given, {detail}, and the LoadError's params ({sheet},
+{cell}, {cells}, {mb}, {s})."""
 from __future__ import annotations
 
-ACCEPTED_FORMATS = ("Format yang diterima: Excel Workbook (.xlsx) dan Excel Macro-Enabled Workbook (.xlsm).",
-                    "Accepted formats: Excel Workbook (.xlsx) and Excel Macro-Enabled Workbook (.xlsm).")
-_RESAVE = ("Buka di Excel lalu simpan ulang sebagai Excel Workbook (.xlsx) lewat File > Save As.",
-           "Open it in Excel and save it again as an Excel Workbook (.xlsx) with File > Save As.")
-# message_key of LoadError -> (Indonesian, English) user text; see describe(). Placeholders:
-# {file} the path as given, and the LoadError's params ({sheet}, {cell}, {cells}, {mb}, {s},
-# {code}, {detail}).
-LOAD_ERROR_TEXTS = {
-    "not_found": ("Berkas {file} tidak ditemukan.", "The file {file} does not exist."),
-    "io_error": ("Berkas {file} tidak dapat dibuka atau dibaca; periksa izin akses dan apakah berkas sedang dipakai aplikasi lain.",
-                 "The file {file} cannot be opened or read; check its permissions and whether another program holds it."),
-    "empty_file": ("Berkas {file} kosong (0 byte). Simpan ulang workbook dari Excel lalu kirim kembali.",
-                   "The file {file} is empty (0 bytes). Save the workbook from Excel again and resend it."),
-    "format_xls": (f"Berkas {{file}} berformat Excel 97-2003 (.xls) yang tidak dapat diperiksa. {_RESAVE[0]} {ACCEPTED_FORMATS[0]}",
-                   f"The file {{file}} is an Excel 97-2003 workbook (.xls), which cannot be checked. {_RESAVE[1]} {ACCEPTED_FORMATS[1]}"),
-    "format_xlsb": (f"Berkas {{file}} berformat Excel Binary Workbook (.xlsb) yang tidak dapat diperiksa. {_RESAVE[0]} {ACCEPTED_FORMATS[0]}",
-                    f"The file {{file}} is an Excel Binary Workbook (.xlsb), which cannot be checked. {_RESAVE[1]} {ACCEPTED_FORMATS[1]}"),
-    "format_ods": (f"Berkas {{file}} berformat OpenDocument Spreadsheet (.ods) yang tidak dapat diperiksa. {_RESAVE[0]} {ACCEPTED_FORMATS[0]}",
-                   f"The file {{file}} is an OpenDocument spreadsheet (.ods), which cannot be checked. {_RESAVE[1]} {ACCEPTED_FORMATS[1]}"),
-    "format_csv": (f"Berkas {{file}} berisi teks/CSV, bukan workbook Excel. {_RESAVE[0]} {ACCEPTED_FORMATS[0]}",
-                   f"The file {{file}} is text/CSV, not an Excel workbook. {_RESAVE[1]} {ACCEPTED_FORMATS[1]}"),
-    "format_html": (f"Berkas {{file}} berupa halaman web atau ekspor XML dari aplikasi lain, bukan workbook Excel. {_RESAVE[0]} {ACCEPTED_FORMATS[0]}",
-                    f"The file {{file}} is a web page or an XML export from another program, not an Excel workbook. {_RESAVE[1]} {ACCEPTED_FORMATS[1]}"),
-    "format_docx": (f"Berkas {{file}} adalah dokumen Word atau PowerPoint, bukan workbook Excel. {ACCEPTED_FORMATS[0]}",
-                    f"The file {{file}} is a Word or PowerPoint document, not an Excel workbook. {ACCEPTED_FORMATS[1]}"),
-    "format_other": (f"Berkas {{file}} bukan workbook Excel. {ACCEPTED_FORMATS[0]}",
-                     f"The file {{file}} is not an Excel workbook. {ACCEPTED_FORMATS[1]}"),
-    "annotated_copy": ("Berkas {file} adalah salinan beranotasi buatan cek-pokja (memuat sheet \"Hasil cek-pokja\") "
-                       "dan tidak diperiksa. Perbaiki berkas aslinya lalu periksa berkas asli itu; bila salinan ini hendak "
-                       "dipakai sebagai berkas kerja, hapus dahulu sheet \"Hasil cek-pokja\".",
-                       "The file {file} is an annotated copy made by cek-pokja (it has a sheet \"Hasil cek-pokja\") "
-                       "and is not checked. Correct the original file and check that one; to use this copy as your "
-                       "working file, delete its \"Hasil cek-pokja\" sheet first."),
-    "lock_file": ("Berkas {file} adalah berkas kunci sementara Excel (~$...), bukan workbook; abaikan atau hapus setelah Excel ditutup.",
-                  "The file {file} is a temporary Excel lock file (~$...), not a workbook; ignore it or delete it once Excel is closed."),
-    "password_protected": ("Workbook {file} dilindungi kata sandi sehingga tidak dapat dibaca. Buka di Excel, hapus kata sandinya "
-                           "(File > Info > Protect Workbook > Encrypt with Password, kosongkan), lalu simpan ulang.",
-                           "The workbook {file} is password-protected and cannot be read. Open it in Excel, remove the password "
-                           "(File > Info > Protect Workbook > Encrypt with Password, clear it), then save it again."),
-    "zip_bomb": ("Berkas {file} ditolak: ukuran isi terkompresinya tidak wajar (jauh lebih besar dari workbook biasa atau tidak "
-                 "sesuai dengan yang dinyatakan), tanda berkas rusak atau berbahaya. Buka di Excel lalu simpan ulang sebagai .xlsx, "
-                 "atau minta berkas asli dari pengirim.",
-                 "The file {file} was refused: the size of its compressed content is implausible (far beyond any normal workbook, "
-                 "or not what it declares), a sign of a damaged or malicious file. Open it in Excel and save it again as .xlsx, "
-                 "or ask the sender for the original."),
-    "xml_doctype": ("Berkas {file} ditolak: memuat deklarasi XML DOCTYPE/ENTITY yang tidak pernah ditulis Excel, tanda berkas "
-                    "dibuat atau diubah oleh aplikasi lain dan berpotensi berbahaya. Buka di Excel lalu simpan ulang sebagai .xlsx.",
-                    "The file {file} was refused: it contains XML DOCTYPE/ENTITY declarations Excel never writes, a sign it was "
-                    "made or altered by another program and may be malicious. Open it in Excel and save it again as .xlsx."),
-    "corrupt": ("Workbook {file} rusak dan tidak dapat dibaca. Buka di Excel (Excel akan menawarkan perbaikan) lalu simpan ulang sebagai .xlsx.",
-                "The workbook {file} is damaged and cannot be read. Open it in Excel (it will offer to repair it) and save it again as .xlsx."),
-    "range_too_large": ("Sheet {sheet} pada {file} memakai rentang sel yang terlalu besar untuk dibaca (sampai sel {cell}, "
-                        "{cells} sel). Hapus isi dan format sel di luar tabel (baris di bawah dan kolom di kanan data) lalu simpan ulang.",
-                        "Sheet {sheet} of {file} uses a cell range too large to read (up to cell {cell}, {cells} cells). "
-                        "Clear the cells outside the table (rows below and columns right of the data) and save it again."),
-    "memory_limit": ("Berkas {file} terlalu besar untuk dibaca dalam batas memori {mb} MB. Hapus sheet, baris, atau kolom yang tidak "
-                     "diperlukan lalu simpan ulang, atau jalankan ulang dengan batas memori lebih besar (--max-memory).",
-                     "The file {file} is too large to read within the memory limit of {mb} MB. Delete the sheets, rows or columns "
-                     "that are not needed and save it again, or run again with a larger memory limit (--max-memory)."),
-    "timeout": ("Pembacaan berkas {file} dihentikan karena melewati batas waktu {s} detik. Hapus sheet, baris, atau kolom yang "
-                "tidak diperlukan lalu simpan ulang, atau jalankan ulang dengan batas waktu lebih panjang (--timeout).",
-                "Reading the file {file} was stopped after the time limit of {s} seconds. Delete the sheets, rows or columns "
-                "that are not needed and save it again, or run again with a longer time limit (--timeout)."),
-    "reader_crash": ("Pembaca workbook berhenti tak terduga saat membaca {file} ({detail}); berkas kemungkinan rusak. "
-                     "Buka di Excel lalu simpan ulang sebagai .xlsx.",
-                     "The workbook reader stopped unexpectedly while reading {file} ({detail}); the file is probably damaged. "
-                     "Open it in Excel and save it again as .xlsx."),
-    "internal_error": ("Kesalahan internal cek-pokja saat membaca {file}: {detail}. Mohon laporkan ke tim pengembang cek-pokja "
-                       "(Biro Hukum dan Organisasi) beserta berkasnya; berkas lain tetap diperiksa.",
-                       "Internal error in cek-pokja while reading {file}: {detail}. Please report it to the cek-pokja developers "
-                       "(Biro Hukum dan Organisasi) with the file; the other files were still checked."),
+TEXTS = {
+    "load.not_found": ("Berkas {file} tidak ditemukan.", "The file {file} does not exist."),
+    "load.io_error": ("Berkas {file} tidak dapat dibuka atau dibaca; periksa izin akses dan apakah berkas sedang "
+                      "dipakai aplikasi lain.",
+                      "The file {file} cannot be opened or read; check its permissions and whether another "
+                      "program holds it."),
+    "load.empty_file": ("Berkas {file} kosong (0 byte). Simpan ulang workbook dari Excel lalu kirim kembali.",
+                        "The file {file} is empty (0 bytes). Save the workbook from Excel again and resend it."),
+    "load.format_xls": ("Berkas {file} berformat Excel 97-2003 (.xls) yang tidak dapat diperiksa. Buka di Excel "
+                        "lalu simpan ulang sebagai Excel Workbook (.xlsx) lewat File > Save As. Format yang "
+                        "diterima: Excel Workbook (.xlsx) dan Excel Macro-Enabled Workbook (.xlsm).",
+                        "The file {file} is an Excel 97-2003 workbook (.xls), which cannot be checked. Open it in "
+                        "Excel and save it again as an Excel Workbook (.xlsx) with File > Save As. Accepted "
+                        "formats: Excel Workbook (.xlsx) and Excel Macro-Enabled Workbook (.xlsm)."),
+    "load.format_xlsb": ("Berkas {file} berformat Excel Binary Workbook (.xlsb) yang tidak dapat diperiksa. Buka "
+                         "di Excel lalu simpan ulang sebagai Excel Workbook (.xlsx) lewat File > Save As. Format "
+                         "yang diterima: Excel Workbook (.xlsx) dan Excel Macro-Enabled Workbook (.xlsm).",
+                         "The file {file} is an Excel Binary Workbook (.xlsb), which cannot be checked. Open it "
+                         "in Excel and save it again as an Excel Workbook (.xlsx) with File > Save As. Accepted "
+                         "formats: Excel Workbook (.xlsx) and Excel Macro-Enabled Workbook (.xlsm)."),
+    "load.format_ods": ("Berkas {file} berformat OpenDocument Spreadsheet (.ods) yang tidak dapat diperiksa. Buka "
+                        "di Excel lalu simpan ulang sebagai Excel Workbook (.xlsx) lewat File > Save As. Format "
+                        "yang diterima: Excel Workbook (.xlsx) dan Excel Macro-Enabled Workbook (.xlsm).",
+                        "The file {file} is an OpenDocument spreadsheet (.ods), which cannot be checked. Open it "
+                        "in Excel and save it again as an Excel Workbook (.xlsx) with File > Save As. Accepted "
+                        "formats: Excel Workbook (.xlsx) and Excel Macro-Enabled Workbook (.xlsm)."),
+    "load.format_csv": ("Berkas {file} berisi teks/CSV, bukan workbook Excel. Buka di Excel lalu simpan ulang "
+                        "sebagai Excel Workbook (.xlsx) lewat File > Save As. Format yang diterima: Excel "
+                        "Workbook (.xlsx) dan Excel Macro-Enabled Workbook (.xlsm).",
+                        "The file {file} is text/CSV, not an Excel workbook. Open it in Excel and save it again "
+                        "as an Excel Workbook (.xlsx) with File > Save As. Accepted formats: Excel Workbook "
+                        "(.xlsx) and Excel Macro-Enabled Workbook (.xlsm)."),
+    "load.format_html": ("Berkas {file} berupa halaman web atau ekspor XML dari aplikasi lain, bukan workbook "
+                         "Excel. Buka di Excel lalu simpan ulang sebagai Excel Workbook (.xlsx) lewat File > Save "
+                         "As. Format yang diterima: Excel Workbook (.xlsx) dan Excel Macro-Enabled Workbook "
+                         "(.xlsm).",
+                         "The file {file} is a web page or an XML export from another program, not an Excel "
+                         "workbook. Open it in Excel and save it again as an Excel Workbook (.xlsx) with File > "
+                         "Save As. Accepted formats: Excel Workbook (.xlsx) and Excel Macro-Enabled Workbook "
+                         "(.xlsm)."),
+    "load.format_docx": ("Berkas {file} adalah dokumen Word atau PowerPoint, bukan workbook Excel. Format yang "
+                         "diterima: Excel Workbook (.xlsx) dan Excel Macro-Enabled Workbook (.xlsm).",
+                         "The file {file} is a Word or PowerPoint document, not an Excel workbook. Accepted "
+                         "formats: Excel Workbook (.xlsx) and Excel Macro-Enabled Workbook (.xlsm)."),
+    "load.format_other": ("Berkas {file} bukan workbook Excel. Format yang diterima: Excel Workbook (.xlsx) dan "
+                          "Excel Macro-Enabled Workbook (.xlsm).",
+                          "The file {file} is not an Excel workbook. Accepted formats: Excel Workbook (.xlsx) and "
+                          "Excel Macro-Enabled Workbook (.xlsm)."),
+    "load.annotated_copy": ("Berkas {file} adalah salinan beranotasi buatan cek-pokja (memuat sheet \"Hasil "
+                            "cek-pokja\") dan tidak diperiksa. Perbaiki berkas aslinya lalu periksa berkas asli "
+                            "itu; bila salinan ini hendak dipakai sebagai berkas kerja, hapus dahulu sheet "
+                            "\"Hasil cek-pokja\".",
+                            "The file {file} is an annotated copy made by cek-pokja (it has a sheet \"Hasil "
+                            "cek-pokja\") and is not checked. Correct the original file and check that one; to "
+                            "use this copy as your working file, delete its \"Hasil cek-pokja\" sheet first."),
+    "load.lock_file": ("Berkas {file} adalah berkas kunci sementara Excel (~$...), bukan workbook; abaikan atau "
+                       "hapus setelah Excel ditutup.",
+                       "The file {file} is a temporary Excel lock file (~$...), not a workbook; ignore it or "
+                       "delete it once Excel is closed."),
+    "load.password_protected": ("Workbook {file} dilindungi kata sandi sehingga tidak dapat dibaca. Buka di "
+                                "Excel, hapus kata sandinya (File > Info > Protect Workbook > Encrypt with "
+                                "Password, kosongkan), lalu simpan ulang.",
+                                "The workbook {file} is password-protected and cannot be read. Open it in Excel, "
+                                "remove the password (File > Info > Protect Workbook > Encrypt with Password, "
+                                "clear it), then save it again."),
+    "load.zip_bomb": ("Berkas {file} ditolak: ukuran isi terkompresinya tidak wajar (jauh lebih besar dari "
+                      "workbook biasa atau tidak sesuai dengan yang dinyatakan), tanda berkas rusak atau "
+                      "berbahaya. Buka di Excel lalu simpan ulang sebagai .xlsx, atau minta berkas asli dari "
+                      "pengirim.",
+                      "The file {file} was refused: the size of its compressed content is implausible (far beyond "
+                      "any normal workbook, or not what it declares), a sign of a damaged or malicious file. Open "
+                      "it in Excel and save it again as .xlsx, or ask the sender for the original."),
+    "load.xml_doctype": ("Berkas {file} ditolak: memuat deklarasi XML DOCTYPE/ENTITY yang tidak pernah ditulis "
+                         "Excel, tanda berkas dibuat atau diubah oleh aplikasi lain dan berpotensi berbahaya. "
+                         "Buka di Excel lalu simpan ulang sebagai .xlsx.",
+                         "The file {file} was refused: it contains XML DOCTYPE/ENTITY declarations Excel never "
+                         "writes, a sign it was made or altered by another program and may be malicious. Open it "
+                         "in Excel and save it again as .xlsx."),
+    "load.corrupt": ("Workbook {file} rusak dan tidak dapat dibaca. Buka di Excel (Excel akan menawarkan "
+                     "perbaikan) lalu simpan ulang sebagai .xlsx.",
+                     "The workbook {file} is damaged and cannot be read. Open it in Excel (it will offer to "
+                     "repair it) and save it again as .xlsx."),
+    "load.range_too_large": ("Sheet {sheet} pada {file} memakai rentang sel yang terlalu besar untuk dibaca "
+                             "(sampai sel {cell}, {cells} sel). Hapus isi dan format sel di luar tabel (baris di "
+                             "bawah dan kolom di kanan data) lalu simpan ulang.",
+                             "Sheet {sheet} of {file} uses a cell range too large to read (up to cell {cell}, "
+                             "{cells} cells). Clear the cells outside the table (rows below and columns right of "
+                             "the data) and save it again."),
+    "load.memory_limit": ("Berkas {file} terlalu besar untuk dibaca dalam batas memori {mb} MB. Hapus sheet, "
+                          "baris, atau kolom yang tidak diperlukan lalu simpan ulang, atau jalankan ulang dengan "
+                          "batas memori lebih besar (--max-memory).",
+                          "The file {file} is too large to read within the memory limit of {mb} MB. Delete the "
+                          "sheets, rows or columns that are not needed and save it again, or run again with a "
+                          "larger memory limit (--max-memory)."),
+    "load.timeout": ("Pembacaan berkas {file} dihentikan karena melewati batas waktu {s} detik. Hapus sheet, "
+                     "baris, atau kolom yang tidak diperlukan lalu simpan ulang, atau jalankan ulang dengan batas "
+                     "waktu lebih panjang (--timeout).",
+                     "Reading the file {file} was stopped after the time limit of {s} seconds. Delete the sheets, "
+                     "rows or columns that are not needed and save it again, or run again with a longer time "
+                     "limit (--timeout)."),
+    "load.reader_crash": ("Pembaca workbook berhenti tak terduga saat membaca {file} ({detail}); berkas "
+                          "kemungkinan rusak. Buka di Excel lalu simpan ulang sebagai .xlsx.",
+                          "The workbook reader stopped unexpectedly while reading {file} ({detail}); the file is "
+                          "probably damaged. Open it in Excel and save it again as .xlsx."),
+    "load.internal_error": ("Kesalahan internal cek-pokja saat membaca {file}: {detail}. Mohon laporkan ke tim "
+                            "pengembang cek-pokja (Biro Hukum dan Organisasi) beserta berkasnya; berkas lain "
+                            "tetap diperiksa.",
+                            "Internal error in cek-pokja while reading {file}: {detail}. Please report it to the "
+                            "cek-pokja developers (Biro Hukum dan Organisasi) with the file; the other files were "
+                            "still checked."),
 }
