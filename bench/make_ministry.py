@@ -95,7 +95,8 @@ class Unit:
         self.topic = TOPICS[index % len(TOPICS)]
         self.name = f"Asisten Deputi {self.topic.title()} {a + 1}" if index >= len(TOPICS) else \
             f"Asisten Deputi {self.topic[0].upper() + self.topic[1:]}"
-        self.madya_unit = f"Deputi Bidang {DEPUTI[d % len(DEPUTI)]}" + (f" {d // len(DEPUTI) + 1}" if d >= len(DEPUTI) else "")
+        suffix = f" {d // len(DEPUTI) + 1}" if d >= len(DEPUTI) else ""
+        self.madya_unit = f"Deputi Bidang {DEPUTI[d % len(DEPUTI)]}" + suffix
         self.madya_nip, self.madya_name = madya
         sex = rng.choice((1, 2))
         self.head = (nips.new(sex, senior=True), person_name(rng, sex))

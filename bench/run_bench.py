@@ -207,7 +207,7 @@ def measure_floor(units: Path, env) -> dict:
     try:
         nfiles, nrows, t_import, t_read = fl["stdout"].split()[:4]
     except ValueError:
-        raise SystemExit(f"the read floor failed (exit {fl['rc']}): {fl['output'].strip()[-500:]}")
+        raise SystemExit(f"the read floor failed (exit {fl['rc']}): {fl['output'].strip()[-500:]}") from None
     return {**fl, "files": int(nfiles), "read": float(t_read), "import": float(t_import), "rows": int(nrows)}
 
 
@@ -275,7 +275,7 @@ def proc_field(path, key) -> str:
     """The value of `key: value` in a /proc file ("" when absent)."""
     try:
         with open(path) as fh:
-            return next(l.split(":", 1)[1].strip() for l in fh if l.startswith(key))
+            return next(line.split(":", 1)[1].strip() for line in fh if line.startswith(key))
     except (OSError, StopIteration):
         return ""
 

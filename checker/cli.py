@@ -97,12 +97,12 @@ def check(paths, output, tahap, roster, json_target, lang, fail_on, rules_dir, e
         import os
 
         from checker import run
-        from checker.output.atomic import same_file
         from checker.load.limits import Limits
-        from checker.output.progress import Progress
-        from checker.output.jsondoc import write_json
-        from checker.output.workbook import write_workbook
         from checker.load.roster import RosterError
+        from checker.output.atomic import same_file
+        from checker.output.jsondoc import write_json
+        from checker.output.progress import Progress
+        from checker.output.workbook import write_workbook
         limits = Limits(memory_mb=max_memory or None, timeout_s=timeout or None)
         progress = Progress(lang) if Progress.wanted(quiet) else None
         try:

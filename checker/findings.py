@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 
 from checker.terms import SEVERITY_RANK
 
-
 # The JSON keys of output-format.md, in contract order.
 JSON_KEYS = (
     "rule", "slug", "severity", "unit", "unit_name", "pokja", "nip", "name", "target",

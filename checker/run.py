@@ -51,13 +51,12 @@ def unit_facts(files, stage, *, jobs=1, limits=None, progress=None, debug=False)
 
 def check(paths, *, stage="penetapan", lang="id", engine=None, rules_dir=None, fail_on="error", jobs=1,
           limits=None, progress=None, debug=False, roster=None):
-    from checker import engines
+    from checker import engines, rulebase
     from checker.facts import assemble as facts_mod
-    from checker import rulebase
-    from checker.load import roster as roster_mod
-    from checker.output.atomic import same_file
     from checker.facts.context import records
     from checker.findings import from_match, sort_findings
+    from checker.load import roster as roster_mod
+    from checker.output.atomic import same_file
     from checker.result import InputFile, RunResult
 
     base = rulebase.load(rules_dir)          # RuleBaseError propagates: exit 3

@@ -39,20 +39,24 @@ EXPECTED: dict[str, list[tuple[str, str]]] = {
     "d1-as1-moneter.xlsx": [],
     "d1-as2-fiskal.xlsx": [
         ("K07", "PF-02: dua orang berkedudukan 'Ketua Tim' (Kartika Dewi Lestari dan Hendro Wicaksono)"),
-        ("K08", "PF-03: JPT Madya (Deputi Bidang Koordinasi Ekonomi Makro dan Keuangan) tidak tercantum sebagai Pengarah"),
-        ("A05", "PF-01: Muhammad Arif Hakim mengklaim output yang sama dengan Fajar Ramadhan di PF-03 ('Laporan evaluasi belanja perpajakan')"),
+        ("K08",
+         "PF-03: JPT Madya (Deputi Bidang Koordinasi Ekonomi Makro dan Keuangan) tidak tercantum sebagai Pengarah"),
+        ("A05", "PF-01: Muhammad Arif Hakim mengklaim output yang sama dengan Fajar Ramadhan di PF-03 "
+                "('Laporan evaluasi belanja perpajakan')"),
         ("A05", "PF-03: Fajar Ramadhan mengklaim output yang sama dengan Muhammad Arif Hakim di PF-01"),
         ("D04", "Pokja PF-02, Tanggal Selesai '31 Juni 2025' bukan tanggal yang sah"),
     ],
     "d2-as1-pangan.xlsx": [
-        ("U04", "PK-04 (pemantauan cadangan pangan pemerintah) tidak dilayani Pokja mana pun dan tidak ada Surat Tugas"),
+        ("U04",
+         "PK-04 (pemantauan cadangan pangan pemerintah) tidak dilayani Pokja mana pun dan tidak ada Surat Tugas"),
         ("U05", "Galih Prakoso, S.P. (pegawai pindahan) tercantum di Daftar Pegawai tetapi tidak ada di MPH"),
         ("K09", "PG-02 Pokja Neraca Komoditas Pangan hanya beranggotakan satu orang (Ketua)"),
     ],
     "d2-as3-hortikultura.xlsx": [
         ("U03", "dua Pokja berjenis Dukungan Teknis dan Administrasi (PH-04 dan PH-05)"),
         ("K03", "PH-02 menyebut Kode Target PK-06 yang tidak ada di PK (sisa penomoran lama)"),
-        ("D03", "Kedudukan 'Koordinator Kegiatan' (Ilham Akbar, PH-01) di luar kosakata (sinonim Ketua: 'Ketua Tim', 'Koordinator')"),
+        ("D03", "Kedudukan 'Koordinator Kegiatan' (Ilham Akbar, PH-01) di luar kosakata "
+                "(sinonim Ketua: 'Ketua Tim', 'Koordinator')"),
     ],
     "d3-as2-minerba.xlsx": [
         ("D01", "NIP Hafiz Maulana tersimpan sebagai angka di sheet Pegawai"),
@@ -230,7 +234,8 @@ UNITS.append(dict(
     ],
     anggota=[
         M("PJ-01", "ahmad", "Ketua",
-          "Memimpin Pokja, membagi peran anggota, dan mengompilasi laporan capaian rekomendasi kebijakan moneter dan inflasi",
+          "Memimpin Pokja, membagi peran anggota, dan mengompilasi laporan capaian rekomendasi kebijakan moneter "
+          "dan inflasi",
           "Laporan triwulanan capaian tindak lanjut rekomendasi kebijakan moneter dan pengendalian inflasi"),
         M("PJ-01", "ahmad", "Anggota",
           "Menyusun rekomendasi kebijakan koordinasi bauran kebijakan moneter dan fiskal",
@@ -1168,7 +1173,7 @@ def build_unit_sheet(ws, u: Unit):
         ws.cell(row=1, column=1, value="IDENTITAS UNIT KERJA").font = TITLE_FONT
         top = 3
     headers = [(k, k) for k, _ in pairs] + [("Keterangan", "Keterangan")]
-    row = {k: v for k, v in pairs}
+    row = dict(pairs)
     row["Keterangan"] = FIKTIF
     write_table(ws, top, headers, [row], text_fields=text_keys)
     for i in range(1, len(headers) + 1):

@@ -21,9 +21,9 @@ import tempfile
 import zipfile
 import zlib
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from checker.input.values import col_letter
-from xml.sax.saxutils import escape
 
 HERE = Path(__file__).resolve().parent
 if str(HERE) not in sys.path:

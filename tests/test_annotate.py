@@ -8,21 +8,22 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from rule_examples import build
 
 from checker import run
-from checker.load.workbook import load_workbook
+from checker.findings import make_finding
 from checker.load.model import LoadError, describe
 from checker.load.own_outputs import is_annotated
+from checker.load.workbook import load_workbook
 from checker.output.annotate import MARKER_SHEET, annotate, annotate_result, default_out_path
 from checker.output.atomic import OutputIsInputError
-from checker.findings import make_finding
 from checker.terms import SEVERITY_FILL, SEVERITY_RANK
-from rule_examples import build
 
 # Problems on cells of several sheets, a header-level one (U03 on Pokja!C1) and warnings.
 EDITS = [
     {"sheet": "Pegawai", "where": {"Nama": "Agus Prasetyo, S.T."}, "set": {"NIP": "12345"}},
-    {"sheet": "Pokja", "where": {"Kode Pokja": "DUK-1"}, "set": {"Jenis Pokja": "Substansi", "Tanggal SK": "32/01/2025"}},
+    {"sheet": "Pokja", "where": {"Kode Pokja": "DUK-1"}, "set": {"Jenis Pokja": "Substansi",
+                                                                 "Tanggal SK": "32/01/2025"}},
     {"sheet": "Anggota Pokja", "where": {"Nama": "Dewi Lestari, S.Si., M.E."}, "set": {"Output": ""}},
     {"sheet": "Pegawai", "where": {"Nama": "Yoga Pratama, A.Md."}, "set": {"Jenis Jabatan": "Staff Ahli Gaib"}},
 ]

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from rule_examples import build
 
 from checker import cli
-from rule_examples import build
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -27,7 +27,8 @@ def clean_unit(tmp_path):
 @pytest.fixture
 def draft_unit(tmp_path):
     """A draft without SK number: K01 only from penetapan."""
-    return build([{"sheet": "Pokja", "where": {"Kode Pokja": "SUB-1"}, "set": {"Nomor SK": ""}}], tmp_path / "draft.xlsx")
+    return build([{"sheet": "Pokja", "where": {"Kode Pokja": "SUB-1"}, "set": {"Nomor SK": ""}}],
+                 tmp_path / "draft.xlsx")
 
 
 def test_clean_unit_exits_0(clean_unit, tmp_path):
@@ -49,7 +50,8 @@ def test_findings_exit_1_and_stage_rancangan_turns_penetapan_rules_off(draft_uni
 
 
 def test_fail_on_warning(tmp_path):
-    one_person = build([{"sheet": "Anggota Pokja", "where": {"Kode Pokja": "SUB-1", "Kedudukan": "Anggota"}, "delete": True}],
+    one_person = build([{"sheet": "Anggota Pokja", "where": {"Kode Pokja": "SUB-1", "Kedudukan": "Anggota"},
+                         "delete": True}],
                        tmp_path / "k09.xlsx")
     base = ["check", str(one_person), "-o", str(tmp_path / "o.xlsx"), "-q", "--engine", "pandas", "--json", "-"]
     r = invoke(*base)
@@ -160,9 +162,10 @@ def test_rules_coverage_prints_the_totals():
 def test_jobs_give_identical_findings_in_the_same_order(tmp_path):
     docs = []
     for jobs in ("1", "2"):
-        r = invoke("check", str(ROOT / "samples"), "--jobs", jobs, "-o", str(tmp_path / f"o{jobs}.xlsx"), "--json", "-", "-q")
+        r = invoke("check", str(ROOT / "samples"), "--jobs", jobs, "-o", str(tmp_path / f"o{jobs}.xlsx"),
+                   "--json", "-", "-q")
         assert r.exit_code == 1
-        docs.append([{k: v for k, v in f.items()} for f in json.loads(r.output)["findings"]])
+        docs.append([dict(f.items()) for f in json.loads(r.output)["findings"]])
     assert docs[0] == docs[1] and len(docs[0]) > 20
 
 
@@ -173,7 +176,8 @@ def test_another_rule_base_with_its_own_threshold(tmp_path, clean_unit):
     shutil.copytree(ROOT / "rules", rules, ignore=shutil.ignore_patterns("__init__.py", "__pycache__"))
     k09 = (rules / "K09.yaml").read_text(encoding="utf-8")
     assert "- {n_member_person: 1}" in k09
-    (rules / "K09.yaml").write_text(k09.replace("- {n_member_person: 1}", "- {$lt: {n_member_person: 3}}"), encoding="utf-8")
+    (rules / "K09.yaml").write_text(k09.replace("- {n_member_person: 1}", "- {$lt: {n_member_person: 3}}"),
+                                    encoding="utf-8")
     r = invoke("check", str(clean_unit), "--rules", str(rules), "-o", str(tmp_path / "o.xlsx"), "--json", "-", "-q")
     doc = json.loads(r.output)
     assert [(f["rule"], f["pokja"]) for f in doc["findings"]] == [("K09", "DUK-1")]   # DUK-1 has two members
@@ -182,6 +186,7 @@ def test_another_rule_base_with_its_own_threshold(tmp_path, clean_unit):
 
 def test_progress_line():
     import io
+
     from checker.output.progress import Progress
     out = io.StringIO()
     p = Progress("id", stream=out, min_interval=0)

@@ -6,9 +6,9 @@ import os
 
 import openpyxl
 from click.testing import CliRunner
+from rule_examples import build
 
 from checker import cli
-from rule_examples import build
 
 NO_TUGAS = [{"sheet": "Pokja", "where": {"Kode Pokja": "SUB-1"}, "set": {"Tugas Pokja": ""}}]
 

@@ -4,15 +4,15 @@ from __future__ import annotations
 import json
 
 import pytest
+from rule_examples import apply_edits, load_base, write_workbook
 
 from checker import run
+from checker.findings import make_finding
 from checker.followup.compare import CompareError, compare, compare_result, rows, summary_lines
+from checker.output.jsondoc import write_json
 from checker.texts import t
 
 HEADER = {lang: list(t("compare.header", lang)) for lang in ("id", "en")}
-from checker.findings import make_finding
-from checker.output.jsondoc import write_json
-from rule_examples import apply_edits, load_base, write_workbook
 
 A04 = {"sheet": "Anggota Pokja", "where": {"Nama": "Dewi Lestari, S.Si., M.E."}, "set": {"Output": ""}}
 D04 = {"sheet": "Pokja", "where": {"Kode Pokja": "DUK-1"}, "set": {"Tanggal SK": "32/01/2025"}}

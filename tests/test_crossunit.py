@@ -15,15 +15,15 @@ from pathlib import Path
 
 import pytest
 import yaml
+from rule_examples import RULES_DIR, apply_edits, load_base, write_workbook
 
 from checker import engines, rulebase, run
-from checker.facts import crossunit
 from checker.facts import assemble as facts_mod
-from checker.facts.unit_build import build_unit, unreadable_unit
-from checker.load.workbook import load_workbook
-from checker.load import roster as roster_mod
+from checker.facts import crossunit
 from checker.facts.schema import KINDS
-from rule_examples import RULES_DIR, apply_edits, load_base, write_workbook
+from checker.facts.unit_build import build_unit, unreadable_unit
+from checker.load import roster as roster_mod
+from checker.load.workbook import load_workbook
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE = rulebase.load()
@@ -386,7 +386,8 @@ def test_samples_with_a_roster_built_from_their_pegawai(tmp_path):
     roster = write_roster(tmp_path / "r" / "roster.xlsx", {"Data": {"header": ROSTER_HEADER, "rows": rows}})
     baseline = check(samples)
     result = check(samples, roster=roster)
-    extra = sorted({(x.rule, x.unit, x.row) for x in result.findings} - {(x.rule, x.unit, x.row) for x in baseline.findings})
+    extra = sorted({(x.rule, x.unit, x.row) for x in result.findings} - {(x.rule, x.unit,
+                                                                          x.row) for x in baseline.findings})
     numbers = {(x.unit, x.row) for x in baseline.findings if x.rule == "D01" and x.sheet != "Unit"}
     assert [e for e in extra if e[0] != "X04" or (e[1], e[2]) not in numbers] == [("U01", "SES.BPR", len(rows) + 1)]
 

@@ -11,15 +11,13 @@ import pytest
 
 from checker import engines, rulebase
 from checker.engines import EngineError, EngineMismatch, durable_engine, pandas_engine
+from checker.facts.schema import FactKind as Kind  # the real schema types
+from checker.facts.schema import FieldSpec as Field
 from checker.rulebase import Rule
 
 DURABLE = durable_engine.available()
 needs_durable = pytest.mark.skipif(not DURABLE, reason="durable-rules is not available on this Python")
 BOTH = ["pandas", pytest.param("durable", marks=needs_durable)]
-
-
-from checker.facts.schema import FactKind as Kind, FieldSpec as Field  # noqa: E402 - the real schema types
-
 
 KIND = Kind("k", {n: Field(n, t, {"id": n, "en": n}) for n, t in
                   {"i": "int", "b": "bool", "s": "str", "n": "int"}.items()}, {"id": "k", "en": "k"})
@@ -255,7 +253,8 @@ def test_colliding_sids_are_salted(monkeypatch):
     monkeypatch.setattr(durable_engine, "_sid_name",
                         lambda seq, salt: {0: "x496069", 1: "x1035124"}[seq] if not salt else real(seq, salt))
     df = pd.DataFrame({"unit_seq": [0, 1], "i": [1, 1]})
-    assert sorted(durable_engine.evaluate([make_rule("R01", {"i": 1})], {"k": df})) == [("R01", "k", 0), ("R01", "k", 1)]
+    assert sorted(durable_engine.evaluate([make_rule("R01", {"i": 1})], {"k": df})) == [("R01", "k", 0), ("R01",
+                                                                                                          "k", 1)]
 
 
 @needs_durable
@@ -388,6 +387,7 @@ def test_engines_import_is_light():
     import subprocess
     import sys
     code = ("import sys, checker.engines, checker.rulebase; "
-            "print(int('pandas' in sys.modules), int('durable_rules_engine' in sys.modules), int('yaml' in sys.modules))")
+            "print(int('pandas' in sys.modules), int('durable_rules_engine' in sys.modules), "
+            "int('yaml' in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["0", "0", "0"]

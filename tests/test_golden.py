@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from golden_runs import SCENARIOS, golden_path, run_scenario
 
 
@@ -41,5 +40,5 @@ def test_outputs_are_unchanged(scenario, tmp_path):
     for stage in want:
         for part in want[stage]:
             diff = first_difference(want[stage][part], got.get(stage, {}).get(part), f"{stage}.{part}")
-            assert diff is None, "first difference at %s:\n  golden: %r\n  now:    %r" % diff
+            assert diff is None, "first difference at {}:\n  golden: {!r}\n  now:    {!r}".format(*diff)
     assert set(got) == set(want)

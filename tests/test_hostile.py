@@ -18,18 +18,18 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
-
 import make_hostile as mh
-from checker import run
-from checker.load import limits
-from checker.load.limits import Limits
-from checker.facts import unit_build
-from checker.facts.unit_build import UnitFacts
-from checker.load.model import FORMULA_ERROR, LoadError, describe
-from checker.load.workbook import load_workbook
+import pytest
 from conftest import load_many
 from rule_examples import build
+
+from checker import run
+from checker.facts import unit_build
+from checker.facts.unit_build import UnitFacts
+from checker.load import limits
+from checker.load.limits import Limits
+from checker.load.model import FORMULA_ERROR, LoadError, describe
+from checker.load.workbook import load_workbook
 
 ROOT = Path(__file__).resolve().parent.parent
 # the good unit: the compliant example with one NIP serial 000 (a D01 on Pegawai A5, and the
@@ -359,7 +359,7 @@ def test_columns_in_any_order(corpus, good):
     for kind in ("pegawai", "pokja", "anggota"):
         a, b = shuffled.tables[kind], plain.tables[kind]
         assert set(a.columns) == set(b.columns) and a.columns != b.columns
-        cols = [c for c in b.rows.columns]
+        cols = list(b.rows.columns)
         assert a.rows[cols].to_dict("list") == b.rows[cols].to_dict("list"), kind
     os.remove(plain.path)
 
@@ -380,7 +380,7 @@ def test_fifty_thousand_rows(tmp_path):
 @pytest.mark.parametrize("case", REFUSED)
 def test_cli_bad_file_is_a_d05_and_the_rest_is_checked(case, corpus, good, folder_run):
     path = corpus[case]
-    for lang, (proc, doc) in folder_run.items():
+    for _lang, (proc, doc) in folder_run.items():
         assert proc.returncode == 1, proc.stderr
         assert "Traceback" not in proc.stderr
         if case == "lock_file":
@@ -415,7 +415,8 @@ def test_cli_sheet_and_cell_cases_are_checked(corpus, folder_run):
 def test_cli_formula_cells_are_reported(corpus, folder_run):
     _, doc = folder_run["id"]
     cells = {(f["rule"], f["sheet"], f["column"], f["row"]) for f in _findings(doc, corpus["formulas"])}
-    assert {("D06", "Pokja", "G", 2), ("D06", "Pokja", "G", 3), ("D06", "PK", "D", 3), ("D06", "Pegawai", "E", 3)} <= cells
+    assert {("D06", "Pokja", "G", 2), ("D06", "Pokja", "G", 3), ("D06", "PK", "D", 3), ("D06", "Pegawai", "E",
+                                                                                        3)} <= cells
 
 
 def test_cli_pair_good_and_bad(corpus, good, tmp_path):

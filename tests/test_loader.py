@@ -8,13 +8,13 @@ import zipfile
 from datetime import date
 
 import pytest
+from conftest import NIP_JF1, NIP_JF2, NIP_JPT_MADYA, NIP_JPT_PRATAMA, NIP_PELAKSANA
 
 from checker.input import schema
 from checker.input.values import col_letter
-from checker.load.model import describe, LoadError, MphColumn
+from checker.load.model import LoadError, MphColumn, describe
 from checker.load.workbook import load_workbook
 from checker.texts import CATALOGUE
-from conftest import NIP_JF1, NIP_JF2, NIP_JPT_MADYA, NIP_JPT_PRATAMA, NIP_PELAKSANA
 
 P_UNIT = [["Kode Unit", "Nama Unit"], ["D1.AS1", "Asdep"]]
 
@@ -645,9 +645,9 @@ def test_formula_scan_finds_errors_and_missing_cached_values():
         (1, 0): ("error:#DIV/0!", "#DIV/0!"), (1, 1): ("no_cached_value", "=SUM(A1)"),
         (1, 3): ("no_cached_value", "="), (1, 4): ("error:#N/A", "#N/A")}
     # cells without r: numbered by position (a full parse)
-    xml2 = ('<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>'
-            '<x:row><x:c><x:v>1</x:v></x:c></x:row><x:row><x:c/><x:c t="e"><x:v>#REF!</x:v></x:c>'
-            '<x:c><x:f>A1</x:f></x:c></x:row></x:sheetData></x:worksheet>').encode()
+    xml2 = (b'<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>'
+            b'<x:row><x:c><x:v>1</x:v></x:c></x:row><x:row><x:c/><x:c t="e"><x:v>#REF!</x:v></x:c>'
+            b'<x:c><x:f>A1</x:f></x:c></x:row></x:sheetData></x:worksheet>')
     assert _formula_issues(xml2) == {(1, 1): ("error:#REF!", "#REF!"), (1, 2): ("no_cached_value", "=A1")}
 
 

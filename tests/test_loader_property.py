@@ -15,12 +15,12 @@ import datetime as dt
 import os
 import tempfile
 
+import make_hostile as mh
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import make_hostile as mh
 from checker.input import schema
-from checker.load.model import describe, LoadedUnit, LoadError
+from checker.load.model import LoadedUnit, LoadError, describe
 from checker.load.workbook import load_workbook
 
 _TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40)
@@ -128,7 +128,7 @@ def test_loader_returns_a_unit_or_a_load_error(data):
         for t in u.tables.values():
             assert list(t.rows.index) == list(range(len(t.rows)))
             assert str(t.rows["_row"].dtype) == "int64"
-            for (row, letter), issue in t.formula_issues.items():
+            for (row, _letter), issue in t.formula_issues.items():
                 assert row in set(t.rows["_row"]) and issue.startswith(("error:", "no_cached_value"))
     finally:
         os.remove(path)

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import pytest
+from rule_examples import build
 
 from checker import engines, run
-from rule_examples import build
 
 ENGINES = ["pandas"] + (["durable"] if engines.default_engine() == "durable" else [])
 pytestmark = pytest.mark.parametrize("engine", ENGINES)
@@ -50,7 +50,8 @@ def test_unknown_jenis_is_a09_only_not_a01(tmp_path, engine):
 
 
 def test_unreadable_jenis_is_d03_only_not_a01_a02(tmp_path, engine):
-    fs = findings(tmp_path, [{"sheet": "Pegawai", "where": {"NIP": RINA}, "set": {"Jenis Jabatan": "Kepala Seksi"}}], engine)
+    fs = findings(tmp_path, [{"sheet": "Pegawai", "where": {"NIP": RINA},
+                              "set": {"Jenis Jabatan": "Kepala Seksi"}}], engine)
     assert [(f.rule, f.sheet, f.row, f.column) for f in fs] == [("D03", "Pegawai", 3, "D")]
 
 
@@ -58,11 +59,13 @@ def test_unreadable_dates_are_given_but_not_compared(tmp_path, engine):
     fs = findings(tmp_path, [{"sheet": "Pokja", "where": {"Kode Pokja": "SUB-1"},
                               "set": {"Tanggal SK": "31 Juni 2025", "Tanggal Mulai": "32 Januari 2025",
                                       "Tanggal Laporan": "akhir tahun"}}], engine, stage="evaluasi")
-    assert [(f.rule, f.pokja, f.column) for f in fs] == [("D04", "SUB-1", "G"), ("D04", "SUB-1", "J"), ("D04", "SUB-1", "M")]
+    assert [(f.rule, f.pokja, f.column) for f in fs] == [("D04", "SUB-1", "G"), ("D04", "SUB-1", "J"), ("D04",
+                                                                                                        "SUB-1", "M")]
 
 
 def test_pokja_naming_no_pk_target_is_k03_not_a08(tmp_path, engine):
-    fs = findings(tmp_path, [{"sheet": "Pokja", "where": {"Kode Pokja": "SUB-1"}, "set": {"Kode Target": "PK-09"}}], engine)
+    fs = findings(tmp_path, [{"sheet": "Pokja", "where": {"Kode Pokja": "SUB-1"},
+                              "set": {"Kode Target": "PK-09"}}], engine)
     assert "A08" not in rules_of(fs)
     assert [(f.rule, f.pokja, f.target) for f in fs if f.rule == "K03"] == [("K03", "SUB-1", "PK-09")]
 
@@ -85,7 +88,8 @@ def test_two_workbooks_with_one_code_are_two_units(tmp_path, engine):
 
 
 def test_k01_names_every_empty_field_in_one_finding(tmp_path, engine):
-    fs = findings(tmp_path, [{"sheet": "Pokja", "where": {"Kode Pokja": "SUB-1"}, "set": {"Nomor SK": "", "Tanggal SK": ""}}], engine)
+    fs = findings(tmp_path, [{"sheet": "Pokja", "where": {"Kode Pokja": "SUB-1"}, "set": {"Nomor SK": "",
+                                                                                          "Tanggal SK": ""}}], engine)
     assert [(f.rule, f.pokja, f.column) for f in fs] == [("K01", "SUB-1", "F")]
     assert "Nomor SK, Tanggal SK" in fs[0].message
 
@@ -93,7 +97,8 @@ def test_k01_names_every_empty_field_in_one_finding(tmp_path, engine):
 def test_cell_rules_give_one_finding_per_cell(tmp_path, engine):
     fs = findings(tmp_path, [{"sheet": "Pegawai", "where": {"NIP": RINA}, "set": {"NIP": 198602142010122001}},
                              {"sheet": "MPH", "where": {"NIP": RINA}, "set": {"NIP": 198602142010122001}},
-                             {"sheet": "Anggota Pokja", "where": {"NIP": RINA}, "set": {"NIP": 198602142010122001}}], engine)
+                             {"sheet": "Anggota Pokja", "where": {"NIP": RINA},
+                              "set": {"NIP": 198602142010122001}}], engine)
     assert [(f.rule, f.sheet, f.row, f.column) for f in fs] == [
         ("D01", "Anggota Pokja", 4, "B"), ("D01", "MPH", 2, "A"), ("D01", "Pegawai", 3, "A")]
 

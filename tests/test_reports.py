@@ -11,10 +11,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from checker.findings import JSON_KEYS, make_finding
 from checker.output import atomic
 from checker.output import jsondoc as report_json
 from checker.output import workbook as report_xlsx
-from checker.findings import JSON_KEYS, make_finding
 from checker.result import InputFile, RunResult
 
 

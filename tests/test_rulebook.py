@@ -14,10 +14,10 @@ import yaml
 from click.testing import CliRunner
 
 from checker import rulebase
-from checker.rulebase import rulebook
-from checker.texts import t
 from checker.cli import main
 from checker.facts.schema import COMMON_PARAMS, KINDS
+from checker.rulebase import rulebook
+from checker.texts import t
 
 REPO = Path(__file__).resolve().parent.parent
 RULES_DIR = REPO / "rules"
@@ -150,7 +150,8 @@ def test_edits_are_described_with_rows_and_old_values():
     # the first Pengarah row of the example unit is Excel row 2 of Anggota Pokja
     assert "Sheet Anggota Pokja: baris 2 (Kode Pokja SUB-1; NIP 196801051992031002" in text
     assert "dihapus" in text
-    assert "Sheet Pokja, sel A2 — unit D9.AS1; Pokja SUB-1; orang: Ir. Sri Rahayu, M.P.P. (NIP 196801051992031002)" in text
+    assert ("Sheet Pokja, sel A2 — unit D9.AS1; Pokja SUB-1; orang: Ir. Sri Rahayu, M.P.P. "
+            "(NIP 196801051992031002)") in text
     u03 = rulebook.render_rule(BASE.by_id("U03"), "en")
     assert ("Sheet Pokja, row 3 (Kode Pokja DUK-1): column C “Jenis Pokja” changed from “Dukungan Teknis dan "
             "Administrasi” to “Substansi”") in u03

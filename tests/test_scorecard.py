@@ -9,8 +9,8 @@ from datetime import datetime, timezone
 import openpyxl
 import pytest
 
-from checker.output import workbook as report_xlsx
 from checker.findings import make_finding
+from checker.output import workbook as report_xlsx
 from checker.result import InputFile, RunResult
 
 MAKRO, PANGAN = "Deputi Bidang Koordinasi Ekonomi Makro dan Keuangan", "Deputi Bidang Koordinasi Pangan dan Agribisnis"
@@ -31,12 +31,14 @@ class StubRule:
 
 
 RULES = {r.id: r for r in (
-    StubRule("A05", "output-tumpang-tindih", "error", titles={"id": "Output tumpang tindih", "en": "Overlapping outputs"}),
+    StubRule("A05", "output-tumpang-tindih", "error", titles={"id": "Output tumpang tindih",
+                                                              "en": "Overlapping outputs"}),
     StubRule("D05", "struktur-workbook", "error", titles={"id": "Struktur workbook", "en": "Workbook structure"}),
     StubRule("K09", "pokja-satu-orang", "warning", titles={"id": "Pokja satu orang", "en": "One-person Pokja"}),
     StubRule("U01", "unit-tanpa-pokja", "error", titles={"id": "Unit belum membentuk Pokja", "en": "No Pokja"}),
     StubRule("U03", "pokja-dukungan-tidak-tunggal", "error", titles={"id": "Dukungan tidak tunggal", "en": "Support"}),
-    StubRule("X03", "klaim-output-lintas-unit", "warning", titles={"id": "Klaim lintas unit", "en": "Cross-unit claim"}),
+    StubRule("X03", "klaim-output-lintas-unit", "warning", titles={"id": "Klaim lintas unit",
+                                                                   "en": "Cross-unit claim"}),
 )}
 
 

@@ -5,16 +5,24 @@ import datetime as dt
 
 import openpyxl
 import pytest
+from rule_examples import load_base
 
 from checker import run
-from checker.load.workbook import load_workbook
+from checker.followup.template import (
+    DATE_FORMAT,
+    EXAMPLE_ROW,
+    FIRST_DATA_ROW,
+    FORMAT_ROWS,
+    GUIDE_SHEET,
+    SHEET_BASIS,
+    canonical_values,
+    exists_message,
+    template_columns,
+    write_template,
+)
 from checker.input import schema, vocab
 from checker.input.schema import EXAMPLE_MARKER, is_example_row
-from checker.followup.template import (
-    DATE_FORMAT, EXAMPLE_ROW, FIRST_DATA_ROW, FORMAT_ROWS, GUIDE_SHEET, SHEET_BASIS,
-    canonical_values, exists_message, template_columns, write_template,
-)
-from rule_examples import load_base
+from checker.load.workbook import load_workbook
 
 STAGES = ("rancangan", "penetapan", "evaluasi")
 

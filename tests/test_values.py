@@ -8,7 +8,20 @@ import pytest
 from checker.input import schema, vocab
 from checker.input.dates import MONTHS, parse_date
 from checker.input.nip import parse_nip
-from checker.input.values import cell_text, fold_code, fold_header, fold_text, header_code, is_code_like, MPH_NO_ROLE, parse_codes, parse_peran, parse_year, split_codes, split_list
+from checker.input.values import (
+    MPH_NO_ROLE,
+    cell_text,
+    fold_code,
+    fold_header,
+    fold_text,
+    header_code,
+    is_code_like,
+    parse_codes,
+    parse_peran,
+    parse_year,
+    split_codes,
+    split_list,
+)
 from checker.input.vocab import parse_vocab
 
 TODAY = date(2025, 6, 1)

@@ -5,12 +5,18 @@ from datetime import date, datetime
 
 import openpyxl
 import pytest
+from rule_examples import build
 
 from checker import run
 from checker.followup.waivers import (
-    FINGERPRINT_COLUMN, WAIVER_COLUMNS, WAIVER_STATUS_COLUMN, Waiver, WaiverError, apply_waivers, read_waivers,
+    FINGERPRINT_COLUMN,
+    WAIVER_COLUMNS,
+    WAIVER_STATUS_COLUMN,
+    Waiver,
+    WaiverError,
+    apply_waivers,
+    read_waivers,
 )
-from rule_examples import build
 
 TODAY = date(2025, 6, 1)
 EDITS = [
@@ -82,7 +88,7 @@ def test_valid_expired_incomplete_stale(tmp_path, result):
 
 def test_all_waived_is_not_failing_and_expiry_is_inclusive(tmp_path, result):
     f = result.findings
-    entries = {i: ("", "alasan", "Karo HO", TODAY) for i in range(len(f))}
+    entries = dict.fromkeys(range(len(f)), ("", "alasan", "Karo HO", TODAY))
     res = apply_waivers(f, read_waivers(_findings_workbook(tmp_path / "t.xlsx", f, entries)), TODAY)
     assert res.waived() == f and not res.failing("error") and not res.failing("info")
     tomorrow = date(2025, 6, 2)

@@ -270,7 +270,7 @@ def _run_unit(session, seq, tables, expected, out, pd, np):
             if rows is None:
                 continue
             for row in rows.tolist():
-                fid = _unique(lambda salt: _fact_id(kind_index, row, salt), used)
+                fid = _unique(lambda salt, k=kind_index, r=row: _fact_id(k, r, salt), used)
                 by_id[fid] = (kind, row)
                 fact = {"id": fid, "sid": sid, "t": kind}
                 for f, col in zip(fields, columns):

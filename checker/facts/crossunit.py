@@ -236,7 +236,7 @@ def _members(tables, units, holders, roster):
             for seq, row, pokja, nip, o, ident in sub[n_units >= 2].itertuples(index=False):
                 claims.setdefault((nip, o), []).append((ident, int(seq), int(row), pokja))
             shown = ["-"] * n
-            for i, seq, nip, o, ident in zip(hit.index, hit["unit_seq"], hit["nip"], hit["out"], hit["ident"]):
+            for i, nip, o, ident in zip(hit.index, hit["nip"], hit["out"], hit["ident"]):
                 shown[i] = _join_both(
                     both("fact.claim", unit=units.label[s], pokja=p or "-", file=_basename(units.file[s]), row=r)
                     for d, s, r, p in claims[(nip, o)] if d != ident)

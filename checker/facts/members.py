@@ -58,7 +58,8 @@ def _params(u, m: dict, group: list, others: dict, targets: list) -> dict:
         "p_output": text(m.get("output__raw")) or "-",
         "p_others": "; ".join(f"{text(o.get('nama__raw') or o.get('nama')) or text(o.get('nip'))} "
                               f"({text(o.get('kode_pokja__raw')) or o['_pokja']})" for o in others.values()) or "-",
-        "p_unit_asal": text(m.get("kode_unit_asal__raw")) or "-", "p_instansi_asal": text(m.get("instansi_asal__raw")) or "-",
+        "p_unit_asal": text(m.get("kode_unit_asal__raw")) or "-",
+        "p_instansi_asal": text(m.get("instansi_asal__raw")) or "-",
         "p_pokja_targets": ", ".join(u.pk_raw.get(c, c) for c in targets) or "-",
         "p_rows": ", ".join(str(g["_row"]) for g in group),
         "p_head_nip": text(u.unit_value("nip_jpt_pratama", raw=True)) or "-",

@@ -116,7 +116,8 @@ def prepare(seq: int, loaded, stage: str) -> UnitData:
     _targets(u)
     _pokja(u)
     u.members = _members(u)
-    u.surat_tugas = [(u.people.resolve(r).key, c) for r in u.rows("surat_tugas") for c in codes_of(r.get("kode_target"))]
+    u.surat_tugas = [(u.people.resolve(r).key,
+                      c) for r in u.rows("surat_tugas") for c in codes_of(r.get("kode_target"))]
     u.mph = u.rows("mph")
     for r in u.mph:
         r["_person"] = u.people.resolve(r)

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 from checker.texts import UserError, severity_label, t
 
+
 class CompareError(UserError):
     """The earlier JSON cannot be used. `message(lang)` is the user text."""
     PREFIX = "compare."

@@ -33,10 +33,11 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from checker.terms import LANGS, SEVERITY_RANK
-from checker.texts import UserError, t
 from checker.input.dates import parse_date
 from checker.input.values import cell_text
+from checker.terms import LANGS, SEVERITY_RANK
+from checker.texts import UserError, t
+
 
 def _both(key: str) -> dict:
     return {lang: t(key, lang) for lang in LANGS}

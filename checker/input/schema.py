@@ -21,7 +21,6 @@ import functools
 from dataclasses import dataclass
 
 from checker.input.values import cell_text, fold_header
-
 from checker.terms import STAGES  # noqa: E402,F401  (re-exported: required-from stages)
 
 # The template's example row (row 2 of every sheet) starts with this marker; the loader

@@ -20,7 +20,6 @@ from datetime import date, datetime, time, timedelta
 from typing import Any, NamedTuple
 
 
-
 class YearValue(NamedTuple):
     value: int | None
     status: str              # "ok" | "empty" | "invalid"

@@ -8,7 +8,6 @@ import re
 from checker.input.values import col_index
 from checker.load.xmltools import local_name
 
-
 FORMULA_MARK_RE = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]|\bt\s*=\s*(?:\"e\"|'e')")
 
 

@@ -8,7 +8,6 @@ import re
 from checker.input.values import cell_text, fold_header, trim_text
 from checker.load.grid import Grid
 
-
 HEADER_SCAN_ROWS = 10
 
 
@@ -42,7 +41,7 @@ def assign_columns(texts: list[str], keys, allowed: set[str] | None = None) -> d
             best[f] = (prio, ci)
     taken: set[int] = set()
     out: dict[str, int] = {}
-    for f, (prio, ci) in sorted(best.items(), key=lambda kv: kv[1]):
+    for f, (_prio, ci) in sorted(best.items(), key=lambda kv: kv[1]):
         if ci not in taken:
             out[f] = ci
             taken.add(ci)

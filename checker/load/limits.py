@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-
 # Zip container, checked before any reader runs (notes/excel-io.md "Safety": real rosters
 # compress ~7:1, bombs 260-1000:1; a 3-4 MB bomb drove every reader past 4 GB).
 ZIP_MAX_TOTAL_UNCOMPRESSED = 1 << 30   # 1 GiB declared by all members together

@@ -34,7 +34,7 @@ class Table:
     hidden: bool
     header_row: int
     columns: dict[str, str]    # field -> Excel column letter (found columns only)
-    rows: "pd.DataFrame"
+    rows: pd.DataFrame
     # (excel_row, column_letter) -> "error:#N/A" | "no_cached_value", for the data cells of
     # found columns (and MPH target columns) holding an error value or a formula without a
     # cached value; see the module docstring.

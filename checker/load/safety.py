@@ -15,11 +15,15 @@ from dataclasses import dataclass, field
 from checker.input.values import col_index, col_letter
 from checker.load.formulas import FORMULA_HINTS, FORMULA_MARK_RE
 from checker.load.limits import (
-    EXCEL_MAX_COLS, EXCEL_MAX_ROWS, SHEET_MAX_CELLS, ZIP_MAX_RATIO, ZIP_MAX_TOTAL_UNCOMPRESSED, ZIP_RATIO_MIN_SIZE,
+    EXCEL_MAX_COLS,
+    EXCEL_MAX_ROWS,
+    SHEET_MAX_CELLS,
+    ZIP_MAX_RATIO,
+    ZIP_MAX_TOTAL_UNCOMPRESSED,
+    ZIP_RATIO_MIN_SIZE,
 )
 from checker.load.model import LoadError
 from checker.load.xmltools import local_name, xml_root
-
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -321,7 +325,7 @@ def _resolve(base: str, target: str) -> str:
 def check_extent(path: str, box: Container, part: str | None, sheet: str) -> None:
     """Refuse a sheet whose used range (from A1) is beyond Excel or above SHEET_MAX_CELLS,
     before the reader allocates it. Exact only when the cheap bound is too high."""
-    parts = [part] if part in box.extent_bound else [p for p in box.extent_bound]
+    parts = [part] if part in box.extent_bound else list(box.extent_bound)
     for p in parts:
         rows, cols = box.extent_bound[p]
         if rows <= EXCEL_MAX_ROWS and cols <= EXCEL_MAX_COLS and rows * cols <= SHEET_MAX_CELLS:

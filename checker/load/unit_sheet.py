@@ -8,7 +8,6 @@ from checker.load.header import find_header, match_column
 from checker.load.model import Table
 from checker.load.tables import mark_issues, missing_columns, parse_cells, plain_table
 
-
 VALUE_HEADERS = frozenset({"isi", "nilai", "value", "isian"})
 
 
@@ -79,6 +78,6 @@ def _unit_key_value(grid: Grid, keys, specs, sheet, hidden):
             data[f + "__st"] = sts
         unit[f] = (parsed[0], raws[0], sts[0] if sts else None, r + 1, letter)
     hrow = (header_r + 1) if header_r is not None else max(first_key_row, 1)
-    table = Table("unit", sheet, hidden, hrow, {f: letter for f in fields}, data, issues)
+    table = Table("unit", sheet, hidden, hrow, dict.fromkeys(fields, letter), data, issues)
     problems = missing_columns(schema.UNIT, sheet, schema.UNIT.columns, fields, hrow)
     return table, problems, unit

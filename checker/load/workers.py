@@ -38,7 +38,7 @@ import os
 import signal
 import time
 import traceback
-from typing import Callable
+from collections.abc import Callable
 
 from checker.load.limits import Limits
 from checker.load.model import LoadError

@@ -41,7 +41,7 @@ def _default(value):
     if isinstance(value, (date, time)):
         return value.isoformat()
     if isinstance(value, (set, frozenset)):
-        return sorted((str(v) for v in value))
+        return sorted(str(v) for v in value)
     if isinstance(value, tuple):
         return list(value)
     if hasattr(value, "item"):          # numpy / pandas scalars
@@ -64,7 +64,8 @@ def _clean(value):
 
 
 def to_text(result: RunResult) -> str:
-    return json.dumps(_clean(to_document(result)), ensure_ascii=False, indent=2, default=_default, allow_nan=False) + "\n"
+    return json.dumps(_clean(to_document(result)), ensure_ascii=False, indent=2, default=_default,
+                      allow_nan=False) + "\n"
 
 
 def write_json(result: RunResult, target) -> None:

@@ -14,8 +14,8 @@ import xlsxwriter
 
 from checker.output.atomic import atomic_output, refuse_inputs
 from checker.result import RunResult
-from checker.texts import severity_label, t, texts_for
 from checker.terms import OUTPUT_PROPERTY, SEVERITIES, SEVERITY_CHART, SEVERITY_FILL, lang_of, stages_from
+from checker.texts import severity_label, t, texts_for
 
 WORKBOOK_OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
 

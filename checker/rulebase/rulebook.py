@@ -198,7 +198,8 @@ def _changes(sheet: _Sheet, i: int, values: dict, lang) -> str:
             key = "c.filled"
         else:
             key = "c.changed"
-        out.append(t("rulebook." + key, lang, letter=letter, col=col, old=_quote_value(old, lang), new=_quote_value(new, lang)))
+        out.append(t("rulebook." + key, lang, letter=letter, col=col, old=_quote_value(old, lang),
+                     new=_quote_value(new, lang)))
         if col in sheet.header:
             sheet.rows[i][sheet.header.index(col)] = new
     return "; ".join(out)
@@ -211,7 +212,8 @@ def _table(sheet: _Sheet, lang, highlight: str | None = None) -> list[str]:
     head = [t("rulebook.row_label", lang)] + [f"{col_letter(j)}: {h}" for j, h in enumerate(sheet.header)]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for k, title in enumerate(sheet.title):
-        cells = [f"{k + 1} {t('rulebook.title_row', lang)}"] + [esc(v) for v in title] + [""] * (len(sheet.header) - len(title))
+        pad = [""] * (len(sheet.header) - len(title))
+        cells = [f"{k + 1} {t('rulebook.title_row', lang)}"] + [esc(v) for v in title] + pad
         lines.append("| " + " | ".join(cells[:len(head)]) + " |")
     hr = len(sheet.title) + 1
     lines.append("| " + " | ".join([str(hr)] + [f"*{esc(h)}*" for h in sheet.header]) + " |")
@@ -268,8 +270,8 @@ def _describe_edit(e, sheets, lang) -> list[str]:
     if not hits:
         return ["- " + t("rulebook.e.unknown", lang, data=_inline(e))]
     if e.get("delete"):
-        lines = ["- " + t("rulebook.e.delete", lang, sheet=name, row=sheet.excel_row(i), ident=sheet.ident(i, e.get("where")))
-                 for i in hits]
+        lines = ["- " + t("rulebook.e.delete", lang, sheet=name, row=sheet.excel_row(i),
+                          ident=sheet.ident(i, e.get("where"))) for i in hits]
         sheet.rows = [r for i, r in enumerate(sheet.rows) if i not in hits]
         return lines
     return ["- " + t("rulebook.e.set", lang, sheet=name, row=sheet.excel_row(i), ident=sheet.ident(i, e.get("where")),
@@ -314,7 +316,8 @@ def _describe_examples(rule, fires: bool, lang: str, base_sheets, md: bool) -> l
     for n, ex in enumerate(exs, start=1):
         stage = ex.get("stage", DEFAULT_EXAMPLE_STAGE)
         out += [f"**{n}. {_pick(ex.get('name'), lang)}** ({t('rulebook.stage_line', lang, stage=stage)})", "",
-                t("rulebook.edits", lang, unit=_unit_code(base_sheets or {})), *describe_edits(ex.get("edit"), base_sheets, lang), ""]
+                t("rulebook.edits", lang, unit=_unit_code(base_sheets or {})), *describe_edits(ex.get("edit"),
+                                                                                               base_sheets, lang), ""]
         for other in ex.get("others") or []:
             base_name = other.get("base") if isinstance(other, dict) else None
             other_sheets = load_example_base(directory, base_name) if (directory and base_name) else base_sheets
@@ -486,7 +489,7 @@ def coverage(base) -> list[dict] | None:
     for entry in points:
         pid = entry["point"]
         auto = sorted(set(by_point.get(pid, [])))
-        hand = sorted(set(x for x in entry.get("rules") or [] if x in ids) - set(auto))
+        hand = sorted({x for x in entry.get("rules") or [] if x in ids} - set(auto))
         status = "enforced" if auto or hand else entry.get("status", "")
         out.append({"point": pid, "quote": entry.get("quote", ""), "status": status, "rules": auto,
                     "hand_rules": hand, "reason": entry.get("reason") if status != "enforced" else None,
