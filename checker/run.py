@@ -43,22 +43,22 @@ def discover(paths) -> list[str]:
 def unit_facts(files, stage, *, jobs=1, limits=None, progress=None, debug=False) -> list:
     """Each file read and its unit's facts built, in a reader worker (unit_build.UnitFacts,
     in file order; a file that cannot be read is its D05 fact)."""
-    from checker.facts.unit_build import check_file, failed_file
     from checker.load import workers
-    return workers.run_tasks(files, check_file, failed_file, (stage,), jobs=jobs, limits=limits, progress=progress,
-                             debug=debug)
+    # by name: only the workers import the reader and the fact builders
+    return workers.run_tasks(files, "checker.facts.unit_build:check_file", "checker.facts.unit_build:failed_file",
+                             (stage,), jobs=jobs, limits=limits, progress=progress, debug=debug)
 
 
 def check(paths, *, stage="penetapan", lang="id", engine=None, rules_dir=None, fail_on="error", jobs=1,
           limits=None, progress=None, debug=False, roster=None):
-    from checker import engines, rulebase
-    from checker.facts import assemble as facts_mod
-    from checker.facts.context import records
-    from checker.findings import from_match, sort_findings
+    from checker import rulebase
     from checker.load import roster as roster_mod
+    from checker.load import workers
     from checker.output.atomic import same_file
-    from checker.result import InputFile, RunResult
+    from checker.result import RunResult
 
+    if limits is not None or jobs > 1:
+        workers.warm_up()                   # the reader processes start while the rules load
     base = rulebase.load(rules_dir)          # RuleBaseError propagates: exit 3
     files = discover(paths)
     master = roster_mod.load_roster(roster) if roster else None      # RosterError: exit 2 (cli.py)
@@ -66,36 +66,52 @@ def check(paths, *, stage="penetapan", lang="id", engine=None, rules_dir=None, f
         files = [f for f in files if not same_file(f, roster)]   # the roster is never a unit workbook
     if not files:
         raise NoInput(t("err.no_input", lang, paths=", ".join(map(str, paths))))
-    engine = engine or engines.default_engine()
     parts = unit_facts(files, stage, jobs=jobs, limits=limits, progress=progress, debug=debug)
-    facts = facts_mod.build(parts, master)
+    from checker import engines
+    from checker.facts import assemble
+    facts = assemble.build(parts, master)
+    engine = engine or engines.default_engine()
     rules = base.for_stage(stage)
+    return RunResult(tool="cek-pokja", version=__version__, rulebase_version=base.version, stage=stage,
+                     lang=lang, engine=engine, checked_at=datetime.now(timezone.utc).astimezone(),
+                     inputs=_inputs(facts, lang), findings=_findings(rules, facts, engine, lang),
+                     rules=list(rules), fail_on=fail_on)
+
+
+def _findings(rules, facts, engine: str, lang: str) -> list:
+    """The engines' matches as findings, in the contract's order; a rule is silenced for a
+    unit that lacks a sheet or column the rule requires."""
+    from checker import engines
+    from checker.facts.context import records
+    from checker.findings import from_match, sort_findings
+
     matches = engines.run(rules, facts.tables, engine)
     by_id = {r.id: r for r in rules}
-    findings = []
-    wanted = {}
+    wanted: dict = {}
     for _, kind, idx in matches:
         wanted.setdefault(kind, set()).add(idx)
     matched = {}                              # (kind, position) -> fact, for the matched rows only
     for kind, idxs in wanted.items():
         order = sorted(idxs)
         matched.update({(kind, i): row for i, row in zip(order, records(facts.tables[kind], order))})
+    findings = []
     for rule_id, kind, idx in matches:
         rule = by_id[rule_id]
         fact = matched[(kind, idx)]
         ctx = facts.units[fact["unit_seq"]]
         if ctx.readable and not all(ctx.has(req) for req in rule.requires):
-            continue                          # a missing sheet or column silences the rules that need it
+            continue
         findings.append(from_match(rule, fact, ctx, lang))
-    inputs = [InputFile(file=c.file, sha256=c.sha256, unit=c.code, unit_name=c.name, jpt_madya=c.jpt_madya,
-                        status=("not_submitted" if c.roster_only else
-                                "checked" if c.readable else "unreadable"),
-                        detail=_in_lang(c.detail, lang),
-                        header_rows={i.name: i.header_row for i in c.sheets.values() if i.header_row})
-              for c in facts.units]
-    return RunResult(tool="cek-pokja", version=__version__, rulebase_version=base.version, stage=stage,
-                     lang=lang, engine=engine, checked_at=datetime.now(timezone.utc).astimezone(),
-                     inputs=inputs, findings=sort_findings(findings), rules=list(rules), fail_on=fail_on)
+    return sort_findings(findings)
+
+
+def _inputs(facts, lang: str) -> list:
+    from checker.result import InputFile
+    return [InputFile(file=c.file, sha256=c.sha256, unit=c.code, unit_name=c.name, jpt_madya=c.jpt_madya,
+                      status=("not_submitted" if c.roster_only else "checked" if c.readable else "unreadable"),
+                      detail=_in_lang(c.detail, lang),
+                      header_rows={i.name: i.header_row for i in c.sheets.values() if i.header_row})
+            for c in facts.units]
 
 
 def _in_lang(text, lang: str) -> str:

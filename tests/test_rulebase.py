@@ -57,7 +57,10 @@ def write(directory, rule, name=None):
 
 def load_one(tmp_path, rule, name=None):
     write(tmp_path, rule, name)
-    return load(tmp_path, kinds=KINDS)
+    base = load(tmp_path, kinds=KINDS)
+    for r in base:                      # the documentation is read (and checked) when first used
+        _ = (r.doc, r.examples)
+    return base
 
 
 def expect_error(tmp_path, rule, fragment, name=None):

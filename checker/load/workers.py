@@ -2,12 +2,12 @@
 
     results = run_tasks(files, task, on_failure, args=(), jobs=1, limits=Limits(), progress=None)
 
-`task(index, path, *args)` runs in a worker (it is given by reference, so it must be a
-module-level function) and returns what the caller wants for that file: for `check`, the
-file read and that unit's facts built (checker/facts/unit_build.py). When the worker fails
-on a file (memory or time limit, a crash, a bug), `on_failure(index, path, sha256 or None,
-LoadError)` makes that file's result in this process instead. The results come in file
-order, whatever `jobs` is.
+`task(index, path, *args)` runs in a worker (a module-level function, or its name
+"package.module:function", which only the worker imports) and returns what the caller wants
+for that file: for `check`, the file read and that unit's facts built
+(checker/facts/unit_build.py). When the worker fails on a file (memory or time limit, a
+crash, a bug), `on_failure(index, path, sha256 or None, LoadError)` makes that file's result
+in this process instead. The results come in file order, whatever `jobs` is.
 
 Why workers (issue 5 §4; notes/excel-io.md): under an address-space limit the Rust reader
 aborts the whole process (SIGABRT) instead of raising, and a tiny crafted file can make it
@@ -62,7 +62,16 @@ START_METHOD = _start_method()
 
 # ============================================================================ public
 
-def run_tasks(files, task: Callable, on_failure: Callable, args: tuple = (), jobs: int = 1,
+def resolve(ref):
+    """A task given by name ("package.module:function") as the function itself."""
+    if not isinstance(ref, str):
+        return ref
+    import importlib
+    module, _, name = ref.partition(":")
+    return getattr(importlib.import_module(module), name)
+
+
+def run_tasks(files, task, on_failure, args: tuple = (), jobs: int = 1,
               limits: Limits | None = None, progress: Callable[[int, int], None] | None = None, *,
               debug: bool = False) -> list:
     """task(index, path, *args) per file, in input order (see the module doc). `jobs`
@@ -100,13 +109,14 @@ def run_tasks(files, task: Callable, on_failure: Callable, args: tuple = (), job
 
 def _run_here(index: int, path: str, task, on_failure, args, debug: bool):
     try:
-        return task(index, path, *args)
+        return resolve(task)(index, path, *args)
     except LoadError as e:
-        return on_failure(index, path, sha256_of(path), e)
+        return resolve(on_failure)(index, path, sha256_of(path), e)
     except Exception as e:  # noqa: BLE001 - one file's bug must not stop the others
         if debug:
             raise
-        return on_failure(index, path, sha256_of(path), LoadError(path, "internal_error", f"{type(e).__name__}: {e}"))
+        return resolve(on_failure)(index, path, sha256_of(path),
+                                   LoadError(path, "internal_error", f"{type(e).__name__}: {e}"))
 
 
 def sha256_of(path: str) -> str | None:
@@ -157,6 +167,7 @@ def _worker_main(conn, memory_mb: int | None, task, args: tuple) -> None:
     try:
         import numpy  # noqa: F401  - already there in a fork-server worker
         import python_calamine  # noqa: F401
+        task = resolve(task)
         conn.send(("ready",))
     except MemoryError:
         os._exit(3)
@@ -235,6 +246,12 @@ class _Worker:
 _FORKSERVER_STARTED = False
 
 
+def warm_up() -> None:
+    """Start the fork server now (it preloads the reader in the background), so that the
+    caller's own work overlaps with it."""
+    _context()
+
+
 def _context():
     """The multiprocessing context; the fork server is started once, preloaded, with the
     worker environment (the caller's own environment is left as it was)."""
@@ -278,8 +295,8 @@ class _Pool:
         """Yield (index, result) as files finish."""
         from multiprocessing.connection import wait
         pending = collections.deque(enumerate(paths))
-        # The fork server starts in the background: meanwhile this process imports pandas
-        # (for the fact tables anyway); the first worker's start waits for the server's preload.
+        # The fork server preloads the reader in the background (warm_up): meanwhile this process
+        # imports pandas (the fact tables need it next); a worker's start waits for the preload.
         self.ctx = _context()
         import pandas  # noqa: F401
         for _ in range(min(self.n, len(pending))):
@@ -349,7 +366,7 @@ class _Pool:
     def _fail(self, index: int, path: str, sha: str | None, err: LoadError):
         if sha is None and err.message_key != "not_found":
             sha = sha256_of(path)
-        return self.on_failure(index, path, sha, err)
+        return resolve(self.on_failure)(index, path, sha, err)
 
     def _result(self, index: int, path: str, msg):
         _index, kind, payload, sha = msg

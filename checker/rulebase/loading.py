@@ -12,7 +12,6 @@ import re
 import string
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from checker.input import schema as input_schema
 from checker.rulebase.conditions import (
@@ -21,6 +20,7 @@ from checker.rulebase.conditions import (
     possible_values,
     regex_problem,  # noqa: F401 - re-exported by checker.rulebase
 )
+from checker.rulebase.yamlfile import Documentation, RuleFileError, read_rule_file
 from checker.terms import LANGS, SEVERITIES, STAGES, runs_in
 
 _check_when = check_when                # the name tests/test_engines.py validates its conditions with
@@ -59,10 +59,28 @@ class Rule:
     title: dict
     message: dict
     hint: dict
-    doc: dict | None = None
-    examples: Any = None
+    documentation: Documentation = field(default_factory=Documentation, compare=False)
     locate: str | None = None
     path: str = ""
+
+    @property
+    def doc(self) -> dict | None:
+        """What, why, fix (parsed from the rule file when first read)."""
+        doc = self._documentation("doc")
+        if doc is not None and not isinstance(doc, dict):
+            raise RuleBaseError(self.path, "doc must be a mapping")
+        return doc
+
+    @property
+    def examples(self):
+        """Violating and compliant examples (run as tests by tests/test_rule_examples.py)."""
+        return self._documentation("examples")
+
+    def _documentation(self, key: str):
+        try:
+            return self.documentation.get(key)
+        except RuleFileError as e:
+            raise RuleBaseError(self.path, str(e)) from None
 
     def __hash__(self):                   # dict fields are not hashable; the id identifies a rule
         return hash((self.id, self.path))
@@ -105,36 +123,6 @@ class RuleBase:
 # ---------------------------------------------------------------------------------------------
 # loading
 
-def _yaml_loader():
-    import yaml
-
-    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-    class StrictLoader(base):           # rejects duplicate mapping keys (PyYAML keeps the last one)
-        pass
-
-    def construct_mapping(loader, node, deep=False):
-        loader.flatten_mapping(node)
-        seen = set()
-        for key_node, _ in node.value:
-            key = loader.construct_object(key_node, deep=True)
-            try:
-                dup = key in seen
-            except TypeError:
-                dup = False
-            if dup:
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"duplicate key {key!r}", key_node.start_mark)
-            try:
-                seen.add(key)
-            except TypeError:
-                pass
-        return loader.construct_mapping(node, deep=deep)
-
-    StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_mapping)
-    return yaml, StrictLoader
-
-
 def default_directory():
     """The installed rule base (package ``checker.rules``), or the source tree's ``rules/``."""
     import importlib.resources
@@ -158,7 +146,6 @@ def load(directory=None, kinds=None) -> RuleBase:
                          key=lambda e: e.name)
     except OSError as e:
         raise RuleBaseError(directory, f"cannot read the rule directory: {e}") from e
-    yaml, loader = _yaml_loader()
     digest = hashlib.sha256()
     rules, ids, slugs = [], {}, {}
     for entry in entries:
@@ -169,12 +156,10 @@ def load(directory=None, kinds=None) -> RuleBase:
             raise RuleBaseError(path, f"cannot read: {e}") from e
         digest.update(entry.name.encode() + b"\0" + data + b"\0")
         try:
-            doc = yaml.load(data.decode("utf-8"), Loader=loader)
-        except UnicodeDecodeError as e:
-            raise RuleBaseError(path, f"not UTF-8: {e}") from e
-        except yaml.YAMLError as e:
-            raise RuleBaseError(path, f"YAML syntax error: {e}") from e
-        rule = _build(path, entry.name[: -len(".yaml")], doc, kinds)
+            doc, documentation = read_rule_file(data)
+        except RuleFileError as e:
+            raise RuleBaseError(path, str(e)) from None
+        rule = _build(path, entry.name[: -len(".yaml")], doc, documentation, kinds)
         if rule.id in ids:
             raise RuleBaseError(path, f"duplicate id {rule.id} (also in {ids[rule.id]})")
         if rule.slug in slugs:
@@ -185,7 +170,7 @@ def load(directory=None, kinds=None) -> RuleBase:
     return RuleBase(rules=tuple(rules), version=digest.hexdigest()[:12], source=str(directory))
 
 
-def _build(path: str, stem: str, doc, kinds) -> Rule:
+def _build(path: str, stem: str, doc, documentation, kinds) -> Rule:
     def fail(problem):
         raise RuleBaseError(path, problem)
 
@@ -193,14 +178,13 @@ def _build(path: str, stem: str, doc, kinds) -> Rule:
     spec = kinds[kind]
     requires, locate = _requirements(doc, spec, fail)
     texts = _texts(doc, fail)
-    _documentation(doc, fail)
     when = doc["when"]
     check_when(when, kind, spec, fail)
     _check_reads(rid, requires, when, spec, fail)
     return Rule(id=rid, slug=slug, severity=doc["severity"], from_stage=doc["from"], fact=kind,
                 requires=tuple(requires), when=when, basis=doc["basis"], legal_text=doc["legal_text"],
                 title=texts["title"], message=texts["message"], hint=texts["hint"],
-                doc=doc.get("doc"), examples=doc.get("examples"), locate=locate, path=path)
+                documentation=documentation, locate=locate, path=path)
 
 
 def _header(doc, stem: str, kinds, fail) -> tuple[str, str, str]:
@@ -288,12 +272,6 @@ def _texts(doc, fail) -> dict:
             if name is not None and (name == "" or name.isdigit()):
                 fail(f"message.{lang}: positional placeholder {{{name}}}; name a fact column")
     return texts
-
-
-def _documentation(doc, fail) -> None:
-    """`doc` (what, why, fix) is a mapping; `examples` are checked by running them (test_rule_examples.py)."""
-    if "doc" in doc and doc["doc"] is not None and not isinstance(doc["doc"], dict):
-        fail("doc must be a mapping")
 
 
 # ---------------------------------------------------------------------------------------------
