@@ -14,13 +14,12 @@ def make_fact(kind: str, ctx, sheet_kind: str | None, row, column, fields: dict,
     stages join on."""
     info = ctx.sheets.get(sheet_kind) if sheet_kind else None
     fact = _TEMPLATES[kind].copy()          # every column of the kind, in one order: cheap to transpose
-    fact.update({
-        "t": kind, "unit_seq": ctx.seq, "unit": ctx.code, "unit_name": ctx.name,
-        "pokja": pokja or None, "nip": nip or None, "name": name or None, "target": target or None,
-        "file": ctx.file, "sheet": sheet if sheet is not None else (info.name if info else None),
-        "sheet_kind": sheet_kind, "row": row, "column": column, "value": value,
-        "sheet_hidden": bool(info.hidden) if info else False,
-    })
+    fact["t"] = kind
+    fact["unit_seq"], fact["unit"], fact["unit_name"], fact["file"] = ctx.seq, ctx.code, ctx.name, ctx.file
+    fact["pokja"], fact["nip"], fact["name"], fact["target"] = pokja or None, nip or None, name or None, target or None
+    fact["sheet"] = sheet if sheet is not None else (info.name if info else None)
+    fact["sheet_kind"], fact["row"], fact["column"], fact["value"] = sheet_kind, row, column, value
+    fact["sheet_hidden"] = bool(info.hidden) if info else False
     fact.update(fields)
     if params:
         fact.update(params)

@@ -7,6 +7,7 @@ PPPK appointment year >= birth year + 15 and <= current year + 1.
 """
 from __future__ import annotations
 
+import functools
 import numbers
 import re
 from datetime import date
@@ -62,7 +63,12 @@ def parse_nip(raw: Any, today: date | None = None) -> NipValue:
     key = _NIP_STRIP_RE.sub("", key)
     if not key:
         return NipValue(None, "empty", t)
-    status = "valid" if _nip_valid(key, today or date.today()) else "invalid"
+    status = "valid" if _valid_cached(key, today or date.today()) else "invalid"
     return NipValue(key, status, t)
+
+
+@functools.lru_cache(maxsize=1 << 16)       # a unit names each person on three or four sheets
+def _valid_cached(key: str, today: date) -> bool:
+    return _nip_valid(key, today)
 
 

@@ -33,10 +33,15 @@ def is_example_row(cells) -> bool:
     starts with EXAMPLE_MARKER, case-insensitively. `cells` are a data row's values left
     to right (any types; None/NaN are empty)."""
     for v in cells:
+        if v is None:
+            continue
         t = cell_text(v)
         if t:
-            return t.casefold().startswith(EXAMPLE_MARKER.casefold())
+            return t[:len(EXAMPLE_MARKER)].casefold() == _MARKER_FOLDED
     return False
+
+
+_MARKER_FOLDED = EXAMPLE_MARKER.casefold()
 
 
 @dataclass(frozen=True)

@@ -258,7 +258,7 @@ def extent_bound(w: bytes) -> tuple[int, int]:
     (spaces around "=", single quotes, another attribute spelled "...r="), then the general
     ones."""
     std = w.count(b' r="')
-    odd = w.count(b"r=") - std - w.count(b'er="') - w.count(b'or="')
+    odd = w.count(b"r=") - std - w.count(b'er="') - w.count(b'or="') - w.count(b':r="')     # xmlns:r="
     if odd or any(o in w for o in _ODD_SYNTAX):
         rows, cols = _BIG_ROW_RE.findall(w), _WIDE_COL_RE.findall(w)
     elif not _SUSPECT_LIT_RE.search(w):
