@@ -1,4 +1,5 @@
-"""Reference facts: one per code a sheet uses to name a PK target or a Pokja (K03, K13, M01)."""
+"""Reference facts: one per code a sheet uses to name a PK target or a Pokja that is empty or
+names no such target or Pokja (K03, K13, M01)."""
 from __future__ import annotations
 
 from checker.facts.people import shown, text
@@ -7,6 +8,8 @@ from checker.input.values import split_list
 
 
 def _ref(u, out, source, refers_to, sheet_kind, row, column, code, raw, known_codes, **who) -> None:
+    if code and code in known_codes:
+        return          # a reference that resolves is no fact: most of them, never matched
     labels = u.pk_labels if refers_to == "target" else u.pokja_labels
     out.add("reference", sheet_kind, row, column, {
         "source": source, "refers_to": refers_to, "empty": not code, "known": bool(code) and code in known_codes,

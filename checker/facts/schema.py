@@ -274,8 +274,10 @@ KINDS: dict[str, FactKind] = {k.name: k for k in (
         ("unit_has_pokja", "bool", "unit memiliki sedikitnya satu Pokja", "the unit has at least one Pokja", ["pokja"]),
     ], ["p_role_text"]),
     # A reference is made of its code, so only the sheet it refers to is read.
-    _kind("reference", "satu per rujukan kode (target PK atau Pokja) dari sheet lain",
-          "one per code reference (PK target or Pokja) from another sheet", [
+    _kind("reference", "satu per rujukan kode (target PK atau Pokja) dari sheet lain yang kosong atau menyebut "
+                       "kode yang tidak ada; rujukan yang sah tidak menjadi fakta",
+          "one per code reference (PK target or Pokja) from another sheet that is empty or names an unknown "
+          "code; references that resolve are no facts", [
         ("source", "str", "asal rujukan: pokja, member, mph_column, mph_row, surat_tugas",
          "where the reference is: pokja, member, mph_column, mph_row, surat_tugas", [], REFERENCE_SOURCES),
         ("refers_to", "str", "yang dirujuk: target atau pokja", "what it refers to: target or pokja", [],
