@@ -27,6 +27,18 @@ from checker.load.workbook import load_workbook
 STAGES = ("rancangan", "penetapan", "evaluasi")
 
 
+@pytest.fixture(scope="module")
+def written(tmp_path_factory):
+    """Templates written once for the tests that only read them: {"blank", "en", "prefilled",
+    "filled", "filled_no_examples"} -> path (writing one costs about a second)."""
+    d = tmp_path_factory.mktemp("templates")
+    out = {"blank": write_template(d / "t.xlsx"), "en": write_template(d / "en.xlsx", lang="en"),
+           "prefilled": write_template(d / "p.xlsx", unit_code="D1.AS1", tahun=2025)}
+    out["filled"] = _fill(write_template(d / "f.xlsx"), drop_examples=False)
+    out["filled_no_examples"] = _fill(write_template(d / "fn.xlsx"), drop_examples=True)
+    return out
+
+
 def _check(path, stage="penetapan"):
     return run.check([str(path)], stage=stage, engine="pandas")
 
@@ -57,9 +69,8 @@ def _fill(path, *, drop_examples: bool):
 
 # ------------------------------------------------------------------ structure
 
-def test_sheets_columns_and_example_rows(tmp_path):
-    path = write_template(tmp_path / "t.xlsx")
-    wb = openpyxl.load_workbook(path)
+def test_sheets_columns_and_example_rows(written):
+    wb = openpyxl.load_workbook(written["blank"])
     assert wb.sheetnames == [GUIDE_SHEET] + [s.label for s in schema.SHEETS]
     for spec in schema.SHEETS:
         ws = wb[spec.label]
@@ -76,8 +87,8 @@ def test_sheets_columns_and_example_rows(tmp_path):
     assert [c.value for c in wb["MPH"][1]] == [c.label for c in schema.MPH_LONG_COLUMNS]
 
 
-def test_dropdowns_for_every_vocabulary_column(tmp_path):
-    wb = openpyxl.load_workbook(write_template(tmp_path / "t.xlsx"))
+def test_dropdowns_for_every_vocabulary_column(written):
+    wb = openpyxl.load_workbook(written["blank"])
     seen = set()
     for spec in schema.SHEETS:
         ws = wb[spec.label]
@@ -98,8 +109,8 @@ def test_dropdowns_for_every_vocabulary_column(tmp_path):
     assert seen == {"jenis_jabatan", "kedudukan", "jenis_pokja", "cara_penugasan", "pola"}
 
 
-def test_nip_text_and_date_formats(tmp_path):
-    wb = openpyxl.load_workbook(write_template(tmp_path / "t.xlsx"))
+def test_nip_text_and_date_formats(written):
+    wb = openpyxl.load_workbook(written["blank"])
     kinds = set()
     for spec in schema.SHEETS:
         ws = wb[spec.label]
@@ -118,8 +129,8 @@ def test_nip_text_and_date_formats(tmp_path):
     assert isinstance(wb["Pokja"]["G2"].value, dt.datetime)
 
 
-def test_petunjuk_per_sheet_with_article(tmp_path):
-    ws = openpyxl.load_workbook(write_template(tmp_path / "t.xlsx"))[GUIDE_SHEET]
+def test_petunjuk_per_sheet_with_article(written):
+    ws = openpyxl.load_workbook(written["blank"])[GUIDE_SHEET]
     text = "\n".join(str(c.value) for row in ws.iter_rows() for c in row if c.value is not None)
     for spec in schema.SHEETS:
         assert spec.label in text
@@ -132,8 +143,8 @@ def test_petunjuk_per_sheet_with_article(tmp_path):
     assert "Dukman" in text                   # synonyms listed
 
 
-def test_english_instructions_keep_indonesian_names(tmp_path):
-    wb = openpyxl.load_workbook(write_template(tmp_path / "en.xlsx", lang="en"))
+def test_english_instructions_keep_indonesian_names(written):
+    wb = openpyxl.load_workbook(written["en"])
     text = "\n".join(str(c.value) for row in wb[GUIDE_SHEET].iter_rows() for c in row if c.value)
     assert "How to fill in" in text and "Enter data from row 3 on" in text
     assert wb.sheetnames[1:] == [s.label for s in schema.SHEETS]
@@ -175,16 +186,14 @@ def test_overwrite_existing_file_only_when_asked(tmp_path):
 # ------------------------------------------------------------------ checked by the checker
 
 @pytest.mark.parametrize("stage", STAGES)
-def test_filled_template_without_example_rows_is_clean(tmp_path, stage):
-    path = _fill(write_template(tmp_path / "t.xlsx"), drop_examples=True)
-    findings = _check(path, stage).findings
+def test_filled_template_without_example_rows_is_clean(written, stage):
+    findings = _check(written["filled_no_examples"], stage).findings
     assert [(f.rule, f.sheet, f.row, f.message) for f in findings] == []
 
 
 @pytest.mark.parametrize("stage", STAGES)
-def test_filled_template_is_clean(tmp_path, stage):
-    path = _fill(write_template(tmp_path / "t.xlsx"), drop_examples=False)
-    assert [(f.rule, f.sheet, f.row) for f in _check(path, stage).findings] == []
+def test_filled_template_is_clean(written, stage):
+    assert [(f.rule, f.sheet, f.row) for f in _check(written["filled"], stage).findings] == []
 
 
 # Untouched template: only "no Pokja" (U01) and "no PK target" (U06), at every stage: no
@@ -193,22 +202,20 @@ UNTOUCHED = ["U01", "U06"]
 
 
 @pytest.mark.parametrize("stage", STAGES)
-def test_untouched_template_gives_few_structural_findings(tmp_path, stage):
-    for kw in ({}, {"unit_code": "D1.AS1", "tahun": 2025}):
-        path = write_template(tmp_path / "t.xlsx", overwrite=True, **kw)
+def test_untouched_template_gives_few_structural_findings(written, stage):
+    for path in (written["blank"], written["prefilled"]):
         assert sorted(f.rule for f in _check(path, stage).findings) == UNTOUCHED
 
 
-def test_untouched_template_few_findings(tmp_path):
-    path = write_template(tmp_path / "t.xlsx", unit_code="D1.AS1", tahun=2025)
-    result = _check(path)
+def test_untouched_template_few_findings(written):
+    result = _check(written["prefilled"])
     assert sorted(f.rule for f in result.findings) == UNTOUCHED
     assert result.inputs[0].unit == "D1.AS1"
 
 
-def test_untouched_template_structure_is_complete(tmp_path):
+def test_untouched_template_structure_is_complete(written):
     """Whatever the example rows do: the loader finds every sheet and column."""
-    lu = load_workbook(write_template(tmp_path / "t.xlsx"))
+    lu = load_workbook(written["blank"])
     assert lu.problems == []
     assert lu.mph_layout == "long"
     for spec in schema.SHEETS:
