@@ -217,14 +217,15 @@ CONTRACT_VOCAB = {
                              "Pegawai Pemerintah Non Pegawai Negeri"],
     },
     "kedudukan": {
-        "Pengarah": ["Pembina"],
-        "Ketua": ["Ketua Pokja", "Ketua Tim", "Ketua Tim Kerja", "Katim", "Kapokja", "Koordinator"],
+        "Pengarah": ["Pembina", "Penanggung Jawab"],
+        "Ketua": ["Ketua Pokja", "Ketua Tim", "Ketua Tim Kerja", "Katim", "Kapokja", "Koordinator",
+                  "Ketua merangkap Anggota"],
         "Wakil Ketua": ["Wakil", "Wakil Ketua Pokja", "Wakil Ketua Tim"],
-        "Sekretaris": ["Sekretaris Pokja", "Sekretaris Tim"],
+        "Sekretaris": ["Sekretaris Pokja", "Sekretaris Tim", "Wakil Sekretaris"],
         "Anggota": ["Anggota Pokja", "Anggota Tim"],
     },
     "jenis_pokja": {
-        "Substansi": ["Substantif", "Teknis", "Pokja Substansi"],
+        "Substansi": ["Substantif", "Pokja Substansi"],
         "Dukungan Teknis dan Administrasi": ["Dukungan Teknis dan Administratif",
                                              "Dukungan Manajemen", "Dukman",
                                              "Dukungan Administrasi"],
@@ -387,7 +388,8 @@ FIELDS = {
              "nip_jpt_madya", "nama_jpt_madya", "nip_plt_jpt_pratama", "pola_struktur",
              "tahun_kinerja", "instansi"],
     "pk": ["kode_target", "sasaran", "indikator_kinerja", "target", "satuan"],
-    "pegawai": ["nip", "id_pegawai", "nama", "jenis_jabatan", "nama_jabatan", "status_kepegawaian"],
+    "pegawai": ["nip", "id_pegawai", "nama", "jenis_jabatan", "nama_jabatan", "status_kepegawaian",
+                "kedudukan_hukum"],
     "mph": ["nip", "id_pegawai", "nama", "kode_target", "peran_hasil", "kode_pokja", "no",
             "nama_jabatan"],
     "pokja": ["kode_pokja", "nama_pokja", "jenis_pokja", "kode_target", "tugas_pokja", "nomor_sk",
@@ -396,7 +398,7 @@ FIELDS = {
               "tanggal_diterima_jpt_madya"],
     "anggota": ["kode_pokja", "nip", "id_pegawai", "nama", "kedudukan", "jenis_jabatan",
                 "nama_jabatan", "kode_unit_asal", "instansi_asal", "cara_penugasan",
-                "nomor_persetujuan_pimpinan", "uraian_tugas", "output",
+                "nomor_persetujuan_pimpinan", "uraian_tugas", "output", "tanggal_persetujuan_pimpinan",
                 "tanggal_rekomendasi_penilaian"],
     "surat_tugas": ["nomor_surat_tugas", "tanggal", "nip", "nama", "kode_target", "uraian_tugas",
                     "output"],
@@ -453,3 +455,18 @@ def test_is_own_instansi():
     assert vocab.is_own_instansi("Kementerian Keuangan", unit_instansi="Kementerian Keuangan")
     assert not vocab.is_own_instansi("Kemenko Perekonomian", unit_instansi="Kementerian Keuangan")
     assert vocab.is_own_instansi("Kemenko Perekonomian", unit_instansi="Kemenko Perekonomian")
+
+
+@pytest.mark.parametrize("raw, want", [
+    ("Anggota 1", "Anggota"), ("Anggota 1.1.1", "Anggota"), ("Pengarah I", "Pengarah"), ("Anggota:", "Anggota"),
+    ("Anggota 12.", "Anggota"), ("Ketua merangkap Anggota", "Ketua"), ("Penanggung Jawab II", "Pengarah"),
+    ("Wakil Sekretaris", "Sekretaris"), ("Anggota Tim 3", "Anggota"),
+])
+def test_numbered_kedudukan_is_its_value(raw, want):
+    assert parse_vocab("kedudukan", raw) == (want, "ok", raw)
+
+
+@pytest.mark.parametrize("name, raw", [("kedudukan", "Anggta 1"), ("kedudukan", "1"), ("jenis_pokja", "Teknis"),
+                                       ("jenis_pokja", "Substansi 2")])
+def test_what_is_no_vocabulary_value(name, raw):
+    assert parse_vocab(name, raw).status == "unknown"

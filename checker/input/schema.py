@@ -133,6 +133,7 @@ PEGAWAI = SheetSpec("pegawai", "Pegawai", ("Daftar Pegawai", "Pegawai Unit"), Tr
     _c("jenis_jabatan", "Jenis Jabatan", "vocab:jenis_jabatan", R, ("JENIS_JABATAN_NAMA",)),
     _c("nama_jabatan", "Nama Jabatan", "text", None, ("Jabatan", "JABATAN_NAMA")),
     _c("status_kepegawaian", "Status Kepegawaian", "text", None, ("Status",)),
+    _c("kedudukan_hukum", "Kedudukan Hukum", "text", None, ("KEDUDUKAN_HUKUM_NAMA", "Status Aktif")),
 ))
 
 # MPH, long layout (one row per employee and target). `required` here is the long layout's.
@@ -195,6 +196,7 @@ ANGGOTA = SheetSpec("anggota", "Anggota Pokja", (
        ("Persetujuan Pelibatan",), P),                                          # for outsiders
     _c("uraian_tugas", "Uraian Tugas", "text", R, ("Tugas",)),
     _c("output", "Output", "text", R, ("Keluaran", "Hasil")),
+    _c("tanggal_persetujuan_pimpinan", "Tanggal Persetujuan Pimpinan", "date", None),
     _c("tanggal_rekomendasi_penilaian", "Tanggal Rekomendasi Penilaian", "date", COND, (), E),
     # ^ for members from another unit of this instansi
 ))

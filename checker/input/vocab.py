@@ -7,6 +7,7 @@ After the exact fold_text lookup, a second lookup ignores punctuation and spacin
 """
 from __future__ import annotations
 
+import re
 from typing import Any, NamedTuple
 
 from checker.input.values import cell_text, fold_compact, fold_text
@@ -33,14 +34,15 @@ _VOCAB_SOURCE: dict[str, dict[str, tuple[str, ...]]] = {
                              "Pegawai Pemerintah Non Pegawai Negeri"),
     },
     "kedudukan": {
-        "Pengarah": ("Pembina",),
-        "Ketua": ("Ketua Pokja", "Ketua Tim", "Ketua Tim Kerja", "Katim", "Kapokja", "Koordinator"),
+        "Pengarah": ("Pembina", "Penanggung Jawab"),
+        "Ketua": ("Ketua Pokja", "Ketua Tim", "Ketua Tim Kerja", "Katim", "Kapokja", "Koordinator",
+                  "Ketua merangkap Anggota"),
         "Wakil Ketua": ("Wakil", "Wakil Ketua Pokja", "Wakil Ketua Tim"),
-        "Sekretaris": ("Sekretaris Pokja", "Sekretaris Tim"),
+        "Sekretaris": ("Sekretaris Pokja", "Sekretaris Tim", "Wakil Sekretaris"),
         "Anggota": ("Anggota Pokja", "Anggota Tim"),
     },
     "jenis_pokja": {
-        "Substansi": ("Substantif", "Teknis", "Pokja Substansi"),
+        "Substansi": ("Substantif", "Pokja Substansi"),       # not "Teknis": the support Pokja is teknis too
         "Dukungan Teknis dan Administrasi": ("Dukungan Teknis dan Administratif",
                                              "Dukungan Manajemen", "Dukman",
                                              "Dukungan Administrasi"),
@@ -107,9 +109,21 @@ def parse_vocab(name: str, raw: Any) -> VocabValue:
     t = cell_text(raw)
     if not t:
         return VocabValue(VOCAB_DEFAULTS.get(name), "empty", "")
-    v = VOCABULARIES[name].get(fold_text(t))
-    if v is None:
-        v = VOCABULARIES_COMPACT[name].get(fold_compact(t))
+    v = _lookup(name, t)
+    if v is None and name in NUMBERED:
+        bare = _NUMBERING_RE.sub("", t)
+        v = _lookup(name, bare) if bare and bare != t else None
     if v is None:
         return VocabValue(None, "unknown", t)
     return VocabValue(v, "ok", t)
+
+
+# Vocabularies whose values decrees number ("Anggota 1", "Anggota 1.1.1", "Pengarah I",
+# "Anggota:"): the value followed only by a number or numbering is that value.
+NUMBERED = frozenset({"kedudukan"})
+_NUMBERING_RE = re.compile(r"(?:[\s:.)-]+(?:\d+(?:\.\d+)*|[IVX]+)?)*[\s:.)-]*$")
+
+
+def _lookup(name: str, t: str) -> str | None:
+    v = VOCABULARIES[name].get(fold_text(t))
+    return v if v is not None else VOCABULARIES_COMPACT[name].get(fold_compact(t))
