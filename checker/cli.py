@@ -164,10 +164,10 @@ def _summary(result, out, to_err, copies=()):
     if s["units_not_submitted"]:
         echo(t("sum.not_submitted", lang, n=s["units_not_submitted"],
                units=", ".join(i.unit or "?" for i in result.inputs if i.status == "not_submitted")))
-    echo(t("sum.findings", lang, **s["by_severity"]))
+    echo(t("sum.findings", lang, **result.label_counts()))
     for i in result.units():
-        c = result.counts(i.unit)
-        status = t("sum.compliant" if c["error"] == 0 else "sum.noncompliant", lang)
+        c = result.label_counts(i.unit)
+        status = t("sum." + result.compliance(i.unit), lang)
         echo(t("sum.unit", lang, unit=i.unit or i.file, status=status, **c))
     if result.comparison is not None:
         from checker.followup.compare import summary_lines

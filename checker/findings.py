@@ -5,12 +5,24 @@ import hashlib
 from dataclasses import dataclass, field
 
 from checker.terms import SEVERITY_RANK
+from checker.texts import severity_label, t
 
 # The JSON keys of output-format.md, in contract order.
 JSON_KEYS = (
     "rule", "slug", "severity", "unit", "unit_name", "pokja", "nip", "name", "target",
-    "file", "sheet", "row", "column", "message", "hint", "basis", "fingerprint",
+    "file", "sheet", "row", "column", "message", "hint", "basis", "fingerprint", "label", "found",
 )
+DATA_BASIS = "data"         # a rule that checks the workbook, not the regulation (rules.md)
+
+
+def is_data_error(severity: str, basis: str) -> bool:
+    """An error of a rule whose basis is `data`: a kesalahan data, not a breach (pelanggaran)."""
+    return severity == "error" and (basis or "").strip().casefold() == DATA_BASIS
+
+
+def label_of(severity: str, basis: str, lang: str) -> str:
+    """The severity label users read: pelanggaran, kesalahan data, peringatan, catatan."""
+    return t("sev.data_error", lang) if is_data_error(severity, basis) else severity_label(severity, lang)
 
 
 @dataclass(frozen=True)
@@ -32,6 +44,8 @@ class Finding:
     hint: str
     basis: str
     fingerprint: str
+    label: str = ""
+    found: str | None = None
     evidence: dict = field(default_factory=dict, compare=False, hash=False)
     sheet_hidden: bool = field(default=False, compare=False, hash=False)
 
@@ -50,7 +64,7 @@ def fingerprint(rule: str, unit, pokja, person, target, value) -> str:
 
 def make_finding(*, rule, slug, severity, basis, message, hint, unit=None, unit_name=None,
                  pokja=None, nip=None, name=None, target=None, file=None, sheet=None, row=None,
-                 column=None, value=None, evidence=None, sheet_hidden=False) -> Finding:
+                 column=None, value=None, evidence=None, sheet_hidden=False, found=None, lang="id") -> Finding:
     """The one factory every other factory goes through."""
     unit, pokja, nip, name, target, value = (_text(v) for v in (unit, pokja, nip, name, target, value))
     return Finding(
@@ -59,6 +73,7 @@ def make_finding(*, rule, slug, severity, basis, message, hint, unit=None, unit_
         file=_text(file), sheet=_text(sheet), row=None if row is None else int(row),
         column=_text(column), message=message, hint=hint, basis=basis,
         fingerprint=fingerprint(rule, unit, pokja, nip or name, target, value),
+        label=label_of(severity, basis, lang), found=_text(found),
         evidence=dict(evidence or {}), sheet_hidden=bool(sheet_hidden),
     )
 
@@ -129,13 +144,13 @@ def from_match(rule, fact: dict, unit_ctx, lang: str) -> Finding:
         evidence[name] = v.item() if hasattr(v, "item") else v
     message = render(rule.text("message", lang), fact, lang)
     if fact.get("sheet_hidden"):
-        from checker.texts import t
         message += " " + t("finding.hidden_sheet", lang, sheet=sheet)
+    found = render(rule.found, fact, lang) if rule.found else None
     return make_finding(
         rule=rule.id, slug=rule.slug, severity=rule.severity, basis=rule.basis,
         message=message, hint=render(rule.text("hint", lang), fact, lang),
         unit=fact.get("unit"), unit_name=fact.get("unit_name"), pokja=fact.get("pokja"), nip=fact.get("nip"),
         name=fact.get("name"), target=fact.get("target"), file=fact.get("file"), sheet=sheet,
         row=None if row is None or row != row else int(row), column=column, value=fact.get("value"),
-        evidence=evidence, sheet_hidden=bool(fact.get("sheet_hidden")),
+        evidence=evidence, sheet_hidden=bool(fact.get("sheet_hidden")), found=found, lang=lang,
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from checker.findings import Finding
+from checker.findings import Finding, is_data_error
 from checker.terms import SEVERITY_RANK
 
 
@@ -40,18 +40,37 @@ class RunResult:
         """Checked inputs, one per unit, in file order."""
         return [i for i in self.inputs if i.status == "checked"]
 
+    def open_findings(self) -> list[Finding]:
+        """Every finding that counts: all but those an accepted waiver covers."""
+        return self.waivers.open_findings() if self.waivers is not None else list(self.findings)
+
     def counts(self, unit: str | None = None) -> dict[str, int]:
+        """Open findings by severity (of one unit, or of the whole run)."""
         out = {"error": 0, "warning": 0, "info": 0}
-        for f in self.findings:
+        for f in self.open_findings():
             if unit is None or f.unit == unit:
                 out[f.severity] = out.get(f.severity, 0) + 1
         return out
 
+    def label_counts(self, unit: str | None = None) -> dict[str, int]:
+        """Open findings by severity label: breaches (error), data errors, warnings, notes."""
+        out = {"error": 0, "data_error": 0, "warning": 0, "info": 0}
+        for f in self.open_findings():
+            if unit is None or f.unit == unit:
+                out["data_error" if is_data_error(f.severity, f.basis) else f.severity] += 1
+        return out
+
+    def compliance(self, unit: str | None) -> str:
+        """rules.md: "tidak_patuh" with an open error of a rule with a legal basis, else
+        "perlu_perbaikan_data" with an open data error, else "patuh"."""
+        errors = [f for f in self.open_findings() if f.unit == unit and f.severity == "error"]
+        if any(not is_data_error(f.severity, f.basis) for f in errors):
+            return "tidak_patuh"
+        return "perlu_perbaikan_data" if errors else "patuh"
+
     def failing(self) -> bool:
-        if self.waivers is not None:
-            return self.waivers.failing(self.fail_on)       # waived findings do not count
         limit = SEVERITY_RANK[self.fail_on]
-        return any(SEVERITY_RANK.get(f.severity, 9) <= limit for f in self.findings)
+        return any(SEVERITY_RANK.get(f.severity, 9) <= limit for f in self.open_findings())
 
     def summary(self) -> dict:
         counts = self.counts()
@@ -62,7 +81,8 @@ class RunResult:
             "files_unreadable": sum(1 for i in self.inputs if i.status == "unreadable"),
             "findings": len(self.findings),
             "by_severity": counts,
-            "compliant_units": sum(1 for i in self.units() if i.unit and self.counts(i.unit)["error"] == 0),
+            "waived": len(self.findings) - len(self.open_findings()),
+            "compliant_units": sum(1 for i in self.units() if i.unit and self.compliance(i.unit) == "patuh"),
             "engine": self.engine,
             "fail_on": self.fail_on,
         }

@@ -306,7 +306,8 @@ def test_json_document(run):
     assert list(doc) == ["tool", "version", "stage", "checked_at", "inputs", "summary", "findings"]
     assert doc["checked_at"] == "2025-03-01T09:30:00+07:00"
     assert doc["inputs"][2] == {"file": "rusak.xlsx", "sha256": None, "unit": None, "status": "unreadable",
-                                "detail": "File is not a zip file"}
+                                "detail": "File is not a zip file", "compliance": None}
+    assert [i["compliance"] for i in doc["inputs"][:2]] == [result.compliance(i.unit) for i in result.inputs[:2]]
     assert doc["summary"]["rulebase_version"] == "2025.1"
     assert doc["summary"]["by_severity"] == {"error": 2, "warning": 2, "info": 1}
     assert [f["rule"] for f in doc["findings"]] == [f.rule for f in result.findings]

@@ -32,7 +32,7 @@ def test_every_entry_has_both_languages_with_the_same_placeholders(key):
 
 
 def test_one_lookup_for_every_surface():
-    assert t("sum.compliant", "id") == "Patuh" and t("sum.compliant", "en") == "Compliant"
+    assert t("sum.patuh", "id") == "Patuh" and t("sum.patuh", "en") == "Compliant"
     assert texts_for("xlsx.", "en")["sheet_findings"] == "Findings"
     assert t("load.not_found", "id", file="x.xlsx") == "Berkas x.xlsx tidak ditemukan."
     with pytest.raises(KeyError):

@@ -35,7 +35,7 @@ from datetime import date, datetime, timedelta
 
 from checker.input.dates import parse_date
 from checker.input.values import cell_text
-from checker.terms import LANGS, SEVERITY_RANK
+from checker.terms import LANGS
 from checker.texts import UserError, t
 
 
@@ -132,11 +132,6 @@ class WaiverResult:
             if s.status in out:
                 out[s.status] += 1
         return out
-
-    def failing(self, fail_on: str = "error") -> bool:
-        """RunResult.failing() without the waived findings."""
-        limit = SEVERITY_RANK[fail_on]
-        return any(SEVERITY_RANK.get(f.severity, 9) <= limit for f in self.open_findings())
 
     def cells(self, finding, lang: str = "id") -> list[str]:
         """Values for WAIVER_COLUMNS[lang] + [WAIVER_STATUS_COLUMN[lang]] of a finding's row:

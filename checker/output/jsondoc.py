@@ -26,7 +26,8 @@ def to_document(result: RunResult) -> dict:
         "stage": result.stage,
         "checked_at": iso_timestamp(result.checked_at),
         "inputs": [
-            {"file": i.file, "sha256": i.sha256, "unit": i.unit, "status": i.status, "detail": i.detail or ""}
+            {"file": i.file, "sha256": i.sha256, "unit": i.unit, "status": i.status, "detail": i.detail or "",
+             "compliance": result.compliance(i.unit) if i.status == "checked" else None}
             for i in result.inputs
         ],
         "summary": summary,

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import xlsxwriter
 
+from checker.findings import is_data_error
 from checker.output.atomic import atomic_output, refuse_inputs
 from checker.result import RunResult
 from checker.terms import OUTPUT_PROPERTY, SEVERITIES, SEVERITY_CHART, SEVERITY_FILL, lang_of, stages_from
@@ -218,7 +219,8 @@ def unit_rows(result: RunResult, tx: dict) -> list[dict]:
     """One row per unit (by Kode Unit; an unreadable file without one gets its own row), plus a
     row for findings belonging to no listed unit, so every finding is counted once. Each row:
     code, name, jpt (Unit JPT Madya), unreadable, counts by severity, rules (IDs with findings,
-    sorted), status ("compliant" | "not_compliant" | "unreadable")."""
+    sorted), status ("compliant" | "data_fix" | "not_compliant" | "unreadable"), counting the
+    open findings only (a waived finding does not count)."""
     rows: list[dict] = []
     by_code: dict[str, dict] = {}
     by_file: dict[tuple, dict] = {}   # inputs without a Kode Unit: (file, unit name)
@@ -249,13 +251,15 @@ def unit_rows(result: RunResult, tx: dict) -> list[dict]:
             file_row.setdefault(inp.file, row)
             rows.append(row)
     other = new_row(None, tx["no_unit"], None, False)
-    for f in result.findings:
+    for f in result.open_findings():
         if f.unit:
             row = by_code.get(f.unit)
         else:
             row = by_file.get((f.file, f.unit_name)) or file_row.get(f.file)
         row = row or other
         row["counts"][f.severity] = row["counts"].get(f.severity, 0) + 1
+        legal = f.severity == "error" and not is_data_error(f.severity, f.basis)
+        row["legal_errors"] = row.get("legal_errors", 0) + legal
         row["rules"].add(f.rule)
     if any(other["counts"].values()):
         rows.append(other)
@@ -263,8 +267,10 @@ def unit_rows(result: RunResult, tx: dict) -> list[dict]:
         row["rules"] = sorted(row["rules"])
         if row["unreadable"]:
             row["status"] = "unreadable"
-        elif row["counts"]["error"]:
+        elif row.get("legal_errors"):
             row["status"] = "not_compliant"
+        elif row["counts"]["error"]:
+            row["status"] = "data_fix"
         else:
             row["status"] = "compliant"
     return rows
@@ -412,8 +418,9 @@ def _rule_table(ws, r: int, result: RunResult, per_rule: list[dict], tx: dict, f
 def _unit_table(ws, r: int, rows: list[dict], tx: dict, fmt: dict):
     """The scorecard, one row per unit grouped by Unit JPT Madya, from row `r`; returns
     (its header row, the rows in written order)."""
-    status_fmt = {"compliant": fmt["ok"], "not_compliant": fmt["bad"], "unreadable": fmt["grey"]}
-    status_text = {"compliant": tx["compliant"], "not_compliant": tx["not_compliant"],
+    status_fmt = {"compliant": fmt["ok"], "not_compliant": fmt["bad"], "unreadable": fmt["grey"],
+                  "data_fix": fmt["sev_warning"]}
+    status_text = {"compliant": tx["compliant"], "not_compliant": tx["not_compliant"], "data_fix": tx["data_fix"],
                    "unreadable": tx["unreadable_unit"]}
     ws.write_string(r, 0, tx["per_unit"], fmt["label"])
     head = r + 1

@@ -28,7 +28,7 @@ _check_when = check_when                # the name tests/test_engines.py validat
 SHEET_KINDS = ("unit", "pk", "pegawai", "mph", "pokja", "anggota", "surat_tugas")
 REQUIRED_KEYS = ("id", "slug", "severity", "from", "fact", "requires", "when", "basis", "legal_text",
                  "title", "message", "hint")
-OPTIONAL_KEYS = ("doc", "examples", "locate")
+OPTIONAL_KEYS = ("doc", "examples", "locate", "found")
 TEXT_KEYS = ("title", "message", "hint")
 
 _ID_RE = re.compile(r"^[A-Z]\d\d$")
@@ -61,6 +61,7 @@ class Rule:
     hint: dict
     documentation: Documentation = field(default_factory=Documentation, compare=False)
     locate: str | None = None
+    found: str | None = None              # what the user typed, shown as Nilai Ditemukan: "{p_raw}"
     path: str = ""
 
     @property
@@ -178,13 +179,39 @@ def _build(path: str, stem: str, doc, documentation, kinds) -> Rule:
     spec = kinds[kind]
     requires, locate = _requirements(doc, spec, fail)
     texts = _texts(doc, fail)
+    found = _found(doc, fail)
     when = doc["when"]
     check_when(when, kind, spec, fail)
     _check_reads(rid, requires, when, spec, fail)
     return Rule(id=rid, slug=slug, severity=doc["severity"], from_stage=doc["from"], fact=kind,
                 requires=tuple(requires), when=when, basis=doc["basis"], legal_text=doc["legal_text"],
                 title=texts["title"], message=texts["message"], hint=texts["hint"],
-                documentation=documentation, locate=locate, path=path)
+                documentation=documentation, locate=locate, found=found, path=path)
+
+
+def _found(doc, fail) -> str | None:
+    """`found`: a template over the fact's columns naming the value the user typed."""
+    found = doc.get("found")
+    if found is None:
+        return None
+    if not isinstance(found, str) or not found.strip():
+        fail("found must be a non-empty template string, e.g. \"{p_raw}\"")
+    _check_placeholders(found, "found", fail)
+    return found
+
+
+def _check_placeholders(text: str, where: str, fail) -> None:
+    try:
+        parsed = list(string.Formatter().parse(text))
+    except ValueError as e:
+        fail(f"{where}: bad placeholder syntax: {e}")
+    for _, name, spec, conversion in parsed:
+        if name is None:
+            continue
+        if name == "" or name.isdigit():
+            fail(f"{where}: positional placeholder {{{name}}}; name a fact column")
+        if spec or conversion:
+            fail(f"{where}: placeholder {{{name}}} has a format; write {{{name}}} alone")
 
 
 def _header(doc, stem: str, kinds, fail) -> tuple[str, str, str]:
@@ -263,14 +290,9 @@ def _texts(doc, fail) -> dict:
             if not isinstance(lang, str) or not isinstance(text, str) or not text.strip():
                 fail(f"{key}.{lang} must be a non-empty string")
         texts[key] = dict(value)
-    for lang, text in texts["message"].items():
-        try:
-            parsed = list(string.Formatter().parse(text))
-        except ValueError as e:
-            fail(f"message.{lang}: bad placeholder syntax: {e}")
-        for _, name, _, _ in parsed:
-            if name is not None and (name == "" or name.isdigit()):
-                fail(f"message.{lang}: positional placeholder {{{name}}}; name a fact column")
+    for key in TEXT_KEYS:
+        for lang, text in texts[key].items():
+            _check_placeholders(text, f"{key}.{lang}", fail)
     return texts
 
 

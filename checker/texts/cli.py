@@ -71,8 +71,8 @@ TEXTS = {
     "err.rulebase": ("Basis aturan tidak sah: {detail}", "Invalid rule base: {detail}"),
     "err.engine": ("Mesin aturan tidak dapat dipakai: {detail}", "The rule engine cannot be used: {detail}"),
     "err.internal": ("Kesalahan internal cek-pokja: {detail}\nMohon laporkan ke tim pengembang cek-pokja (Biro "
-                     "Hukum dan Organisasi) beserta perintah yang dijalankan; jalankan ulang dengan --debug untuk "
-                     "rincian teknis.",
+                     "Hukum dan Organisasi) beserta perintah yang dijalankan; jalankan ulang dengan --debug "
+                     "untuk rincian teknis.",
                      "Internal error in cek-pokja: {detail}\nPlease report it to the cek-pokja developers (Biro "
                      "Hukum dan Organisasi) with the command you ran; run again with --debug for technical "
                      "details."),
@@ -84,18 +84,22 @@ TEXTS = {
                   "cek-pokja results (stage {stage}, engine {engine})"),
     "sum.counts": ("{units} unit diperiksa dari {files} berkas; {unreadable} berkas tidak terbaca.",
                    "{units} units checked from {files} files; {unreadable} files unreadable."),
-    "sum.findings": ("Temuan: {error} pelanggaran, {warning} peringatan, {info} catatan.",
-                     "Findings: {error} errors, {warning} warnings, {info} notes."),
-    "sum.unit": ("  {unit:<12} {status:<12} {error:>3} pelanggaran, {warning:>3} peringatan",
-                 "  {unit:<12} {status:<14} {error:>3} errors, {warning:>3} warnings"),
+    "sum.findings": ("Temuan: {error} pelanggaran, {data_error} kesalahan data, {warning} peringatan, {info} "
+                     "catatan.",
+                     "Findings: {error} errors, {data_error} data errors, {warning} warnings, {info} notes."),
+    "sum.unit": ("  {unit:<12} {status:<20} {error:>3} pelanggaran, {data_error:>3} kesalahan data, {warning:>3} "
+                 "peringatan",
+                 "  {unit:<12} {status:<17} {error:>3} errors, {data_error:>3} data errors, {warning:>3} warnings"),
     "sum.not_submitted": ("{n} unit pada roster induk tidak menyampaikan workbook: {units}.",
                           "{n} units of the master roster submitted no workbook: {units}."),
-    "sum.compliant": ("Patuh", "Compliant"),
-    "sum.noncompliant": ("Tidak Patuh", "Not compliant"),
+    "sum.patuh": ("Patuh", "Compliant"),
+    "sum.perlu_perbaikan_data": ("Perlu Perbaikan Data", "Data needs fixing"),
+    "sum.tidak_patuh": ("Tidak Patuh", "Not compliant"),
     "sum.written": ("Workbook temuan ditulis ke: {path}", "Findings workbook written to: {path}"),
     "rules.header": ("ID   Tingkat     Tahap  Slug, nama aturan [dasar hukum]",
                      "ID   Severity    Stages Slug, rule name [legal basis]"),
     "sev.error": ("pelanggaran", "error"),
+    "sev.data_error": ("kesalahan data", "data error"),
     "sev.warning": ("peringatan", "warning"),
     "sev.info": ("catatan", "info"),
 }

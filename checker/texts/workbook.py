@@ -38,6 +38,7 @@ TEXTS = {
     "xlsx.units_not_submitted": ("Unit tanpa workbook (roster induk)", "Units without a workbook (roster)"),
     "xlsx.compliant": ("Patuh", "Compliant"),
     "xlsx.not_compliant": ("Tidak Patuh", "Not compliant"),
+    "xlsx.data_fix": ("Perlu Perbaikan Data", "Data needs fixing"),
     "xlsx.unreadable_unit": ("Tidak terbaca", "Unreadable"),
     "xlsx.no_unit": ("(tanpa unit)", "(no unit)"),
     "xlsx.file_prefix": ("berkas: ", "file: "),
