@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from checker.terms import SEVERITY_RANK
+from checker.terms import SEVERITY_RANK, is_data_basis
 from checker.texts import severity_label, t
 
 # The JSON keys of output-format.md, in contract order.
@@ -12,17 +12,16 @@ JSON_KEYS = (
     "rule", "slug", "severity", "unit", "unit_name", "pokja", "nip", "name", "target",
     "file", "sheet", "row", "column", "message", "hint", "basis", "fingerprint", "label", "found",
 )
-DATA_BASIS = "data"         # a rule that checks the workbook, not the regulation (rules.md)
 
 
 def is_data_error(severity: str, basis: str) -> bool:
     """An error of a rule whose basis is `data`: a kesalahan data, not a breach (pelanggaran)."""
-    return severity == "error" and (basis or "").strip().casefold() == DATA_BASIS
+    return severity == "error" and is_data_basis(basis)
 
 
 def label_of(severity: str, basis: str, lang: str) -> str:
     """The severity label users read: pelanggaran, kesalahan data, peringatan, catatan."""
-    return t("sev.data_error", lang) if is_data_error(severity, basis) else severity_label(severity, lang)
+    return severity_label(severity, lang, basis=basis)
 
 
 @dataclass(frozen=True)
@@ -72,7 +71,10 @@ def make_finding(*, rule, slug, severity, basis, message, hint, unit=None, unit_
         pokja=pokja, nip=nip, name=name, target=target,
         file=_text(file), sheet=_text(sheet), row=None if row is None else int(row),
         column=_text(column), message=message, hint=hint, basis=basis,
-        fingerprint=fingerprint(rule, unit, pokja, nip or name, target, value),
+        # rules.md Fingerprints: without a unit (an unreadable file) the file's name tells
+        # two findings apart.
+        fingerprint=fingerprint(rule, unit, pokja, nip or name, target,
+                                value if unit is not None else f"{_file_name(file)}\x1f{value or ''}"),
         label=label_of(severity, basis, lang), found=_text(found),
         evidence=dict(evidence or {}), sheet_hidden=bool(sheet_hidden),
     )
@@ -102,7 +104,26 @@ def sort_key(f: Finding):
 
 
 def sort_findings(items) -> list[Finding]:
-    return sorted(items, key=sort_key)
+    """In report order, with fingerprints made unique (rules.md: two findings never share one)."""
+    return _unique_fingerprints(sorted(items, key=sort_key))
+
+
+def _unique_fingerprints(findings: list[Finding]) -> list[Finding]:
+    """The fields of a fingerprint tell findings apart in all but corner cases (the same name
+    on two rows of one Pokja, say); those take the order of occurrence, which the sort fixes."""
+    seen: dict[str, int] = {}
+    out = []
+    for f in findings:
+        n = seen.get(f.fingerprint, 0)
+        seen[f.fingerprint] = n + 1
+        if n:
+            f = replace(f, fingerprint=hashlib.sha1(f"{f.fingerprint}#{n + 1}".encode()).hexdigest()[:16])
+        out.append(f)
+    return out
+
+
+def _file_name(path) -> str:
+    return "" if not path else str(path).replace("\\", "/").rsplit("/", 1)[-1]
 
 
 

@@ -42,5 +42,14 @@ def lang_of(lang) -> str:
 
 
 # This tool's own outputs carry these marks, so that they are never taken for unit workbooks.
+# A rule whose basis is `data` checks the workbook, not the regulation (rules.md): its errors
+# are kesalahan data, not pelanggaran, and it quotes no legal text.
+DATA_BASIS = "data"
+
+
+def is_data_basis(basis) -> bool:
+    return (basis or "").strip().casefold() == DATA_BASIS
+
+
 ANNOTATION_SHEET = "Hasil cek-pokja"            # the last sheet of an annotated copy
 OUTPUT_PROPERTY = "cek-pokja-output"            # a custom document property of a findings workbook

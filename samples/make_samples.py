@@ -51,6 +51,8 @@ EXPECTED: dict[str, list[tuple[str, str]]] = {
          "PK-04 (pemantauan cadangan pangan pemerintah) tidak dilayani Pokja mana pun dan tidak ada Surat Tugas"),
         ("U05", "Galih Prakoso, S.P. (pegawai pindahan) tercantum di Daftar Pegawai tetapi tidak ada di MPH"),
         ("K09", "PG-02 Pokja Neraca Komoditas Pangan hanya beranggotakan satu orang (Ketua)"),
+        ("K14", "PG-03: Tanggal Selesai 15 Januari 2026 melewati Tahun Kinerja 2025 (laporan akhir disusun awal "
+                "tahun berikutnya)"),
     ],
     "d2-as3-hortikultura.xlsx": [
         ("U03", "dua Pokja berjenis Dukungan Teknis dan Administrasi (PH-04 dan PH-05)"),
@@ -71,7 +73,7 @@ EXPECTED: dict[str, list[tuple[str, str]]] = {
         ("A09", "HO-01: Farhan Maulana, S.H. (CPNS baru) bukan pegawai luar unit tetapi belum ada di sheet Pegawai"),
     ],
     "ses-bu-umum.xlsx": [
-        ("A01", "BU-02: Hariyadi (Administrator) menjadi Anggota di unit Pola A"),
+        ("A13", "BU-02: Hariyadi (Administrator) berkedudukan sebagai Anggota di unit Pola A"),
         ("K02", "BU-01: SK ditandatangani Kepala Bagian (NIP Administrator), bukan Kepala Biro"),
         ("K05", "BU-03: Tanggal Konsultasi Ortala (24/01/2025) sesudah Tanggal SK (21/01/2025)"),
     ],
@@ -457,7 +459,7 @@ UNITS.append(dict(
         dict(kode="PG-02", nama="Pokja Neraca Komoditas Pangan", jenis="Substansi", target="PK-02",
              tugas="Menyusun rekomendasi kebijakan berbasis neraca komoditas beras, jagung, gula, dan kedelai."),
         dict(kode="PG-03", nama="Pokja Penganekaragaman Konsumsi Pangan dan Gizi", jenis="Substansi",
-             target="PK-03",
+             target="PK-03", selesai=dt.date(2026, 1, 15),             # K14: the period spills over
              tugas="Menyusun rekomendasi kebijakan percepatan penganekaragaman konsumsi pangan berbasis sumber "
                    "daya lokal dan perbaikan gizi."),
         dict(kode="PG-04", nama="Pokja Dukungan Teknis dan Administrasi", jenis="Dukungan Teknis dan Administrasi",
@@ -919,7 +921,7 @@ UNITS.append(dict(
         M("BU-02", "dani", "Ketua",
           "Memimpin layanan kerumahtanggaan dan inventarisasi BMN",
           "Laporan inventarisasi BMN dan layanan kerumahtanggaan"),
-        M("BU-02", "hariyadi", "Anggota",                              # A01: Administrator in a Pola A unit
+        M("BU-02", "hariyadi", "Anggota",                              # A13: Administrator in a Pola A unit
           "Mengawasi pemeliharaan gedung dan kendaraan dinas",
           "Laporan pemeliharaan gedung dan kendaraan dinas", mph=["PK-02"]),
         M("BU-02", "nurul", "Anggota",

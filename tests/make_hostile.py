@@ -526,7 +526,9 @@ def _tall_sparse(path):
     needs some 500 MB and a few seconds, so a low memory or time limit stops it (and the
     default ones do not)."""
     sheets = base_sheets()
-    rows = {i + 1: r for i, r in enumerate(sheets["Pegawai"])}
+    # The optional Kedudukan Hukum column would make 7 columns, a used range above the limit.
+    keep = [i for i, h in enumerate(sheets["Pegawai"][0]) if h != "Kedudukan Hukum"][:6]
+    rows = {i + 1: [r[j] if j < len(r) else None for j in keep] for i, r in enumerate(sheets["Pegawai"])}
     rows[800_000] = [None, None, None, None, "x"]
     sheets["Pegawai"] = rows
     return write(path, xlsx_bytes(sheets))

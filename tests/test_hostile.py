@@ -365,14 +365,12 @@ def test_columns_in_any_order(corpus, good):
 
 
 def test_fifty_thousand_rows(tmp_path):
+    """Read within the default limits (its time is bench/'s business, not a test's)."""
     path = mh.build("big_50k", tmp_path)
-    t = time.perf_counter()
     (u,) = load_many([path], limits=Limits())
-    elapsed = time.perf_counter() - t
     assert isinstance(u, UnitFacts), u
     assert len(u.columns["employee"]["row"]) == 50_000 and len(u.columns["mph_row"]["row"]) == 50_000
     assert u.columns["employee"]["row"][-1] == 50_001
-    assert elapsed < 30, elapsed                                    # ~3 s on a 2-core machine
 
 
 # ============================================================================ end to end

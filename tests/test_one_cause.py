@@ -108,3 +108,99 @@ def test_formula_without_value_is_d06_not_empty(tmp_path, engine):
                               "set": {"Output": {"formula": "=K4"}, "Uraian Tugas": {"formula": "=#N/A"}}}], engine)
     assert [(f.rule, f.sheet, f.row, f.column) for f in fs] == [
         ("D06", "Anggota Pokja", 4, "K"), ("D06", "Anggota Pokja", 4, "L")]
+
+
+# ------------------------------------------------------------------ version 2 clauses
+
+AGUS, DEWI = "199107232019031003", "198811052014022002"
+HADI = {"NIP": 199001012015031001, "Nama": "Hadi Susanto, S.E."}     # a number: its digits are not trusted
+
+
+def located(fs):
+    return [(f.rule, f.pokja, f.name, f.sheet, f.row, f.column) for f in fs]
+
+
+def test_unknown_kedudukan_still_counts_as_a_member(tmp_path, engine):
+    """rules.md: an unknown Kedudukan (D03) is a member for every member rule and count: the
+    typo on DUK-1's only Anggota gives D03 and, with the empty Output, A04; DUK-1 keeps its
+    two people, so no K09."""
+    fs = findings(tmp_path, [{"sheet": "Anggota Pokja", "where": {"Nama": "Andi Saputra"},
+                              "set": {"Kedudukan": "Anggta", "Output": ""}}], engine)
+    assert located(fs) == [("A04", "DUK-1", "Andi Saputra", "Anggota Pokja", 10, "L"),
+                           ("D03", "DUK-1", "Andi Saputra", "Anggota Pokja", 10, "E")]
+
+
+def test_number_nip_matched_by_name_is_d01_only(tmp_path, engine):
+    """Agus's NIP on Pegawai stored as a number: found by his name on MPH and Anggota Pokja,
+    so no U05 (he has MPH entries), no A09 (he is on Pegawai), no M03."""
+    fs = findings(tmp_path, [{"sheet": "Pegawai", "where": {"NIP": AGUS}, "set": {"NIP": int(AGUS)}}], engine)
+    assert [(f.rule, f.sheet, f.row, f.column) for f in fs] == [("D01", "Pegawai", 4, "A")]
+
+
+def test_number_nip_matching_nobody_silences_the_matching_rules(tmp_path, engine):
+    """A number NIP whose name is on no other sheet: D01 on each cell, and none of U05 (Pegawai
+    row without MPH), A09 (member not on Pegawai), A08 (member without MPH), M03 (MPH row of
+    nobody), which would all judge a person the NIP cannot identify."""
+    fs = findings(tmp_path, [
+        {"sheet": "Pegawai", "append": {**HADI, "Jenis Jabatan": "Fungsional", "Kedudukan Hukum": "Aktif"}},
+        {"sheet": "Anggota Pokja", "append": {"Kode Pokja": "SUB-1", "NIP": 199202022015032002,
+                                              "Nama": "Lina Marlina", "Kedudukan": "Anggota",
+                                              "Uraian Tugas": "Mengolah data", "Output": "Tabel data olahan"}},
+        {"sheet": "MPH", "append": {"NIP": 199303032016031003, "Nama": "Joko Susilo", "Kode Target": "PK-01",
+                                    "Peran Hasil": "Menyusun data"}},
+    ], engine)
+    assert [(f.rule, f.sheet) for f in fs] == [("D01", "Anggota Pokja"), ("D01", "MPH"), ("D01", "Pegawai")]
+
+
+def test_number_nips_on_two_units_give_no_cross_unit_finding(tmp_path, engine):
+    a = build([{"sheet": "Pegawai", "append": {**HADI, "Jenis Jabatan": "Fungsional"}},
+               {"sheet": "MPH", "append": {**HADI, "Kode Target": "PK-01", "Peran Hasil": "Menyusun data"}}],
+              tmp_path / "a.xlsx")
+    b = build([{"sheet": "Unit", "set_all": {"Kode Unit": "D9.AS2"}},
+               {"sheet": "Pegawai", "append": {**HADI, "Jenis Jabatan": "Fungsional"}},
+               {"sheet": "MPH", "append": {**HADI, "Kode Target": "PK-01", "Peran Hasil": "Menyusun data"}}],
+              tmp_path / "b.xlsx")
+    fs = run.check([str(a), str(b)], engine=engine).findings
+    # Both units copy one base, so its own people are X01 in both; Hadi is in none.
+    hadi = [(f.rule, f.unit, f.sheet) for f in fs if f.name == HADI["Nama"] and f.rule != "M04"]
+    assert sorted(hadi) == [("D01", "D9.AS1", "MPH"), ("D01", "D9.AS1", "Pegawai"),
+                            ("D01", "D9.AS2", "MPH"), ("D01", "D9.AS2", "Pegawai")]
+
+
+@pytest.mark.parametrize("value,rule", [("", "D07"), ("19750312", "D01")])
+def test_unusable_head_nip_silences_k02_k08_a10(tmp_path, engine, value, rule):
+    """NIP JPT Pratama empty (D07) or invalid (D01): the SK signer (K02), the Pengarah (K08)
+    and every Pengarah's ownership (A10, A15) cannot be compared with it."""
+    fs = findings(tmp_path, [{"sheet": "Unit", "set_all": {"NIP JPT Pratama": value}}], engine)
+    assert [(f.rule, f.sheet, f.row) for f in fs] == [(rule, "Unit", 2)]
+
+
+def test_unusable_madya_nip_silences_k08_a10_not_k02(tmp_path, engine):
+    """NIP JPT Madya empty: K08 and A10 are silent; K02 compares the signer with the Pratama
+    NIP only, so an SK signed by someone else is still K02."""
+    fs = findings(tmp_path, [{"sheet": "Unit", "set_all": {"NIP JPT Madya": ""}},
+                             {"sheet": "Pokja", "where": {"Kode Pokja": "SUB-1"},
+                              "set": {"NIP Penetap SK": RINA}}], engine)
+    assert [(f.rule, f.pokja) for f in fs] == [("D07", None), ("K02", "SUB-1")]
+
+
+def test_u07_silences_m04_for_its_target(tmp_path, engine):
+    """PK-03 has MPH entries but no Pokja and no Surat Tugas: U07 for the target, no M04 for
+    each person's entry."""
+    fs = findings(tmp_path, [
+        {"sheet": "PK", "append": {"Kode Target": "PK-03", "Sasaran": "Terwujudnya layanan contoh",
+                                   "Indikator Kinerja": "Indeks layanan contoh", "Target": "3", "Satuan": "indeks"}},
+        {"sheet": "MPH", "append": {"NIP": AGUS, "Nama": "Agus Prasetyo, S.T.", "Kode Target": "PK-03",
+                                    "Peran Hasil": "Menyusun indeks layanan"}},
+        {"sheet": "MPH", "append": {"NIP": DEWI, "Nama": "Dewi Lestari, S.Si., M.E.", "Kode Target": "PK-03",
+                                    "Peran Hasil": "Mengumpulkan data layanan"}},
+    ], engine)
+    assert [(f.rule, f.target) for f in fs] == [("U07", "PK-03")]
+
+
+def test_missing_pegawai_gives_no_a08_to_a_tenaga_pendukung_matched_by_name(tmp_path, engine):
+    """Without Pegawai (D05), Andi (Tenaga Pendukung, ID Pegawai PPNPN-01) is matched between
+    MPH and Anggota Pokja by his ID and name: he has an MPH entry, so no A08."""
+    fs = findings(tmp_path, [{"drop_sheet": "Pegawai"}], engine)
+    assert [f.rule for f in fs if f.rule == "A08"] == []
+    assert [(f.rule, f.sheet) for f in fs if f.rule == "D05"] == [("D05", "Pegawai")]

@@ -57,7 +57,7 @@ def test_real_rule_base_loads():
 # --------------------------------------------------------------------------- literals
 
 TYPOS = [
-    ("A01", "{$neq: {position: Ketua}}", "{$neq: {position: Ketau}}", "Ketau", "position"),
+    ("A01", "{position: Sekretaris}", "{position: Sekretarsi}", "Sekretarsi", "position"),
     ("A02", "{position: Ketua}", "{position: Ketau}", "Ketau", "position"),
     ("A02", "{$neq: {jenis: Pengawas}}", "{$neq: {jenis: Pengawai}}", "Pengawai", "jenis"),
     ("A02", "{$neq: {pola: B}}", "{$neq: {pola: b}}", "'b'", "pola"),
@@ -78,20 +78,20 @@ def test_mistyped_literal_is_refused(tmp_path, rule_id, old, new, value, field):
 
 def test_position_typo_names_the_allowed_positions(tmp_path):
     directory = copy_rules(tmp_path)
-    edit_text(directory, "A01", "{$neq: {position: Ketua}}", "{$neq: {position: Ketau}}")
-    err = refused(directory, "A01")
+    edit_text(directory, "A02", "{position: Ketua}", "{position: Ketau}")
+    err = refused(directory, "A02")
     assert "'Ketau'" in err.problem
     assert "'', 'Pengarah', 'Ketua', 'Wakil Ketua', 'Sekretaris', 'Anggota'" in err.problem, err.problem
 
 
 def test_mistyped_literal_through_the_command_line(tmp_path):
     directory = copy_rules(tmp_path)
-    edit_text(directory, "A01", "{$neq: {position: Ketua}}", "{$neq: {position: Ketau}}")
+    edit_text(directory, "A02", "{position: Ketua}", "{position: Ketau}")
     proc = subprocess.run([sys.executable, "-m", "checker", "rules", "--rules", str(directory)],
                           capture_output=True, text=True, cwd=ROOT, timeout=120)
     out = proc.stdout + proc.stderr
     assert proc.returncode == 3, out
-    assert "A01.yaml" in out and "Ketau" in out, out
+    assert "A02.yaml" in out and "Ketau" in out, out
 
 
 def test_mt_matching_no_allowed_value_is_refused(tmp_path):

@@ -196,15 +196,21 @@ def test_filled_template_is_clean(written, stage):
     assert [(f.rule, f.sheet, f.row) for f in _check(written["filled"], stage).findings] == []
 
 
-# Untouched template: only "no Pokja" (U01) and "no PK target" (U06), at every stage: no
-# D05 (every sheet and column is there), no D01-D04 noise from empty formatted rows.
-UNTOUCHED = ["U01", "U06"]
+# Untouched template: only "the Unit sheet's required fields are empty" (D07, one finding for
+# the sheet), "no Pokja" (U01) and "no PK target" (U06), at every stage: no D05 (every sheet
+# and column is there), no D01-D04 noise from empty formatted rows.
+UNTOUCHED = ["D07", "U01", "U06"]
 
 
 @pytest.mark.parametrize("stage", STAGES)
 def test_untouched_template_gives_few_structural_findings(written, stage):
     for path in (written["blank"], written["prefilled"]):
-        assert sorted(f.rule for f in _check(path, stage).findings) == UNTOUCHED
+        findings = _check(path, stage).findings
+        assert sorted(f.rule for f in findings) == UNTOUCHED
+        d07 = next(f for f in findings if f.rule == "D07")
+        assert d07.sheet == "Unit"
+    blank = next(f for f in _check(written["blank"], stage).findings if f.rule == "D07")
+    assert blank.row == 2 and "Kode Unit, Nama Unit, Unit JPT Madya, NIP JPT Pratama" in blank.message
 
 
 def test_untouched_template_few_findings(written):

@@ -4,8 +4,10 @@ readable value is no fact: 80% of all cells, never matched."""
 from __future__ import annotations
 
 from checker.facts.people import text
+from checker.facts.unitdata import PENGARAH
 from checker.input import schema, vocab
 from checker.load.model import FORMULA_ERROR
+from checker.terms import runs_in
 from checker.texts import both
 
 _CHECKS = {"nip": "nip", "date": "date", "year": "year"}
@@ -24,7 +26,8 @@ def _cell(u, out, check, col, status, raw, sheet_kind, row, letter, nip="", name
     allowed = ", ".join(sorted(set(vocab.VOCABULARIES[col.vocab].values()))) if check == "vocab" else ""
     reason = both(_NIP_REASONS[status]) if check == "nip" and status in _NIP_REASONS else ""
     out.add("cell", sheet_kind, row, letter, {"check": check, "status": status},
-            nip=nip if check != "nip" else text(raw), name=name, pokja=pokja, value=f"{col.field}:{text(raw)}",
+            nip=nip if check != "nip" else text(raw), name=name, pokja=pokja,
+            value=f"{sheet_kind}:{col.field}:{text(raw)}",
             params={"p_raw": text(raw), "p_column_label": col.label, "p_allowed": allowed, "p_reason": reason})
 
 
@@ -90,6 +93,105 @@ def formula_facts(u, out) -> None:
             reason = "fact.formula_no_value" if status == "no_cached_value" else "fact.formula_error"
             out.add("cell", kind, row, letter, {"check": "formula", "status": status},
                     nip=text(r.get("nip__raw")), name=text(r.get("nama__raw") or r.get("nama")),
-                    pokja=text(r.get("kode_pokja__raw")), value=f"formula:{letter}:{issue}", params={
+                    pokja=text(r.get("kode_pokja__raw")), value=f"{kind}:{fld or letter}:formula:{issue}", params={
                         "p_raw": raw or "=", "p_column_label": labels.get(letter) or letter,
                         "p_allowed": "", "p_reason": both(reason)})
+
+
+# Empty required cells another rule reports (rules.md D07): no D07 for them.
+REPORTED_ELSEWHERE = {
+    "pokja": {"kode_target": "K03", "tugas_pokja": "K04", "nomor_sk": "K01", "tanggal_sk": "K01",
+              "nip_penetap_sk": "K02", "tanggal_konsultasi_ortala": "K05",
+              "tanggal_persetujuan_rencana_kerja": "K10", "tanggal_laporan": "E01",
+              "tanggal_diterima_jpt_madya": "E02"},
+    "anggota": {"uraian_tugas": "A03", "output": "A04", "nomor_persetujuan_pimpinan": "A06",
+                "jenis_jabatan": "A09", "tanggal_rekomendasi_penilaian": "A12"},
+    "mph": {"peran_hasil": "M02"},
+}
+# The person columns, whose emptiness depends on the rest of the row (_nip_required).
+_PERSON_FIELDS = {"mph": ("nip", "nama")}
+TENAGA_PENDUKUNG = "Tenaga Pendukung"
+_NIP_SHEETS = ("pegawai", "mph", "anggota", "surat_tugas")     # the sheets that name people
+
+
+def _required_fields(spec, table, stage: str) -> list:
+    """The columns of `spec` present in `table` that must be filled at `stage`."""
+    skip = REPORTED_ELSEWHERE.get(spec.kind, {})
+    return [c for c in spec.columns if c.field in table.columns and c.field not in skip
+            and c.required in schema.STAGES and runs_in(c.required, stage)
+            and c.field not in _PERSON_FIELDS.get(spec.kind, ("nip",))]
+
+
+def _filled(r: dict, fld: str) -> bool:
+    return not _empty(r, fld)
+
+
+def _empty(r: dict, fld: str) -> bool:
+    st = r.get(fld + "__st")
+    if st is not None:
+        return st == "empty"
+    return not text(r.get(fld + "__raw") if (fld + "__raw") in r else r.get(fld))
+
+
+def _nip_required(u, kind: str, r: dict) -> bool:
+    """rules.md D07: an empty NIP counts only on a row that is not a Tenaga Pendukung's and
+    has no ID Pegawai. An MPH row naming its person by Nama alone is a layout the contract
+    accepts (input-format.md); a Pengarah without a NIP is A10's or A15's, and a member of
+    this unit who is on no Pegawai row is A09's."""
+    if _filled(r, "nip") or _filled(r, "id_pegawai"):
+        return False
+    if kind == "mph":
+        return not _filled(r, "nama")
+    if kind == "pegawai":
+        return r.get("jenis_jabatan") != TENAGA_PENDUKUNG
+    if kind == "anggota":
+        return (r["jenis"] != TENAGA_PENDUKUNG and r["position"] != PENGARAH
+                and (r["outsider"] or r["_person"].pegawai is not None))
+    return True                                     # Surat Tugas: the NIP names its holder
+
+
+def _required_fact(u, out, kind, row, letter, labels, fields, r=None) -> None:
+    r = r or {}
+    out.add("cell", kind, row, letter, {"check": "required", "status": "empty"},
+            nip=text(r.get("nip__raw")), name=text(r.get("nama__raw")), pokja=text(r.get("kode_pokja__raw")),
+            value=f"{kind}:{'+'.join(fields)}:", params={"p_raw": "", "p_column_label": ", ".join(labels),
+                                                         "p_allowed": "", "p_reason": ""})
+
+
+def _unit_required(u, out) -> None:
+    """The Unit sheet: one fact naming every empty required field."""
+    empty = [(c, u.unit_entry(c.field)) for c in schema.UNIT.columns
+             if c.required in schema.STAGES and runs_in(c.required, u.stage) and u.unit_entry(c.field)
+             and not text(u.unit_entry(c.field)[1])]
+    if empty:
+        first = empty[0][1]
+        _required_fact(u, out, "unit", first[3], first[4], [c.label for c, _ in empty], [c.field for c, _ in empty])
+
+
+def required_facts(u, out) -> None:
+    """D07: one cell fact per empty cell of a column required at this stage that no other
+    rule reports (formula cells are D06's)."""
+    _unit_required(u, out)
+    for spec in schema.SHEETS:
+        table = u.loaded.tables.get(spec.kind)
+        if spec.kind == "unit" or table is None:
+            continue
+        rows = u.members if spec.kind == "anggota" else u.rows(spec.kind)
+        fields = _required_fields(spec, table, u.stage)
+        person_field = next((f for f in ("nip", "nama") if f in table.columns), None) \
+            if spec.kind in _NIP_SHEETS else None
+        nip_letter = table.columns[person_field] if person_field else None
+        nip_label = spec.column(person_field).label if person_field else ""
+        seen: set = set()
+        for r in rows:
+            row = r["_row"]
+            if row in seen:                  # an MPH matrix row is one row per entry here
+                continue
+            seen.add(row)
+            formulas = table.formula_issues or {}
+            for c in fields:
+                letter = table.columns[c.field]
+                if _empty(r, c.field) and (row, letter) not in formulas:
+                    _required_fact(u, out, spec.kind, row, letter, [c.label], [c.field], r)
+            if nip_letter and (row, nip_letter) not in formulas and _nip_required(u, spec.kind, r):
+                _required_fact(u, out, spec.kind, row, nip_letter, [nip_label], ["nip"], r)

@@ -4,8 +4,9 @@ from __future__ import annotations
 import re
 
 from checker.facts.people import PersonIndex, shown, text
-from checker.facts.pokja import is_empty
+from checker.facts.pokja import before, date_of, is_empty
 from checker.input.values import fold_text
+from checker.input.vocab import JPT_JENIS
 
 _PUNCT = re.compile(r"[\W_]+", re.UNICODE)
 
@@ -32,9 +33,21 @@ def _mph_targets(u) -> dict[str, set]:
     return out
 
 
+def _pokja_dates(u, m: dict) -> dict:
+    """A16 and A17: the member's dates against their Pokja's (both readable)."""
+    p = u.pokja_rows.get(m["_pokja"]) or {}
+    return {
+        "recommendation_before_report": before(date_of(m, "tanggal_rekomendasi_penilaian"),
+                                               date_of(p, "tanggal_laporan")),
+        "approval_after_sk": before(date_of(p, "tanggal_sk"), date_of(m, "tanggal_persetujuan_pimpinan")),
+    }
+
+
 def _fields(u, m: dict, group: list, others: dict, targets: list, mph_targets: dict) -> dict:
     positions = sorted(g["position"] for g in group)
     owners = set(u.head_nips) | ({u.madya_nip} if u.madya_nip else set())
+    pi = m["_person"].pegawai
+    jenis_pegawai = u.people.rows[pi].get("jenis_jabatan") if pi is not None else None
     return {
         "position": m["position"], "is_member": m["is_member"], "jenis": m["jenis"],
         "jenis_known": m["jenis_known"], "jenis_given": bool(text(m.get("jenis_jabatan__raw"))),
@@ -46,6 +59,11 @@ def _fields(u, m: dict, group: list, others: dict, targets: list, mph_targets: d
         "pokja_n_target_in_pk": len(targets),
         "n_mph_for_pokja_targets": len(mph_targets.get(m["_person"].key, set()) & set(targets)),
         "is_owner": PersonIndex.is_official(m, owners),
+        "owner_nips_usable": u.head_nip_usable and u.madya_nip_usable,
+        "known_jpt": jenis_pegawai in JPT_JENIS or m.get("jenis_jabatan") in JPT_JENIS,
+        "nip_given": not is_empty(m, "nip"),
+        "uncertain": m["_person"].uncertain,
+        **_pokja_dates(u, m),
         "duplicate": len(group) >= 2 and group[1] is m and positions != ["Anggota", "Ketua"],
         "recommendation_empty": is_empty(m, "tanggal_rekomendasi_penilaian"),
     }
@@ -64,7 +82,16 @@ def _params(u, m: dict, group: list, others: dict, targets: list) -> dict:
         "p_rows": ", ".join(str(g["_row"]) for g in group),
         "p_head_nip": text(u.unit_value("nip_jpt_pratama", raw=True)) or "-",
         "p_madya_nip": text(u.unit_value("nip_jpt_madya", raw=True)) or "-",
+        "p_recommendation_date": text(m.get("tanggal_rekomendasi_penilaian__raw")) or "-",
+        "p_approval_date": text(m.get("tanggal_persetujuan_pimpinan__raw")) or "-",
+        **_pokja_date_params(u, m),
     }
+
+
+def _pokja_date_params(u, m: dict) -> dict:
+    p = u.pokja_rows.get(m["_pokja"]) or {}
+    return {"p_report_date": text(p.get("tanggal_laporan__raw")) or "-",
+            "p_sk_date": text(p.get("tanggal_sk__raw")) or "-"}
 
 
 def member_facts(u, out) -> None:

@@ -9,6 +9,11 @@ def mph_facts(u, out) -> None:
     known = {f"p{i}" for i in range(len(u.people.rows))} | u.member_keys
     served = {(m["_person"].key, c) for m in u.members for c in u.pokja_targets.get(m["_pokja"], [])}
     st = set(u.surat_tugas)
+    # targets some Pokja or Surat Tugas names: an entry on any other target is U04/U07's, not M04's
+    assigned = {c for codes in u.pokja_targets.values() for c in codes} | {c for _, c in u.surat_tugas}
+    # members of a Pokja naming no target of the PK: K03 reports that cause, not M04
+    untargeted = {m["_person"].key for m in u.members if m["_pokja"] in u.pokja_codes
+                  and not any(c in u.pk_codes for c in u.pokja_targets.get(m["_pokja"], []))}
     layout = u.loaded.mph_layout or "long"
     has_pokja = len(u.rows("pokja")) > 0
     seen_lines: set = set()
@@ -23,7 +28,7 @@ def mph_facts(u, out) -> None:
                 "layout": layout, "has_person": bool(key),
                 "has_target": layout == "matrix" or bool(text(r.get("kode_target"))),
                 "role_empty": layout == "long" and not r.get("peran_hasil"),
-                "person_known": key in known,
+                "person_known": key in known, "uncertain": r["_person"].uncertain,
             }, nip=nip, name=name, value=key,
                 target=None if layout == "matrix" else (text(r.get("kode_target__raw")) or text(r.get("kode_target"))))
         code = text(r.get("kode_target"))
@@ -31,6 +36,7 @@ def mph_facts(u, out) -> None:
             out.add("mph_entry", "mph", r["_row"], r.get("_col") or peran_col, {
                 "target_in_pk": code in u.pk_codes, "person_known": key in known,
                 "served_by_own_pokja": (key, code) in served, "has_surat_tugas": (key, code) in st,
-                "unit_has_pokja": has_pokja,
+                "unit_has_pokja": has_pokja, "target_assigned": code in assigned,
+                "in_untargeted_pokja": key in untargeted,
             }, nip=nip, name=name, target=text(r.get("kode_target__raw")) or code, value=code,
                 params={"p_role_text": text(r.get("peran_hasil__raw") or r.get("peran_hasil"))})

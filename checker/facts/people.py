@@ -17,8 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from checker.input.values import fold_text
-
-JPT = ("JPT Pratama", "JPT Madya")
+from checker.input.vocab import JPT_JENIS, is_not_active
 
 
 def text(x) -> str:
@@ -44,25 +43,38 @@ class Person:
     nip_key: str              # the person's NIP (digits as written), "" when unknown
     nip_status: str           # status of that NIP ("valid", "invalid", "number", "empty")
 
+    @property
+    def uncertain(self) -> bool:
+        """Identified by nothing but a NIP stored as a number, whose last digits cannot be
+        trusted (rules.md, one cause): the rules that need to match this person stay silent."""
+        return self.nip_status == "number" and self.key.startswith("n:")
 
-class PersonIndex:
-    """The Pegawai sheet's people, and the rule that finds a row's person among them."""
 
-    def __init__(self, pegawai_rows: list[dict]):
-        self.rows = pegawai_rows
+def _nip_of(r: dict) -> str:
+    """The row's NIP as an identity: a NIP stored as a number identifies nobody (input-format.md)."""
+    return "" if r.get("nip__st") == "number" else text(r.get("nip"))
+
+
+class _Index:
+    """Rows findable by NIP, ID Pegawai and folded name (the first row of each wins)."""
+
+    def __init__(self, rows: list[dict]):
+        self.rows = rows
         self.by_nip: dict[str, int] = {}
         self.by_id: dict[str, int] = {}
         self.by_name: dict[str, int] = {}
-        self._resolved: dict[tuple, Person] = {}     # rows naming the same person the same way
-        for i, r in enumerate(pegawai_rows):
-            for index, key in ((self.by_nip, text(r.get("nip"))), (self.by_id, fold_text(text(r.get("id_pegawai")))),
-                               (self.by_name, fold_text(text(r.get("nama"))))):
-                if key and key not in index:
-                    index[key] = i
+        for i, r in enumerate(rows):
+            self.add(i, r)
+
+    def add(self, i: int, r: dict) -> None:
+        for index, key in ((self.by_nip, _nip_of(r)), (self.by_id, fold_text(text(r.get("id_pegawai")))),
+                           (self.by_name, fold_text(text(r.get("nama"))))):
+            if key and key not in index:
+                index[key] = i
 
     def _conflicts(self, j: int, nip: str, pid: str, by_name: bool) -> bool:
         p = self.rows[j]
-        pn = text(p.get("nip"))
+        pn = _nip_of(p)
         if nip and pn and pn != nip:
             return True
         if by_name:
@@ -71,8 +83,7 @@ class PersonIndex:
         return False
 
     def find(self, r: dict) -> int | None:
-        """The Pegawai row index of row `r`'s person, or None."""
-        nip = text(r.get("nip"))
+        nip = _nip_of(r)
         pid = fold_text(text(r.get("id_pegawai")))
         name = fold_text(text(r.get("nama")))
         i = self.by_nip.get(nip) if nip else None
@@ -86,6 +97,35 @@ class PersonIndex:
                 i = j
         return i
 
+
+class PersonIndex:
+    """The Pegawai sheet's people, and the rule that finds a row's person among them. People
+    who are not on Pegawai (members from elsewhere, or every member when the sheet is missing)
+    join through `register`, so that an MPH or Surat Tugas row finds them by the same rule."""
+
+    def __init__(self, pegawai_rows: list[dict]):
+        self.rows = pegawai_rows
+        self._pegawai = _Index(pegawai_rows)
+        self._others = _Index([])
+        self._other_people: list[Person] = []
+        self._resolved: dict[tuple, Person] = {}     # rows naming the same person the same way
+
+    def find(self, r: dict) -> int | None:
+        """The Pegawai row index of row `r`'s person, or None."""
+        return self._pegawai.find(r)
+
+    def register(self, r: dict) -> Person:
+        """Row `r`'s person, as `resolve`; one who is on no Pegawai row (a member from
+        elsewhere, or anyone when the sheet is missing) is remembered, so that later rows of
+        any sheet find them by the same rule."""
+        person = self.resolve(r)
+        if person.pegawai is None and person.key and self._others.find(r) is None:
+            self._others.rows.append(r)
+            self._others.add(len(self._others.rows) - 1, r)
+            self._other_people.append(person)
+            self._resolved.clear()              # a row that matched nobody may match this one now
+        return person
+
     def resolve(self, r: dict) -> Person:
         key = (r.get("nip"), r.get("nip__st"), r.get("id_pegawai"), r.get("nama"))
         got = self._resolved.get(key)
@@ -94,14 +134,22 @@ class PersonIndex:
         return got
 
     def _resolve(self, r: dict) -> Person:
-        i = self.find(r)
+        i = self._pegawai.find(r)
         nip = text(r.get("nip"))
         status = text(r.get("nip__st")) or ("valid" if nip else "empty")
         if i is not None:
-            if not nip:                         # matched by ID Pegawai or name: the Pegawai row's NIP
+            p = self.rows[i]
+            if nip and status != "number" and p.get("nip__st") == "number":
+                # The Pegawai row's NIP is a number found by name: this row's text NIP now
+                # names the same person for the rows that carry a NIP only (Surat Tugas).
+                self._pegawai.by_nip.setdefault(nip, i)
+            if not nip or status == "number":   # matched by ID Pegawai or name: the Pegawai row's NIP
                 p = self.rows[i]
-                nip, status = text(p.get("nip")), text(p.get("nip__st")) or "empty"
+                nip, status = text(p.get("nip")), text(p.get("nip__st")) or ("valid" if text(p.get("nip")) else "empty")
             return Person(f"p{i}", i, nip, status)
+        j = self._others.find(r) if self._other_people else None
+        if j is not None:
+            return self._other_people[j]
         if nip:
             return Person("n:" + nip, None, nip, status)
         pid = fold_text(text(r.get("id_pegawai")))
@@ -118,13 +166,15 @@ class PersonIndex:
 
 
 def employee_facts(u, out) -> None:
-    """One fact per Pegawai row: JPT or not, MPH entries, NIP repetitions (D02)."""
+    """One fact per Pegawai row: JPT or not, active or not, MPH entries, NIP repetitions (D02)."""
     entries: dict[str, int] = {}
     for r in u.mph:
         if r.get("peran_hasil") and r["_person"].key:
             entries[r["_person"].key] = entries.get(r["_person"].key, 0) + 1
+    # Pegawai rows some other row was matched to: a NIP stored as a number found by name
+    matched = {r["_person"].pegawai for r in u.mph} | {m["_person"].pegawai for m in u.members}
     seen: dict[str, list] = {}
-    for r in u.rows("pegawai"):
+    for i, r in enumerate(u.rows("pegawai")):
         nip = text(r.get("nip"))
         repeat = 0
         if nip:
@@ -133,7 +183,10 @@ def employee_facts(u, out) -> None:
         jenis = r.get("jenis_jabatan") or ""
         person = u.people.resolve(r)
         out.add("employee", "pegawai", r["_row"], u.person_cell("pegawai", r), {
-            "is_jpt": jenis in JPT, "n_mph_entry": entries.get(person.key, 0), "nip_repeat": repeat,
-        }, nip=text(r.get("nip__raw")) or nip, name=shown(r, "nama"), value=nip,
-            params={"p_first_row": seen[nip][0] if nip else "", "p_jabatan": text(r.get("nama_jabatan__raw"))},
+            "is_jpt": jenis in JPT_JENIS, "n_mph_entry": entries.get(person.key, 0), "nip_repeat": repeat,
+            "active": not is_not_active(r.get("kedudukan_hukum"), r.get("status_kepegawaian")),
+            "uncertain": r.get("nip__st") == "number" and i not in matched,
+        }, nip=text(r.get("nip__raw")) or nip, name=shown(r, "nama"), value=f"{nip}#{repeat}" if repeat else nip,
+            params={"p_first_row": seen[nip][0] if nip else "", "p_jabatan": text(r.get("nama_jabatan__raw")),
+                    "p_status": text(r.get("kedudukan_hukum")) or text(r.get("status_kepegawaian")) or "-"},
             hidden={"_nip_key": nip, "_nip_status": text(r.get("nip__st")) or "empty"})

@@ -2,9 +2,11 @@
 owner who must be its Pengarah)."""
 from __future__ import annotations
 
-from checker.facts.people import PersonIndex, shown, text
+from datetime import date
 
-FP = ("Fungsional", "Pelaksana")
+from checker.facts.people import PersonIndex, shown, text
+from checker.facts.unitdata import PENGARAH
+from checker.input.vocab import FP_JENIS
 
 
 def is_empty(r: dict, fld: str) -> bool:
@@ -15,7 +17,7 @@ def is_empty(r: dict, fld: str) -> bool:
     return not text(r.get(fld + "__raw") if (fld + "__raw") in r else r.get(fld))
 
 
-def _date(r: dict, fld: str):
+def date_of(r: dict, fld: str):
     return r.get(fld), (r.get(fld + "__st") or "empty")
 
 
@@ -26,19 +28,34 @@ def members_by_pokja(u) -> dict[str, list]:
     return out
 
 
+def before(a, b) -> bool:
+    """Both dates readable (rules.md: comparisons run only on readable dates) and `a` earlier than `b`."""
+    return a[1] == "ok" and b[1] == "ok" and a[0] < b[0]
+
+
+def _period_fields(start, end, year: int | None) -> dict:
+    """K06 and K14: the period against the Tahun Kinerja, using whichever dates are readable."""
+    end_before_start = before(end, start)
+    readable = [d for d, st in (start, end) if st == "ok"]
+    if year is None or not readable:
+        return {"end_before_start": end_before_start, "period_outside_year": False, "period_spills_over": False}
+    first, last = date(year, 1, 1), date(year, 12, 31)
+    outside = len(readable) == 2 and not end_before_start and (end[0] < first or start[0] > last)
+    spills = not end_before_start and not outside and any(d < first or d > last for d in readable)
+    return {"end_before_start": end_before_start, "period_outside_year": outside, "period_spills_over": spills}
+
+
 def _date_fields(r: dict, year: int | None) -> dict:
-    sk, sk_st = _date(r, "tanggal_sk")
-    kons, kons_st = _date(r, "tanggal_konsultasi_ortala")
-    start, start_st = _date(r, "tanggal_mulai")
-    end, end_st = _date(r, "tanggal_selesai")
-    lap, lap_st = _date(r, "tanggal_laporan")
-    acc, acc_st = _date(r, "tanggal_diterima_jpt_madya")
+    sk, kons = date_of(r, "tanggal_sk"), date_of(r, "tanggal_konsultasi_ortala")
+    plan, lap, acc = date_of(r, "tanggal_persetujuan_rencana_kerja"), date_of(r, "tanggal_laporan"), \
+        date_of(r, "tanggal_diterima_jpt_madya")
     return {
-        "consultation_after_sk": kons_st == "ok" and sk_st == "ok" and kons > sk,
-        "start_outside_year": start_st == "ok" and year is not None and start.year != year,
-        "end_outside_year": end_st == "ok" and year is not None and end.year != year,
-        "end_before_start": start_st == "ok" and end_st == "ok" and end < start,
-        "accepted_before_report": lap_st == "ok" and acc_st == "ok" and acc < lap,
+        "consultation_after_sk": before(sk, kons),
+        **_period_fields(date_of(r, "tanggal_mulai"), date_of(r, "tanggal_selesai"), year),
+        "accepted_before_report": before(acc, lap),
+        "workplan_before_sk": before(plan, sk),
+        "report_before_sk": before(lap, sk),
+        "sk_other_year": sk[1] == "ok" and year is not None and sk[0].year not in (year, year - 1),
     }
 
 
@@ -63,7 +80,9 @@ def _params(u, r: dict, fields: dict, chairs: dict, persons: dict) -> dict:
         "p_chairs": "; ".join(_label(m) for m in chairs.values()) or "-",
         "p_members": "; ".join(_label(m) for m in persons.values()) or "-",
         "p_chair_name": shown(chair, "nama") if chair else "-",
-        "p_report_date": raw("tanggal_laporan") or "-", "p_accepted_date": raw("tanggal_diterima_jpt_madya") or "-",
+        "p_report_date": raw("tanggal_laporan") or "-",
+        "p_plan_date": raw("tanggal_persetujuan_rencana_kerja") or "-",
+        "p_accepted_date": raw("tanggal_diterima_jpt_madya") or "-",
     }
 
 
@@ -74,11 +93,12 @@ def pokja_facts(u, out) -> None:
         ms = by_pokja.get(code, []) if code else []
         chairs = {m["_person"].key: m for m in ms if m["position"] == "Ketua"}
         persons = {m["_person"].key: m for m in ms if m["is_member"]}
-        own_fp = any(not m["outsider"] and m["is_member"] and m["jenis_known"] and m["jenis"] in FP for m in ms)
+        own_fp = any(not m["outsider"] and m["is_member"] and m["jenis_known"] and m["jenis"] in FP_JENIS for m in ms)
         signer = text(r.get("nip_penetap_sk"))
         fields = {
             "sk_number_empty": is_empty(r, "nomor_sk"), "sk_date_empty": is_empty(r, "tanggal_sk"),
             "signer_empty": not signer, "signer_is_head": PersonIndex.is_official({"nip": signer}, u.head_nips),
+            "head_nip_usable": u.head_nip_usable,
             "task_empty": is_empty(r, "tugas_pokja"),
             "consultation_empty": is_empty(r, "tanggal_konsultasi_ortala"),
             **_date_fields(r, u.year),
@@ -100,8 +120,9 @@ def _owner_slots(u, out, r: dict, shown_code: str, ms: list) -> None:
     for role, label, nips, owner_name, owner_nip in slots:
         if not nips:
             continue
-        listed = any(m["position"] == "Pengarah" and PersonIndex.is_official(m, nips) for m in ms)
+        listed = any(m["position"] == PENGARAH and PersonIndex.is_official(m, nips) for m in ms)
         name, nip = text(u.unit_value(owner_name, raw=True)), text(u.unit_value(owner_nip, raw=True))
-        out.add("owner_slot", "pokja", r["_row"], u.col("pokja", "kode_pokja"), {"listed": listed},
+        out.add("owner_slot", "pokja", r["_row"], u.col("pokja", "kode_pokja"),
+                {"listed": listed, "owner_nips_usable": u.head_nip_usable and u.madya_nip_usable},
                 pokja=shown_code, nip=nip, name=name, value=role,
                 params={"p_role": label, "p_owner_name": name or "-", "p_owner_nip": nip or "-"})

@@ -5,6 +5,7 @@ from __future__ import annotations
 from checker.facts.people import shown, text
 from checker.facts.unitdata import codes_of
 from checker.input.values import split_list
+from checker.texts import both
 
 
 def _ref(u, out, source, refers_to, sheet_kind, row, column, code, raw, known_codes, **who) -> None:
@@ -13,7 +14,11 @@ def _ref(u, out, source, refers_to, sheet_kind, row, column, code, raw, known_co
     labels = u.pk_labels if refers_to == "target" else u.pokja_labels
     out.add("reference", sheet_kind, row, column, {
         "source": source, "refers_to": refers_to, "empty": not code, "known": bool(code) and code in known_codes,
-    }, value=f"{source}:{code}", params={"p_code": raw or code or "-", "p_known_codes": labels or "-"}, **who)
+    }, value=f"{source}:{code}", params={
+        "p_code": raw or code or "-", "p_known_codes": labels or "-",
+        "p_code_state": both("fact.target_code_empty") if not code else both(
+            "fact.target_code_unknown", code=raw or code, known=labels or "-"),
+    }, **who)
 
 
 def _who(r: dict) -> dict:

@@ -75,9 +75,9 @@ ROSTER_STATUS = ("", "listed", "missing", "other_unit")
 MPH_LAYOUTS = ("matrix", "long")
 REFERENCE_SOURCES = ("pokja", "member", "mph_column", "mph_row", "surat_tugas")
 REFERENCE_TARGETS = ("target", "pokja")
-CELL_CHECKS = ("nip", "vocab", "date", "year", "formula")
+CELL_CHECKS = ("nip", "vocab", "date", "year", "formula", "required")
 # "valid" is never a cell fact (valid cells are no facts) but the definition names it.
-CELL_STATUSES = ("valid", "invalid", "number", "unknown", "error", "no_cached_value")
+CELL_STATUSES = ("valid", "invalid", "number", "unknown", "error", "no_cached_value", "empty")
 STRUCTURE_PROBLEMS = ("file_unreadable", "sheet_missing", "column_missing")
 
 # Reads shared by several fields.
@@ -91,6 +91,10 @@ _POKJA_TARGETS = ("anggota.kode_pokja", "pokja.kode_pokja", "pokja.kode_target",
 # The unit's owners are recognised by their NIP only, never through Pegawai (people.py).
 _HEAD_NIPS = ("unit.nip_jpt_pratama", "unit.nip_plt_jpt_pratama")
 _KNOWN_PEOPLE = ("pegawai", "anggota")              # on Pegawai, or a member of a Pokja
+# NIP JPT Pratama and NIP JPT Madya filled and valid: K08, A10 and A15 compare with both.
+_OWNER_NIPS_USABLE = ("owner_nips_usable", "bool", "NIP JPT Pratama dan NIP JPT Madya pada sheet Unit terisi dan sah",
+                      "the Unit sheet's NIP JPT Pratama and NIP JPT Madya are filled and valid",
+                      ["unit.nip_jpt_pratama", "unit.nip_jpt_madya"])
 
 
 KINDS: dict[str, FactKind] = {k.name: k for k in (
@@ -114,6 +118,8 @@ KINDS: dict[str, FactKind] = {k.name: k for k in (
          "number of Pokja naming this target code", ["pokja.kode_target"]),
         ("n_surat_tugas", "int", "jumlah Surat Tugas untuk kode target ini",
          "number of Surat Tugas for this target code", ["surat_tugas.kode_target"]),
+        ("n_mph_entry", "int", "jumlah entri MPH (peran hasil terisi) untuk kode target ini",
+         "number of MPH entries (filled peran hasil) for this target code", ["mph", "mph.peran_hasil"]),
         ("unit_has_pokja", "bool", "unit memiliki sedikitnya satu Pokja", "the unit has at least one Pokja", ["pokja"]),
     ], ["p_indicator"]),
     _kind("employee", "satu per baris sheet Pegawai", "one per Pegawai sheet row", [
@@ -123,6 +129,16 @@ KINDS: dict[str, FactKind] = {k.name: k for k in (
          "number of MPH entries (filled peran hasil) of this employee", ["mph.peran_hasil"]),
         ("nip_repeat", "int", "0 untuk kemunculan pertama NIP pada sheet Pegawai; k untuk pengulangan ke-k",
          "0 for a NIP's first row on Pegawai; k for its k-th repetition", ["pegawai.nip"]),
+        ("active", "bool",
+         "pegawai aktif: Kedudukan Hukum dan Status Kepegawaian tidak menyatakan tugas belajar, CLTN, MPP, dan "
+         "sebagainya (input-format.md, Not active)",
+         "an active employee: neither Kedudukan Hukum nor Status Kepegawaian says tugas belajar, CLTN, MPP and so "
+         "on (input-format.md, Not active)", ["pegawai.kedudukan_hukum", "pegawai.status_kepegawaian"]),
+        ("uncertain", "bool",
+         "NIP tersimpan sebagai angka dan tidak ada baris MPH atau Anggota Pokja yang cocok dengan pegawai ini "
+         "menurut nama: pencocokan tidak pasti",
+         "the NIP is stored as a number and no MPH or Anggota Pokja row matches this employee by name: the match "
+         "is uncertain", ["pegawai.nip"]),
         # cross-unit (crossunit.py)
         ("n_units_with_nip", "int",
          "jumlah unit berbeda (menurut Kode Unit) dalam pemeriksaan ini yang sheet Pegawai-nya memuat NIP ini, "
@@ -136,7 +152,7 @@ KINDS: dict[str, FactKind] = {k.name: k for k in (
          "with a master roster: listed (under this unit), missing (not in the roster), other_unit (under another "
          "unit); empty without a roster, without a NIP, for a NIP stored as a number, or for an invalid NIP that "
          "is not in the roster", ["pegawai.nip"], ROSTER_STATUS),
-    ], ["p_first_row", "p_jabatan", "p_other_units", "p_roster_problem", "p_roster_file"]),
+    ], ["p_first_row", "p_jabatan", "p_status", "p_other_units", "p_roster_problem", "p_roster_file"]),
     _kind("pokja", "satu per baris sheet Pokja", "one per Pokja sheet row", [
         ("sk_number_empty", "bool", "Nomor SK kosong", "Nomor SK is empty", ["pokja.nomor_sk"]),
         ("sk_date_empty", "bool", "Tanggal SK kosong", "Tanggal SK is empty", ["pokja.tanggal_sk"]),
@@ -144,16 +160,23 @@ KINDS: dict[str, FactKind] = {k.name: k for k in (
         ("signer_is_head", "bool", "NIP Penetap SK sama dengan NIP JPT Pratama atau NIP Plt JPT Pratama unit",
          "NIP Penetap SK equals the unit's NIP JPT Pratama or NIP Plt JPT Pratama",
          ("pokja.nip_penetap_sk",) + _HEAD_NIPS),
+        ("head_nip_usable", "bool", "NIP JPT Pratama pada sheet Unit terisi dan sah",
+         "the Unit sheet's NIP JPT Pratama is filled and valid", ["unit.nip_jpt_pratama"]),
         ("task_empty", "bool", "Tugas Pokja kosong", "Tugas Pokja is empty", ["pokja.tugas_pokja"]),
         ("consultation_empty", "bool", "Tanggal Konsultasi Ortala kosong", "Tanggal Konsultasi Ortala is empty",
          ["pokja.tanggal_konsultasi_ortala"]),
         ("consultation_after_sk", "bool", "Tanggal Konsultasi Ortala dan Tanggal SK terbaca dan konsultasi setelah SK",
          "both dates readable and the consultation is after the SK date",
          ["pokja.tanggal_konsultasi_ortala", "pokja.tanggal_sk"]),
-        ("start_outside_year", "bool", "Tanggal Mulai terbaca dan di luar Tahun Kinerja",
-         "Tanggal Mulai readable and outside the Tahun Kinerja", ["pokja.tanggal_mulai", "unit.tahun_kinerja"]),
-        ("end_outside_year", "bool", "Tanggal Selesai terbaca dan di luar Tahun Kinerja",
-         "Tanggal Selesai readable and outside the Tahun Kinerja", ["pokja.tanggal_selesai", "unit.tahun_kinerja"]),
+        ("period_outside_year", "bool",
+         "kedua tanggal periode terbaca dan periode sama sekali tidak beririsan dengan Tahun Kinerja",
+         "both period dates readable and the period does not overlap the Tahun Kinerja at all",
+         ["pokja.tanggal_mulai", "pokja.tanggal_selesai", "unit.tahun_kinerja"]),
+        ("period_spills_over", "bool",
+         "tanggal periode yang terbaca ada yang di luar Tahun Kinerja, tetapi periode tidak sama sekali di luarnya "
+         "dan Tanggal Selesai tidak mendahului Tanggal Mulai",
+         "a readable period date lies outside the Tahun Kinerja, but the period is not wholly outside it and does "
+         "not end before it starts", ["pokja.tanggal_mulai", "pokja.tanggal_selesai", "unit.tahun_kinerja"]),
         ("end_before_start", "bool", "kedua tanggal terbaca dan Tanggal Selesai sebelum Tanggal Mulai",
          "both dates readable and Tanggal Selesai before Tanggal Mulai",
          ["pokja.tanggal_mulai", "pokja.tanggal_selesai"]),
@@ -176,21 +199,36 @@ KINDS: dict[str, FactKind] = {k.name: k for k in (
          "kedua tanggal terbaca dan Tanggal Diterima JPT Madya sebelum Tanggal Laporan",
          "both dates readable and Tanggal Diterima JPT Madya before Tanggal Laporan",
          ["pokja.tanggal_laporan", "pokja.tanggal_diterima_jpt_madya"]),
+        ("workplan_before_sk", "bool",
+         "kedua tanggal terbaca dan Tanggal Persetujuan Rencana Kerja sebelum Tanggal SK",
+         "both dates readable and Tanggal Persetujuan Rencana Kerja before Tanggal SK",
+         ["pokja.tanggal_persetujuan_rencana_kerja", "pokja.tanggal_sk"]),
+        ("report_before_sk", "bool", "kedua tanggal terbaca dan Tanggal Laporan sebelum Tanggal SK",
+         "both dates readable and Tanggal Laporan before Tanggal SK", ["pokja.tanggal_laporan", "pokja.tanggal_sk"]),
+        ("sk_other_year", "bool",
+         "Tanggal SK terbaca dan tahunnya bukan Tahun Kinerja maupun tahun sebelumnya",
+         "Tanggal SK readable and its year is neither the Tahun Kinerja nor the year before",
+         ["pokja.tanggal_sk", "unit.tahun_kinerja"]),
     ], ["p_pokja_name", "p_empty_fields", "p_sk_field", "p_signer", "p_head_nip", "p_sk_date", "p_consultation_date",
-        "p_start", "p_end", "p_year", "p_chairs", "p_members", "p_chair_name", "p_report_date", "p_accepted_date"]),
+        "p_start", "p_end", "p_year", "p_chairs", "p_members", "p_chair_name", "p_report_date", "p_plan_date",
+        "p_accepted_date"]),
     _kind("owner_slot", "satu per Pokja per pemilik kinerja yang wajib menjadi Pengarah",
           "one per Pokja per performance owner who must be Pengarah", [
         ("listed", "bool", "pemilik kinerja ini tercantum sebagai Pengarah Pokja (menurut NIP)",
          "this owner is listed as the Pokja's Pengarah (by NIP)",
          ("pokja.kode_pokja", "anggota.kode_pokja", "anggota.kedudukan", "anggota.nip") + _HEAD_NIPS
          + ("unit.nip_jpt_madya",)),
+        _OWNER_NIPS_USABLE,
     ], ["p_role", "p_owner_name", "p_owner_nip"]),
     _kind("member", "satu per baris sheet Anggota Pokja", "one per Anggota Pokja sheet row", [
         ("position", "str", "kedudukan kanonik (Pengarah, Ketua, Wakil Ketua, Sekretaris, Anggota) atau kosong",
          "canonical position (Pengarah, Ketua, Wakil Ketua, Sekretaris, Anggota) or empty",
          ["anggota.kedudukan"], POSITIONS),
-        ("is_member", "bool", "kedudukan selain Pengarah (Ketua, Wakil Ketua, Sekretaris, Anggota)",
-         "a non-Pengarah position (Ketua, Wakil Ketua, Sekretaris, Anggota)", ["anggota.kedudukan"]),
+        ("is_member", "bool",
+         "kedudukan selain Pengarah: Ketua, Wakil Ketua, Sekretaris, Anggota, atau Kedudukan yang kosong atau "
+         "tidak dikenal (satu sebab, satu temuan)",
+         "a non-Pengarah position: Ketua, Wakil Ketua, Sekretaris, Anggota, or an empty or unknown Kedudukan (one "
+         "cause, one finding)", ["anggota.kedudukan"]),
         # Pegawai's Jenis Jabatan for a person listed there, else the Anggota Pokja cell
         ("jenis", "str", "jenis jabatan yang berlaku (dari Pegawai bila tercantum) atau kosong",
          "effective jenis jabatan (from Pegawai when listed there) or empty",
@@ -226,6 +264,24 @@ KINDS: dict[str, FactKind] = {k.name: k for k in (
         ("is_owner", "bool", "NIP sama dengan NIP JPT Pratama, Plt JPT Pratama, atau JPT Madya unit",
          "NIP equals the unit's JPT Pratama, Plt JPT Pratama or JPT Madya NIP",
          ("anggota.nip",) + _HEAD_NIPS + ("unit.nip_jpt_madya",)),
+        _OWNER_NIPS_USABLE,
+        ("nip_given", "bool", "kolom NIP pada Anggota Pokja terisi", "the Anggota Pokja NIP cell is filled",
+         ["anggota.nip"]),
+        ("known_jpt", "bool", "jenis jabatan JPT Madya atau JPT Pratama menurut Anggota Pokja atau Pegawai",
+         "jenis jabatan JPT Madya or JPT Pratama on Anggota Pokja or on Pegawai",
+         ["anggota.jenis_jabatan", "pegawai.jenis_jabatan"]),
+        ("uncertain", "bool",
+         "NIP tersimpan sebagai angka dan orangnya tidak dapat dicocokkan menurut nama: pencocokan tidak pasti",
+         "the NIP is stored as a number and the person cannot be matched by name: the match is uncertain",
+         ["anggota.nip"]),
+        ("recommendation_before_report", "bool",
+         "Tanggal Rekomendasi Penilaian dan Tanggal Laporan Pokja terbaca dan rekomendasi sebelum laporan",
+         "both Tanggal Rekomendasi Penilaian and the Pokja's Tanggal Laporan readable and the recommendation "
+         "earlier", ["anggota.tanggal_rekomendasi_penilaian", "pokja.tanggal_laporan"]),
+        ("approval_after_sk", "bool",
+         "Tanggal Persetujuan Pimpinan dan Tanggal SK Pokja terbaca dan persetujuan setelah SK",
+         "both Tanggal Persetujuan Pimpinan and the Pokja's Tanggal SK readable and the approval later",
+         ["anggota.tanggal_persetujuan_pimpinan", "pokja.tanggal_sk"]),
         ("duplicate", "bool",
          "baris kedua dari orang yang sama dalam Pokja yang sama (kecuali Ketua yang juga Anggota)",
          "the second row of the same person in the same Pokja (except a Ketua also listed as Anggota)",
@@ -246,7 +302,8 @@ KINDS: dict[str, FactKind] = {k.name: k for k in (
          "this unit's first row of that person and Output; 0 on later rows and for Pengarah",
          ["anggota.nip", "anggota.kedudukan", "anggota.output"]),
     ], ["p_position", "p_jenis", "p_output", "p_others", "p_unit_asal", "p_instansi_asal", "p_pokja_targets",
-        "p_rows", "p_head_nip", "p_madya_nip", "p_nip_holders", "p_other_claims"]),
+        "p_rows", "p_head_nip", "p_madya_nip", "p_recommendation_date", "p_approval_date", "p_nip_holders",
+        "p_other_claims", "p_report_date", "p_sk_date"]),
     # The layout is the shape of the MPH header: a Kode Target column makes it long, so a long
     # row always has that column; a matrix row has a target and no Peran Hasil cell to lack.
     _kind("mph_row", "satu per baris sheet MPH", "one per MPH sheet row", [
@@ -259,6 +316,10 @@ KINDS: dict[str, FactKind] = {k.name: k for k in (
          ["mph", "mph.peran_hasil if layout=long"]),
         ("person_known", "bool", "orang ini ada di Pegawai atau menjadi anggota Pokja unit",
          "this person is on Pegawai or a member of one of the unit's Pokja", _KNOWN_PEOPLE),
+        ("uncertain", "bool",
+         "NIP tersimpan sebagai angka dan orangnya tidak dapat dicocokkan menurut nama: pencocokan tidak pasti",
+         "the NIP is stored as a number and the person cannot be matched by name: the match is uncertain",
+         ["mph.nip"]),
     ], []),
     _kind("mph_entry", "satu per entri MPH (peran hasil terisi untuk satu target)",
           "one per MPH entry (a filled peran hasil for one target)", [
@@ -272,7 +333,27 @@ KINDS: dict[str, FactKind] = {k.name: k for k in (
         ("has_surat_tugas", "bool", "ada Surat Tugas untuk orang dan target ini",
          "a Surat Tugas exists for this person and target", ["surat_tugas.kode_target"]),
         ("unit_has_pokja", "bool", "unit memiliki sedikitnya satu Pokja", "the unit has at least one Pokja", ["pokja"]),
+        ("target_assigned", "bool", "sedikitnya satu Pokja atau Surat Tugas mencantumkan target ini",
+         "at least one Pokja or Surat Tugas names this target", ["pokja.kode_target", "surat_tugas.kode_target"]),
+        ("in_untargeted_pokja", "bool", "orang ini anggota Pokja yang tidak mencantumkan target PK mana pun",
+         "this person is a member of a Pokja naming no target of the PK",
+         ["anggota.kode_pokja", "pokja.kode_pokja", "pokja.kode_target", "pk.kode_target"]),
     ], ["p_role_text"]),
+    _kind("surat_tugas", "satu per baris sheet Surat Tugas", "one per Surat Tugas sheet row", [
+        ("has_nip", "bool", "kolom NIP terisi", "the NIP cell is filled", []),
+        ("on_pegawai", "bool", "pemegang Surat Tugas tercantum pada sheet Pegawai",
+         "the holder of the Surat Tugas is listed on the Pegawai sheet", ["pegawai"]),
+        ("uncertain", "bool",
+         "NIP tersimpan sebagai angka dan orangnya tidak dapat dicocokkan menurut nama: pencocokan tidak pasti",
+         "the NIP is stored as a number and the person cannot be matched by name: the match is uncertain", []),
+        ("jenis", "str", "jenis jabatan pemegang menurut Pegawai, atau kosong",
+         "the holder's jenis jabatan on Pegawai, or empty", ["pegawai.jenis_jabatan"], JENIS_JABATAN),
+        ("jenis_known", "bool", "jenis jabatan pemegang diketahui dari Pegawai",
+         "the holder's jenis jabatan is known from Pegawai", ["pegawai.jenis_jabatan"]),
+        ("date_outside_year", "bool", "Tanggal Surat Tugas terbaca dan di luar Tahun Kinerja",
+         "the Surat Tugas Tanggal is readable and outside the Tahun Kinerja",
+         ["surat_tugas.tanggal", "unit.tahun_kinerja"]),
+    ], ["p_number", "p_date", "p_jenis", "p_year"]),
     # A reference is made of its code, so only the sheet it refers to is read.
     _kind("reference", "satu per rujukan kode (target PK atau Pokja) dari sheet lain yang kosong atau menyebut "
                        "kode yang tidak ada; rujukan yang sah tidak menjadi fakta",
@@ -286,15 +367,17 @@ KINDS: dict[str, FactKind] = {k.name: k for k in (
         ("known", "bool", "kode ada pada sheet yang dirujuk (PK atau Pokja)",
          "the code exists on the referred sheet (PK or Pokja)",
          ["pk.kode_target if refers_to=target", "pokja.kode_pokja if refers_to=pokja"]),
-    ], ["p_code", "p_known_codes"]),
-    _kind("cell", "satu per sel terisi yang nilainya tidak sah (NIP, kosakata, tanggal, tahun) atau berisi rumus "
-                  "tanpa nilai; sel yang sah tidak menjadi fakta",
+    ], ["p_code", "p_known_codes", "p_code_state"]),
+    _kind("cell", "satu per sel terisi yang nilainya tidak sah (NIP, kosakata, tanggal, tahun), berisi rumus "
+                  "tanpa nilai, atau per sel wajib yang kosong; sel yang sah tidak menjadi fakta",
           "one per filled cell whose value is not valid (NIP, vocabulary, date, year) or holds a formula without "
-          "a value; valid cells are no facts", [
-        ("check", "str", "jenis pemeriksaan: nip, vocab, date, year, formula",
-         "check kind: nip, vocab, date, year, formula", [], CELL_CHECKS),
-        ("status", "str", "hasil: valid, invalid, number, unknown; untuk formula: error, no_cached_value",
-         "result: valid, invalid, number, unknown; for formula: error, no_cached_value", [], CELL_STATUSES),
+          "a value, and one per required cell left empty; valid cells are no facts", [
+        ("check", "str", "jenis pemeriksaan: nip, vocab, date, year, formula, required (sel wajib yang kosong)",
+         "check kind: nip, vocab, date, year, formula, required (a required cell left empty)", [], CELL_CHECKS),
+        ("status", "str",
+         "hasil: valid, invalid, number, unknown; untuk formula: error, no_cached_value; untuk required: empty",
+         "result: valid, invalid, number, unknown; for formula: error, no_cached_value; for required: empty", [],
+         CELL_STATUSES),
     ], ["p_raw", "p_column_label", "p_allowed", "p_reason"]),
     # The shape of the workbook itself: what it lacks is the fact.
     _kind("structure", "satu per masalah struktur workbook", "one per workbook structure problem", [

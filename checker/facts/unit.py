@@ -23,6 +23,11 @@ def unit_facts(u, out) -> None:
 
 def target_facts(u, out) -> None:
     pokja = u.rows("pokja")
+    entries: dict[str, int] = {}
+    for r in u.mph:
+        if r.get("peran_hasil"):
+            code = text(r.get("kode_target"))
+            entries[code] = entries.get(code, 0) + 1
     for r in u.rows("pk"):
         code = text(r.get("kode_target"))
         if not code:
@@ -31,6 +36,7 @@ def target_facts(u, out) -> None:
         n_st = sum(1 for _, c in u.surat_tugas if c == code)
         raw = text(r.get("kode_target__raw")) or code
         out.add("target", "pk", r["_row"], u.col("pk", "kode_target"), {
-            "n_pokja_serving": serving, "n_surat_tugas": n_st, "unit_has_pokja": len(pokja) > 0,
+            "n_pokja_serving": serving, "n_surat_tugas": n_st, "n_mph_entry": entries.get(code, 0),
+            "unit_has_pokja": len(pokja) > 0,
         }, target=raw, value=code,
             params={"p_indicator": text(r.get("indikator_kinerja__raw") or r.get("indikator_kinerja"))})

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from checker.facts.cells import cell_facts, formula_facts
+from checker.facts.cells import cell_facts, formula_facts, required_facts
 from checker.facts.context import UnitContext
 from checker.facts.members import member_facts
 from checker.facts.mph import mph_facts
@@ -14,14 +14,15 @@ from checker.facts.pokja import pokja_facts
 from checker.facts.references import reference_facts
 from checker.facts.sink import FactSink
 from checker.facts.structure import structure_facts
+from checker.facts.surat_tugas import surat_tugas_facts
 from checker.facts.unit import target_facts, unit_facts
 from checker.facts.unitdata import prepare
 from checker.load.model import LoadError, describe
 from checker.load.reader import read_bytes
 from checker.load.workbook import load_workbook
 
-FAMILIES = (unit_facts, target_facts, employee_facts, pokja_facts, member_facts, mph_facts, reference_facts,
-            cell_facts, formula_facts, structure_facts)
+FAMILIES = (unit_facts, target_facts, employee_facts, pokja_facts, member_facts, mph_facts, surat_tugas_facts,
+            reference_facts, cell_facts, required_facts, formula_facts, structure_facts)
 
 
 @dataclass

@@ -10,7 +10,7 @@ from checker.facts.people import PersonIndex, text
 from checker.input import vocab
 from checker.input.values import fold_code
 
-MEMBER_POSITIONS = ("Ketua", "Wakil Ketua", "Sekretaris", "Anggota")
+PENGARAH = "Pengarah"
 
 
 def rows_of(table_rows) -> list[dict]:
@@ -40,7 +40,10 @@ class UnitData:
     unit_name: str | None
     head_nips: set                      # NIP JPT Pratama and NIP Plt JPT Pratama
     madya_nip: str | None
-    pola: str
+    # NIP JPT Pratama / NIP JPT Madya filled and valid: the rules comparing with them run only then
+    head_nip_usable: bool
+    madya_nip_usable: bool
+    pola: str                           # Pola Struktur; an empty cell inferred from Pegawai (rules.md A02)
     year: int | None
     instansi: str
     people: PersonIndex = None
@@ -51,6 +54,7 @@ class UnitData:
     pokja_codes: set = field(default_factory=set)
     pokja_labels: str = ""                         # every Kode Pokja as written
     pokja_targets: dict = field(default_factory=dict)   # Kode Pokja -> its target codes
+    pokja_rows: dict = field(default_factory=dict)      # Kode Pokja -> its (first) Pokja row
     members: list = field(default_factory=list)    # Anggota Pokja rows with derived fields
     mph: list = field(default_factory=list)        # MPH rows, each with its "_person"
     surat_tugas: list = field(default_factory=list)    # (person key, target code) per Surat Tugas target
@@ -102,16 +106,23 @@ def prepare(seq: int, loaded, stage: str) -> UnitData:
         entry = unit.get(fld)
         return (entry[1] if raw else entry[0]) if entry else None
 
+    def usable(fld):
+        entry = unit.get(fld)
+        return bool(entry) and entry[2] == "valid"
+
     code = text(val("kode_unit", raw=True)) or None
     name = text(val("nama_unit", raw=True)) or None
     year = val("tahun_kinerja")
+    tables = {kind: rows_of(t.rows) for kind, t in loaded.tables.items()}
     u = UnitData(
         seq=seq, loaded=loaded, stage=stage, ctx=_context(seq, loaded, code, name), code=code, unit_name=name,
         head_nips={n for n in (val("nip_jpt_pratama"), val("nip_plt_jpt_pratama")) if n},
-        madya_nip=val("nip_jpt_madya") or None, pola=val("pola_struktur") or "A",
+        madya_nip=val("nip_jpt_madya") or None,
+        head_nip_usable=usable("nip_jpt_pratama"), madya_nip_usable=usable("nip_jpt_madya"),
+        pola=_pola(unit.get("pola_struktur"), tables.get("pegawai", [])),
         year=year if isinstance(year, int) else None, instansi=text(val("instansi", raw=True)),
     )
-    u.tables = {kind: rows_of(t.rows) for kind, t in loaded.tables.items()}
+    u.tables = tables
     u.people = PersonIndex(u.rows("pegawai"))
     _targets(u)
     _pokja(u)
@@ -122,6 +133,15 @@ def prepare(seq: int, loaded, stage: str) -> UnitData:
     for r in u.mph:
         r["_person"] = u.people.resolve(r)
     return u
+
+
+def _pola(entry, pegawai: list[dict]) -> str:
+    """Pola Struktur as written; an empty (or unreadable, D03) one is B when the unit's Pegawai
+    lists an Administrator or a Pengawas (their JF and Pelaksana work under them, Lampiran
+    II.C.1.b), else A."""
+    if entry and entry[2] == "ok" and entry[0]:
+        return entry[0]
+    return "B" if any(r.get("jenis_jabatan") in vocab.STRUCTURAL_JENIS for r in pegawai) else "A"
 
 
 def _targets(u: UnitData) -> None:
@@ -139,6 +159,7 @@ def _pokja(u: UnitData) -> None:
         if code:
             u.pokja_codes.add(code)
             u.pokja_targets.setdefault(code, list(r.get("kode_target") or []))
+            u.pokja_rows.setdefault(code, r)
 
 
 def _members(u: UnitData) -> list[dict]:
@@ -146,7 +167,7 @@ def _members(u: UnitData) -> list[dict]:
     own = fold_code(u.code or "")
     out = []
     for r in u.rows("anggota"):
-        person = u.people.resolve(r)
+        person = u.people.register(r)
         pos = r.get("kedudukan") or ""
         asal = text(r.get("kode_unit_asal"))
         inst_raw = text(r.get("instansi_asal__raw") if "instansi_asal__raw" in r else r.get("instansi_asal"))
@@ -156,7 +177,7 @@ def _members(u: UnitData) -> list[dict]:
         pi = person.pegawai
         jenis = u.people.rows[pi].get("jenis_jabatan") if pi is not None else r.get("jenis_jabatan")
         out.append({
-            **r, "_person": person, "position": pos, "is_member": pos in MEMBER_POSITIONS,
+            **r, "_person": person, "position": pos, "is_member": pos != PENGARAH,
             "outsider": outsider, "other_instansi": other_inst, "jenis": jenis or "",
             "jenis_known": bool(jenis) and (pi is not None or outsider), "_pokja": text(r.get("kode_pokja")),
         })

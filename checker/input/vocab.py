@@ -12,6 +12,28 @@ from typing import Any, NamedTuple
 
 from checker.input.values import cell_text, fold_compact, fold_text
 
+# Groups of jenis jabatan the rules speak of (rules.md).
+JPT_JENIS = ("JPT Pratama", "JPT Madya")                 # performance owners: Pengarah, never members
+FP_JENIS = ("Fungsional", "Pelaksana")                   # whom Pasal 2 ayat (4) forms Pokja of
+STRUCTURAL_JENIS = ("Administrator", "Pengawas")         # Lampiran II.C.1.b: chair Pokja in Pola B
+
+
+# input-format.md "Not active" (U05): what SIASN writes in KEDUDUKAN_HUKUM_NAMA for an employee
+# who is not working in the unit. Matched as whole words of the folded text.
+NOT_ACTIVE = ("tugas belajar", "tubel", "cltn", "cuti di luar tanggungan negara", "diberhentikan sementara",
+              "pemberhentian sementara", "masa persiapan pensiun", "mpp", "dipekerjakan", "diperbantukan",
+              "penugasan di luar instansi")
+_NOT_ACTIVE_RE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in NOT_ACTIVE) + r")\b")
+
+
+def is_not_active(*values) -> bool:
+    """An employee whose Kedudukan Hukum or Status Kepegawaian says they are not active;
+    `Aktif` or an empty cell means active."""
+    return any(_NOT_ACTIVE_RE.search(" ".join(_PUNCT_RE.sub(" ", fold_text(v)).split())) for v in values if v)
+
+
+_PUNCT_RE = re.compile(r"[^\w]+")
+
 
 class VocabValue(NamedTuple):
     value: str | None        # canonical spelling (or the vocabulary's default when empty)

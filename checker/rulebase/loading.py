@@ -21,14 +21,16 @@ from checker.rulebase.conditions import (
     regex_problem,  # noqa: F401 - re-exported by checker.rulebase
 )
 from checker.rulebase.yamlfile import Documentation, RuleFileError, read_rule_file
-from checker.terms import LANGS, SEVERITIES, STAGES, runs_in
+from checker.terms import LANGS, SEVERITIES, STAGES, is_data_basis, runs_in
 
 _check_when = check_when                # the name tests/test_engines.py validates its conditions with
 
 SHEET_KINDS = ("unit", "pk", "pegawai", "mph", "pokja", "anggota", "surat_tugas")
-REQUIRED_KEYS = ("id", "slug", "severity", "from", "fact", "requires", "when", "basis", "legal_text",
+REQUIRED_KEYS = ("id", "slug", "severity", "from", "fact", "requires", "when", "basis",
                  "title", "message", "hint")
-OPTIONAL_KEYS = ("doc", "examples", "locate", "found")
+# legal_text: required of a rule with a legal basis, refused on a rule whose basis is `data`
+# (rules.md: those check the workbook, not the regulation, and quote no legal text).
+OPTIONAL_KEYS = ("legal_text", "doc", "examples", "locate", "found")
 TEXT_KEYS = ("title", "message", "hint")
 
 _ID_RE = re.compile(r"^[A-Z]\d\d$")
@@ -184,7 +186,7 @@ def _build(path: str, stem: str, doc, documentation, kinds) -> Rule:
     check_when(when, kind, spec, fail)
     _check_reads(rid, requires, when, spec, fail)
     return Rule(id=rid, slug=slug, severity=doc["severity"], from_stage=doc["from"], fact=kind,
-                requires=tuple(requires), when=when, basis=doc["basis"], legal_text=doc["legal_text"],
+                requires=tuple(requires), when=when, basis=doc["basis"], legal_text=texts["legal_text"],
                 title=texts["title"], message=texts["message"], hint=texts["hint"],
                 documentation=documentation, locate=locate, found=found, path=path)
 
@@ -274,11 +276,18 @@ def _check_requirement(req, key, fail):
 
 
 def _texts(doc, fail) -> dict:
-    """`basis`, `legal_text` and the translated texts: {"title": {lang: text}, "message": ..., "hint": ...}."""
-    for key in ("basis", "legal_text"):
-        if not isinstance(doc[key], str) or not doc[key].strip():
-            fail(f"{key} must be a non-empty string")
-    texts = {}
+    """`basis`, `legal_text` and the translated texts: {"title": {lang: text}, "message": ..., "hint": ...,
+    "legal_text": str}."""
+    if not isinstance(doc["basis"], str) or not doc["basis"].strip():
+        fail("basis must be a non-empty string")
+    legal = doc.get("legal_text")
+    if is_data_basis(doc["basis"]):
+        if legal is not None:
+            fail("legal_text must be absent: a rule whose basis is data quotes no legal text")
+        legal = ""
+    elif not isinstance(legal, str) or not legal.strip():
+        fail("legal_text must be a non-empty string (the verbatim quote of the basis)")
+    texts = {"legal_text": legal}
     for key in TEXT_KEYS:
         value = doc[key]
         if not isinstance(value, dict):

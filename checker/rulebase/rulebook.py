@@ -14,7 +14,8 @@ from pathlib import Path
 
 from checker.facts.schema import KINDS
 from checker.input.values import col_letter
-from checker.texts import CATALOGUE, t
+from checker.terms import is_data_basis
+from checker.texts import CATALOGUE, severity_label, t
 
 STAGE_ORDER = ("rancangan", "penetapan", "evaluasi")
 DEFAULT_EXAMPLE_STAGE = "penetapan"
@@ -47,7 +48,7 @@ def stages_of(rule) -> list[str]:
 def render_list(base, lang: str) -> str:
     lines = [t("rules.header", lang)]
     for r in base.rules:
-        sev = t("sev." + r.severity, lang)
+        sev = severity_label(r.severity, lang, basis=r.basis)
         lines.append(f"{r.id}  {sev:<11} {','.join(s[0].upper() for s in stages_of(r)):<6} {r.slug}")
         lines.append(f"{'':<25}{r.text('title', lang)} [{r.basis}]")
     return "\n".join(lines)
@@ -58,6 +59,7 @@ def render_list(base, lang: str) -> str:
 
 _NOTE_RE = re.compile(r"\s*\((?!\d)[^()]{3,}\)\s*$")        # "(tabel Pengajuan Sukarela)"
 _RANGE_RE = re.compile(r"^(.*\.)([a-z])[–-]([a-z])$")       # "II.B.3.b–c"
+_NUMBERED_RANGE_RE = re.compile(r"^(.*\.)(\d+)\)[–-](\d+)\)$")  # "II.D.4.c.1)–2)"
 _PASAL_RE = re.compile(r"^(Pasal \d+)\b\s*(.*)$")
 
 
@@ -66,9 +68,10 @@ def basis_points(basis: str) -> list[str]:
 
     ``"Pasal 2 ayat (2), ayat (6) huruf a; Lampiran II.D.3.a"`` gives ``["Pasal 2 ayat (2)",
     "Pasal 2 ayat (6) huruf a", "Lampiran II.D.3.a"]``; ``"II.x"`` after a ``;`` is the Lampiran,
-    ``"b–c"`` a range of letters, a trailing note in parentheses is dropped; ``"data"`` names none.
+    ``"b–c"`` a range of letters, ``"1)–2)"`` one of numbered points, a trailing note in
+    parentheses is dropped; ``"data"`` names none.
     """
-    if basis.strip().casefold() == "data":
+    if is_data_basis(basis):
         return []
     out: list[str] = []
     pasal = None
@@ -85,8 +88,11 @@ def basis_points(basis: str) -> list[str]:
             elif part.startswith("II."):
                 part = "Lampiran " + part
             m = _RANGE_RE.match(part)
+            n = _NUMBERED_RANGE_RE.match(part)
             if m:
                 out.extend(f"{m.group(1)}{chr(c)}" for c in range(ord(m.group(2)), ord(m.group(3)) + 1))
+            elif n:
+                out.extend(f"{n.group(1)}{i})" for i in range(int(n.group(2)), int(n.group(3)) + 1))
             else:
                 out.append(part)
     return list(dict.fromkeys(out))
@@ -444,7 +450,7 @@ def _rule_sections(rule, lang: str, level: str, md: bool) -> list[str]:
 
 
 def _header_line(rule, lang) -> str:
-    sev = t("sev." + rule.severity, lang)
+    sev = severity_label(rule.severity, lang, basis=rule.basis)
     return (f"{t('rulebook.severity', lang)}: {sev}; "
             + t("rulebook.from_stage", lang, stage=rule.from_stage, stages=", ".join(stages_of(rule))))
 
@@ -474,9 +480,14 @@ def load_coverage(directory) -> list[dict] | None:
     return list(data.get("points") or [])
 
 
+ENFORCED = ("enforced", "partial")
+COVERAGE_STATUSES = ENFORCED + ("gap", "not_checkable")
+
+
 def coverage(base) -> list[dict] | None:
     """Every point with its computed status: ``enforced`` (rules from the bases, plus hand entries
-    naming rules of this base), else the declared ``not_checkable`` or ``gap``."""
+    naming rules of this base), ``partial`` when the entry says those rules cover only part of it
+    (its ``note`` says which), else the declared ``not_checkable`` or ``gap``."""
     points = load_coverage(base.source)
     if points is None:
         return None
@@ -490,9 +501,9 @@ def coverage(base) -> list[dict] | None:
         pid = entry["point"]
         auto = sorted(set(by_point.get(pid, [])))
         hand = sorted({x for x in entry.get("rules") or [] if x in ids} - set(auto))
-        status = "enforced" if auto or hand else entry.get("status", "")
+        status = ("partial" if entry.get("partial") else "enforced") if auto or hand else entry.get("status", "")
         out.append({"point": pid, "quote": entry.get("quote", ""), "status": status, "rules": auto,
-                    "hand_rules": hand, "reason": entry.get("reason") if status != "enforced" else None,
+                    "hand_rules": hand, "reason": entry.get("reason") if status not in ENFORCED else None,
                     "note": entry.get("note"), "declared_status": entry.get("status"),
                     "part": _part_of(pid)})
     return out
@@ -506,12 +517,13 @@ def _part_of(point: str) -> str:
 
 
 def coverage_figures(base) -> dict:
-    """Counts of the coverage map: total points, checkable (enforced + gap), enforced, gap,
-    not_checkable, and the point ids of each status. Empty counts when there is no map."""
+    """Counts of the coverage map: total points, checkable (enforced + partial + gap), enforced
+    (wholly), partial, gap, not_checkable, and the point ids of each status. Empty counts when
+    there is no map."""
     cov = coverage(base) or []
-    by = {s: [c["point"] for c in cov if c["status"] == s] for s in ("enforced", "gap", "not_checkable")}
-    return {"total": len(cov), "checkable": len(by["enforced"]) + len(by["gap"]),
-            "enforced": len(by["enforced"]), "gap": len(by["gap"]), "not_checkable": len(by["not_checkable"]),
+    by = {s: [c["point"] for c in cov if c["status"] == s] for s in COVERAGE_STATUSES}
+    counts = {s: len(v) for s, v in by.items()}
+    return {"total": len(cov), "checkable": counts["enforced"] + counts["partial"] + counts["gap"], **counts,
             "points": by, "data_rules": [r.id for r in base.rules if not basis_points(r.basis)]}
 
 
@@ -534,8 +546,8 @@ def render_coverage(base, lang: str, heading: str = "#") -> str:
             part = c["part"]
             title = t("rulebook.part." + part, lang) if "rulebook.part." + part in CATALOGUE else part
             lines += ["", f"{heading}# {title}", "", t("rulebook.cov.head", lang), "|---|---|---|---|"]
-        status = t("rulebook.cov." + c["status"], lang) if c["status"] in ("enforced", "gap", "not_checkable") else "?"
-        if c["status"] == "enforced":
+        status = t("rulebook.cov." + c["status"], lang) if c["status"] in COVERAGE_STATUSES else "?"
+        if c["status"] in ENFORCED:
             remark = ", ".join(c["rules"] + [f"{x}*" for x in c["hand_rules"]])
             if c["note"]:
                 remark += " — " + _pick(c["note"], lang)
@@ -555,7 +567,8 @@ def render_markdown(base, lang: str) -> str:
     lines = [f"# {t('rulebook.md.title', lang)}", "", t("rulebook.md.intro", lang, cmd=REGENERATE, reg=REGULATION), "",
              f"## {t('rulebook.md.list', lang)}", "", t("rulebook.md.list_head", lang), "|---|---|---|---|---|---|"]
     for r in base.rules:
-        lines.append(f"| [{r.id}](#{r.id.lower()}) | {r.slug} | {t('sev.' + r.severity, lang)} | {r.from_stage} | "
+        sev = severity_label(r.severity, lang, basis=r.basis)
+        lines.append(f"| [{r.id}](#{r.id.lower()}) | {r.slug} | {sev} | {r.from_stage} | "
                      f"{_esc(r.text('title', lang))} | {_esc(r.basis)} |")
     fig = coverage_figures(base)
     if fig["total"]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import sys
 
-from checker.terms import LANGS, lang_of
+from checker.terms import LANGS, is_data_basis, lang_of
 
 SURFACES = ("cli", "load", "roster", "facts", "workbook", "annotate", "followup", "rulebook")
 
@@ -50,10 +50,10 @@ def texts_for(prefix: str, lang: str) -> dict:
     return {k[len(prefix):]: v[i] for k, v in CATALOGUE.items() if k.startswith(prefix)}
 
 
-def severity_label(severity: str, lang: str, title: bool = False) -> str:
-    """The word for a severity ("pelanggaran", "peringatan", "catatan"); `title`: capitalised,
-    as in a table cell."""
-    key = "sev." + severity
+def severity_label(severity: str, lang: str, title: bool = False, basis: str | None = None) -> str:
+    """The word for a severity ("pelanggaran", "peringatan", "catatan"), or "kesalahan data" for
+    an error of a rule whose `basis` is data (rules.md); `title`: capitalised, as in a table cell."""
+    key = "sev.data_error" if severity == "error" and is_data_basis(basis) else "sev." + severity
     word = t(key, lang) if key in CATALOGUE else severity
     return word.capitalize() if title else word
 

@@ -22,7 +22,7 @@ TEXTS = {
     "annotate.at_cell": ("sel {cell}", "cell {cell}"),
     "annotate.at_header": ("judul sheet (sel {cell})", "sheet header (cell {cell})"),
     "annotate.at_row": ("baris {row} (sel {cell})", "row {row} (cell {cell})"),
-    "annotate.nowhere": ("hanya di sheet ini (sheet tidak ada di workbook)",
+    "annotate.nowhere": ("hanya pada sheet ini (sheet tidak ada di workbook)",
                          "only on this sheet (the sheet is not in the workbook)"),
-    "annotate.no_sheet": ("hanya di sheet ini", "only on this sheet"),
+    "annotate.no_sheet": ("hanya pada sheet ini", "only on this sheet"),
 }

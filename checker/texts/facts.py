@@ -2,6 +2,11 @@
 from __future__ import annotations
 
 TEXTS = {
+    "fact.target_code_empty": ("Kode Target belum diisi", "the Kode Target is empty"),
+    "fact.target_code_unknown": ("Kode Target tercatat {code}, bukan kode target pada sheet PK (target PK yang "
+                                 "tersedia: {known})",
+                                 "the Kode Target reads {code}, which is not a target code of the PK sheet (PK "
+                                 "targets: {known})"),
     "fact.nip_number": ("tersimpan sebagai angka sehingga digit terakhirnya tidak dapat dipercaya",
                         "stored as a number, so its last digits cannot be trusted"),
     "fact.nip_invalid": ("bukan NIP PNS atau PPPK 18 digit yang sah", "not a valid 18-digit PNS or PPPK NIP"),

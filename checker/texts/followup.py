@@ -138,7 +138,7 @@ TEXTS = {
                            "official matrix form, one column per target, is accepted by the checker too.)"),
     "template.guide.pokja": ("Satu baris per Pokja sesuai SK: paling sedikit satu Pokja Substansi dan tepat satu "
                              "Pokja Dukungan Teknis dan Administrasi (Lampiran II.D.2). Kode Target: satu atau "
-                             "lebih kode PK yang dilayani, dipisah koma. Tugas Pokja menjabarkan pelaksanaan PK. "
+                             "lebih kode PK yang ditangani, dipisah koma. Tugas Pokja menjabarkan pelaksanaan PK. "
                              "Nomor/Tanggal SK, penandatangan dan tanggal konsultasi dengan unit organisasi dan "
                              "tata laksana wajib sejak tahap penetapan (Lampiran II.D.5); tanggal persetujuan "
                              "rencana kerja, laporan dan penerimaan JPT Madya wajib pada tahap evaluasi (Lampiran "
@@ -152,7 +152,7 @@ TEXTS = {
                              "(Lampiran II.B.1.c, II.B.2.c, II.B.3)."),
     "template.guide.anggota": ("Satu baris per orang per Pokja. Susunan: Pengarah (JPT Madya dan JPT Pratama), "
                                "Ketua, bila perlu Wakil Ketua/Sekretaris, dan Anggota (Lampiran II.D.4). Setiap "
-                               "anggota wajib punya Uraian Tugas dan Output yang jelas dan berbeda (Pasal 2 ayat "
+                               "anggota wajib memiliki Uraian Tugas dan Output yang jelas dan berbeda (Pasal 2 ayat "
                                "(6) huruf c). Anggota dari unit/instansi lain: isi Kode Unit Asal/Instansi Asal, "
                                "Jenis Jabatan dan Nomor Persetujuan Pimpinan (Lampiran II.C.2.c); pada tahap "
                                "evaluasi juga Tanggal Rekomendasi Penilaian (Lampiran II.C.6).",

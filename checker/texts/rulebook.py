@@ -117,12 +117,15 @@ TEXTS = {
     "rulebook.cov.title": ("Cakupan {reg}: Pasal 2 dan Lampiran BAB II",
                            "Coverage of {reg}: Article 2 and Lampiran BAB II"),
     "rulebook.cov.figures": ("Butir normatif: {total}. Dapat diperiksa dari workbook: {checkable} (ditegakkan "
-                             "oleh aturan: {enforced}; celah: {gap}). Tidak dapat diperiksa dari workbook: "
-                             "{not_checkable}.",
-                             "Normative points: {total}. Checkable from the workbook: {checkable} (enforced by a "
-                             "rule: {enforced}; gaps: {gap}). Not checkable from the workbook: {not_checkable}."),
-    "rulebook.cov.ratio": ("Ditegakkan / dapat diperiksa / total: {enforced} / {checkable} / {total}.",
-                           "Enforced / checkable / total: {enforced} / {checkable} / {total}."),
+                             "seluruhnya oleh aturan: {enforced}; ditegakkan sebagian: {partial}; celah: {gap}). "
+                             "Tidak dapat diperiksa dari workbook: {not_checkable}.",
+                             "Normative points: {total}. Checkable from the workbook: {checkable} (wholly enforced "
+                             "by a rule: {enforced}; partly enforced: {partial}; gaps: {gap}). Not checkable from "
+                             "the workbook: {not_checkable}."),
+    "rulebook.cov.ratio": ("Ditegakkan seluruhnya / sebagian / dapat diperiksa / total: {enforced} / {partial} / "
+                           "{checkable} / {total}.",
+                           "Wholly enforced / partly enforced / checkable / total: {enforced} / {partial} / "
+                           "{checkable} / {total}."),
     "rulebook.cov.method": ("Setiap ayat dan huruf Pasal 2 serta setiap angka dan huruf Lampiran BAB II (bagian "
                             "A–E) yang memuat kewajiban atau pedoman tercantum sebagai satu butir; kalimat "
                             "pengantar yang seluruh isinya diuraikan oleh sub-butirnya tidak dicantumkan "
@@ -143,6 +146,7 @@ TEXTS = {
     "rulebook.cov.head": ("| Butir | Kutipan | Status | Aturan / keterangan |",
                           "| Point | Quote | Status | Rules / remarks |"),
     "rulebook.cov.enforced": ("ditegakkan", "enforced"),
+    "rulebook.cov.partial": ("ditegakkan sebagian", "partly enforced"),
     "rulebook.cov.not_checkable": ("tidak dapat diperiksa dari workbook", "not checkable from the workbook"),
     "rulebook.cov.gap": ("celah", "gap"),
     "rulebook.cov.hand": ("* dipetakan manual", "* mapped by hand"),

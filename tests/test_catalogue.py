@@ -1,0 +1,36 @@
+"""The rule base is the catalogue of rules.md version 2: every rule with exactly its ID,
+slug, severity, stage and basis (tests/catalogue_v2.csv, copied from the specification),
+and that copy is the specification's table where the specification is at hand."""
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import pytest
+
+from checker import rulebase
+
+ROOT = Path(__file__).resolve().parent.parent
+CATALOGUE = Path(__file__).resolve().parent / "catalogue_v2.csv"
+SPEC = ROOT.parent / "shared" / "spec" / "rules.md"
+STAGES = {"R": "rancangan", "P": "penetapan", "E": "evaluasi"}
+ROW = re.compile(r"\|\s*([UKAMDXE]\d\d)\s*\|\s*([a-z0-9-]+)\s*\|\s*(error|warning|info)\s*\|\s*([RPE])\s*\|"
+                 r"\s*([^|]+?)\s*\|")
+
+
+def _catalogue() -> list[tuple]:
+    with CATALOGUE.open(encoding="utf-8", newline="") as f:
+        return [tuple(r) for r in list(csv.reader(f))[1:]]
+
+
+def test_the_rule_base_is_the_catalogue():
+    rules = rulebase.load().rules
+    got = sorted((r.id, r.slug, r.severity, {v: k for k, v in STAGES.items()}[r.from_stage], r.basis) for r in rules)
+    assert got == sorted(_catalogue())
+
+
+@pytest.mark.skipif(not SPEC.is_file(), reason="the specification is not beside this clone")
+def test_the_catalogue_copy_is_the_specification():
+    spec = [m.groups() for m in map(ROW.match, SPEC.read_text(encoding="utf-8").splitlines()) if m]
+    assert sorted(spec) == sorted(_catalogue())
