@@ -10,7 +10,6 @@ import click
 from checker.load.limits import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_S
 from checker.terms import DEFAULT_FAIL_ON, DEFAULT_STAGE, LANGS, SEVERITIES, STAGES
 from checker.texts import lang_from_argv, t
-from checker.web.command import serve
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_RULEBASE, EXIT_INTERNAL = 0, 1, 2, 3, 4
 HELP_LANG = lang_from_argv()
@@ -236,9 +235,6 @@ def explain(rule_id, lang, rules_dir, debug):
             _fail(EXIT_USAGE, t("err.unknown_rule", lang, rule=rule_id))
         click.echo(rulebook.render_rule(rule, lang))
     _guard(lang, debug, work)
-
-
-main.add_command(serve)
 
 
 def entry() -> None:

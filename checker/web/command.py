@@ -104,6 +104,7 @@ def run_server(settings) -> int:
     host, port = sock.getsockname()[:2]
     url = f"http://{'[' + host + ']' if ':' in host else host}:{port}"
     server = server_for(settings)
+    _quiet_sigterm()
     _announce_when_started(server, t("serve.listening", lang, url=url, minutes=f"{settings.keep_minutes:g}"))
     try:
         server.run(sockets=[sock])
@@ -113,6 +114,16 @@ def run_server(settings) -> int:
         sock.close()
     click.echo(t("serve.stopped", lang), err=True)
     return 0
+
+
+def _quiet_sigterm() -> None:
+    """uvicorn re-raises the signal that stopped it once it has shut down, to the handler in
+    place before it started; with the default one a SIGTERM would then kill the process before
+    the last message and exit code 0. A no-op handler makes SIGTERM a clean stop."""
+    import signal
+    import threading
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, lambda *_: None)
 
 
 def _announce_when_started(server, message: str) -> None:
