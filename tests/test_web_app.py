@@ -7,8 +7,6 @@ import json
 import os
 import re
 import stat
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -206,12 +204,21 @@ def test_unknown_result_ids_and_downloads_are_404(client):
 
 def _cli_json(directory, names, out_dir, *extra):
     """`cek-pokja check NAME... --json` run in `directory`, so that each file is named as the
-    user named it (the JSON's `file` is the path as given); the outputs go to `out_dir`."""
+    user named it (the JSON's `file` is the path as given); the outputs go to `out_dir`. The
+    command runs in this process (click's runner): the same code as the console script,
+    without a second interpreter start."""
+    from click.testing import CliRunner
+
+    from checker.cli import main
     out = Path(out_dir) / "cli.json"
-    done = subprocess.run([sys.executable, "-m", "checker", "check", *names, "--json", str(out), "-o",
-                           str(Path(out_dir) / "cli.xlsx"), "--quiet", *extra], cwd=directory,
-                          capture_output=True, timeout=300)
-    assert done.returncode in (0, 1, 2), done.stderr
+    here = os.getcwd()
+    os.chdir(directory)
+    try:
+        done = CliRunner().invoke(main, ["check", *names, "--json", str(out), "-o", str(Path(out_dir) / "cli.xlsx"),
+                                         "--quiet", *extra])
+    finally:
+        os.chdir(here)
+    assert done.exit_code in (0, 1, 2), (done.output, done.exception)
     return json.loads(out.read_text(encoding="utf-8"))
 
 
@@ -325,6 +332,10 @@ def test_uploads_live_in_private_folders_under_random_names(client):
     stored = os.listdir(job.inbox)
     assert len(stored) == 1 and re.fullmatch(r"u001-[0-9a-f]{16}\.xlsx", stored[0])
     assert "pangan" not in " ".join(os.listdir(job.folder) + stored)
+    # the result's id, the key of its downloads: 144 random bits, a new one for every check
+    other = upload(client, PANGAN, follow=False).headers["location"].split("?")[0].rsplit("/", 1)[1]
+    assert re.fullmatch(r"[A-Za-z0-9_-]{24}", job.id) and re.fullmatch(r"[A-Za-z0-9_-]{24}", other)
+    assert other != job.id
 
 
 def test_a_form_post_without_the_csrf_token_is_refused_and_nothing_is_kept(client):
