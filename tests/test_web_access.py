@@ -118,3 +118,17 @@ def test_the_api_takes_the_code_in_its_header(guarded):
     assert guarded.post("/api/check", files=_files(), headers={"X-Access-Code": "salah"}).status_code == 401
     r = guarded.post("/api/check", files=_files(), headers={"X-Access-Code": CODE})
     assert r.status_code == 200 and [f["rule"] for f in r.json()["findings"]] == ["U04", "U05", "K09"]
+
+
+def test_without_the_web_extra_serve_says_what_to_install(started, monkeypatch):
+    monkeypatch.setattr(command, "missing_packages", lambda: ["fastapi", "uvicorn"])
+    r = CliRunner().invoke(command.serve, [])
+    assert r.exit_code == 2 and not started
+    assert "fastapi, uvicorn" in r.output and "cek-pokja[web]" in r.output
+
+
+def test_the_command_line_group_lists_serve_once_registered():
+    from checker.cli import main
+    if "serve" not in main.commands:
+        pytest.skip("checker/cli.py does not register serve yet (main.add_command(serve))")
+    assert main.commands["serve"] is command.serve
