@@ -58,6 +58,24 @@ def rss_tree_mb(pid: int) -> float:
     return total / 1024
 
 
+def cpu_tree_s(pid: int) -> float:
+    """CPU seconds (user + system) used so far by `pid` and its live descendants, from /proc."""
+    total, todo, seen, tick = 0.0, [pid], set(), os.sysconf("SC_CLK_TCK")
+    while todo:
+        p = todo.pop()
+        if p in seen:
+            continue
+        seen.add(p)
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rpartition(")")[2].split()
+            total += (int(fields[11]) + int(fields[12]) + int(fields[13]) + int(fields[14])) / tick
+            for task in Path(f"/proc/{p}/task").iterdir():
+                todo.extend(int(c) for c in (task / "children").read_text().split())
+        except (OSError, ValueError):
+            continue
+    return total
+
+
 class Sampler(threading.Thread):
     def __init__(self, pid):
         super().__init__(daemon=True)
@@ -133,6 +151,7 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=7)
     ap.add_argument("--results", type=Path)
     args = ap.parse_args()
+    load_before = os.getloadavg()[0]
     tmp = tempfile.mkdtemp(prefix="bench-web-")
     proc, url = start_server(tmp)
     try:
@@ -150,7 +169,9 @@ def main() -> None:
         sampler = Sampler(proc.pid)
         sampler.start()
         b20 = burst(url, 20, 20)
+        cpu0 = cpu_tree_s(proc.pid)
         b200 = burst(url, 10, 200)
+        cpu_per_upload = (cpu_tree_s(proc.pid) - cpu0) / b200["n"]
         sampler.stop.set()
         sampler.join()
         time.sleep(5)
@@ -164,7 +185,8 @@ def main() -> None:
         HEADING, "",
         f"Command: `python bench/bench_web.py --rounds {args.rounds} --results bench/RESULTS.md`. "
         f"Run: {time.strftime('%Y-%m-%d %H:%M')}; {os.cpu_count()} cores; load average before the run "
-        f"{os.getloadavg()[0]:.1f} (the machine is shared); server `python -m checker.web` with its defaults "
+        f"{load_before:.1f}, after {os.getloadavg()[0]:.1f} (the machine is shared with other jobs); "
+        f"server `python -m checker.web` with its defaults "
         f"(checks at once = {os.cpu_count()}, 50 waiting, 30 s each), warm.",
         "",
         f"One upload of `{ONE.relative_to(ROOT)}`, median of {args.rounds}, interleaved round by round:",
@@ -182,6 +204,10 @@ def main() -> None:
         "",
         f"Server memory (RSS of its process tree): idle {idle:.0f} MB, peak under load {sampler.peak:.0f} MB, "
         f"5 s after the load {after:.0f} MB ({after - idle:+.0f} MB; target within 50 MB of idle).",
+        f"Server CPU per upload (user + system, its process tree, during the 200 uploads): "
+        f"{cpu_per_upload:.3f} s; so 20 uploads at once need at least 20 x {cpu_per_upload:.3f} / "
+        f"{os.cpu_count()} cores = {20 * cpu_per_upload / os.cpu_count():.2f} s of wall time on an otherwise idle "
+        f"machine (the bound the 20-client p95 is measured against).",
         f"Targets: no error ({b20['errors'] + b200['errors']} errors), p95 at most 3 s under 20 concurrent uploads "
         f"({b20['p95']:.2f} s), one upload at most 1.2x the CLI ({m_api / m_cli:.2f}x).",
         "",
