@@ -11,7 +11,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "checker"
 # The stages, in the order data flows through them. A module may import its own stage and
 # earlier ones only.
 STAGES = ["terms", "texts", "input", "load", "facts", "rulebase", "engines", "findings", "result", "output",
-          "followup", "run", "cli", "web"]
+          "followup", "run", "web", "cli"]
 TOP_LEVEL = {"__init__": "terms", "__main__": "cli"}
 
 

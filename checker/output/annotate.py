@@ -84,9 +84,12 @@ def annotate_result(result, lang: str | None = None) -> list[str]:
     return out
 
 
-def annotate(source_path, findings, out_path=None, lang: str = "id", protect=(), header_rows=None) -> str:
+def annotate(source_path, findings, out_path=None, lang: str = "id", protect=(), header_rows=None,
+             source_name=None) -> str:
     """Write the annotated copy of `source_path` and return its path (see module doc).
     `header_rows`: {sheet name: its header row} as the loader found them (row 1 otherwise).
+    `source_name`: the name the marker sheet gives the source (default its file name; the
+    web page stores uploads under random names and shows the user's).
 
     Raises atomic.OutputIsInputError when `out_path` names the source or one of the paths
     in `protect` (the run's other inputs), AnnotateError when
@@ -110,7 +113,7 @@ def annotate(source_path, findings, out_path=None, lang: str = "id", protect=(),
     T = {**texts_for("annotate.", lang), "lang": lang}
     placed = _place(wb, list(findings), header_rows or {})
     _paint(wb, placed, T)
-    _marker_sheet(wb, source, placed, T)
+    _marker_sheet(wb, source_name or source, placed, T)
     try:
         wb.calculation.fullCalcOnLoad = True
     except AttributeError:  # pragma: no cover

@@ -1,0 +1,124 @@
+"""The API: `POST /api/check` answers the contract's JSON document (exactly what
+`cek-pokja check --json` writes for the same files), and keeps nothing: the upload lives in a
+private folder deleted before the answer leaves. Errors in the one error shape (errors.py).
+The request body is described by hand in the OpenAPI document, because it is streamed by
+upload.py rather than parsed by FastAPI."""
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+
+from checker import __version__
+from checker.terms import LANGS, STAGES
+from checker.web import flow
+from checker.web.admission import Busy
+from checker.web.checking import BatchError
+from checker.web.errors import api_lang, error_response
+
+router = APIRouter()
+
+_NULLABLE_TEXT = {"type": ["string", "null"]}
+ERROR_SCHEMA = {
+    "type": "object", "required": ["error"], "additionalProperties": False,
+    "properties": {"error": {
+        "type": "object", "required": ["status", "code", "message"], "additionalProperties": False,
+        "properties": {"status": {"type": "integer"}, "code": {"type": "string"}, "message": {"type": "string"}}}},
+}
+FINDING_SCHEMA = {
+    "type": "object",
+    "required": ["rule", "slug", "severity", "unit", "unit_name", "pokja", "nip", "name", "target", "file", "sheet",
+                 "row", "column", "message", "hint", "basis", "fingerprint", "label", "found"],
+    "properties": {
+        "rule": {"type": "string"}, "slug": {"type": "string"},
+        "severity": {"type": "string", "enum": ["error", "warning", "info"]},
+        **dict.fromkeys(("unit", "unit_name", "pokja", "nip", "name", "target", "file", "sheet", "column",
+                         "found"), _NULLABLE_TEXT),
+        "row": {"type": ["integer", "null"]},
+        "message": {"type": "string"}, "hint": {"type": "string"}, "basis": {"type": "string"},
+        "fingerprint": {"type": "string"}, "label": {"type": "string"},
+    },
+}
+DOCUMENT_SCHEMA = {
+    "type": "object", "required": ["tool", "version", "stage", "checked_at", "inputs", "summary", "findings"],
+    "properties": {
+        "tool": {"type": "string"}, "version": {"type": "string"}, "stage": {"type": "string", "enum": list(STAGES)},
+        "checked_at": {"type": "string"},
+        "inputs": {"type": "array", "items": {
+            "type": "object", "required": ["file", "sha256", "unit", "status", "compliance"],
+            "properties": {"file": {"type": "string"}, "sha256": _NULLABLE_TEXT, "unit": _NULLABLE_TEXT,
+                           "status": {"type": "string", "enum": ["checked", "unreadable", "not_submitted"]},
+                           "detail": {"type": "string"},
+                           "compliance": {"type": ["string", "null"],
+                                          "enum": ["patuh", "perlu_perbaikan_data", "tidak_patuh", None]}}}},
+        "summary": {"type": "object"},
+        "findings": {"type": "array", "items": FINDING_SCHEMA},
+    },
+}
+
+
+def _errors(*statuses) -> dict:
+    out = {}
+    for status in statuses:
+        entry = {"description": str(status), "content": {"application/json": {"schema": ERROR_SCHEMA}}}
+        if status == 503:
+            entry["headers"] = {"Retry-After": {"schema": {"type": "integer"},
+                                                "description": "seconds to wait before trying again"}}
+        out[str(status)] = entry
+    return out
+
+
+CHECK_OPENAPI = {
+    "requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
+        "type": "object", "required": ["files"],
+        "properties": {
+            "files": {"type": "array", "minItems": 1, "items": {"type": "string", "format": "binary"},
+                      "description": "unit workbooks (.xlsx/.xlsm), checked together"},
+            "tahap": {"type": "string", "enum": list(STAGES), "default": "penetapan"},
+            "lang": {"type": "string", "enum": list(LANGS), "default": "id"},
+            "roster": {"type": "string", "format": "binary", "description": "master roster (SIASN export)"},
+        }}}}},
+}
+
+
+@router.post(
+    "/api/check", summary="Check unit workbooks",
+    description="Multipart upload of one or more unit workbooks (`files`), with `tahap`, `lang` and an optional "
+                "`roster`. Answers the JSON document of the output contract (output-format.md, *JSON findings*), "
+                "with each file named as uploaded. Nothing is kept.",
+    openapi_extra=CHECK_OPENAPI, response_class=Response,
+    responses={200: {"description": "the contract's JSON document",
+                     "content": {"application/json": {"schema": DOCUMENT_SCHEMA}}},
+               **_errors(400, 401, 413, 415, 422, 503)},
+)
+async def api_check(request: Request):
+    from checker.output.jsondoc import to_text
+    state = request.app.state
+    lang = api_lang(request)
+    try:
+        with state.admission.admit():
+            folder = state.store.scratch()
+            try:
+                batch = await flow.take_upload(request, folder, lang)
+                result = await flow.check(request, batch)
+                body = to_text(result)
+            finally:
+                flow.remove_tree(folder)
+    except Busy as e:
+        return error_response(request, 503, "busy", headers={"Retry-After": str(e.retry_after)},
+                              seconds=e.retry_after)
+    except flow.UploadError as e:
+        return error_response(request, e.status, e.code, **e.params)
+    except flow.BadBatch as e:
+        return error_response(request, e.status, e.code, **e.params)
+    except BatchError as e:
+        return error_response(request, e.status, e.code, e.message)
+    return Response(body, media_type="application/json; charset=utf-8")
+
+
+@router.get("/api/health", summary="Whether the server is up",
+            responses={200: {"description": "up", "content": {"application/json": {"schema": {
+                "type": "object", "required": ["status", "version"],
+                "properties": {"status": {"type": "string"}, "version": {"type": "string"}}}}}},
+                **_errors(401)})
+async def api_health():
+    return {"status": "ok", "version": __version__}

@@ -1,0 +1,83 @@
+"""The way every check goes, for the page and the API alike: admitted before the body is
+read, the upload streamed into a private folder, a turn taken, the pipeline run in a worker
+thread, the result named with the users' file names."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from checker.terms import DEFAULT_STAGE, LANGS, STAGES
+from checker.web import checking
+from checker.web.names import in_name_order
+from checker.web.upload import UploadError, receive  # noqa: F401 - flow.UploadError for callers
+
+
+@dataclass
+class Batch:
+    uploads: list          # upload.StoredFile of the unit workbooks
+    roster: object         # upload.StoredFile or None
+    stage: str
+    lang: str
+    fields: dict
+
+
+class BadBatch(Exception):
+    def __init__(self, status: int, code: str, **params):
+        super().__init__(code)
+        self.status, self.code, self.params = status, code, params
+
+
+async def take_upload(request, folder: str, default_lang: str) -> Batch:
+    """Receive the multipart body into `folder` and read its fields. UploadError or BadBatch."""
+    settings = request.app.state.settings
+    upload = await receive(request, folder, settings.max_upload_bytes)
+    stage = (upload.fields.get("tahap") or DEFAULT_STAGE).strip()
+    lang = (upload.fields.get("lang") or default_lang).strip()
+    if lang not in LANGS:
+        raise BadBatch(422, "bad_lang", value=lang[:40])
+    if stage not in STAGES:
+        raise BadBatch(422, "bad_stage", value=stage[:40])
+    files = upload.of("files")
+    if not files:
+        raise BadBatch(400, "no_file")
+    rosters = upload.of("roster")
+    _unique_names(files + rosters[:1])
+    in_name_order(files)
+    return Batch(files, rosters[0] if rosters else None, stage, lang, upload.fields)
+
+
+def _unique_names(files) -> None:
+    """Two uploads of one batch never share a shown name ("a.xlsx", "a (2).xlsx"): the name
+    tells their findings and copies apart."""
+    seen: set = set()
+    for f in files:
+        name, n = f.shown, 1
+        stem, dot, ext = f.shown.rpartition(".")
+        if not dot:
+            stem, ext = f.shown, ""
+        while name.casefold() in seen:
+            n += 1
+            name = f"{stem} ({n})" + (f".{ext}" if dot else "")
+        seen.add(name.casefold())
+        f.shown = name
+
+
+async def in_turn(request, fn, *args):
+    """Run the blocking `fn(*args)` in a worker thread during an admission turn (Busy when none)."""
+    from anyio import to_thread
+    async with request.app.state.admission.turn():
+        return await to_thread.run_sync(fn, *args)
+
+
+async def check(request, batch: Batch):
+    """The renamed RunResult of the batch (checking.BatchError for a roster that cannot be used)."""
+    settings = request.app.state.settings
+    return await in_turn(request, checking.run_batch, batch.uploads, batch.stage, batch.lang, settings,
+                         batch.roster)
+
+
+def remove_tree(folder: str) -> None:
+    import shutil
+    if folder and os.path.isdir(folder):
+        shutil.rmtree(folder, ignore_errors=True)
+

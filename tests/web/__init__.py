@@ -1,0 +1,1 @@
+"""Helpers of the web tests (tests/test_web*.py)."""
