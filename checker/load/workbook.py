@@ -65,7 +65,7 @@ import zipfile
 import zlib
 
 from checker.input import schema
-from checker.load import safety
+from checker.load import pokja_ref, safety
 from checker.load.formulas import formula_issues
 from checker.load.grid import Grid
 from checker.load.header import find_header
@@ -123,6 +123,7 @@ def _unit_tables(path: str, sha: str, matched: dict, grids: dict[str, Grid]) -> 
     unit: dict[str, tuple] = {}
     unit_sheet = mph_layout = None
     mph_columns: list[MphColumn] = []
+    sections = []
     for spec in schema.SHEETS:
         if spec.kind not in matched:
             if spec.required:
@@ -134,10 +135,15 @@ def _unit_tables(path: str, sha: str, matched: dict, grids: dict[str, Grid]) -> 
             table, probs, unit = load_unit(grid, name, hidden)
             unit_sheet = name
         elif spec.kind == "mph":
-            table, probs, mph_layout, mph_columns = load_mph(grid, name, hidden)
+            pk = tables.get("pk")
+            table, probs, mph_layout, mph_columns = load_mph(grid, name, hidden, pk.rows if pk else None)
         else:
-            hr, colmap = find_header(grid, schema.column_name_keys(spec.columns))
-            table, probs = plain_table(grid, spec, name, hidden, spec.columns, hr, colmap)
+            columns = schema.read_columns(spec.kind, spec.columns)
+            hr, colmap = find_header(grid, schema.column_name_keys(columns))
+            table, probs, found = plain_table(grid, spec, name, hidden, columns, hr, colmap)
+            if spec.kind == "anggota":
+                sections = found
         tables[spec.kind] = table
         problems.extend(probs)
+    problems = pokja_ref.settle(tables, problems, sections)
     return LoadedUnit(path, sha, tables, unit, unit_sheet, mph_layout, mph_columns, problems)
