@@ -424,3 +424,57 @@ def real_unit(mph="indicator", mph_rows=3, mph_nip=False, split=True, anggota="s
         if by_name and anggota != "code":
             pokja_by_name(book)
     return copy.deepcopy(book)
+
+
+# --------------------------------------------------------------------------- SIASN roster
+
+# The columns of a SIASN employee export, in its order (67: the ones the checker reads, the
+# others it ignores).
+SIASN_COLUMNS = (
+    ["pns_id", "nip_baru", "nip_lama", "nama", "gelar_depan", "gelar_belakang", "tempat_lahir_id",
+     "tempat_lahir_nama", "tanggal_lahir", "jenis_kelamin", "agama_id", "agama_nama", "email", "nik",
+     "alamat", "nomor_hp", "nomor_telpon", "jenis_pegawai_id", "jenis_pegawai_nama", "kedudukan_hukum_id",
+     "kedudukan_hukum_nama", "status_cpns_pns", "kartu_pegawai", "nomor_sk_cpns", "tanggal_sk_cpns",
+     "tmt_cpns", "nomor_sk_pns", "tanggal_sk_pns", "tmt_pns", "gol_awal_id", "gol_awal_nama", "gol_id",
+     "gol_nama", "tmt_golongan", "mk_tahun", "mk_bulan", "jenis_jabatan_id", "jenis_jabatan_nama",
+     "jabatan_id", "jabatan_nama", "tmt_jabatan", "tingkat_pendidikan_id", "tingkat_pendidikan_nama",
+     "pendidikan_id", "pendidikan_nama", "tahun_lulus", "kpkn_id", "kpkn_nama", "lokasi_kerja_id",
+     "lokasi_kerja_nama", "unor_id", "unor_nama", "instansi_induk_id", "instansi_induk_nama",
+     "instansi_kerja_id", "instansi_kerja_nama", "satuan_kerja_induk_id", "satuan_kerja_induk_nama",
+     "satuan_kerja_kerja_id", "satuan_kerja_kerja_nama", "is_valid_nik", "flag_ikd", "tmt_pensiun",
+     "bup", "tanggal_update", "npwp", "bpjs"])
+assert len(SIASN_COLUMNS) == 67
+
+SIASN_JENIS = {"JPT Pratama": "Jabatan Struktural", "Fungsional": "Jabatan Fungsional Tertentu",
+               "Pelaksana": "Jabatan Pelaksana"}
+
+
+def siasn_rows(book: Book, unit_name: str | None = None, moved: dict | None = None) -> list[list[str]]:
+    """The unit's Pegawai with a NIP as SIASN rows (upper-case names without titles, NIPs with a
+    leading apostrophe, `-` and `0000-00-00` for empty); `moved`: NIP -> another unit's name."""
+    header, rows = table(book["Pegawai"])
+    idx = {h: i for i, h in enumerate(header)}
+    unit = unit_name or table(book["Unit"])[1][0][table(book["Unit"])[0].index("Nama Unit")]
+    out = []
+    for n, r in enumerate(rows, start=1):
+        nip = str(r[idx["NIP"]] or "").replace("NIP. ", "")
+        if not nip:
+            continue
+        rec = dict.fromkeys(SIASN_COLUMNS, "-")
+        rec.update(pns_id=f"A8ACA7{n:04d}", nip_baru="'" + nip, nama=strip_titles(r[idx["Nama"]]).upper(),
+                   gelar_depan="-", gelar_belakang=r[idx["Nama"]].split(",", 1)[1].strip() if "," in r[idx["Nama"]]
+                   else "-", tanggal_lahir=f"{nip[6:8]}-{nip[4:6]}-{nip[:4]}", tmt_pensiun="0000-00-00",
+                   jenis_jabatan_nama=SIASN_JENIS.get(r[idx["Jenis Jabatan"]], "Jabatan Pelaksana"),
+                   jabatan_nama=r[idx["Nama Jabatan"]], unor_id=f"8ae48{n:03d}", unor_nama=(moved or {}).get(nip, unit),
+                   kedudukan_hukum_nama="Aktif", instansi_induk_nama="Kementerian Koordinator Bidang Perekonomian")
+        out.append([rec[c] for c in SIASN_COLUMNS])
+    return out
+
+
+def write_siasn_csv(rows: list[list[str]], path, delimiter: str = "|", bom: bool = True, upper: bool = False) -> str:
+    header = [c.upper() for c in SIASN_COLUMNS] if upper else list(SIASN_COLUMNS)
+    text = "\r\n".join(delimiter.join(r) for r in [header] + rows) + "\r\n"
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"))
+    return str(path)

@@ -5,9 +5,21 @@ in it is found at its cell."""
 from __future__ import annotations
 
 import pytest
-from layouts_kit import (anggota_decree, base_book, decree_dates, group_header, kedudukan_hukum, mph_matrix,
-                         nip_prefix, number_row, pegawai_siasn_names, pokja_by_name, real_unit, title_block,
-                         write_book)
+from layouts_kit import (
+    anggota_decree,
+    base_book,
+    decree_dates,
+    group_header,
+    kedudukan_hukum,
+    mph_matrix,
+    nip_prefix,
+    number_row,
+    pegawai_siasn_names,
+    pokja_by_name,
+    real_unit,
+    title_block,
+    write_book,
+)
 
 from checker import engines, run
 from checker.load.workbook import load_workbook
@@ -20,7 +32,8 @@ UNIT = "D9.AS1"
 def findings(book, tmp_path, engine, rule=None, stage="penetapan", roster=None):
     path = write_book(book, tmp_path / "unit.xlsx")
     result = run.check([path], stage=stage, engine=engine, roster=roster)
-    return sorted((tuple(getattr(f, k) for k in KEYS) for f in result.findings if rule in (None, f.rule)), key=str)
+    got = [tuple(getattr(f, k) for k in KEYS) for f in result.findings if rule in (None, f.rule)]
+    return sorted(got, key=lambda g: (g[6] or "", g[7] or 0, str(g)))      # by sheet, row, then the rest
 
 
 def loaded(book, tmp_path):
