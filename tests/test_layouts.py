@@ -93,3 +93,57 @@ def test_compliant_unit_in_a_real_layout_has_no_finding(layout, engine, tmp_path
 @pytest.mark.parametrize("stage", ["rancangan", "evaluasi"])
 def test_real_unit_is_compliant_at_every_stage(stage, tmp_path):
     assert findings(real_unit(), tmp_path, ENGINES[-1], stage=stage) == []
+
+
+# --------------------------------------------------------------------------- what the loader reads
+
+def test_loader_reads_the_real_unit_as_the_contract_says(tmp_path):
+    u = loaded(real_unit(), tmp_path)
+    assert u.problems == []
+    assert u.mph_layout == "matrix"
+    # MPH: title rows 1-3, header rows 5-7 (Target Kinerja, Sasaran, indicator), data from row 8
+    assert [(c.code, c.header, c.column, c.row) for c in u.mph_columns] == [
+        ("pk-01", "Persentase rekomendasi kebijakan yang ditindaklanjuti", "D", 7),
+        ("pk-02", "Nilai SAKIP unit", "E", 7)]
+    mph = u.tables["mph"]
+    assert mph.header_row == 5
+    got = mph.rows[mph.rows["peran_hasil"].notna()]
+    assert list(zip(got["_row"], got["_col"], got["nama"], got["kode_target"])) == [
+        (8, "D", "Rina Wulandari, S.E., M.Ec.", "pk-01"),
+        (9, "D", "Agus Prasetyo, S.T.", "pk-01"),
+        (10, "E", "Agus Prasetyo, S.T.", "pk-02"),        # the same person on a second row (name merged down)
+        (11, "D", "Dewi Lestari, S.Si., M.E.", "pk-01"),
+        (12, "E", "Yoga Pratama, A.Md.", "pk-02"),
+        (13, "E", "Andi Saputra", "pk-02")]
+    # Anggota Pokja: title rows, header row 5, column numbers row 6, sections rows 7 and 13
+    ang = u.tables["anggota"]
+    assert ang.header_row == 5
+    assert (ang.columns["nama"], ang.columns["nip"], ang.columns["kode_pokja"], ang.columns["kedudukan"]) == (
+        "B", "B", "A", "D")
+    assert list(zip(ang.rows["_row"], ang.rows["nip"], ang.rows["kode_pokja__raw"], ang.rows["kedudukan"],
+                    ang.rows["kedudukan__raw"])) == [
+        (8, "196801051992031002", "Pokja Kebijakan Contoh", "Pengarah", "Penanggung Jawab"),
+        (9, "197503122000031001", "Pokja Kebijakan Contoh", "Pengarah", "Penanggung Jawab"),     # merged D8:D9
+        (10, "198602142010122001", "Pokja Kebijakan Contoh", "Ketua", "Ketua merangkap Anggota"),
+        (11, "199107232019031003", "Pokja Kebijakan Contoh", "Anggota", "Anggota 1"),
+        (12, "198811052014022002", "Pokja Kebijakan Contoh", "Anggota", "Anggota 2"),
+        (14, "196801051992031002", "Pokja Dukungan Teknis dan Administrasi", "Pengarah", "Penanggung Jawab"),
+        (15, "197503122000031001", "Pokja Dukungan Teknis dan Administrasi", "Pengarah", "Penanggung Jawab"),
+        (16, "199305172020121004", "Pokja Dukungan Teknis dan Administrasi", "Ketua", "Ketua merangkap Anggota"),
+        (17, None, "Pokja Dukungan Teknis dan Administrasi", "Anggota", "Anggota 1")]
+    # Pokja identified by name: the name is its identity, located at the Nama Pokja column
+    pokja = u.tables["pokja"]
+    assert pokja.columns["kode_pokja"] == pokja.columns["nama_pokja"] == "A"
+    assert list(pokja.rows["kode_pokja"]) == ["kebijakan contoh", "dukungan teknis dan administrasi"]
+    assert [str(d) for d in pokja.rows["tanggal_sk"]] == ["2025-01-20", "2025-01-20"]     # "pada tanggal ..."
+    peg = u.tables["pegawai"]
+    assert list(peg.rows["kedudukan_hukum"]) == ["Aktif"] * 6
+    assert list(peg.rows["nip"])[:2] == ["197503122000031001", "198602142010122001"]       # "NIP. " dropped
+
+
+def test_loader_merged_pokja_code_down_the_members(tmp_path):
+    u = loaded(real_unit(anggota="code", by_name=False, titles=False, numbers=False), tmp_path)
+    ang = u.tables["anggota"]
+    assert list(zip(ang.rows["_row"], ang.rows["kode_pokja"])) == [
+        (2, "sub-1"), (3, "sub-1"), (4, "sub-1"), (5, "sub-1"), (6, "sub-1"),
+        (7, "duk-1"), (8, "duk-1"), (9, "duk-1"), (10, "duk-1")]
