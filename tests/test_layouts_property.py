@@ -4,9 +4,9 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from layouts_kit import real_unit, write_book
+from test_layouts import ENGINES
 
 from checker import run
-from test_layouts import ENGINES
 
 CHOICES = st.fixed_dictionaries({
     "mph": st.sampled_from(["code", "indicator", "upper", "prefix"]),
