@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 
 from checker.load.limits import ROSTER_CSV_MAX_BYTES, ROSTER_CSV_MAX_CELLS
+from checker.load.roster_error import RosterError
 
 DELIMITERS = ("|", ",", ";", "\t")
 HEADER_SCAN_LINES = 20
@@ -46,8 +47,6 @@ class CsvRows:
 
 
 def read_csv(path: str, data: bytes, is_header) -> CsvRows:
-    from checker.load.roster import RosterError
-
     if len(data) > ROSTER_CSV_MAX_BYTES:
         raise RosterError(path, "csv_too_large", mb=len(data) >> 20, limit=ROSTER_CSV_MAX_BYTES >> 20)
     text = _decode(path, data)
@@ -60,8 +59,6 @@ def read_csv(path: str, data: bytes, is_header) -> CsvRows:
 
 
 def _decode(path: str, data: bytes) -> str:
-    from checker.load.roster import RosterError
-
     if data.startswith(_UTF16_BOMS):
         raise RosterError(path, "csv_encoding", line=1, found="UTF-16")
     body = data[len(_UTF8_BOM):] if data.startswith(_UTF8_BOM) else data
@@ -105,8 +102,6 @@ def _find_header(text: str, is_header):
 
 
 def _parse(path: str, text: str, delimiter: str) -> tuple[list[list[str]], list[int]]:
-    from checker.load.roster import RosterError
-
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[list[str]] = []
     lines: list[int] = []

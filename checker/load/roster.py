@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 from checker.input.nip import parse_nip
 from checker.input.values import cell_text, col_letter, fold_code, fold_header, fold_text
-from checker.texts import UserError, t
+from checker.load.roster_error import RosterError
 
 HEADER_SCAN_ROWS = 20
 
@@ -48,26 +48,6 @@ _KEYS = {fold_header(alias): (fld, i) for fld, aliases in COLUMNS.items() for i,
 _JPT_PRATAMA_RE = re.compile(
     r"\b(?:jpt pratama|jabatan pimpinan tinggi pratama|asisten deputi|asdep|kepala biro|karo"
     r"|inspektur(?! jenderal))\b|\beselon (?:ii|2)(?![iv0-9])")
-
-
-
-class RosterError(UserError):
-    """The roster cannot be used; its text is "roster." + message_key (checker/texts/roster.py)."""
-    PREFIX = "roster."
-
-    def __init__(self, path: str, message_key: str, detail: str = "", sheet: str = "", cause=None, **fields):
-        self.path, self.message_key, self.detail, self.sheet = str(path), message_key, detail, sheet
-        self.cause = cause                # the LoadError of an unreadable file
-        self.fields = fields              # the CSV texts' own placeholders (line, found, mb, limit)
-        super().__init__(message_key)
-
-    def __str__(self):
-        return f"{self.path}: {self.message_key}" + (f": {self.detail}" if self.detail else "")
-
-    def message(self, lang: str = "id") -> str:
-        detail = self.cause.message(lang) if self.cause is not None else self.detail
-        return t(self.PREFIX + self.message_key, lang, path=self.path, detail=detail, sheet=self.sheet,
-                 **self.fields)
 
 
 
