@@ -30,11 +30,17 @@ Decisions where the contract is silent:
 - Column names: when a header cell matches no name, it is tried again without bracketed
   parts ("Tanggal SK (dd/mm/yyyy)"). The canonical label beats an alias (PK "Kode Target"
   beats "No"), then the leftmost column.
-- Header row when no row of the first 10 has a known name: the first non-empty row there.
-- Two-row headers in table sheets: when merged cells join the header row with the row below
-  (a merged "Tanggal" over "SK | Konsultasi Ortala", or header cells merged down over both
-  rows), the row below is a second header row if reading "top + sub" names finds more
-  columns than the header row alone; data then start under it.
+- Header row when no row of the first 20 has a known name: the first non-empty row there.
+- Headers of up to three rows in table sheets (header.header_block): when merged cells join
+  the header row with the rows below (a merged "Tanggal" over "SK | Konsultasi Ortala", a
+  "Periode" under a "Jangka Waktu", header cells merged down), a row below is a header row
+  too if reading the block's names (each column's lowest filled header cell, or "upper
+  lower") finds more columns than the rows above alone; data then start under it.
+- Section rows ("A. POKJA ...", load/sections.py) are not data; on Anggota Pokja they give
+  the rows under them their Pokja (load/pokja_ref.py, with Pokja identified by Nama Pokja
+  where no sheet has a Kode Pokja). Merged ranges in data rows give every covered cell the
+  range's value (grid.fill_merged); a value that is not valid is reported at the range's
+  top-left cell only. A `Nama/NIP` cell supplies both fields (input/names.py).
 - A column-number row right under the header ("1 2 3 ..." or "(1) (2) (3) ...", consecutive
   integers in every filled cell, at least two) is not data. Neither is a repeated header row
   further down (every filled cell equal to the header cell above it, at least two): it is
@@ -47,13 +53,14 @@ Decisions where the contract is silent:
   and `Table.formula_issues[(excel_row, column_letter)]` is "error:#N/A" or
   "no_cached_value". Only cells of data rows in found columns (and MPH target columns) are
   listed; the Unit sheet's cells are in the Unit table.
-- MPH matrix: the row right under the header row is a second header row when its employee
-  cells (NIP, ID Pegawai, Nama) are empty and it holds a code-like cell under a header cell
-  that is empty or non-code text (a merged "Target Kinerja", "Sasaran", "IKI JPT"...).
+- MPH matrix (load/mph.py, load/targets.py): up to two rows under the header row are header
+  rows too when their employee cells are empty (a merged "Target Kinerja", "Sasaran", "IKI
+  JPT" above the targets); a column is a target column when its name is a code-like word or
+  the text of a PK target's Indikator Kinerja (or Sasaran), exact or prefix (20 characters).
   A matrix with no target column at all is a Problem column_missing "Kode Target".
   Table.columns["kode_target"/"peran_hasil"] of a matrix is its first target column letter;
   each row's own cell is `_col`.
-- Unit sheet: the row layout when some row of the first 10 has two known names; otherwise
+- Unit sheet: the row layout when some row of the first 20 has two known names; otherwise
   the key/value layout when a column holds two or more known names (keys); the value is read
   from the column headed "Isi"/"Nilai"/"Value" when there is one, else the column right of
   the keys. Only the first data row of the row layout is the unit.
