@@ -147,3 +147,40 @@ def test_loader_merged_pokja_code_down_the_members(tmp_path):
     assert list(zip(ang.rows["_row"], ang.rows["kode_pokja"])) == [
         (2, "sub-1"), (3, "sub-1"), (4, "sub-1"), (5, "sub-1"), (6, "sub-1"),
         (7, "duk-1"), (8, "duk-1"), (9, "duk-1"), (10, "duk-1")]
+
+
+def test_merged_ranges_from_the_sheet_xml_when_the_reader_has_none(tmp_path, monkeypatch):
+    """An older python-calamine reports no merged ranges: they come from the sheet's XML, and
+    the unit loads the same."""
+    from checker.load import merges, reader
+    path = write_book(real_unit(), tmp_path / "unit.xlsx")
+    want = load_workbook(path)
+
+    class NoMerges:
+        def __init__(self, sheet):
+            self._sheet = sheet
+
+        def to_python(self, **kw):
+            return self._sheet.to_python(**kw)
+
+        @property
+        def merged_cell_ranges(self):
+            raise AttributeError("merged_cell_ranges")
+
+    real_get = reader.guard_reader
+
+    def guard(path, fn, *args):
+        got = real_get(path, fn, *args)
+        return NoMerges(got) if getattr(fn, "__name__", "") == "get_sheet_by_name" else got
+
+    from checker.load import workbook
+    parsed = []
+    monkeypatch.setattr(reader, "guard_reader", guard)
+    monkeypatch.setattr(workbook, "merged_ranges", lambda xml: parsed.append(1) or merges.merged_ranges(xml))
+    got = load_workbook(path)
+    assert len(parsed) == 7                              # every sheet's merges came from its XML
+    assert got.problems == want.problems == []
+    for kind in ("mph", "anggota", "pokja"):
+        assert got.tables[kind].rows.equals(want.tables[kind].rows), kind
+    assert merges.merged_ranges(b'<mergeCells count="2"><mergeCell ref="A5:A7"/><x:mergeCell ref="D14"/>'
+                                b'</mergeCells>') == [((4, 0), (6, 0)), ((13, 3), (13, 3))]

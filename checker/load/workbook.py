@@ -76,6 +76,7 @@ from checker.load import pokja_ref, safety
 from checker.load.formulas import formula_issues
 from checker.load.grid import Grid
 from checker.load.header import find_header
+from checker.load.merges import merged_ranges
 from checker.load.model import LoadedUnit, LoadError, MphColumn, Problem, Table
 from checker.load.mph import load_mph
 from checker.load.own_outputs import is_annotation_sheet
@@ -104,6 +105,16 @@ def load_workbook(path: str, data: bytes | None = None, *, frames: bool = True) 
     return to_frames(lu) if frames else lu
 
 
+def _xml_merges(path: str, box: safety.Container, part: str | None) -> list:
+    """The sheet's merged ranges from its XML part (the reader did not report them)."""
+    if part is None:
+        return []
+    try:
+        return merged_ranges(box.zf.read(part))
+    except (zipfile.BadZipFile, OSError, ValueError, zlib.error) as exc:
+        raise LoadError(path, "corrupt", str(exc)) from None
+
+
 def _read_grids(path: str, box: safety.Container, wb, matched: dict) -> dict[str, Grid]:
     """Each matched sheet's cells, after its used range was checked and, where the archive
     scan saw formula or error markers, its formula problems were found."""
@@ -119,6 +130,8 @@ def _read_grids(path: str, box: safety.Container, wb, matched: dict) -> dict[str
             except (zipfile.BadZipFile, OSError, ValueError, zlib.error) as exc:
                 raise LoadError(path, "corrupt", str(exc)) from None
         rows, merged = read_sheet(path, wb, name)
+        if merged is None:
+            merged = _xml_merges(path, box, part)
         grids[name] = Grid(rows, issues, merged)
         del rows
     return grids
