@@ -57,6 +57,18 @@ def _many_titles(sheet, n=18):
     return lambda b: title_block(b[sheet], [f"judul {i}" for i in range(n)])
 
 
+def _pegawai_nama_nip(book):
+    """Pegawai with name and NIP in one "Nama / NIP" cell ("name / NIP"; none for PPNPN)."""
+    sheet = book["Pegawai"]
+    head = sheet.rows[0]
+    n, i = head.index("Nama"), head.index("NIP")
+    for r in sheet.rows[1:]:
+        r[n] = f"{r[n]} / {r[i]}" if r[i] else r[n]
+    head[n] = "Nama / NIP"
+    for r in sheet.rows:
+        del r[i]
+
+
 # Each layout alone, then every layout at once; all keep the base unit compliant.
 LAYOUTS = {
     "title-rows": _with(*(_titled(s) for s in ("PK", "Pegawai", "Pokja", "Surat Tugas"))),
@@ -68,6 +80,7 @@ LAYOUTS = {
     "siasn-names": _with(pegawai_siasn_names),
     "nip-prefix": _with(nip_prefix, lambda b: nip_prefix(b, "Surat Tugas", "NIP: ")),
     "kedudukan-hukum": _with(kedudukan_hukum),
+    "pegawai-nama-nip": _with(_pegawai_nama_nip),
     "decree-dates": _with(decree_dates),
     "mph-codes-two-rows": _with(lambda b: mph_matrix(b, header="code", rows=2)),
     "mph-indicator": _with(lambda b: mph_matrix(b, header="indicator")),
