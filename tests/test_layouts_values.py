@@ -108,3 +108,26 @@ def test_pokja_named_by_name_code_or_section_text():
     assert names.resolve("Susunan Keanggotaan Pokja Dukungan Teknis dan Administrasi (DUK-1)") == ("duk-1", "DUK-1")
     assert names.resolve("Tim Lain") is None
     assert pokja_key("Pokja  Kebijakan, Contoh") == "kebijakan contoh"
+
+
+def test_user_contract_names_every_sheet_column_alias_and_synonym():
+    """docs/format-workbook.md (the Indonesian copy of the input contract, linked from the
+    README) lists what the loader accepts: every sheet, column, alias and vocabulary synonym."""
+    from pathlib import Path
+
+    from checker.input import schema, vocab
+
+    root = Path(__file__).resolve().parent.parent
+    doc = (root / "docs" / "format-workbook.md").read_text(encoding="utf-8")
+    assert "(docs/format-workbook.md)" in (root / "README.md").read_text(encoding="utf-8")
+    missing = []
+    for s in schema.SHEETS:
+        missing += [n for n in (s.label, *s.aliases) if n not in doc]
+        for c in s.columns + schema.LAYOUT_COLUMNS.get(s.kind, ()):
+            missing += [n for n in (c.label, *c.aliases) if n not in doc]
+    for c in schema.MPH_MATRIX_COLUMNS + schema.MPH_LONG_COLUMNS:
+        missing += [n for n in (c.label, *c.aliases) if n not in doc]
+    for name in ("jenis_jabatan", "kedudukan", "jenis_pokja", "cara_penugasan"):
+        for value, syns in vocab.synonyms(name).items():
+            missing += [n for n in (value, *syns) if n not in doc]
+    assert missing == []
