@@ -102,3 +102,29 @@ def test_cli_unreadable_csv_roster_exits_2(tmp_path):
     assert proc.returncode == 2, proc.stderr
     assert f"Roster induk {bad}, baris 1: berkas tidak berenkode UTF-8" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_csv_roster_text_reaches_outputs_as_text(tmp_path):
+    """A roster unit named like a formula, with a control character, that sent no workbook: its
+    U01 names it as text, without the control character, and the findings workbook holds text."""
+    import openpyxl
+    from layouts_kit import SIASN_COLUMNS
+
+    from checker import run
+    from checker.output.workbook import write_workbook
+
+    book = base_book()
+    rows = siasn_rows(book)
+    other = list(rows[0])
+    other[SIASN_COLUMNS.index("nip_baru")] = "'198001012005011002"
+    other[SIASN_COLUMNS.index("unor_nama")] = '=HYPERLINK("http://x","Biro\x07 Lain")'
+    other[SIASN_COLUMNS.index("jabatan_nama")] = "Kepala Biro Lain"
+    roster = write_siasn_csv(rows + [other], tmp_path / "r" / "siasn.csv")
+    result = run.check([write_book(book, tmp_path / "unit.xlsx")], roster=roster)
+    assert [(f.rule, f.unit) for f in result.findings] == [("U01", None)]
+    assert '(=HYPERLINK("http://x","Biro Lain"))' in result.findings[0].message
+    out = tmp_path / "temuan.xlsx"
+    write_workbook(result, str(out))
+    cells = [c for ws in openpyxl.load_workbook(out).worksheets for row in ws.iter_rows() for c in row
+             if isinstance(c.value, str) and "HYPERLINK" in c.value]
+    assert cells and all(c.data_type == "s" for c in cells)
