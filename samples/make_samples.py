@@ -54,6 +54,11 @@ EXPECTED: dict[str, list[tuple[str, str]]] = {
         ("K14", "PG-03: Tanggal Selesai 15 Januari 2026 melewati Tahun Kinerja 2025 (laporan akhir disusun awal "
                 "tahun berikutnya)"),
     ],
+    "d3-as1-migas.xlsx": [
+        ("U05", "Wahyu Nugraha (pegawai baru) tercantum di Pegawai tetapi belum ada di MPPH"),
+        ("D03", "MG-02: Kedudukan 'Bendahara' (Sari Melati) di luar kosakata"),
+        ("D04", "MG-02: Tanggal Selesai 'pada tanggal 31 Juni 2025' bukan tanggal yang sah"),
+    ],
     "d2-as3-hortikultura.xlsx": [
         ("U03", "dua Pokja berjenis Dukungan Teknis dan Administrasi (PH-04 dan PH-05)"),
         ("K03", "PH-02 menyebut Kode Target PK-06 yang tidak ada di PK (sisa penomoran lama)"),
@@ -509,6 +514,78 @@ UNITS.append(dict(
         M("PG-04", "rini", "Anggota",
           "Membantu penginputan data perjalanan dinas pegawai unit",
           "Rekap data perjalanan dinas pegawai unit"),
+    ],
+))
+
+# ---------------------------------------------------------------- D3.AS1 (real layout) --
+# A unit as it really sends its files (input-format.md version 2): Pegawai as SIASN lists it
+# (upper-case names without titles, Kedudukan Hukum), an MPPH form with a title block, a
+# three-row header (Target Kinerja / Sasaran / indicator text) and no NIP, one row per result
+# with the name merged down, a decree annex for Anggota Pokja (Nama/NIP cells, column
+# numbers, section rows, merged Kedudukan, "Penanggung Jawab", "Anggota 1") and no Kode Pokja
+# anywhere; dates in the decree's wording.
+UNITS.append(dict(
+    file="d3-as1-migas.xlsx",
+    kode="D3.AS1", deputi="D3",
+    nama="Asisten Deputi Minyak dan Gas Bumi",
+    head=P("head", "Dr. Ir. Bagus Hendrawan, M.T.", 1, "JPT Pratama", "Asisten Deputi Minyak dan Gas Bumi"),
+    head_on_pegawai=True, pola="A",
+    layout=dict(unit="row", mph="real", anggota="decree", pokja_codes=False, dates="decree", nip="plain",
+                pegawai="siasn"),
+    sheets=dict(unit="Unit", pk="PK", pegawai="Pegawai", mph="MPPH", pokja="Pokja", anggota="Susunan Keanggotaan"),
+    pk=[
+        ("1", "Meningkatnya ketahanan pasokan minyak dan gas bumi",
+         "Persentase rekomendasi kebijakan ketahanan pasokan migas yang ditindaklanjuti", "80%", "Persen"),
+        ("2", "Meningkatnya pemanfaatan gas bumi domestik",
+         "Jumlah rekomendasi kebijakan pemanfaatan gas bumi untuk industri dalam negeri", "4", "Rekomendasi"),
+        ("3", "Terwujudnya akuntabilitas kinerja unit", "Nilai SAKIP unit", "80", "Nilai"),
+    ],
+    pegawai=[
+        P("yudi", "A. Yudi Wicaksono, S.T., M.T.", 1, "Fungsional", "Analis Kebijakan Ahli Madya"),
+        P("ratna", "Dr. Ratna Dewi, S.E., M.Si.", 2, "Fungsional", "Analis Kebijakan Ahli Muda"),
+        P("fadli", "Fadli Rahmat, S.T.", 1, "Fungsional", "Analis Kebijakan Ahli Pertama"),
+        P("intan", "Intan Permatasari, S.E.", 2, "Fungsional", "Analis Kebijakan Ahli Pertama", "PPPK"),
+        P("wahyu", "Wahyu Nugraha, S.T.", 1, "Fungsional", "Analis Kebijakan Ahli Pertama",
+          no_mph=True),                                               # U05: not yet on the MPPH
+        P("sari", "Hj. Sari Melati, S.Kom.", 2, "Fungsional", "Pranata Komputer Ahli Pertama"),
+        P("lina", "Lina Marlina, S.AP.", 2, "Fungsional", "Perencana Ahli Pertama"),
+        P("teguh", "Teguh Santoso, A.Md.", 1, "Pelaksana", "Pengadministrasi Perkantoran"),
+        P("asep", "Asep Saepudin", 1, "Tenaga Pendukung", "Pramubakti", "PPNPN", "PPNPN-051"),
+    ],
+    outsiders=[],
+    sk=dict(nomor="KEP-5/D.III.1/02/2025", tanggal=dt.date(2025, 2, 10), konsultasi=dt.date(2025, 2, 5),
+            mulai=dt.date(2025, 2, 10), selesai=dt.date(2025, 12, 31)),
+    pokja=[
+        dict(kode="MG-01", nama="Pokja Ketahanan Pasokan Migas", jenis="Substansi", target="1",
+             tugas="Menyusun rekomendasi kebijakan ketahanan pasokan minyak dan gas bumi serta memantau "
+                   "tindak lanjutnya."),
+        dict(kode="MG-02", nama="Pokja Pemanfaatan Gas Bumi Domestik", jenis="Substansi", target="2",
+             selesai="pada tanggal 31 Juni 2025",                                 # D04: there is no 31 June
+             tugas="Menyusun rekomendasi kebijakan pemanfaatan gas bumi bagi industri dalam negeri."),
+        dict(kode="MG-03", nama="Pokja Dukungan Teknis dan Administrasi", jenis="Dukungan Teknis dan Administrasi",
+             target="3",
+             tugas="Melaksanakan dukungan perencanaan, pelaporan kinerja, dan administrasi unit."),
+    ],
+    anggota=[
+        M("MG-01", "yudi", "Ketua", "Memimpin penyusunan rekomendasi ketahanan pasokan migas",
+          "Terlaksananya penyusunan rekomendasi kebijakan ketahanan pasokan migas (4 dokumen)"),
+        M("MG-01", "ratna", "Anggota", "Menganalisis neraca pasokan dan kebutuhan migas nasional",
+          "Tersusunnya kajian neraca pasokan dan kebutuhan migas"),
+        M("MG-01", "fadli", "Anggota", "Memantau tindak lanjut rekomendasi oleh kementerian/lembaga",
+          "Tersusunnya laporan pemantauan tindak lanjut rekomendasi"),
+        M("MG-02", "ratna", "Ketua", "Memimpin penyusunan rekomendasi pemanfaatan gas bumi domestik",
+          "Terlaksananya penyusunan rekomendasi pemanfaatan gas bumi domestik"),
+        M("MG-02", "intan", "Anggota", "Menghimpun data kebutuhan gas bumi sektor industri",
+          "Tersusunnya basis data kebutuhan gas bumi industri"),
+        M("MG-02", "sari", "Bendahara", "Mengelola dasbor data alokasi gas bumi",                 # D03
+          "Tersedianya dasbor data alokasi gas bumi"),
+        M("MG-03", "lina", "Ketua", "Mengoordinasikan rencana kerja dan laporan kinerja unit",
+          "Tersusunnya Laporan Kinerja unit Tahun 2025"),
+        M("MG-03", "teguh", "Sekretaris", "Menatausahakan surat dan agenda rapat unit",
+          "Tertatanya surat dan agenda rapat unit"),
+        M("MG-03", "sari", "Anggota", "Mengelola laman dan arsip digital unit",
+          "Terkelolanya arsip digital unit"),
+        M("MG-03", "asep", "Anggota", "Menyiapkan ruang dan bahan rapat", "Tersedianya ruang dan bahan rapat"),
     ],
 ))
 
@@ -1022,6 +1099,9 @@ def fmt_date(value, style: str):
         return f"{value:%d/%m/%Y}"
     if style == "dmy_dash":
         return f"{value:%d-%m-%Y}"
+    if style == "decree":                    # the decree's own wording and old spellings
+        month = BULAN[value.month - 1].replace("Februari", "Pebruari").replace("November", "Nopember")
+        return f"pada tanggal {value.day} {month} {value.year}"
     raise ValueError(style)
 
 
@@ -1301,7 +1381,8 @@ def build_mph_long(ws, u: Unit):
 
 
 def build_pokja(ws, u: Unit):
-    headers = [(f, u.header("pokja", f, h)) for f, h in COLUMNS["pokja"]]
+    headers = [(f, u.header("pokja", f, h)) for f, h in COLUMNS["pokja"]
+               if f != "kode" or u.s["layout"].get("pokja_codes", True)]
     sk = u.s["sk"]
     rows = []
     for i, p in enumerate(u.s["pokja"], start=1):
@@ -1359,6 +1440,131 @@ def build_anggota(ws, u: Unit):
     write_table(ws, 1, headers, rows)
 
 
+
+# ---- real layouts (input-format.md version 2): D3.AS1
+
+def siasn_name(nama: str) -> str:
+    """A name as SIASN lists it: no titles (after the first comma, and the title words in front),
+    upper case."""
+    words = nama.split(",", 1)[0].split()
+    while words and words[0].rstrip(".").lower() in ("dr", "drs", "dra", "ir", "prof", "h", "hj"):
+        words = words[1:]
+    return " ".join(words).upper()
+
+
+def build_pegawai_siasn(ws, u: Unit):
+    """Pegawai copied from SIASN: upper-case names without titles, Kedudukan Hukum."""
+    headers = [("no", "No"), ("nip", "NIP"), ("id", "ID Pegawai"), ("nama", "Nama"), ("jenis", "Jenis Jabatan"),
+               ("jabatan", "Nama Jabatan"), ("status", "Status Kepegawaian"), ("kedudukan", "Kedudukan Hukum")]
+    people = [dict(u.head, status="PNS", id_pegawai=None)] + [p for p in u.people.values()
+                                                                if not p.get("not_on_pegawai")]
+    rows = [dict(no=i, nip=u.nip_cell(p), id=p.get("id_pegawai"), nama=siasn_name(p["nama"]), jenis=p["jenis"],
+                 jabatan=p["jabatan"], status=p["status"], kedudukan="Aktif")
+            for i, p in enumerate(people, start=1)]
+    write_table(ws, 1, headers, rows)
+
+
+def _title_block(ws, lines: list[str], ncols: int) -> None:
+    for r, line in enumerate(lines, start=1):
+        ws.cell(row=r, column=1, value=line).font = TITLE_FONT
+        ws.cell(row=r, column=1).alignment = CENTER
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=ncols)
+
+
+def build_mph_real(ws, u: Unit):
+    """The MPPH form: title block, three header rows (a merged "Target Kinerja", each target's
+    Sasaran, its indicator text), no NIP, one row per result with No/Nama/Jabatan merged down."""
+    s = u.s
+    entries = u.mph_entries()
+    fixed = ["No", "Nama", "Jabatan"]
+    ncols = len(fixed) + len(s["pk"]) + 1
+    _title_block(ws, ["MATRIKS PEMBAGIAN PERAN DAN HASIL", s["nama"].upper(), "TAHUN KINERJA 2025"], ncols)
+    top = 5
+    for i, text in enumerate(fixed + [None] * len(s["pk"]) + ["Keterangan"], start=1):
+        if text:
+            ws.cell(row=top, column=i, value=text)
+            ws.merge_cells(start_row=top, start_column=i, end_row=top + 2, end_column=i)
+    first_t = len(fixed) + 1
+    ws.cell(row=top, column=first_t, value="Target Kinerja")
+    ws.merge_cells(start_row=top, start_column=first_t, end_row=top, end_column=first_t + len(s["pk"]) - 1)
+    for j, (_code, sasaran, indikator, _t, _s) in enumerate(s["pk"]):
+        ws.cell(row=top + 1, column=first_t + j, value=sasaran)
+        ws.cell(row=top + 2, column=first_t + j, value=indikator)
+        ws.column_dimensions[get_column_letter(first_t + j)].width = 42
+    for r in range(top, top + 3):
+        style_header_row(ws, r, ncols)
+        for c in range(1, ncols + 1):
+            ws.cell(row=r, column=c).alignment = CENTER
+    for col, width in (("A", 5), ("B", 30), ("C", 34)):
+        ws.column_dimensions[col].width = width
+    r = top + 3
+    for n, p in enumerate(u.mph_people(), start=1):
+        mine = entries[p["handle"]]
+        first = r
+        for code, texts in mine.items():
+            for j, pk in enumerate(s["pk"]):
+                cell = ws.cell(row=r, column=first_t + j, value="\n".join(texts) if pk[0] == code else "-")
+                cell.alignment = WRAP if pk[0] == code else CENTER
+            r += 1
+        for c, value in enumerate((n, p["nama"], p["jabatan"]), start=1):
+            ws.cell(row=first, column=c, value=value).alignment = WRAP
+            if r - 1 > first:
+                ws.merge_cells(start_row=first, start_column=c, end_row=r - 1, end_column=c)
+
+
+DECREE_KEDUDUKAN = {"Pengarah": "Penanggung Jawab", "Ketua": "Ketua merangkap Anggota"}
+
+
+def build_anggota_decree(ws, u: Unit):
+    """The decree annex: No | Nama/NIP | Jabatan | Kedudukan dalam Tim | Uraian Tugas | Output,
+    column numbers under the header, a section row per Pokja, no Kode Pokja, the Pengarah
+    merged down, numbered Anggota."""
+    s = u.s
+    headers = ["No", "Nama/NIP", "Jabatan", "Kedudukan dalam Tim", "Uraian Tugas", "Output"]
+    ncols = len(headers)
+    _title_block(ws, [f"LAMPIRAN KEPUTUSAN {s['head']['jabatan'].upper()}", f"NOMOR {s['sk']['nomor']}",
+                      "TENTANG PEMBENTUKAN KELOMPOK KERJA TAHUN 2025"], ncols)
+    top = 5
+    for c, text in enumerate(headers, start=1):
+        ws.cell(row=top, column=c, value=text)
+        ws.cell(row=top + 1, column=c, value=f"({c})").alignment = CENTER
+    style_header_row(ws, top, ncols)
+    for col, width in zip("ABCDEF", (5, 36, 34, 24, 50, 50)):
+        ws.column_dimensions[col].width = width
+
+    def who(nama, nip):
+        return f"{nama}\nNIP. {fmt_nip(nip, 'spaced')}" if nip else nama
+
+    r = top + 2
+    for g, p in enumerate(s["pokja"]):
+        ws.cell(row=r, column=1, value=f"{'ABCDEFGH'[g]}. {p['nama'].upper()}").font = HEADER_FONT
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=ncols)
+        r += 1
+        rows = [(who(u.madya["nama"], u.madya["nip"]), u.madya["unit"].replace("Bidang Koordinasi", "Bidang"),
+                 "Pengarah", "Memberikan arahan strategis dan menerima hasil pelaksanaan tugas Pokja",
+                 f"Terlaksananya arahan strategis {p['nama']}"),
+                (who(u.head["nama"], u.head["nip"]), u.head["jabatan"], "Pengarah",
+                 "Memberikan arahan, memantau, dan mengevaluasi pelaksanaan tugas Pokja",
+                 f"Terlaksananya evaluasi hasil {p['nama']}")]
+        for m in s["anggota"]:
+            if m["pokja"] == p["kode"]:
+                person = u.people[m["who"]]
+                rows.append((who(person["nama"], person.get("nip")), person["jabatan"], m["kedudukan"],
+                             m["uraian"], m["output"]))
+        first = r
+        n_anggota = 0
+        for i, (nama_nip, jabatan, ked, uraian, output) in enumerate(rows, start=1):
+            shown = DECREE_KEDUDUKAN.get(ked, ked)
+            if ked == "Anggota":
+                n_anggota += 1
+                shown = f"Anggota {n_anggota}"
+            values = (i, nama_nip, jabatan, shown if r == first or ked != "Pengarah" else None, uraian, output)
+            for c, value in enumerate(values, start=1):
+                if value is not None:
+                    ws.cell(row=r, column=c, value=value).alignment = WRAP
+            r += 1
+        ws.merge_cells(start_row=first, start_column=4, end_row=first + 1, end_column=4)   # both Pengarah
+
 def build_st(ws, u: Unit):
     headers = [(f, u.header("st", f, h)) for f, h in COLUMNS["st"]]
     rows = []
@@ -1378,14 +1584,17 @@ def build_workbook(spec: dict) -> Workbook:
     ws.title = sh["unit"]
     build_unit_sheet(ws, u)
     build_pk(wb.create_sheet(sh["pk"]), u)
-    build_pegawai(wb.create_sheet(sh["pegawai"]), u)
+    lay = spec["layout"]
+    (build_pegawai_siasn if lay.get("pegawai") == "siasn" else build_pegawai)(wb.create_sheet(sh["pegawai"]), u)
     mph = wb.create_sheet(sh["mph"])
-    if spec["layout"]["mph"] == "long":
+    if lay["mph"] == "long":
         build_mph_long(mph, u)
+    elif lay["mph"] == "real":
+        build_mph_real(mph, u)
     else:
         build_mph_matrix(mph, u)
     build_pokja(wb.create_sheet(sh["pokja"]), u)
-    build_anggota(wb.create_sheet(sh["anggota"]), u)
+    (build_anggota_decree if lay.get("anggota") == "decree" else build_anggota)(wb.create_sheet(sh["anggota"]), u)
     if spec.get("surat_tugas"):
         build_st(wb.create_sheet(sh.get("st", "Surat Tugas")), u)
     props = wb.properties
@@ -1427,6 +1636,55 @@ def save_reproducible(wb: Workbook, path: Path) -> None:
     os.replace(tmp, path)
 
 
+# The columns of a SIASN employee export, in its order (67; the checker reads nip_baru, nama,
+# jenis_jabatan_nama, jabatan_nama and unor_nama, and ignores the others).
+SIASN_COLUMNS = (
+    "pns_id", "nip_baru", "nip_lama", "nama", "gelar_depan", "gelar_belakang", "tempat_lahir_id",
+    "tempat_lahir_nama", "tanggal_lahir", "jenis_kelamin", "agama_id", "agama_nama", "email", "nik", "alamat",
+    "nomor_hp", "nomor_telpon", "jenis_pegawai_id", "jenis_pegawai_nama", "kedudukan_hukum_id",
+    "kedudukan_hukum_nama", "status_cpns_pns", "kartu_pegawai", "nomor_sk_cpns", "tanggal_sk_cpns", "tmt_cpns",
+    "nomor_sk_pns", "tanggal_sk_pns", "tmt_pns", "gol_awal_id", "gol_awal_nama", "gol_id", "gol_nama",
+    "tmt_golongan", "mk_tahun", "mk_bulan", "jenis_jabatan_id", "jenis_jabatan_nama", "jabatan_id",
+    "jabatan_nama", "tmt_jabatan", "tingkat_pendidikan_id", "tingkat_pendidikan_nama", "pendidikan_id",
+    "pendidikan_nama", "tahun_lulus", "kpkn_id", "kpkn_nama", "lokasi_kerja_id", "lokasi_kerja_nama", "unor_id",
+    "unor_nama", "instansi_induk_id", "instansi_induk_nama", "instansi_kerja_id", "instansi_kerja_nama",
+    "satuan_kerja_induk_id", "satuan_kerja_induk_nama", "satuan_kerja_kerja_id", "satuan_kerja_kerja_nama",
+    "is_valid_nik", "flag_ikd", "tmt_pensiun", "bup", "tanggal_update", "npwp", "bpjs")
+SIASN_JENIS = {"Fungsional": "Jabatan Fungsional Tertentu", "JF": "Jabatan Fungsional Tertentu",
+               "Jabatan Fungsional": "Jabatan Fungsional Tertentu", "Pelaksana": "Jabatan Pelaksana",
+               "Administrator": "Jabatan Administrator", "Pengawas": "Jabatan Pengawas"}
+# pipe-delimited text; named .txt so that `cek-pokja check samples/` does not report it as a unit file
+ROSTER_FILE = "roster/pegawai-siasn.txt"
+
+
+def siasn_roster() -> bytes:
+    """Every sample unit's employees with a NIP as SIASN exports them: pipe-delimited UTF-8 with a
+    byte-order mark, lower-case headers, NIPs with a leading apostrophe, `-` and `0000-00-00` for
+    empty values, names upper case without titles."""
+    lines = ["|".join(SIASN_COLUMNS)]
+    seen = set()
+    n = 0
+    for spec in UNITS:
+        u = Unit(spec)
+        people = [dict(u.head, status="PNS")] + [p for p in u.people.values() if not p.get("not_on_pegawai")]
+        for p in people:
+            if not p.get("nip") or p["nip"] in seen:
+                continue
+            seen.add(p["nip"])
+            n += 1
+            rec = dict.fromkeys(SIASN_COLUMNS, "-")
+            rec.update(pns_id=f"A8ACA7{n:04d}", nip_baru="'" + p["nip"], nip_lama="-", nama=siasn_name(p["nama"]),
+                       gelar_belakang=p["nama"].split(",", 1)[1].strip() if "," in p["nama"] else "-",
+                       tanggal_lahir=f"{p['nip'][6:8]}-{p['nip'][4:6]}-{p['nip'][:4]}", tmt_pensiun="0000-00-00",
+                       jenis_pegawai_nama=p["status"], kedudukan_hukum_nama="Aktif",
+                       jenis_jabatan_nama="Jabatan Struktural" if p is people[0] else SIASN_JENIS.get(
+                           p["jenis"], "Jabatan Pelaksana"),
+                       jabatan_nama=p["jabatan"], unor_id=f"8ae483a7{u.kode}", unor_nama=spec["nama"],
+                       instansi_induk_nama=INSTANSI, instansi_kerja_nama=INSTANSI)
+            lines.append("|".join(rec[c] for c in SIASN_COLUMNS))
+    return b"\xef\xbb\xbf" + ("\r\n".join(lines) + "\r\n").encode("utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     out = Path(argv[0]) if argv else Path(__file__).resolve().parent
@@ -1436,6 +1694,10 @@ def main(argv: list[str] | None = None) -> int:
         path = out / spec["file"]
         save_reproducible(build_workbook(spec), path)
         print(f"{path}  ({spec['kode']}, {len(EXPECTED[spec['file']])} temuan yang diharapkan)")
+    roster = out / ROSTER_FILE
+    roster.parent.mkdir(parents=True, exist_ok=True)
+    roster.write_bytes(siasn_roster())
+    print(f"{roster}  (roster induk SIASN, CSV)")
     assert set(EXPECTED) == {u["file"] for u in UNITS}
     return 0
 

@@ -370,9 +370,18 @@ def test_roster_unit_matched_by_name_submitted_its_workbook(tmp_path):
 
 def test_samples_together_give_no_x_finding():
     samples = sorted((ROOT / "samples").glob("*.xlsx"))
-    assert len(samples) == 7
+    assert len(samples) == 8
     result = check(samples)
     assert [f for f in result.findings if f.rule.startswith("X")] == []
+
+
+def test_samples_with_their_siasn_roster_give_no_x_finding():
+    """samples/roster/pegawai-siasn.txt (a SIASN pipe CSV of every sample employee): no X04."""
+    samples = sorted((ROOT / "samples").glob("*.xlsx"))
+    plain = check(samples)
+    result = check(samples, roster=str(ROOT / "samples" / "roster" / "pegawai-siasn.txt"))
+    assert [f for f in result.findings if f.rule.startswith("X") or f.rule == "U01"] == []
+    assert [(f.rule, f.file, f.row) for f in result.findings] == [(f.rule, f.file, f.row) for f in plain.findings]
 
 
 def test_samples_with_a_roster_built_from_their_pegawai(tmp_path):

@@ -332,8 +332,12 @@ def test_header_row_with_the_most_when_none_has_two(make_workbook):
         ("column_missing", "PK", "Indikator Kinerja", "indikator_kinerja", 1, "rancangan")]
 
 
-def test_header_not_searched_beyond_ten_rows(make_workbook):
-    rows = [[f"judul {i}"] for i in range(10)] + [["Kode Target", "Indikator Kinerja"], ["PK-01", "x"]]
+def test_header_searched_in_the_first_twenty_rows_only(make_workbook):
+    rows = [[f"judul {i}"] for i in range(19)] + [["Kode Target", "Indikator Kinerja"], ["PK-01", "x"]]
+    u = load_workbook(make_workbook({"PK": rows}))
+    assert [p for p in u.problems if p.sheet == "PK"] == []
+    assert u.tables["pk"].header_row == 20
+    rows = [[f"judul {i}"] for i in range(20)] + [["Kode Target", "Indikator Kinerja"], ["PK-01", "x"]]
     u = load_workbook(make_workbook({"PK": rows}))
     assert {p.field for p in u.problems if p.sheet == "PK"} == {"kode_target", "indikator_kinerja"}
 
@@ -497,10 +501,11 @@ def test_mph_matrix_without_targets_is_a_problem(make_workbook):
     assert u.mph_layout == "matrix" and u.mph_columns == []
 
 
-def test_mph_matrix_missing_nip_and_nama(make_workbook):
+def test_mph_matrix_missing_nama(make_workbook):
+    """Nama is required in the matrix layout; NIP is not (contract v2: rows are matched by name)."""
     u = load_workbook(make_workbook({"MPH": [["No", "ID Pegawai", "PK-01"], [1, "TP-1", "x"]]}))
     mph = [p[3] for p in problems(u) if p[1] == "MPH"]
-    assert mph == ["nip", "nama"]
+    assert mph == ["nama"]
     assert u.tables["mph"].rows["id_pegawai"].tolist() == ["TP-1"]
 
 

@@ -33,7 +33,7 @@ OLD = {
 }
 # README and help (the same item): words of the bureau's own work.
 OLD_DOCS = {
-    r"mengaudit|audit akhir tahun": "monitoring dan evaluasi (Pasal 3: audit is the internal auditor's word)",
+    r"mengaudit|\baudit\b": "monitoring dan evaluasi (Pasal 3: audit is the internal auditor's word)",
     r"kartu skor": "rekapitulasi kepatuhan",
     r"\bpunya\b": "memiliki",
     r"\bdilayani\b": "ditangani",

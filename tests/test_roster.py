@@ -139,19 +139,19 @@ def test_missing_file(tmp_path):
     assert e.value.message("en") == f"The master roster {tmp_path / 'tidak-ada.xlsx'} does not exist."
 
 
-def test_csv_and_xls_are_refused_with_the_loader_text(tmp_path):
+def test_csv_loads_whatever_its_name_and_xls_is_refused_with_the_loader_text(tmp_path):
+    """Contract v2: a roster is read as CSV when its content is text (even named .xlsx)."""
     csv = tmp_path / "roster.xlsx"
     csv.write_text("NIP_BARU;NAMA;KODE_UNIT\n197503122000031001;A;D9.AS1\n", encoding="utf-8")
-    with pytest.raises(RosterError) as e:
-        load_roster(csv)
-    assert e.value.message_key == "unreadable"
-    assert "tidak dapat dibaca" in e.value.message() and "CSV" in e.value.message()
-    assert "cannot be read" in e.value.message("en") and "save it again as an Excel Workbook" in e.value.message("en")
+    r = load_roster(csv)
+    assert (r.sheet, [(x["_row"], x["nip"], x["unit_id"]) for x in r.rows]) == (
+        "CSV", [(2, "197503122000031001", "d9.as1")])
     xls = tmp_path / "roster.xls"
     xls.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "Workbook".encode("utf-16-le") + b"\0" * 100)
     with pytest.raises(RosterError) as e:
         load_roster(xls)
-    assert ".xls" in e.value.message()
+    assert e.value.message_key == "unreadable"
+    assert ".xls" in e.value.message() and "tidak dapat dibaca" in e.value.message()
 
 
 def test_no_sheet_with_nip_and_unit(tmp_path):

@@ -39,6 +39,10 @@ TODAY = date(2025, 6, 1)
     ("\u2019198609262015051001", "198609262015051001"),    # typographic apostrophe
     ("  198609262015051001\n", "198609262015051001"),      # trimmed
     ("19850330 2023 2 1 2 012", "198503302023212012"),     # PPPK with spaces
+    ("NIP 198609262015051001", "198609262015051001"),      # a decree's NIP prefix (contract v2)
+    ("NIP. 19860926 201505 1 001", "198609262015051001"),
+    ("nip:198609262015051001", "198609262015051001"),
+    ("Nip.  19660801.198803.1.001", "196608011988031001"),
 ])
 def test_nip_valid_forms(raw, key):
     v = parse_nip(raw, today=TODAY)
@@ -74,7 +78,8 @@ def test_nip_number_cell_is_number_whatever_the_digits(raw, key):
     ("198503302023213012", "198503302023213012"),      # PPPK sex digit 3
     ("198503302023212000", "198503302023212000"),      # PPPK serial 000
     ("19860926-201505-1-001", "19860926-201505-1-001"),  # hyphens are not accepted
-    ("NIP 198609262015051001", "NIP198609262015051001"),
+    ("NIP 19860926201505100", "19860926201505100"),         # prefix dropped, 17 digits
+    ("NIPX198609262015051001", "NIPX198609262015051001"),   # not the prefix
     ("abc", "abc"),
 ])
 def test_nip_invalid_keeps_key(raw, key):
@@ -138,6 +143,14 @@ def test_nip_pandas_na_is_empty():
     ("Jakarta, Senin 10 Januari 2025", date(2025, 1, 10)),
     ("Kota Bogor, 2 Mei 2025", date(2025, 5, 2)),
     ("  10/01/2025 \n", date(2025, 1, 10)),
+    ("pada tanggal 10 Pebruari 2025", date(2025, 2, 10)),      # a decree's wording (contract v2)
+    ("Pada Tanggal 10 Pebruari 2025", date(2025, 2, 10)),
+    ("tanggal: 10 Januari 2025", date(2025, 1, 10)),
+    ("Tanggal 10 Januari 2025", date(2025, 1, 10)),
+    ("tgl. 10-01-2025", date(2025, 1, 10)),
+    ("Tgl 10/01/2025", date(2025, 1, 10)),
+    ("Jakarta, pada tanggal 3 Peb 2025", date(2025, 2, 3)),
+    ("pada tanggal Senin, 10 Pebruari 2025", date(2025, 2, 10)),
 ])
 def test_date_ok(raw, expected):
     v = parse_date(raw)
@@ -181,7 +194,9 @@ def test_month_words_cover_contract():
     "Januari 2025",
     "2025",
     "besok",
-    "Tanggal 10 Januari 2025",
+    "Ditetapkan tanggal 10 Januari 2025",
+    "tanggalan 10 Januari 2025",
+    "pada 10 Januari 2025",
     "-",
     45667,                   # an Excel serial shown as a number is not a date
     45667.0,

@@ -3,9 +3,10 @@ used by every fact that matches people, and the employee facts.
 
 A row of any sheet names its person by NIP, ID Pegawai and/or Nama. It is the Pegawai
 row with the same NIP where both have one; else the one with the same ID Pegawai where
-both have one; else the one with the same folded name, provided no NIP or ID Pegawai of
-the two rows contradicts it. A row that matches nobody on Pegawai is identified by its own
-NIP, else ID Pegawai, else folded name.
+both have one; else the one with the same name (input.names.fold_name: titles, case and
+punctuation folded), provided no NIP or ID Pegawai of the two rows contradicts it. A row
+that matches nobody on Pegawai is identified by its own NIP, else ID Pegawai, else folded
+name.
 
 The officials named on the Unit sheet (JPT Pratama, its Plt, JPT Madya) are identified by
 NIP only (rules.md: a Pengarah row without a NIP cannot be identified as an owner), and
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from checker.input.names import fold_name
 from checker.input.values import fold_text
 from checker.input.vocab import JPT_JENIS, is_not_active
 
@@ -68,7 +70,7 @@ class _Index:
 
     def add(self, i: int, r: dict) -> None:
         for index, key in ((self.by_nip, _nip_of(r)), (self.by_id, fold_text(text(r.get("id_pegawai")))),
-                           (self.by_name, fold_text(text(r.get("nama"))))):
+                           (self.by_name, fold_name(text(r.get("nama"))))):
             if key and key not in index:
                 index[key] = i
 
@@ -85,7 +87,7 @@ class _Index:
     def find(self, r: dict) -> int | None:
         nip = _nip_of(r)
         pid = fold_text(text(r.get("id_pegawai")))
-        name = fold_text(text(r.get("nama")))
+        name = fold_name(text(r.get("nama")))
         i = self.by_nip.get(nip) if nip else None
         if i is None and pid:
             j = self.by_id.get(pid)
@@ -155,7 +157,7 @@ class PersonIndex:
         pid = fold_text(text(r.get("id_pegawai")))
         if pid:
             return Person("i:" + pid, None, "", "empty")
-        name = fold_text(text(r.get("nama")))
+        name = fold_name(text(r.get("nama")))
         return Person("m:" + name, None, "", "empty") if name else Person("", None, "", "empty")
 
     @staticmethod

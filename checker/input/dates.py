@@ -1,5 +1,6 @@
 """Dates as units write them (input-format.md, "Values"): Excel dates, ISO, day-first
-numeric forms and the Indonesian long form, with an optional place or day name before.
+numeric forms and the Indonesian long form, with an optional place, the decree's own wording
+("pada tanggal", "tanggal:", "tgl.") and a day name before.
 
 A number in a date cell (an Excel serial shown as a number, e.g. 45667) is NOT a date: the
 user sees a number, so it is "invalid" (D04). A datetime with a time part gives its date.
@@ -42,9 +43,12 @@ DAY_NAMES = ("senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "jum\u2019at
              "minggu", "ahad")
 
 _DAY_RE = "(?:" + "|".join(re.escape(d) for d in DAY_NAMES) + ")"
-# optional "Place," then optional "Dayname," / "Dayname "
+# the decree's wording before a date: "pada tanggal", "tanggal:", "tgl."
+_WORDING_RE = r"(?:(?:pada\s+)?(?:tanggal|tgl)\b\.?\s*:?\s*)"
+# optional "Place," then the optional wording, then optional "Dayname," / "Dayname "
 _PREFIX_RE = re.compile(
-    r"^(?:[^\W\d_][\w .'\u2019()-]*?\s*,\s*)?(?:" + _DAY_RE + r"\s*,?\s+)?(?P<rest>\d.*)$",
+    r"^(?:[^\W\d_][\w .'\u2019()-]*?\s*,\s*)?" + _WORDING_RE + r"?(?:" + _DAY_RE
+    + r"\s*,?\s+)?(?P<rest>\d.*)$",
     re.IGNORECASE,
 )
 _ISO_RE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")

@@ -1,9 +1,11 @@
 """NIP: 18-digit PNS or PPPK numbers (input-format.md, "Values").
 
 Separators removed are whitespace (incl. NBSP), dots and one leading apostrophe (' ` or
-typographic quotes); anything else (hyphens, "NIP:") makes the text invalid and stays in
-the key. Plausibility: birth year >= 1930 and birth date not in the future; TMT CPNS /
-PPPK appointment year >= birth year + 15 and <= current year + 1.
+typographic quotes); a leading `NIP`, `NIP.` or `NIP:` (any case: decrees write "NIP.
+1974...") is dropped, and what is left of "NIP. -" is an empty NIP; anything else (hyphens,
+letters) makes the text invalid and stays in the key. Plausibility: birth year >= 1930 and
+birth date not in the future; TMT CPNS / PPPK appointment year >= birth year + 15 and <=
+current year + 1.
 """
 from __future__ import annotations
 
@@ -23,6 +25,8 @@ class NipValue(NamedTuple):
 
 
 _NIP_STRIP_RE = re.compile(r"[\s.\u00a0]+")
+_NIP_PREFIX_RE = re.compile(r"^nip(?![a-z])\s*[.:]?\s*", re.IGNORECASE)
+_NO_NIP = frozenset({"", "-", "\u2013", "\u2014"})
 _APOSTROPHES = "'`\u2018\u2019"
 
 
@@ -44,7 +48,8 @@ def _nip_valid(d: str, today: date) -> bool:
 
 
 def parse_nip(raw: Any, today: date | None = None) -> NipValue:
-    """18-digit PNS or PPPK NIP. Text may carry spaces, dots and a leading apostrophe.
+    """18-digit PNS or PPPK NIP. Text may carry spaces, dots, a leading apostrophe and a
+    leading NIP prefix.
     A number cell (int/float) is status "number" whatever its digits (Excel keeps 15)."""
     if is_missing(raw):
         return NipValue(None, "empty", "")
@@ -60,8 +65,11 @@ def parse_nip(raw: Any, today: date | None = None) -> NipValue:
     key = t
     if key[0] in _APOSTROPHES:
         key = key[1:]
+    prefixed = key[:1] in "nN" and _NIP_PREFIX_RE.match(key) is not None
+    if prefixed:
+        key = _NIP_PREFIX_RE.sub("", key, count=1)
     key = _NIP_STRIP_RE.sub("", key)
-    if not key:
+    if not key or (prefixed and key in _NO_NIP):
         return NipValue(None, "empty", t)
     status = "valid" if _valid_cached(key, today or date.today()) else "invalid"
     return NipValue(key, status, t)

@@ -49,7 +49,7 @@ class ColumnSpec:
     field: str            # snake_case identifier, e.g. "nomor_sk"
     label: str            # canonical header as in input-format.md, e.g. "Nomor SK"
     aliases: tuple[str, ...]
-    kind: str             # "text" | "nip" | "date" | "code" | "codes" | "vocab:<name>" | "year"
+    kind: str             # "text" | "nip" | "date" | "code" | "codes" | "vocab:<name>" | "year" | "nama_nip"
     required: str | None  # None | "rancangan" | "penetapan" | "evaluasi" | "conditional"
     conditional_from: str | None = None   # for "conditional": stage from which the condition counts
 
@@ -101,6 +101,13 @@ def _c(field, label, kind="text", required=None, aliases=(), conditional_from=No
 # Pegawai; they are unambiguous elsewhere too).
 NIP_ALIASES = ("NIP Baru", "NIP/NI PPPK", "NIP_BARU")
 NAMA_ALIASES = ("Nama Pegawai", "NAMA")
+# A cell holding the name, then the NIP (decree annexes): it supplies the `nama` and `nip`
+# fields of its sheet where the sheet has no column of its own for them (tables.py).
+NAMA_NIP_FIELD = "nama_nip"
+
+
+def _nama_nip():
+    return _c(NAMA_NIP_FIELD, "Nama/NIP", "nama_nip", None, ("Nama / NIP", "Nama dan NIP"))
 
 R, P, E, COND = "rancangan", "penetapan", "evaluasi", "conditional"
 
@@ -146,11 +153,13 @@ MPH_LONG_COLUMNS = (
        ("Peran", "Hasil", "Hasil Kerja", "Rencana Hasil Kerja", "RHK")),
     _c("kode_pokja", "Kode Pokja", "code", None),
 )
-# MPH, matrix layout: the employee columns; every other column whose header's first word
-# is code-like (values.header_code) is a PK target column. Nama is required in this layout.
+# MPH, matrix layout: the employee columns; every other column whose header names a PK
+# target (load/mph.py: a code-like first word, or the text of a target's indicator) is a
+# target column. Nama is required in this layout; NIP is not (real MPH forms list names,
+# and a row without NIP is matched by name).
 MPH_MATRIX_COLUMNS = (
     _c("no", "No", "text", None),
-    _c("nip", "NIP", "nip", COND, NIP_ALIASES, R),
+    _c("nip", "NIP", "nip", None, NIP_ALIASES),
     _c("id_pegawai", "ID Pegawai", "text", None),
     _c("nama", "Nama", "text", R, NAMA_ALIASES),
     _c("nama_jabatan", "Jabatan", "text", None, ("Nama Jabatan", "JABATAN_NAMA")),
@@ -186,9 +195,11 @@ ANGGOTA = SheetSpec("anggota", "Anggota Pokja", (
     _c("nip", "NIP", "nip", COND, NIP_ALIASES, R),
     _c("id_pegawai", "ID Pegawai", "text", None),
     _c("nama", "Nama", "text", None, NAMA_ALIASES),
-    _c("kedudukan", "Kedudukan", "vocab:kedudukan", R, ("Jabatan dalam Pokja", "Peran dalam Pokja")),
+    # decree annexes head it "Kedudukan dalam Tim"
+    _c("kedudukan", "Kedudukan", "vocab:kedudukan", R, ("Jabatan dalam Pokja", "Peran dalam Pokja",
+                                                         "Kedudukan dalam Pokja", "Kedudukan dalam Tim")),
     _c("jenis_jabatan", "Jenis Jabatan", "vocab:jenis_jabatan", COND, (), R),   # for outsiders
-    _c("nama_jabatan", "Nama Jabatan", "text", None),
+    _c("nama_jabatan", "Nama Jabatan", "text", None, ("Jabatan",)),
     _c("kode_unit_asal", "Kode Unit Asal", "code", None, ("Unit Asal",)),
     _c("instansi_asal", "Instansi Asal", "text", None),
     _c("cara_penugasan", "Cara Penugasan", "vocab:cara_penugasan", None),
@@ -214,6 +225,23 @@ SURAT_TUGAS = SheetSpec("surat_tugas", "Surat Tugas", ("Penugasan Individu",), F
 
 SHEETS: tuple[SheetSpec, ...] = (UNIT, PK, PEGAWAI, MPH, POKJA, ANGGOTA, SURAT_TUGAS)
 SHEETS_BY_KIND: dict[str, SheetSpec] = {s.kind: s for s in SHEETS}
+
+# Columns real unit files have besides the contract's own, read but never written by the
+# template (its layout keeps one value per cell): `Nama/NIP` in one cell, and on Anggota
+# Pokja the Pokja's name, which identifies it where no sheet has a Kode Pokja.
+NAMA_POKJA_ANGGOTA = _c("nama_pokja", "Nama Pokja", "text", None, ("Pokja",))
+LAYOUT_COLUMNS: dict[str, tuple[ColumnSpec, ...]] = {
+    "pegawai": (_nama_nip(),),
+    "mph": (_nama_nip(),),
+    "anggota": (NAMA_POKJA_ANGGOTA, _nama_nip()),
+    "surat_tugas": (_nama_nip(),),
+}
+
+
+def read_columns(kind: str, columns: tuple[ColumnSpec, ...]) -> tuple[ColumnSpec, ...]:
+    """The columns the loader looks for on a sheet of `kind`: the contract's `columns` and
+    the real layouts' own."""
+    return columns + LAYOUT_COLUMNS.get(kind, ())
 
 
 # --------------------------------------------------------------------- name lookup

@@ -113,6 +113,17 @@ def fold_compact(s: Any) -> str:
     return _NOT_ALNUM_RE.sub("", fold_text(s))
 
 
+def fold_words(s: Any) -> str:
+    """Words only: case folded, every run of punctuation and whitespace one space
+    ("Persentase  rekomendasi (K/L)." -> "persentase rekomendasi k l")."""
+    return _fold_words(s if isinstance(s, str) else cell_text(s))
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _fold_words(t: str) -> str:
+    return " ".join(_NOT_ALNUM_RE.sub(" ", unicodedata.normalize("NFKC", t).casefold()).split())
+
+
 def fold_header(s: Any) -> str:
     """Key for sheet and column names: case, whitespace, line breaks, punctuation, _ and -
     are all folded away ("NIP_BARU" = "NIP Baru", "Anggota-Pokja" = "anggotapokja")."""

@@ -1,11 +1,12 @@
 """A sheet's cells as a grid: 0-based rows and columns, emptiness per row, formula problems
-shown as their raw text, merged ranges."""
+shown as their raw text, merged ranges (and, in data rows, their value in every cell)."""
 from __future__ import annotations
 
 from typing import Any
 
 from checker.input.schema import is_example_row
 from checker.input.values import cell_text, is_missing, trim_text
+from checker.load.limits import MERGED_FILL_MAX_CELLS
 
 
 def is_filled(v: Any) -> bool:
@@ -28,6 +29,8 @@ class Grid:
         import numpy as np
         self.issues: dict[tuple[int, int], tuple[str, str]] = dict(issues or {})
         self.merged = list(merged or ())
+        self.origin: dict[tuple[int, int], tuple[int, int]] = {}     # see fill_merged
+        self._counts = None
         if source is None:
             arr = np.empty((0, 0), dtype=object)
         elif hasattr(source, "to_numpy"):
@@ -77,6 +80,33 @@ class Grid:
                 continue
             filled.append(True)
         self.filled = filled
+
+    def counts(self):
+        """Per row, how many cells are not None (whitespace-only text counts)."""
+        if self._counts is None:
+            self._counts = (self.arr != None).sum(axis=1).tolist() if self.nrows else []  # noqa: E711
+        return self._counts
+
+    def fill_merged(self, first_row: int) -> None:
+        """Give every cell of each merged range at or below `first_row` the value of the range's
+        top-left cell (input-format.md: it counts for every cell of the range); `origin` maps
+        each such cell to that top-left cell. Rows keep the emptiness of their own cells, so a
+        merged cell reaching over a blank row makes no data row of it. At most
+        MERGED_FILL_MAX_CELLS cells are filled (a hint, not a reason to refuse a file)."""
+        budget = MERGED_FILL_MAX_CELLS
+        for (r0, c0), (r1, c1) in self.merged:
+            if r0 < first_row or r0 >= self.nrows or c0 >= self.ncols:
+                continue
+            value = self.arr[r0, c0]
+            size = (min(r1, self.nrows - 1) - r0 + 1) * (min(c1, self.ncols - 1) - c0 + 1)
+            if value is None or size > budget:
+                continue
+            budget -= size
+            for r in range(r0, min(r1, self.nrows - 1) + 1):
+                for c in range(c0, min(c1, self.ncols - 1) + 1):
+                    if (r, c) != (r0, c0):
+                        self.arr[r, c] = value
+                        self.origin[(r, c)] = (r0, c0)
 
     def texts(self, r: int) -> list[str]:
         if r < 0 or r >= self.nrows:

@@ -1,14 +1,15 @@
-"""Where a table starts: the header row (and a second header row under merged group cells),
-the column each field is in, and which rows below are data (not a column-number row, not a
-repeated header)."""
+"""Where a table starts: the header row (and up to two more header rows under merged group
+cells), the column each field is in, and which rows below are data (not a column-number
+row, not a repeated header, not a section row)."""
 from __future__ import annotations
 
 import re
 
 from checker.input.values import cell_text, fold_header, trim_text
 from checker.load.grid import Grid
+from checker.load.sections import Section, split_sections
 
-HEADER_SCAN_ROWS = 10
+HEADER_SCAN_ROWS = 20
 
 
 BRACKETS_RE = re.compile(r"\([^)]*\)|\[[^\]]*\]")
@@ -67,34 +68,63 @@ def find_header(grid: Grid, keys) -> tuple[int, dict[str, int]]:
     return 0, {}
 
 
-def two_row_header(grid: Grid, keys, hr: int, colmap: dict[str, int]) -> tuple[dict[str, int], int]:
-    """(field -> column, first data row0) for a table sheet: the header row alone, or with
-    the row below it when merged cells join them and "top sub" names find more columns."""
-    nxt = hr + 1
-    if nxt >= grid.nrows or not grid.filled[nxt] or not grid.merged:
-        return colmap, hr + 1
-    joins = [m for m in grid.merged if m[0][0] == hr and (m[1][0] >= nxt or m[1][1] > m[0][1])]
-    if not joins:
-        return colmap, hr + 1
-    top = grid.texts(hr)
-    sub = grid.texts(nxt)
-    down = set()                       # columns whose header cell is merged down over `nxt`
+MAX_HEADER_ROWS = 3
+
+
+def merged_texts(grid: Grid, rows: range) -> list[list[str]]:
+    """The texts of `rows` (header rows), every cell of a merged range holding the range's
+    text; a cell under a merged range that reaches down into it is "" (its column's name is
+    the text above it, not twice)."""
+    out = [grid.texts(r) + [""] * (grid.ncols - len(grid.texts(r))) for r in rows]
+    first = rows.start
     for (r0, c0), (r1, c1) in grid.merged:
-        if r0 <= hr <= r1:
-            text = cell_text(grid.cell(r0, c0))
+        if r1 < first or r0 >= rows.stop:
+            continue
+        text = cell_text(grid.cell(r0, c0))
+        for r in range(max(r0, first), min(r1, rows.stop - 1) + 1):
             for c in range(c0, min(c1, grid.ncols - 1) + 1):
-                top[c] = text
-                if r1 >= nxt:
-                    down.add(c)
-    texts = []
+                out[r - first][c] = text if r == max(r0, first) else ""
+    return out
+
+
+def column_names(grid: Grid, rows: range, keys=None) -> list[str]:
+    """Each column's name over the header `rows`: its lowest non-empty header cell, or, when
+    `keys` are given, the first of "upper lower", lower, all of them joined, then the upper
+    cells that names a known column ("Tanggal" merged over "SK" names "Tanggal SK")."""
+    texts = merged_texts(grid, rows)
+    names = []
     for c in range(grid.ncols):
-        t, s = top[c], ("" if c in down else sub[c])
-        cands = ([f"{t} {s}", s] if t and s else [s]) + [t]
-        texts.append(next((x for x in cands if match_column(x, keys)), t))
-    two = assign_columns(texts, keys)
-    if len(two) > len(colmap):
-        return two, nxt + 1
-    return colmap, hr + 1
+        parts = [t[c] for t in texts if t[c]]
+        if not parts:
+            names.append("")
+            continue
+        if keys is None or len(parts) == 1:
+            names.append(parts[-1])
+            continue
+        cands = [f"{parts[-2]} {parts[-1]}", parts[-1], " ".join(parts)] + parts[-2::-1]
+        names.append(next((x for x in cands if match_column(x, keys)), parts[-1]))
+    return names
+
+
+def _joined(grid: Grid, hr: int, last: int) -> bool:
+    """Merged cells join the header rows hr..last: a group cell over several columns or a cell
+    merged down, starting in a row above `last`."""
+    return any(hr <= r0 < last and (r1 > r0 or c1 > c0) for (r0, c0), (r1, c1) in grid.merged)
+
+
+def header_block(grid: Grid, keys, hr: int, colmap: dict[str, int]) -> tuple[dict[str, int], int]:
+    """(field -> column, first data row0) for a table sheet: the header row alone, or with up
+    to two rows below it when merged cells join them and their names find more columns."""
+    best, start = colmap, hr + 1
+    if not grid.merged:
+        return best, start
+    for last in range(hr + 1, min(hr + MAX_HEADER_ROWS, grid.nrows)):
+        if not grid.filled[last] or _is_number_row(grid, last) or not _joined(grid, hr, last):
+            break
+        found = assign_columns(column_names(grid, range(hr, last + 1), keys), keys)
+        if len(found) > len(best):
+            best, start = found, last + 1
+    return best, start
 
 
 _NUMBER_CELL_RE = re.compile(r"^\(?(\d{1,3})\)?\.?$")
@@ -146,15 +176,16 @@ def _is_repeated_header(grid: Grid, r: int, head: dict[int, set[str]]) -> bool:
     return n >= 2
 
 
-def body_rows(grid: Grid, start: int, header_rows: list[int], numbering: bool = True) -> list[int]:
-    """Data rows from `start`: filled rows minus a column-number row right under the header
-    and any repeated header row."""
+def body_rows(grid: Grid, start: int, header_rows: list[int], numbering: bool = True
+              ) -> tuple[list[int], list[Section]]:
+    """(data rows, section rows) from `start`: filled rows minus a column-number row right
+    under the header, any repeated header row and the section rows."""
     rows = grid.data_rows(start)
     if not rows:
-        return rows
+        return rows, []
     if numbering and rows[0] == start and _is_number_row(grid, rows[0]):
         rows = rows[1:]
     head = _header_keys(grid, header_rows)
-    if sum(len(v) for v in head.values()) < 2:
-        return rows
-    return [r for r in rows if not _is_repeated_header(grid, r, head)]
+    if sum(len(v) for v in head.values()) >= 2:
+        rows = [r for r in rows if not _is_repeated_header(grid, r, head)]
+    return split_sections(grid, rows)

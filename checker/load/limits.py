@@ -29,6 +29,20 @@ SHEET_MAX_CELLS = 5_000_000
 EXCEL_MAX_ROWS, EXCEL_MAX_COLS = 1_048_576, 16_384      # beyond: not an Excel file
 
 
+# Cells of a sheet's data rows that merged ranges may fill with their value (grid.fill_merged):
+# a decree merges a Pokja or a Kedudukan over a few dozen rows; a range beyond this is left as
+# it is (its other cells stay empty) rather than cost memory for one map entry per cell.
+MERGED_FILL_MAX_CELLS = 200_000
+
+
+# A master roster given as CSV (load/csvroster.py): its size, and its cells (rows x columns of
+# the file, all 67 SIASN columns counted; ~75,000 employees fit).
+ROSTER_CSV_MAX_BYTES = 256 << 20
+
+
+ROSTER_CSV_MAX_CELLS = 5_000_000
+
+
 # Per file, in a worker process (checker/workers.py): address space and wall-clock time.
 # 1 GiB is ~4.5x the 50,000-row file and ~3x the largest used range accepted above; 60 s is
 # ~15x its load time on a 2-core machine.

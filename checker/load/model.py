@@ -46,10 +46,12 @@ class Table:
 
 @dataclass
 class MphColumn:
-    code: str                  # folded code from the header's first word
-    header: str                # header text as written (trimmed)
+    code: str                  # folded code the header names (its first word, or the target whose
+                               # indicator it is); for a header naming several targets, its text
+    header: str                # header text as written (trimmed); "" for a header naming several
     column: str                # Excel letter
     row: int                   # Excel row of the header cell holding the code
+    matches: tuple = ()        # the targets (codes as written) a header naming several names
 
 
 @dataclass

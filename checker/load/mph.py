@@ -1,32 +1,49 @@
 """The MPH sheet in its two layouts: long (one row per employee and target) or matrix (one row
-per employee, one column per PK target), the matrix melted into the long shape."""
+per employee and result, one column per PK target), the matrix melted into the long shape.
+
+Matrix headers: the header row (the first with two employee column names) and up to two
+rows under it whose employee cells are empty (group cells such as a merged "Target Kinerja"
+or a Sasaran above the targets); each other column's name is its lowest non-empty header
+cell, and it is a target column when that name names a PK target (load/targets.py). The
+header rows are the ones that find the most target columns; on a tie the deeper block when
+its last row names some of them (indicators under their Sasaran), so a first data row
+without a name is never taken for a header.
+"""
 from __future__ import annotations
 
 from checker.input import schema
-from checker.input.values import cell_text, col_letter, header_code, parse_peran
+from checker.input.values import cell_text, col_letter, parse_peran
 from checker.load.grid import Grid, is_filled
-from checker.load.header import body_rows, find_header
+from checker.load.header import MAX_HEADER_ROWS, body_rows, column_names, find_header
 from checker.load.model import MphColumn, Problem, Table
-from checker.load.tables import columns_data, missing_columns, plain_table
+from checker.load.sections import section_of
+from checker.load.tables import columns_data, missing_columns, plain_table, with_nama_nip
+from checker.load.targets import TargetNames
+
+_IDENTITY = ("nip", "id_pegawai", "nama", schema.NAMA_NIP_FIELD)
 
 
-def load_mph(grid: Grid, sheet: str, hidden: bool):
-    """(Table, problems, layout, target columns) of the MPH sheet."""
+def load_mph(grid: Grid, sheet: str, hidden: bool, pk_rows: dict | None = None):
+    """(Table, problems, layout, target columns) of the MPH sheet; `pk_rows` are the PK
+    table's columns (for headers that name a target by its indicator)."""
     spec = schema.MPH
-    hr, colmap = find_header(grid, schema.column_name_keys(spec.columns))
+    hr, colmap = find_header(grid, schema.column_name_keys(schema.read_columns("mph", spec.columns)))
     if schema.MPH_LAYOUT_FIELD in colmap:
         return _long(grid, sheet, hidden, hr, colmap)
-    mcols = schema.MPH_MATRIX_COLUMNS
+    mcols = schema.read_columns("mph", schema.MPH_MATRIX_COLUMNS)
     specs = {c.field: c for c in mcols}
     colmap = {f: ci for f, ci in colmap.items() if f in specs}
-    targets, data_start = _target_columns(grid, hr, colmap)
+    targets, data_start = _target_columns(grid, hr, colmap, TargetNames(pk_rows))
+    colmap = with_nama_nip(colmap)
     problems = missing_columns(spec, sheet, mcols, colmap, hr + 1)
     if not targets:
         problems.append(Problem("column_missing", sheet, "Kode Target", "kode_target", hr + 1,
                                 "rancangan", "no target column in the MPH matrix"))
-    emp_rows = body_rows(grid, data_start, list(range(hr, data_start)))
+    emp_rows, _sections = body_rows(grid, data_start, list(range(hr, data_start)))
+    grid.fill_merged(data_start)
     issues: dict[tuple[int, str], str] = {}
     emp = columns_data(grid, emp_rows, colmap, specs, "mph", issues)
+    colmap.pop(schema.NAMA_NIP_FIELD, None)
     data = _melt(grid, emp_rows, emp, targets, issues)
     columns = {f: col_letter(ci) for f, ci in colmap.items()}
     if targets:
@@ -34,13 +51,21 @@ def load_mph(grid: Grid, sheet: str, hidden: bool):
     else:
         issues = {}                    # no target column: the matrix has no rows to point at
     table = Table("mph", sheet, hidden, hr + 1, columns, data, issues)
-    mph_columns = [MphColumn(t[3], t[4], col_letter(t[0]), t[1] + 1) for t in targets]
+    mph_columns = [_mph_column(t) for t in targets]
     return table, problems, "matrix", mph_columns
+
+
+def _mph_column(t) -> MphColumn:
+    ci, row, named, header = t
+    if named.matches:                  # names several targets: reported under its own text
+        return MphColumn(named.code, "", col_letter(ci), row + 1, named.matches)
+    return MphColumn(named.code, header, col_letter(ci), row + 1)
 
 
 def _long(grid: Grid, sheet: str, hidden: bool, hr: int, colmap: dict):
     """One row per employee and target: a plain table, each row's own cell in `_col`."""
-    table, problems = plain_table(grid, schema.MPH, sheet, hidden, schema.MPH.columns, hr, colmap)
+    columns = schema.read_columns("mph", schema.MPH.columns)
+    table, problems, _sections = plain_table(grid, schema.MPH, sheet, hidden, columns, hr, colmap)
     n = len(table.rows["_row"])
     table.rows["_col"] = [table.columns.get("peran_hasil")] * n
     table.rows["_line"] = list(range(n))
@@ -48,32 +73,58 @@ def _long(grid: Grid, sheet: str, hidden: bool, hr: int, colmap: dict):
     return table, [p for p in problems if p.field in long_fields], "long", []
 
 
-def _target_columns(grid: Grid, hr: int, colmap: dict):
-    """([(column, header row, code as written, folded code, header text)], first data row):
-    every other column whose header starts with a code-like word; the codes may sit on the
-    row under the header row (a merged group cell above them)."""
-    head = grid.texts(hr)
+def _target_columns(grid: Grid, hr: int, colmap: dict, names: TargetNames):
+    """([(column, header row of its name, Named, header text)], first data row0)."""
     known = set(colmap.values())
-    targets = [(ci, hr, *hc, t) for ci, t in enumerate(head)
-               if ci not in known and (hc := header_code(t)) is not None]
-    nxt = hr + 1
-    if nxt >= grid.nrows or not grid.filled[nxt]:
-        return targets, hr + 1
-    ident = [colmap[f] for f in ("nip", "id_pegawai", "nama") if f in colmap]
-    if any(is_filled(grid.cell(nxt, c)) for c in ident):
-        return targets, hr + 1
-    tcols = {t[0] for t in targets}
-    extra = []
-    for ci, t in enumerate(grid.texts(nxt)):
-        if ci in known or ci in tcols:
+    ident = [colmap[f] for f in _IDENTITY if f in colmap]
+    best, start = _targets_over(grid, hr, hr, known, names), hr + 1
+    for last in range(hr + 1, min(hr + MAX_HEADER_ROWS, grid.nrows)):
+        if not _may_be_header(grid, last, ident, known):
+            break
+        found = _targets_over(grid, hr, last, known, names)
+        if len(found) > len(best) or (found and len(found) == len(best) and _names_targets(grid, last, found)):
+            best, start = found, last + 1
+    return best, start
+
+
+def _names_targets(grid: Grid, r: int, found: list) -> bool:
+    """Row `r` holds the name of a target column (so it is a header row: the lowest one
+    names the column, as a Sasaran row above the indicators does not)."""
+    return any(row == r for _ci, row, _named, _name in found)
+
+
+def _may_be_header(grid: Grid, r: int, ident: list[int], known: set) -> bool:
+    """Row `r` under the header row may be a header row too: filled, its employee cells
+    empty, something outside them, and no section row."""
+    if not grid.filled[r] or any(is_filled(grid.cell(r, c)) for c in ident):
+        return False
+    if not any(is_filled(v) for c, v in enumerate(grid.arr[r]) if c not in known):
+        return False
+    return section_of(grid, r) is None
+
+
+def _targets_over(grid: Grid, hr: int, last: int, known: set, names: TargetNames) -> list:
+    found = []
+    rows = range(hr, last + 1)
+    for ci, name in enumerate(column_names(grid, rows)):
+        if ci in known or not name:
             continue
-        hc = header_code(t)
-        above = head[ci] if ci < len(head) else ""
-        if hc is not None and (not above or header_code(above) is None):
-            extra.append((ci, nxt, hc[0], hc[1], t))
-    if not extra:
-        return targets, hr + 1
-    return sorted(targets + extra), nxt + 1
+        named = names.name(name)
+        if named is not None:
+            found.append((ci, _name_row(grid, rows, ci), named, name))
+    return found
+
+
+def _name_row(grid: Grid, rows: range, ci: int) -> int:
+    """The header row holding column `ci`'s name: its lowest filled header cell (the top-left
+    of a merged range reaching over it)."""
+    for r in reversed(rows):
+        if is_filled(grid.cell(r, ci)):
+            return r
+    for (r0, c0), (r1, c1) in grid.merged:
+        if c0 <= ci <= c1 and r0 <= rows.stop - 1 and r1 >= rows.start:
+            return r0
+    return rows.start
 
 
 def _melt(grid: Grid, emp_rows: list[int], emp: dict, targets: list, issues: dict) -> dict[str, list]:
@@ -81,8 +132,8 @@ def _melt(grid: Grid, emp_rows: list[int], emp: dict, targets: list, issues: dic
     nt, ne = len(targets), len(emp_rows)
     data: dict[str, list] = {k: [v for v in vals for _ in range(nt)] for k, vals in emp.items()}
     letters = [col_letter(t[0]) for t in targets]
-    data["kode_target"] = [t[3] for t in targets] * ne
-    data["kode_target__raw"] = [t[2] for t in targets] * ne
+    data["kode_target"] = [t[2].code for t in targets] * ne
+    data["kode_target__raw"] = [t[2].raw for t in targets] * ne
     raws = [cell_text(grid.arr[r, t[0]]) for r in emp_rows for t in targets]
     peran = [parse_peran(t) for t in raws]
     if grid.issues:

@@ -40,14 +40,15 @@ def open_workbook(path: str, data: bytes):
 
 
 def read_sheet(path: str, wb, name: str):
-    """(rows as lists, merged ranges ((r0, c0), (r1, c1)) 0-based)."""
+    """(rows as lists, merged ranges ((r0, c0), (r1, c1)) 0-based, or None when the reader
+    cannot tell them: workbook.py then reads them from the sheet's XML, load/merges.py)."""
     sheet = guard_reader(path, wb.get_sheet_by_name, name)
     rows = guard_reader(path, lambda: sheet.to_python(skip_empty_area=False))
     try:
-        merged = list(sheet.merged_cell_ranges or ())
-    except Exception:  # noqa: BLE001 - merges are a hint only
-        merged = []
-    return rows, merged
+        got = sheet.merged_cell_ranges
+    except Exception:  # noqa: BLE001 - an older python-calamine has no merged_cell_ranges
+        return rows, None
+    return rows, None if got is None else list(got)
 
 
 def match_sheets(metas: list[tuple[str, bool]]) -> dict[str, tuple[str, bool]]:

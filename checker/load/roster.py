@@ -8,7 +8,7 @@ UNOR_NAMA, "Unit Kerja") load as they are.
 
 Decisions where the contract is silent:
 - The roster sheet is the first sheet (workbook order) whose header row, within the first
-  10 rows, holds a NIP column and a unit column. Other sheets are ignored.
+  20 rows, holds a NIP column and a unit column. Other sheets are ignored.
 - Unit columns: `Kode Unit`/`KODE_UNIT` are code columns; `UNOR_NAMA`, `UNOR`, `Unit Kerja`,
   `Nama Unit` name columns. Each may hold a code or a name: a workbook unit matches a roster
   unit when any of the roster unit's values equals its Kode Unit (folded like a code) or its
@@ -30,9 +30,9 @@ from dataclasses import dataclass, field
 
 from checker.input.nip import parse_nip
 from checker.input.values import cell_text, col_letter, fold_code, fold_header, fold_text
-from checker.texts import UserError, t
+from checker.load.roster_error import RosterError
 
-HEADER_SCAN_ROWS = 10
+HEADER_SCAN_ROWS = 20
 
 # field -> accepted headers (compared with values.fold_header: case, spaces, _ and - folded)
 COLUMNS = {
@@ -48,24 +48,6 @@ _KEYS = {fold_header(alias): (fld, i) for fld, aliases in COLUMNS.items() for i,
 _JPT_PRATAMA_RE = re.compile(
     r"\b(?:jpt pratama|jabatan pimpinan tinggi pratama|asisten deputi|asdep|kepala biro|karo"
     r"|inspektur(?! jenderal))\b|\beselon (?:ii|2)(?![iv0-9])")
-
-
-
-class RosterError(UserError):
-    """The roster cannot be used; its text is "roster." + message_key (checker/texts/roster.py)."""
-    PREFIX = "roster."
-
-    def __init__(self, path: str, message_key: str, detail: str = "", sheet: str = "", cause=None):
-        self.path, self.message_key, self.detail, self.sheet = str(path), message_key, detail, sheet
-        self.cause = cause                # the LoadError of an unreadable file
-        super().__init__(message_key)
-
-    def __str__(self):
-        return f"{self.path}: {self.message_key}" + (f": {self.detail}" if self.detail else "")
-
-    def message(self, lang: str = "id") -> str:
-        detail = self.cause.message(lang) if self.cause is not None else self.detail
-        return t(self.PREFIX + self.message_key, lang, path=self.path, detail=detail, sheet=self.sheet)
 
 
 
@@ -172,6 +154,8 @@ def load_roster(path) -> Roster:
         raise RosterError(path, "not_found") from None
     except (OSError, ValueError) as exc:
         raise RosterError(path, "unreadable", str(exc)) from None
+    if _is_csv(path, data):
+        return _load_csv(path, data, hashlib.sha256(data).hexdigest())
     try:
         safety_check(path, data)        # format, zip bombs, DOCTYPE, used ranges
     except LoadError as exc:
@@ -187,16 +171,56 @@ def load_roster(path) -> Roster:
     for sheet, frame in frames.items():
         found = _header(frame)
         if found is not None:
-            return _build(path, hashlib.sha256(data).hexdigest(), str(sheet), frame, *found)
+            body = frame.iloc[found[0] + 1:].values.tolist()
+            return _build(path, hashlib.sha256(data).hexdigest(), str(sheet), body, *found)
     raise RosterError(path, "no_sheet")
 
 
-def _build(path, sha, sheet, frame, hr, cols) -> Roster:
-    n = len(frame) - hr - 1
+def _is_csv(path: str, data: bytes) -> bool:
+    """A roster that is no zip archive (xlsx/xlsm) and is named or looks like text is a CSV."""
+    from checker.load.csvroster import looks_like_csv
 
+    if data[:4] == b"PK\x03\x04":
+        return False
+    return path.lower().endswith((".csv", ".txt", ".tsv")) or looks_like_csv(data)
+
+
+def _csv_header(cells: list[str]):
+    """True for a CSV header row (a NIP and a unit column), "csv_no_nip" for a row naming other
+    roster columns but no NIP, else False (a title line)."""
+    fields = {_KEYS[k][0] for k in (fold_header(c) for c in cells if c) if k in _KEYS}
+    if "nip" in fields and fields & {"unit_code", "unit_name"}:
+        return True
+    if "nip" not in fields and len(fields) >= 2:
+        return "csv_no_nip"
+    if "nip" in fields:
+        return "csv_no_unit"
+    return False
+
+
+def _load_csv(path: str, data: bytes, sha: str) -> Roster:
+    """A SIASN-style CSV roster: its header row's columns, then _build over its rows."""
+    from checker.load.csvroster import clean, read_csv
+
+    got = read_csv(path, data, _csv_header)
+    header = got.rows[got.header]
+    cols: dict = {}
+    for c, v in enumerate(header):
+        hit = _KEYS.get(fold_header(v.strip())) if v.strip() else None
+        if hit is not None and (hit[0] not in cols or hit[1] < cols[hit[0]][1]):
+            cols[hit[0]] = (c, hit[1])
+    body = [[clean(v) for v in row] for row in got.rows[got.header + 1:]]
+    lines = got.lines[got.header + 1:]
+    return _build(path, sha, "CSV", body, got.lines[got.header] - 1, {f: c for f, (c, _) in cols.items()},
+                  lines=lines)
+
+
+def _build(path, sha, sheet, body, hr, cols, lines=None) -> Roster:
+    """`body`: the rows under the header row (lists of cells); `hr`: the header's 0-based row;
+    `lines`: each body row's own 1-based line (a CSV's quoted cells may span lines)."""
     def column(fld):
         c = cols.get(fld)
-        return [None] * n if c is None else frame.iloc[hr + 1:, c].tolist()
+        return [row[c] if c < len(row) else None for row in body] if c is not None else [None] * len(body)
 
     data = {f: column(f) for f in COLUMNS}
     rows, units = [], {}
@@ -208,7 +232,7 @@ def _build(path, sha, sheet, frame, hr, cols) -> Roster:
         texts = dict(zip(COLUMNS, (cell_text(v) for v in cells)))
         if not any(texts.values()):
             continue                                    # an empty row
-        excel_row = hr + 2 + i
+        excel_row = lines[i] if lines is not None else hr + 2 + i
         nip = parse_nip(cells[0])
         code, name = texts["unit_code"], texts["unit_name"]
         uid = fold_code(code) if code else fold_text(name)

@@ -6,13 +6,15 @@ from datetime import date
 
 from checker.input import schema
 from checker.input.dates import parse_date
+from checker.input.names import split_nama_nip
 from checker.input.nip import parse_nip
 from checker.input.schema import ColumnSpec, SheetSpec
 from checker.input.values import cell_text, col_letter, parse_code, parse_codes, parse_peran, parse_year
 from checker.input.vocab import parse_vocab
 from checker.load.grid import Grid
-from checker.load.header import body_rows, find_header, two_row_header
+from checker.load.header import body_rows, find_header, header_block
 from checker.load.model import FORMULA_ERROR, LoadedUnit, Problem, Table
+from checker.load.sections import Section
 
 
 def parse_cells(col: ColumnSpec, cells: list, sheet_kind: str):
@@ -93,19 +95,59 @@ def mark_issues(grid: Grid, rows: list[int], ci: int, parsed: list, sts: list | 
         issues[(r + 1, letter)] = got[0]
 
 
+# Statuses of a value that is fine to use; any other one is reported once, at its cell.
+_USABLE = frozenset({"ok", "valid", "empty"})
+
+
 def columns_data(grid: Grid, rows: list[int], colmap: dict[str, int], specs: dict[str, ColumnSpec],
                   sheet_kind: str, issues: dict | None = None) -> dict[str, list]:
     data: dict[str, list] = {"_row": [r + 1 for r in rows]}
     issues = {} if issues is None else issues
+    combined = colmap.get(schema.NAMA_NIP_FIELD)
+    split = _split_nama_nip(grid, rows, combined) if combined is not None else None
     for f, ci in colmap.items():
-        cells = [grid.arr[r, ci] for r in rows]
+        if f == schema.NAMA_NIP_FIELD:
+            continue
+        if ci == combined and f in ("nama", "nip"):
+            cells = split[f]
+        else:
+            cells = [grid.arr[r, ci] for r in rows]
         parsed, raws, sts = parse_cells(specs[f], cells, sheet_kind)
         mark_issues(grid, rows, ci, parsed, sts, issues)
+        if sts is not None and grid.origin:
+            _report_at_origin(grid, rows, ci, sts)
         data[f] = parsed
         data[f + "__raw"] = raws
         if sts is not None:
             data[f + "__st"] = sts
     return data
+
+
+def with_nama_nip(colmap: dict[str, int]) -> dict[str, int]:
+    """The `Nama/NIP` column supplies the fields `nama` and `nip` its sheet has no column of its
+    own for (the same letter, so that findings point at it)."""
+    ci = colmap.get(schema.NAMA_NIP_FIELD)
+    if ci is None:
+        return colmap
+    out = dict(colmap)
+    for f in ("nama", "nip"):
+        out.setdefault(f, ci)
+    return out
+
+
+def _split_nama_nip(grid: Grid, rows: list[int], ci: int) -> dict[str, list]:
+    parts = [split_nama_nip(cell_text(grid.arr[r, ci])) for r in rows]
+    return {"nama": [p.nama or None for p in parts], "nip": [p.nip or None for p in parts]}
+
+
+def _report_at_origin(grid: Grid, rows: list[int], ci: int, sts: list) -> None:
+    """The other cells of a merged range hold its value, but a value that is not valid is
+    reported once, at the range's top-left cell: they take the status the facts treat as a
+    given value that cannot be used and is reported elsewhere (cells.py, pokja.is_empty)."""
+    origin = grid.origin
+    for i, r in enumerate(rows):
+        if sts[i] not in _USABLE and (r, ci) in origin:
+            sts[i] = FORMULA_ERROR
 
 
 def missing_columns(spec: SheetSpec, sheet: str, columns: tuple[ColumnSpec, ...], found, header_row):
@@ -117,30 +159,34 @@ def missing_columns(spec: SheetSpec, sheet: str, columns: tuple[ColumnSpec, ...]
     return out
 
 
-def parse_sheet(frame, spec: SheetSpec, sheet: str, hidden: bool = False,
+def parse_sheet(source, spec: SheetSpec, sheet: str, hidden: bool = False,
                 columns: tuple[ColumnSpec, ...] | None = None) -> tuple[Table, list[Problem]]:
-    """A plain table sheet (one record per data row) -> (Table, problems). `frame` is the
+    """A plain table sheet (one record per data row) -> (Table, problems). `source` is the
     header=None object DataFrame of the sheet (or the reader's list of rows); `columns`
-    defaults to spec.columns."""
-    columns = columns or spec.columns
-    grid = Grid(frame)
+    defaults to the columns the loader reads for spec."""
+    columns = columns or schema.read_columns(spec.kind, spec.columns)
+    grid = Grid(source)
     keys = schema.column_name_keys(columns)
     hr, colmap = find_header(grid, keys)
-    table, problems = plain_table(grid, spec, sheet, hidden, columns, hr, colmap)
+    table, problems, _sections = plain_table(grid, spec, sheet, hidden, columns, hr, colmap)
     table.rows = frame(table.rows)
     return table, problems
 
 
-def plain_table(grid, spec, sheet, hidden, columns, hr, colmap):
+def plain_table(grid, spec, sheet, hidden, columns, hr, colmap) -> tuple[Table, list[Problem], list[Section]]:
+    """(Table, problems, section rows) of a table sheet whose header row is `hr`."""
     specs = {c.field: c for c in columns}
     keys = schema.column_name_keys(columns)
-    colmap, start = two_row_header(grid, keys, hr, colmap)
-    rows = body_rows(grid, start, list(range(hr, start)))
+    colmap, start = header_block(grid, keys, hr, colmap)
+    rows, sections = body_rows(grid, start, list(range(hr, start)))
+    grid.fill_merged(start)
+    colmap = with_nama_nip(colmap)
     issues: dict[tuple[int, str], str] = {}
     data = columns_data(grid, rows, colmap, specs, spec.kind, issues)
+    colmap.pop(schema.NAMA_NIP_FIELD, None)
     table = Table(spec.kind, sheet, hidden, hr + 1,
                   {f: col_letter(ci) for f, ci in colmap.items()}, data, issues)
-    return table, missing_columns(spec, sheet, columns, colmap, hr + 1)
+    return table, missing_columns(spec, sheet, columns, colmap, hr + 1), sections
 
 
 def to_frames(unit: LoadedUnit) -> LoadedUnit:

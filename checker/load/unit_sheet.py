@@ -21,7 +21,7 @@ def load_unit(grid: Grid, sheet: str, hidden: bool):
         kv = _unit_key_value(grid, keys, specs, sheet, hidden)
         if kv is not None:
             return kv
-    table, problems = plain_table(grid, spec, sheet, hidden, spec.columns, hr, colmap)
+    table, problems, _sections = plain_table(grid, spec, sheet, hidden, spec.columns, hr, colmap)
     unit: dict[str, tuple] = {}
     rows = table.rows                  # still a dict of lists here (see _finish)
     first = bool(rows["_row"])

@@ -30,11 +30,17 @@ Decisions where the contract is silent:
 - Column names: when a header cell matches no name, it is tried again without bracketed
   parts ("Tanggal SK (dd/mm/yyyy)"). The canonical label beats an alias (PK "Kode Target"
   beats "No"), then the leftmost column.
-- Header row when no row of the first 10 has a known name: the first non-empty row there.
-- Two-row headers in table sheets: when merged cells join the header row with the row below
-  (a merged "Tanggal" over "SK | Konsultasi Ortala", or header cells merged down over both
-  rows), the row below is a second header row if reading "top + sub" names finds more
-  columns than the header row alone; data then start under it.
+- Header row when no row of the first 20 has a known name: the first non-empty row there.
+- Headers of up to three rows in table sheets (header.header_block): when merged cells join
+  the header row with the rows below (a merged "Tanggal" over "SK | Konsultasi Ortala", a
+  "Periode" under a "Jangka Waktu", header cells merged down), a row below is a header row
+  too if reading the block's names (each column's lowest filled header cell, or "upper
+  lower") finds more columns than the rows above alone; data then start under it.
+- Section rows ("A. POKJA ...", load/sections.py) are not data; on Anggota Pokja they give
+  the rows under them their Pokja (load/pokja_ref.py, with Pokja identified by Nama Pokja
+  where no sheet has a Kode Pokja). Merged ranges in data rows give every covered cell the
+  range's value (grid.fill_merged); a value that is not valid is reported at the range's
+  top-left cell only. A `Nama/NIP` cell supplies both fields (input/names.py).
 - A column-number row right under the header ("1 2 3 ..." or "(1) (2) (3) ...", consecutive
   integers in every filled cell, at least two) is not data. Neither is a repeated header row
   further down (every filled cell equal to the header cell above it, at least two): it is
@@ -47,13 +53,14 @@ Decisions where the contract is silent:
   and `Table.formula_issues[(excel_row, column_letter)]` is "error:#N/A" or
   "no_cached_value". Only cells of data rows in found columns (and MPH target columns) are
   listed; the Unit sheet's cells are in the Unit table.
-- MPH matrix: the row right under the header row is a second header row when its employee
-  cells (NIP, ID Pegawai, Nama) are empty and it holds a code-like cell under a header cell
-  that is empty or non-code text (a merged "Target Kinerja", "Sasaran", "IKI JPT"...).
+- MPH matrix (load/mph.py, load/targets.py): up to two rows under the header row are header
+  rows too when their employee cells are empty (a merged "Target Kinerja", "Sasaran", "IKI
+  JPT" above the targets); a column is a target column when its name is a code-like word or
+  the text of a PK target's Indikator Kinerja (or Sasaran), exact or prefix (20 characters).
   A matrix with no target column at all is a Problem column_missing "Kode Target".
   Table.columns["kode_target"/"peran_hasil"] of a matrix is its first target column letter;
   each row's own cell is `_col`.
-- Unit sheet: the row layout when some row of the first 10 has two known names; otherwise
+- Unit sheet: the row layout when some row of the first 20 has two known names; otherwise
   the key/value layout when a column holds two or more known names (keys); the value is read
   from the column headed "Isi"/"Nilai"/"Value" when there is one, else the column right of
   the keys. Only the first data row of the row layout is the unit.
@@ -65,10 +72,11 @@ import zipfile
 import zlib
 
 from checker.input import schema
-from checker.load import safety
+from checker.load import pokja_ref, safety
 from checker.load.formulas import formula_issues
 from checker.load.grid import Grid
 from checker.load.header import find_header
+from checker.load.merges import merged_ranges
 from checker.load.model import LoadedUnit, LoadError, MphColumn, Problem, Table
 from checker.load.mph import load_mph
 from checker.load.own_outputs import is_annotation_sheet
@@ -97,6 +105,16 @@ def load_workbook(path: str, data: bytes | None = None, *, frames: bool = True) 
     return to_frames(lu) if frames else lu
 
 
+def _xml_merges(path: str, box: safety.Container, part: str | None) -> list:
+    """The sheet's merged ranges from its XML part (the reader did not report them)."""
+    if part is None:
+        return []
+    try:
+        return merged_ranges(box.zf.read(part))
+    except (zipfile.BadZipFile, OSError, ValueError, zlib.error) as exc:
+        raise LoadError(path, "corrupt", str(exc)) from None
+
+
 def _read_grids(path: str, box: safety.Container, wb, matched: dict) -> dict[str, Grid]:
     """Each matched sheet's cells, after its used range was checked and, where the archive
     scan saw formula or error markers, its formula problems were found."""
@@ -112,6 +130,8 @@ def _read_grids(path: str, box: safety.Container, wb, matched: dict) -> dict[str
             except (zipfile.BadZipFile, OSError, ValueError, zlib.error) as exc:
                 raise LoadError(path, "corrupt", str(exc)) from None
         rows, merged = read_sheet(path, wb, name)
+        if merged is None:
+            merged = _xml_merges(path, box, part)
         grids[name] = Grid(rows, issues, merged)
         del rows
     return grids
@@ -123,6 +143,7 @@ def _unit_tables(path: str, sha: str, matched: dict, grids: dict[str, Grid]) -> 
     unit: dict[str, tuple] = {}
     unit_sheet = mph_layout = None
     mph_columns: list[MphColumn] = []
+    sections = []
     for spec in schema.SHEETS:
         if spec.kind not in matched:
             if spec.required:
@@ -134,10 +155,15 @@ def _unit_tables(path: str, sha: str, matched: dict, grids: dict[str, Grid]) -> 
             table, probs, unit = load_unit(grid, name, hidden)
             unit_sheet = name
         elif spec.kind == "mph":
-            table, probs, mph_layout, mph_columns = load_mph(grid, name, hidden)
+            pk = tables.get("pk")
+            table, probs, mph_layout, mph_columns = load_mph(grid, name, hidden, pk.rows if pk else None)
         else:
-            hr, colmap = find_header(grid, schema.column_name_keys(spec.columns))
-            table, probs = plain_table(grid, spec, name, hidden, spec.columns, hr, colmap)
+            columns = schema.read_columns(spec.kind, spec.columns)
+            hr, colmap = find_header(grid, schema.column_name_keys(columns))
+            table, probs, found = plain_table(grid, spec, name, hidden, columns, hr, colmap)
+            if spec.kind == "anggota":
+                sections = found
         tables[spec.kind] = table
         problems.extend(probs)
+    problems = pokja_ref.settle(tables, problems, sections)
     return LoadedUnit(path, sha, tables, unit, unit_sheet, mph_layout, mph_columns, problems)

@@ -49,6 +49,10 @@ TEXTS = {
                           "Kolom berdaftar pilihan (Jenis Jabatan, Kedudukan, Jenis Pokja, Cara Penugasan, Pola "
                           "Struktur) menampilkan nilai baku; sinonim yang diterima tercantum di bawah.",
                           "Beberapa kode dalam satu sel dipisah koma, titik koma atau baris baru.",
+                          "Berkas dalam tata letak aslinya juga diterima: MPH/MPPH berjudul, berjudul kolom teks "
+                          "Indikator Kinerja dan tanpa NIP; lampiran SK dengan sel Nama/NIP, baris bagian "
+                          "(A. POKJA ...), sel gabungan dan tanpa Kode Pokja; roster SIASN dalam CSV. Rinciannya: "
+                          "docs/format-workbook.md.",
                           "Kolom wajib bergantung pada tahap: rancangan (draf SK), penetapan (SK ditetapkan, "
                           "bawaan), evaluasi (akhir tahun). Periksa dengan: cek-pokja check <berkas>.xlsx --tahap "
                           "rancangan"),
@@ -65,6 +69,10 @@ TEXTS = {
                           "Columns with a drop-down (Jenis Jabatan, Kedudukan, Jenis Pokja, Cara Penugasan, Pola "
                           "Struktur) offer the standard values; the accepted synonyms are listed below.",
                           "Several codes in one cell are separated by commas, semicolons or line breaks.",
+                          "Files in their own real layout are accepted too: a titled MPH/MPPH with columns headed "
+                          "by the Indikator Kinerja text and no NIP; a decree annex with Nama/NIP cells, section "
+                          "rows (A. POKJA ...), merged cells and no Kode Pokja; a SIASN roster as CSV. Details: "
+                          "docs/format-workbook.md.",
                           "Which columns are required depends on the stage: rancangan (draft SK), penetapan (SK "
                           "set, default), evaluasi (year end). Check with: cek-pokja check <file>.xlsx --tahap "
                           "rancangan")),

@@ -65,7 +65,7 @@ TEXTS = {
 
     # ------------------------------------------------------------------ the upload form
     "web.index_title": ("Periksa workbook Pokja", "Check Pokja workbooks"),
-    "web.index_intro": ("Pilih satu workbook unit (.xlsx atau .xlsm), atau beberapa workbook untuk audit kecil, "
+    "web.index_intro": ("Pilih satu workbook unit (.xlsx atau .xlsm), atau beberapa workbook untuk pemeriksaan beberapa unit sekaligus, "
                         "pilih tahap, lalu tekan Periksa. Hasilnya menunjuk setiap sel yang perlu diperbaiki, "
                         "dengan dasar hukumnya.",
                         "Choose one unit workbook (.xlsx or .xlsm), or several for a small audit, choose the "
@@ -84,7 +84,7 @@ TEXTS = {
                             "yet required)"),
     "web.stage_penetapan": ("Penetapan: SK sudah ditetapkan (bawaan)", "Penetapan (set): the decree has been "
                             "issued (default)"),
-    "web.stage_evaluasi": ("Evaluasi: audit akhir tahun (juga persetujuan rencana kerja, laporan, rekomendasi "
+    "web.stage_evaluasi": ("Evaluasi: monitoring dan evaluasi akhir tahun (juga persetujuan rencana kerja, laporan, rekomendasi "
                            "penilaian)",
                            "Evaluasi (year-end): the annual audit (also work-plan approval, reports, appraisal "
                            "recommendations)"),
@@ -93,7 +93,7 @@ TEXTS = {
                         "The SIASN export, for the cross-unit rules X01–X05 and units that sent no workbook."),
     "web.submit": ("Periksa", "Check"),
     "web.submitting": ("Sedang memeriksa…", "Checking…"),
-    "web.template_hint": ("Belum punya workbook? Unduh templat kosong: sheet petunjuk, daftar pilihan, dan kolom "
+    "web.template_hint": ("Belum memiliki workbook? Unduh templat kosong: sheet petunjuk, daftar pilihan, dan kolom "
                           "NIP berformat teks.",
                           "No workbook yet? Download the blank template: an instructions sheet, drop-down lists "
                           "and NIP columns formatted as text."),
@@ -153,7 +153,7 @@ TEXTS = {
 
     # ------------------------------------------------------------------ the rule book
     "web.rules_title": ("Buku aturan", "Rule book"),
-    "web.rules_intro": ("{n} aturan. Setiap aturan punya ID tetap, tingkat, tahap sejak kapan berlaku, dan dasar "
+    "web.rules_intro": ("{n} aturan. Setiap aturan memiliki ID tetap, tingkat, tahap sejak kapan berlaku, dan dasar "
                         "hukum yang dikutip kata demi kata; pilih ID untuk penjelasan lengkap dengan contoh.",
                         "{n} rules. Each has a fixed ID, a severity, the stage it runs from and its legal basis "
                         "quoted word for word; choose an ID for the full explanation with examples."),
@@ -181,7 +181,7 @@ TEXTS = {
                           "pengelola server menaikkan batasnya (--max-upload-mb).",
                           "The upload is larger than the {mb} MB limit. Check fewer files at once, or ask the "
                           "server's administrator to raise the limit (--max-upload-mb)."),
-    "web.err.too_many_files": ("Paling banyak {n} berkas dalam satu pemeriksaan; untuk audit seluruh unit "
+    "web.err.too_many_files": ("Paling banyak {n} berkas dalam satu pemeriksaan; untuk monitoring dan evaluasi seluruh unit "
                                "gunakan perintah cek-pokja check.",
                                "At most {n} files in one check; for an audit of every unit use the cek-pokja "
                                "check command."),
