@@ -71,10 +71,8 @@ def make_finding(*, rule, slug, severity, basis, message, hint, unit=None, unit_
         pokja=pokja, nip=nip, name=name, target=target,
         file=_text(file), sheet=_text(sheet), row=None if row is None else int(row),
         column=_text(column), message=message, hint=hint, basis=basis,
-        # rules.md Fingerprints: without a unit (an unreadable file) the file's name tells
-        # two findings apart.
-        fingerprint=fingerprint(rule, unit, pokja, nip or name, target,
-                                value if unit is not None else f"{_file_name(file)}\x1f{value or ''}"),
+        fingerprint=(fingerprint(rule, unit, pokja, nip or name, target, value) if unit is not None
+                     else _fingerprint_without_unit(rule, pokja, nip or name, target, file)),
         label=label_of(severity, basis, lang), found=_text(found),
         evidence=dict(evidence or {}), sheet_hidden=bool(sheet_hidden),
     )
@@ -120,6 +118,21 @@ def _unique_fingerprints(findings: list[Finding]) -> list[Finding]:
             f = replace(f, fingerprint=hashlib.sha1(f"{f.fingerprint}#{n + 1}".encode()).hexdigest()[:16])
         out.append(f)
     return out
+
+
+def _fingerprint_without_unit(rule, pokja, person, target, file) -> str:
+    """rules.md Fingerprints: without a unit (an unreadable file) the file's name tells two
+    findings apart; the name only, so that a copy in another folder keeps its fingerprint."""
+    return fingerprint(rule, None, pokja, person, target, "file:" + _file_name(file))
+
+
+def refiled(f: Finding, file: str) -> Finding:
+    """The finding naming `file` instead (a server shows the uploader's name for its stored
+    copy): a finding without a unit takes the new name into its fingerprint too."""
+    if f.unit is not None:
+        return replace(f, file=file)
+    return replace(f, file=file, fingerprint=_fingerprint_without_unit(f.rule, f.pokja, f.nip or f.name, f.target,
+                                                                        file))
 
 
 def _file_name(path) -> str:

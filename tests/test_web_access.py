@@ -117,7 +117,7 @@ def test_the_api_takes_the_code_in_its_header(guarded):
     guarded.cookies.clear()
     assert guarded.post("/api/check", files=_files(), headers={"X-Access-Code": "salah"}).status_code == 401
     r = guarded.post("/api/check", files=_files(), headers={"X-Access-Code": CODE})
-    assert r.status_code == 200 and [f["rule"] for f in r.json()["findings"]] == ["U04", "U05", "K09"]
+    assert r.status_code == 200 and [f["rule"] for f in r.json()["findings"]] == ["U04", "U05", "K09", "K14"]
 
 
 def test_without_the_web_extra_serve_says_what_to_install(started, monkeypatch):

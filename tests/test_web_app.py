@@ -93,12 +93,13 @@ def test_an_upload_shows_each_finding_with_its_cell_rule_label_and_fix(client):
     assert page.status_code == 200
     units, findings = read_result(page.text)
     assert units == [{"unit": "D2.AS1", "unit_name": "Asisten Deputi Pangan", "file": "d2-as1-pangan.xlsx",
-                      "status": "Tidak Patuh", "counts": (2, 0, 1, 0)}]
+                      "status": "Tidak Patuh", "counts": (2, 0, 2, 0)}]
     got = [(f["file"], f["sheet"], f["cell"], f["rule"], f["label"]) for f in findings]
-    heading = "Temuan pada d2-as1-pangan.xlsx 3 temuan"
+    heading = "Temuan pada d2-as1-pangan.xlsx 4 temuan"
     assert got == [(heading, "Sheet PK", "A5", "U04", "pelanggaran"),
                    (heading, "Sheet Daftar Pegawai", "B8", "U05", "pelanggaran"),
-                   (heading, "Sheet Kelompok Kerja", "B3", "K09", "peringatan")]
+                   (heading, "Sheet Kelompok Kerja", "B3", "K09", "peringatan"),
+                   (heading, "Sheet Kelompok Kerja", "B4", "K14", "peringatan")]
     u04 = findings[0]
     assert u04["message"].startswith("Target PK PK-04 (Persentase capaian pemantauan cadangan pangan pemerintah di "
                                      "daerah) tidak dicantumkan pada kolom Kode Target Pokja mana pun")
@@ -130,7 +131,7 @@ def test_the_page_switches_to_english_and_remembers_it(client):
     assert units[0]["status"] == "Not compliant"
     assert [(f["sheet"], f["cell"], f["rule"], f["label"]) for f in findings] == [
         ("Sheet PK", "A5", "U04", "error"), ("Sheet Daftar Pegawai", "B8", "U05", "error"),
-        ("Sheet Kelompok Kerja", "B3", "K09", "warning")]
+        ("Sheet Kelompok Kerja", "B3", "K09", "warning"), ("Sheet Kelompok Kerja", "B4", "K14", "warning")]
     assert findings[0]["basis"].startswith("Legal basis: Pasal 2")
     assert "cek_pokja_bahasa=en" in en.headers["set-cookie"]
     # the cookie keeps English on the next page; ?lang=id switches back
@@ -165,10 +166,10 @@ def test_the_downloads_are_the_command_lines_reports(client):
     found = [(row[head.index("Aturan")], row[head.index("Berkas")], row[head.index("Sheet")], row[head.index("Baris")])
              for row in rows[1:]]
     assert found == [("U04", "d2-as1-pangan.xlsx", "PK", 5), ("U05", "d2-as1-pangan.xlsx", "Daftar Pegawai", 8),
-                     ("K09", "d2-as1-pangan.xlsx", "Kelompok Kerja", 3)]
+                     ("K09", "d2-as1-pangan.xlsx", "Kelompok Kerja", 3), ("K14", "d2-as1-pangan.xlsx", "Kelompok Kerja", 4)]
     # the JSON
     doc = client.get(by_name["json"]).json()
-    assert [f["rule"] for f in doc["findings"]] == ["U04", "U05", "K09"]
+    assert [f["rule"] for f in doc["findings"]] == ["U04", "U05", "K09", "K14"]
     assert {f["file"] for f in doc["findings"]} == {"d2-as1-pangan.xlsx"}
     # the annotated copy: the offending cells commented, the user's file name on its own sheet
     r = client.get(by_name["annotated"])

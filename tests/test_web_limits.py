@@ -168,7 +168,7 @@ def test_beyond_the_running_and_waiting_checks_the_answer_is_503_at_once(server,
         gate.open.set()
         first.join(60)
     assert out["first"][0].status_code == 200
-    assert [f["rule"] for f in out["first"][0].json()["findings"]] == ["U04", "U05", "K09"]
+    assert [f["rule"] for f in out["first"][0].json()["findings"]] == ["U04", "U05", "K09", "K14"]
 
 
 def test_a_request_waits_its_turn_at_most_wait_seconds(server, monkeypatch):

@@ -97,10 +97,11 @@ class Renamer:
         return value
 
     def finding(self, f):
+        from checker.findings import refiled
         changes = {name: self.text(getattr(f, name)) for name in
-                   ("file", "message", "hint", "found", "name", "pokja", "target", "unit_name")}
+                   ("message", "hint", "found", "name", "pokja", "target", "unit_name")}
         changes["evidence"] = self.value(dict(f.evidence))
-        return dataclasses.replace(f, **changes)
+        return refiled(dataclasses.replace(f, **changes), self.text(f.file))
 
     def result(self, result):
         """The same RunResult with every finding and input naming the users' files, in the
