@@ -327,6 +327,10 @@ def explain(rule_id, lang, rules_dir, debug):
     _guard(lang, debug, work)
 
 
+# `serve` (the self-check web page, checker/web/) is registered here at merge, e.g.:
+# from checker.web.command import serve; main.add_command(serve)   # noqa: ERA001 - the web page's slot
+
+
 def entry() -> None:
     """The console script (and `python -m checker`): run the command, then leave without the
     interpreter's teardown. Every output is written and closed by then, and tearing down the

@@ -175,8 +175,9 @@ TEXTS = {
                      "dan evaluasi akhir tahun): tahap tempat aturan berlaku.",
                      "Stages: R = rancangan (draft decree), P = penetapan (decree set), E = evaluasi (year-end "
                      "monitoring and evaluation): the stages in which the rule applies."),
-    "rules.header": ("ID   Tingkat     Tahap  Slug, nama aturan [dasar hukum]",
-                     "ID   Severity    Stages Slug, rule name [legal basis]"),
+    # the severity column is 15 wide: "kesalahan data" (rulebase/rulebook.py render_list pads to it)
+    "rules.header": ("ID   Tingkat         Tahap  Slug, nama aturan [dasar hukum]",
+                     "ID   Severity        Stages Slug, rule name [legal basis]"),
     "sev.error": ("pelanggaran", "error"),
     "sev.data_error": ("kesalahan data", "data error"),
     "sev.warning": ("peringatan", "warning"),
