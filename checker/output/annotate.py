@@ -280,7 +280,7 @@ def _show_number(ws, cell) -> None:
     from openpyxl.utils import get_column_letter
     if not isinstance(cell.value, (int, float)) or isinstance(cell.value, bool):
         return
-    if abs(cell.value) >= 1e11 and cell.number_format == "General":
+    if abs(cell.value) >= 1e11 and cell.number_format in ("General", "@"):     # "@" shows a number as General
         cell.number_format = "0"
     digits = len(f"{cell.value:.0f}") if abs(cell.value) >= 1e11 else len(str(cell.value))
     dim = ws.column_dimensions[get_column_letter(cell.column)]
