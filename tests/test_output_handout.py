@@ -188,3 +188,17 @@ def test_json_findings_carry_the_waiver_and_compare_reads_a_workbook(checked, tm
     # --compare took the earlier findings workbook: everything still open, nothing new
     assert "Perubahan" in openpyxl.load_workbook(tmp_path / "baru.xlsx").sheetnames
     assert "0 baru" in r.output
+
+
+def test_marker_sheet_says_where_to_fix_in_a_wrapped_column(checked):
+    """The marker sheet: the 'noted at' link stays short (LibreOffice does not wrap a link
+    cell); where to fix it opens the wrapped Saran Perbaikan column; every cell on top."""
+    work, _, _ = checked
+    ws = openpyxl.load_workbook(work / "anotasi" / "unit.diperiksa.xlsx")["Hasil cek-pokja"]
+    head = next(r for r in range(1, 15) if ws.cell(r, 1).value == "No")
+    rows = {ws.cell(r, 2).value: r for r in range(head + 1, ws.max_row + 1)}
+    k07 = rows["K07"]
+    assert ws.cell(k07, 7).value.startswith("sel A") and ws.cell(k07, 7).hyperlink is not None
+    assert ws.cell(k07, 10).value.startswith("Perbaiki pada sheet Anggota Pokja: sel E")
+    assert all(ws.cell(k07, c).alignment.vertical == "top" for c in range(1, 11))
+    assert ws.cell(4, 1).value == "Berkas asli" and ws.cell(4, 4).value == "unit.xlsx"

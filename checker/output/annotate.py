@@ -327,10 +327,11 @@ def _marker_sheet(wb, source, placed, T) -> None:
     _put(ws, 1, 1, T["title"], Font(bold=True, size=14, color="C00000"))
     _put(ws, 2, 1, T["lines"][0])
     _put(ws, 3, 1, T["lines"][1])
-    _put(ws, 4, 1, T["source"], bold)
-    _put(ws, 4, 2, os.path.basename(source))
-    _put(ws, 5, 1, T["count"], bold)
-    _put(ws, 5, 2, len(placed))
+    # each label across A:C (the No and Aturan columns are narrow), its value from D on
+    for r, label, value in ((4, T["source"], os.path.basename(source)), (5, T["count"], len(placed))):
+        _put(ws, r, 1, label, bold)
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=3)
+        _put(ws, r, 4, value).alignment = Alignment(horizontal="left")
     for r in (2, 3):                       # the two paragraphs across the table's width, wrapped
         ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=len(MARKER_CAPS))
         ws.cell(row=r, column=1).alignment = Alignment(wrap_text=True, vertical="top")
@@ -343,9 +344,10 @@ def _marker_sheet(wb, source, placed, T) -> None:
     widths = [layout.fit_width([r[c] for r in rows], T["cols"][c], 4, cap) for c, cap in enumerate(MARKER_CAPS)]
     for c, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(c)].width = width
+    top = Alignment(vertical="top")
     for i, values in enumerate(rows, start=1):
-        for c in MARKER_WRAPPED:
-            ws.cell(row=head + i, column=c + 1).alignment = wrap
+        for c in range(len(MARKER_CAPS)):            # every cell on top, so a row reads across
+            ws.cell(row=head + i, column=c + 1).alignment = wrap if c in MARKER_WRAPPED else top
         points = layout.row_points(values, widths, MARKER_WRAPPED)
         if points:
             ws.row_dimensions[head + i].height = points
@@ -383,9 +385,6 @@ def _marker_row(ws, r: int, i: int, item, T) -> list:
     if target_ws is not None:
         ref = f"{get_column_letter(col)}{row}"
         where = {"cell": T["at_cell"], "row": T["at_row"], "header": T["at_header"]}[how].format(cell=ref, row=row)
-        if fixes:
-            where += "; " + T["fix_there"].format(sheet=fixes[0][0].title, cells=", ".join(
-                f"{get_column_letter(c)}{x}" for _, x, c in fixes[:6]) + (" …" if len(fixes) > 6 else ""))
         cell = _put(ws, r, 7, where)
         quoted = "'" + target_ws.title.replace("'", "''") + "'"
         cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"{quoted}!{ref}")
@@ -393,7 +392,13 @@ def _marker_row(ws, r: int, i: int, item, T) -> list:
     else:
         where = T[how]
         _put(ws, r, 7, where)
+    # where to fix it opens the Saran column: LibreOffice does not wrap a hyperlink cell
+    hint = f.hint or ""
+    if fixes and target_ws is not None:
+        there = T["fix_there"].format(sheet=fixes[0][0].title, cells=", ".join(
+            f"{get_column_letter(c)}{x}" for _, x, c in fixes[:6]) + (" …" if len(fixes) > 6 else ""))
+        hint = f"{there[:1].upper()}{there[1:]}. {hint}".strip()
     _put(ws, r, 8, f.message)
     _put(ws, r, 9, f.basis)
-    _put(ws, r, 10, f.hint)
-    return [i, f.rule, label, f.sheet, f.row, f.column, where, f.message, f.basis, f.hint]
+    _put(ws, r, 10, hint)
+    return [i, f.rule, label, f.sheet, f.row, f.column, where, f.message, f.basis, hint]
