@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 
 import click
 
 from checker.load.limits import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_S
+from checker.output.terminal import DEFAULT_LIMIT
 from checker.terms import DEFAULT_FAIL_ON, DEFAULT_STAGE, LANGS, SEVERITIES, STAGES
 from checker.texts import lang_from_argv, t
+from checker.web.command import serve
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_RULEBASE, EXIT_INTERNAL = 0, 1, 2, 3, 4
+EXIT_CANCELLED, EXIT_TERMINATED = 130, 143        # 128 + SIGINT, 128 + SIGTERM, as shells report them
+FORMATS = ("teks", "baris", "json")
 HELP_LANG = lang_from_argv()
 if HELP_LANG == "id":
     from checker.texts import click_id
@@ -22,15 +27,25 @@ def h(key: str) -> str:
     return t(key, HELP_LANG)
 
 
+FILE, FOLDER = h("meta.file"), h("meta.folder")
 LANG_OPTION = click.option("--lang", type=click.Choice(LANGS), default=HELP_LANG, show_default=True,
                            help=h("opt.lang"))
-RULES_OPTION = click.option("--rules", "rules_dir", type=click.Path(exists=True, file_okay=False),
+RULES_OPTION = click.option("--rules", "rules_dir", type=click.Path(exists=True, file_okay=False), metavar=FOLDER,
                             help=h("opt.rules"))
 DEBUG_OPTION = click.option("--debug", is_flag=True, help=h("opt.debug"))
 
 
+class Terminated(BaseException):
+    """SIGTERM, raised where the program is, so that every `finally` and atomic write unwinds."""
+
+
+def _on_sigterm(signum, frame):
+    raise Terminated()
+
+
 def _fail(code: int, message: str):
-    click.echo(message, err=True)
+    from checker.output.terminal import clean_lines
+    click.echo(clean_lines(message), err=True)
     sys.exit(code)
 
 
@@ -45,10 +60,13 @@ def _guard(lang, debug, fn):
         _fail(EXIT_RULEBASE, t("err.rulebase", lang, detail=str(e)))
     except BrokenPipeError:
         # The reader went away (e.g. `| head`): stop quietly, as other command-line tools do.
-        import os
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(EXIT_OK)
-    except (KeyboardInterrupt, SystemExit):
+    except KeyboardInterrupt:
+        _fail(EXIT_CANCELLED, t("err.cancelled", lang))
+    except Terminated:
+        _fail(EXIT_TERMINATED, t("err.cancelled", lang))
+    except SystemExit:
         raise
     except click.exceptions.Exit:
         raise
@@ -62,7 +80,15 @@ def _guard(lang, debug, fn):
         _fail(EXIT_INTERNAL, t("err.internal", lang, detail=detail))
 
 
-@click.group(help=h("app.help"), context_settings={"help_option_names": ["-h", "--help"]})
+def _catch_sigterm() -> None:
+    try:
+        signal.signal(signal.SIGTERM, _on_sigterm)
+    except (ValueError, OSError):       # not the main thread (a test runner, a web server): its own business
+        pass
+
+
+@click.group(help=h("app.help"), context_settings={"help_option_names": ["-h", "--help"]},
+             options_metavar=h("meta.options"), subcommand_metavar=h("meta.command"))
 @click.version_option(package_name="cek-pokja", prog_name="cek-pokja")
 @click.option("--lang", type=click.Choice(LANGS), default=HELP_LANG, help=h("opt.lang"))
 def main(lang):
@@ -70,72 +96,161 @@ def main(lang):
     so it already set every command's default language and help texts."""
 
 
-@main.command(help=h("check.help"))
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help=h("opt.output"))
+def command(name=None, **kw):
+    return main.command(name, options_metavar=h("meta.options"), **kw)
+
+
+@command(help=h("check.help"))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(), metavar=h("meta.paths"))
+@click.option("-o", "--output", metavar=FILE, help=h("opt.output"))
 @click.option("--tahap", type=click.Choice(STAGES), default=DEFAULT_STAGE,
               show_default=True, help=h("opt.tahap"))
-@click.option("--roster", type=click.Path(exists=True, dir_okay=False), help=h("opt.roster"))
-@click.option("--json", "json_target", metavar="FILE", help=h("opt.json"))
+@click.option("--roster", type=click.Path(exists=True, dir_okay=False), metavar=FILE, help=h("opt.roster"))
+@click.option("--json", "json_target", metavar=FILE, help=h("opt.json"))
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="teks", show_default=True,
+              help=h("opt.check_format"))
+@click.option("--max-findings", type=click.IntRange(min=0), default=DEFAULT_LIMIT, show_default=True,
+              metavar=h("meta.number"), help=h("opt.max_findings"))
 @LANG_OPTION
 @click.option("--fail-on", type=click.Choice(SEVERITIES), default=DEFAULT_FAIL_ON, show_default=True,
               help=h("opt.fail_on"))
 @RULES_OPTION
 @click.option("--engine", type=click.Choice(["durable", "pandas"]), default=None, help=h("opt.engine"))
 @click.option("--annotate", is_flag=True, help=h("opt.annotate"))
-@click.option("--compare", "compare_with", type=click.Path(exists=True, dir_okay=False), help=h("opt.compare"))
-@click.option("--waivers", "waivers_from", type=click.Path(exists=True, dir_okay=False), help=h("opt.waivers"))
-@click.option("--jobs", type=click.IntRange(min=1), default=None, help=h("opt.jobs"))
+@click.option("--annotate-dir", metavar=FOLDER, help=h("opt.annotate_dir"))
+@click.option("--per-unit", "per_unit_dir", metavar=FOLDER, help=h("opt.per_unit"))
+@click.option("--compare", "compare_with", type=click.Path(exists=True, dir_okay=False), metavar=FILE,
+              help=h("opt.compare"))
+@click.option("--waivers", "waivers_from", type=click.Path(exists=True, dir_okay=False), metavar=FILE,
+              help=h("opt.waivers"))
+@click.option("--jobs", type=click.IntRange(min=1), default=None, metavar=h("meta.number"), help=h("opt.jobs"))
 @click.option("--max-memory", type=click.IntRange(min=0), default=DEFAULT_MEMORY_MB, show_default=True,
-              help=h("opt.max_memory"))
+              metavar=h("meta.mb"), help=h("opt.max_memory"))
 @click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT_S, show_default=True,
-              help=h("opt.timeout"))
+              metavar=h("meta.seconds"), help=h("opt.timeout"))
 @click.option("-q", "--quiet", is_flag=True, help=h("opt.quiet"))
 @DEBUG_OPTION
-def check(paths, output, tahap, roster, json_target, lang, fail_on, rules_dir, engine, annotate, compare_with,
-          waivers_from, jobs, max_memory, timeout, quiet, debug):
+def check(paths, output, tahap, roster, json_target, fmt, max_findings, lang, fail_on, rules_dir, engine, annotate,
+          annotate_dir, per_unit_dir, compare_with, waivers_from, jobs, max_memory, timeout, quiet, debug):
     def work():
-        import os
-
         from checker import run
         from checker.load.limits import Limits
         from checker.load.roster import RosterError
-        from checker.output.atomic import same_file
-        from checker.output.jsondoc import write_json
         from checker.output.progress import Progress
-        from checker.output.workbook import write_workbook
+        _catch_sigterm()
+        plan = _plan(output, json_target, fmt, annotate_dir, per_unit_dir, lang)
         limits = Limits(memory_mb=max_memory or None, timeout_s=timeout or None)
-        progress = Progress(lang) if Progress.wanted(quiet) else None
+        progress = Progress(lang) if Progress.wanted(quiet) and fmt == "teks" else None
         try:
             result = run.check(list(paths), stage=tahap, lang=lang, engine=engine, rules_dir=rules_dir,
                                fail_on=fail_on, jobs=jobs or os.cpu_count() or 1, limits=limits,
                                progress=progress, debug=debug, roster=roster)
         except run.NoInput as e:
-            _fail(EXIT_USAGE, str(e))
+            _fail(EXIT_USAGE, e.message(lang))
         except RosterError as e:
             _fail(EXIT_USAGE, e.message(lang))
-        out = output or run.default_output_name()
-        for i in result.inputs:
-            if same_file(out, i.file) or (json_target not in (None, "-") and same_file(json_target, i.file)):
-                _fail(EXIT_USAGE, t("err.output_is_input", lang, path=out))
         _follow_up(result, compare_with, waivers_from)
-        copies = []
-        try:
-            write_workbook(result, out)
-            if json_target:
-                write_json(result, json_target)
-            if annotate:
-                from checker.output.annotate import annotate_result
-                copies = annotate_result(result, lang)
-        except OSError as e:
-            _fail(EXIT_USAGE, t("err.output_unwritable", lang, path=getattr(e, "filename", None) or out,
-                                detail=e.strerror or str(e)))
-        if not quiet:
-            _summary(result, out, to_err=json_target == "-", copies=copies)
+        written = _write_outputs(result, plan, annotate or bool(annotate_dir), lang)
+        _report(result, plan, written, fmt, max_findings, quiet)
         if not result.units():
             sys.exit(EXIT_USAGE)
         sys.exit(EXIT_FINDINGS if result.failing() else EXIT_OK)
     _guard(lang, debug, work)
+
+
+def _plan(output, json_target, fmt, annotate_dir, per_unit_dir, lang) -> dict:
+    """Where each output goes, checked before the (possibly long) run: a folder that does not
+    exist or cannot be written is said at once, naming the path the user gave."""
+    from checker.output import targets
+    from checker.run import default_output_name
+    if fmt == "json" and not json_target:
+        json_target = "-"
+    if output:
+        output = targets.with_xlsx(output)
+    elif json_target != "-":
+        output = default_output_name()
+    plan = {"-o": output, "--json": json_target if json_target != "-" else None, "stdout_json": json_target == "-",
+            "--per-unit": per_unit_dir, "--annotate-dir": annotate_dir}
+    try:
+        for option in ("-o", "--json"):
+            if plan[option]:
+                targets.check_file_target(plan[option], option)
+        for option in ("--per-unit", "--annotate-dir"):
+            if plan[option]:
+                targets.check_folder_target(plan[option], option)
+    except targets.TargetError as e:
+        _fail(EXIT_USAGE, e.message(lang))
+    return plan
+
+
+def _write_outputs(result, plan: dict, annotate: bool, lang: str) -> dict:
+    """Every output asked for, each written atomically; a failure names the path the user gave."""
+    from checker.output import targets
+    from checker.output.jsondoc import write_json
+    from checker.output.workbook import write_workbook
+    inputs = [i.file for i in result.inputs]
+    written: dict = {"-o": None, "--per-unit": [], "annotated": []}
+    try:
+        for option in ("-o", "--json"):
+            if plan[option]:
+                targets.refuse_input(plan[option], option, inputs)
+        if plan["-o"]:
+            with targets.writing(plan["-o"], "-o"):
+                written["-o"] = write_workbook(result, plan["-o"])
+        if plan["--json"]:
+            with targets.writing(plan["--json"], "--json"):
+                write_json(result, plan["--json"])
+        if plan["--per-unit"]:
+            from checker.output.per_unit import write_per_unit
+            with targets.writing(plan["--per-unit"], "--per-unit", folder=True):
+                written["--per-unit"] = write_per_unit(result, plan["--per-unit"])
+        if annotate:
+            from checker.output.annotate import annotate_result
+            option = "--annotate-dir" if plan["--annotate-dir"] else "--annotate"
+            with targets.writing(plan["--annotate-dir"] or ".", option, folder=True):
+                written["annotated"] = annotate_result(result, lang, out_dir=plan["--annotate-dir"])
+    except targets.TargetError as e:
+        _fail(EXIT_USAGE, e.message(lang))
+    if plan["stdout_json"]:
+        write_json(result, "-")
+    return written
+
+
+def _report(result, plan: dict, written: dict, fmt: str, max_findings: int, quiet: bool) -> None:
+    """The terminal: `teks` (summary, then the findings), `baris` (every finding, nothing else);
+    with the JSON on stdout, the report goes to stderr."""
+    from checker.output import terminal
+    to_err = plan["stdout_json"]
+    echo = lambda s: click.echo(s, err=to_err)  # noqa: E731
+    if fmt == "baris":
+        for line in terminal.finding_lines(result, limit=None):
+            echo(line)
+        return
+    if quiet:
+        return
+    lang = result.lang
+    for line in terminal.summary_lines(result):
+        echo(line)
+    if result.comparison is not None:
+        from checker.followup.compare import summary_lines
+        for line in summary_lines(result.comparison, lang):
+            echo(terminal.clean(line))
+    if result.waivers is not None:
+        for line in result.waivers.summary_lines(lang):
+            echo(terminal.clean(line))
+    for line in terminal.unreadable_lines(result):
+        echo(line)
+    if result.findings:
+        echo(t("term.details", lang))
+        where = str(written["-o"]) if written["-o"] else None
+        for line in terminal.finding_lines(result, limit=max_findings or None, where=where):
+            echo("  " + line)
+    if written["-o"]:
+        echo(terminal.clean(t("sum.written", lang, path=written["-o"])))
+    if written["--per-unit"]:
+        echo(terminal.clean(t("sum.per_unit", lang, n=len(written["--per-unit"]), path=plan["--per-unit"])))
+    for path in written["annotated"]:
+        echo(terminal.clean(t("sum.annotated", lang, path=path)))
 
 
 def _follow_up(result, compare_with, waivers_from):
@@ -155,37 +270,11 @@ def _follow_up(result, compare_with, waivers_from):
             _fail(EXIT_USAGE, e.message(result.lang))
 
 
-def _summary(result, out, to_err, copies=()):
-    lang = result.lang
-    echo = lambda s: click.echo(s, err=to_err)  # noqa: E731
-    echo(t("sum.title", lang, stage=result.stage, engine=result.engine))
-    s = result.summary()
-    echo(t("sum.counts", lang, units=s["units_checked"], files=s["files"], unreadable=s["files_unreadable"]))
-    if s["units_not_submitted"]:
-        echo(t("sum.not_submitted", lang, n=s["units_not_submitted"],
-               units=", ".join(i.unit or "?" for i in result.inputs if i.status == "not_submitted")))
-    echo(t("sum.findings", lang, **result.label_counts()))
-    for i in result.units():
-        c = result.label_counts(i.unit)
-        status = t("sum." + result.compliance(i.unit), lang)
-        echo(t("sum.unit", lang, unit=i.unit or i.file, status=status, **c))
-    if result.comparison is not None:
-        from checker.followup.compare import summary_lines
-        for line in summary_lines(result.comparison, lang):
-            echo(line)
-    if result.waivers is not None:
-        for line in result.waivers.summary_lines(lang):
-            echo(line)
-    echo(t("sum.written", lang, path=out))
-    for path in copies:
-        echo(t("sum.annotated", lang, path=path))
-
-
-@main.command(help=h("template.help"))
+@command(help=h("template.help"))
 @click.option("-o", "--output", default="pokja-unit.xlsx", show_default=True, type=click.Path(dir_okay=False),
-              help=h("opt.template_output"))
-@click.option("--unit-code", help=h("opt.unit_code"))
-@click.option("--tahun", type=int, help=h("opt.tahun"))
+              metavar=FILE, help=h("opt.template_output"))
+@click.option("--unit-code", metavar=h("meta.code"), help=h("opt.unit_code"))
+@click.option("--tahun", type=int, metavar=h("meta.year"), help=h("opt.tahun"))
 @click.option("--force", is_flag=True, help=h("opt.force"))
 @LANG_OPTION
 @DEBUG_OPTION
@@ -202,7 +291,7 @@ def template(output, unit_code, tahun, force, lang, debug):
     _guard(lang, debug, work)
 
 
-@main.command("rules", help=h("rules.help"))
+@command("rules", help=h("rules.help"))
 @LANG_OPTION
 @RULES_OPTION
 @click.option("--format", "fmt", type=click.Choice(["text", "markdown"]), default="text", help=h("opt.format"))
@@ -216,12 +305,13 @@ def rules_cmd(lang, rules_dir, fmt, coverage, debug):
         if coverage:
             click.echo(rulebook.render_coverage(base, lang))
         else:
-            click.echo(rulebook.render_markdown(base, lang) if fmt == "markdown" else rulebook.render_list(base, lang))
+            click.echo(rulebook.render_markdown(base, lang) if fmt == "markdown" else
+                       rulebook.render_list(base, lang) + "\n\n" + t("rules.legend", lang))
     _guard(lang, debug, work)
 
 
-@main.command(help=h("explain.help"))
-@click.argument("rule_id")
+@command(help=h("explain.help"))
+@click.argument("rule_id", metavar=h("meta.rule"))
 @LANG_OPTION
 @RULES_OPTION
 @DEBUG_OPTION
@@ -230,11 +320,17 @@ def explain(rule_id, lang, rules_dir, debug):
         from checker import rulebase
         from checker.rulebase import rulebook
         base = rulebase.load(rules_dir)
-        rule = next((r for r in base.rules if r.id == rule_id.upper()), None)
+        wanted = rule_id.strip()
+        rule = next((r for r in base.rules if r.id == wanted.upper() or r.slug == wanted.casefold()), None)
         if rule is None:
             _fail(EXIT_USAGE, t("err.unknown_rule", lang, rule=rule_id))
         click.echo(rulebook.render_rule(rule, lang))
     _guard(lang, debug, work)
+
+
+# The self-check web page (checker/web/); its module imports no web framework, so the other
+# commands start as fast as before, and a missing [web] extra is reported when serve runs.
+main.add_command(serve)
 
 
 def entry() -> None:

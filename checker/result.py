@@ -1,7 +1,7 @@
 """What one run of `check` produced: the input the reports are written from."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from checker.findings import Finding, is_data_error
@@ -18,6 +18,9 @@ class InputFile:
     status: str = "checked"        # "checked" | "unreadable"
     detail: str = ""               # why unreadable, in the run's language
     header_rows: dict = field(default_factory=dict)   # sheet name -> header row the loader found
+    # sheet kind -> (sheet name, {field: column letter}), as the loader matched them
+    columns: dict = field(default_factory=dict)
+    pokja_rows: dict = field(default_factory=dict)    # Kode Pokja -> its member rows on Anggota Pokja
 
 
 @dataclass
@@ -67,6 +70,18 @@ class RunResult:
         if any(not is_data_error(f.severity, f.basis) for f in errors):
             return "tidak_patuh"
         return "perlu_perbaikan_data" if errors else "patuh"
+
+    def waived_findings(self) -> list[Finding]:
+        return self.waivers.waived() if self.waivers is not None else []
+
+    def for_unit(self, code: str) -> RunResult:
+        """The same run seen from one unit (by Kode Unit): its inputs and findings only, the
+        waivers and the comparison narrowed to them (what --per-unit writes for each unit)."""
+        inputs = [i for i in self.inputs if i.unit == code]
+        findings = [f for f in self.findings if f.unit == code]
+        return replace(self, inputs=inputs, findings=findings,
+                       waivers=self.waivers.only(findings) if self.waivers is not None else None,
+                       comparison=self.comparison.only(code) if self.comparison is not None else None)
 
     def failing(self) -> bool:
         limit = SEVERITY_RANK[self.fail_on]

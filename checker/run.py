@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 
 from checker import __version__
 from checker.load.own_outputs import is_findings_workbook
-from checker.texts import t
+from checker.texts import UserError
 
 CHECKABLE = (".xlsx", ".xlsm")
 # Spreadsheet files found in a folder that cannot be checked: reported (D05, with the format the
@@ -15,11 +16,19 @@ CHECKABLE = (".xlsx", ".xlsm")
 UNCHECKABLE = (".xls", ".xlsb", ".ods", ".csv")
 
 
-class NoInput(Exception):
-    pass
+class NoInput(UserError):
+    """Nothing to check: `message(lang)` says why and what to do; str() is in the run's language."""
+    PREFIX = "err."
+
+    def __init__(self, key: str, lang: str = "id", **params):
+        super().__init__(key, **params)
+        self.lang = lang
+
+    def __str__(self) -> str:
+        return self.message(self.lang)
 
 
-def discover(paths) -> list[str]:
+def discover(paths, lang: str = "id") -> list[str]:
     """Every file to report on, in a stable order: folders are searched recursively."""
     found = []
     for given in paths:
@@ -36,7 +45,7 @@ def discover(paths) -> list[str]:
         elif p.is_file():
             found.append(str(p))
         else:
-            raise NoInput(t("err.not_found", path=given))
+            raise NoInput("not_found", lang, path=given)
     return found
 
 
@@ -60,12 +69,12 @@ def check(paths, *, stage="penetapan", lang="id", engine=None, rules_dir=None, f
     if limits is not None or jobs > 1:
         workers.warm_up()                   # the reader processes start while the rules load
     base = rulebase.load(rules_dir)          # RuleBaseError propagates: exit 3
-    files = discover(paths)
+    files = discover(paths, lang)
     master = roster_mod.load_roster(roster) if roster else None      # RosterError: exit 2 (cli.py)
     if roster:
         files = [f for f in files if not same_file(f, roster)]   # the roster is never a unit workbook
     if not files:
-        raise NoInput(t("err.no_input", lang, paths=", ".join(map(str, paths))))
+        raise NoInput("no_input", lang, paths=", ".join(map(str, paths)))
     parts = unit_facts(files, stage, jobs=jobs, limits=limits, progress=progress, debug=debug)
     from checker import engines
     from checker.facts import assemble
@@ -101,17 +110,44 @@ def _findings(rules, facts, engine: str, lang: str) -> list:
         ctx = facts.units[fact["unit_seq"]]
         if ctx.readable and not all(ctx.has(req) for req in rule.requires):
             continue
-        findings.append(from_match(rule, fact, ctx, lang))
+        finding = from_match(rule, fact, ctx, lang)
+        if finding.found is None and fact.get("p_raw") not in (None, ""):
+            finding = replace(finding, found=_typed(fact))
+        findings.append(finding)
     return sort_findings(findings)
+
+
+def _typed(fact: dict) -> str:
+    """What the user typed in the cell a cell fact is about, as Nilai Ditemukan shows it:
+    `Kedudukan: "Anggta"` (rules without a `found` template of their own)."""
+    label = fact.get("p_column_label")
+    raw = str(fact["p_raw"])
+    return f"{label}: \u201c{raw}\u201d" if label else f"\u201c{raw}\u201d"
 
 
 def _inputs(facts, lang: str) -> list:
     from checker.result import InputFile
+    members = _member_rows(facts)
     return [InputFile(file=c.file, sha256=c.sha256, unit=c.code, unit_name=c.name, jpt_madya=c.jpt_madya,
                       status=("not_submitted" if c.roster_only else "checked" if c.readable else "unreadable"),
                       detail=_in_lang(c.detail, lang),
-                      header_rows={i.name: i.header_row for i in c.sheets.values() if i.header_row})
+                      header_rows={i.name: i.header_row for i in c.sheets.values() if i.header_row},
+                      columns={kind: (i.name, dict(i.columns)) for kind, i in c.sheets.items()},
+                      pokja_rows=members.get(c.seq, {}))
             for c in facts.units]
+
+
+def _member_rows(facts) -> dict:
+    """unit seq -> Kode Pokja -> its rows on Anggota Pokja (where an annotated copy marks a
+    finding about the Pokja's composition)."""
+    table = facts.tables.get("member")
+    out: dict = {}
+    if table is None or not len(table):
+        return out
+    for seq, pokja, row in zip(table["unit_seq"].tolist(), table["pokja"].tolist(), table["row"].tolist()):
+        if pokja and row == row and row is not None:
+            out.setdefault(seq, {}).setdefault(str(pokja), []).append(int(row))
+    return out
 
 
 def _in_lang(text, lang: str) -> str:

@@ -48,7 +48,7 @@ EXPECTED: dict[str, list[tuple[str, str]]] = {
     ],
     "d2-as1-pangan.xlsx": [
         ("U04",
-         "PK-04 (pemantauan cadangan pangan pemerintah) tidak dilayani Pokja mana pun dan tidak ada Surat Tugas"),
+         "PK-04 (pemantauan cadangan pangan pemerintah) tidak ditangani Pokja mana pun dan tidak ada Surat Tugas"),
         ("U05", "Galih Prakoso, S.P. (pegawai pindahan) tercantum di Daftar Pegawai tetapi tidak ada di MPH"),
         ("K09", "PG-02 Pokja Neraca Komoditas Pangan hanya beranggotakan satu orang (Ketua)"),
         ("K14", "PG-03: Tanggal Selesai 15 Januari 2026 melewati Tahun Kinerja 2025 (laporan akhir disusun awal "

@@ -35,7 +35,7 @@ def draft_unit(tmp_path):
 def test_clean_unit_exits_0(clean_unit, tmp_path):
     r = invoke("check", str(clean_unit), "-o", str(tmp_path / "o.xlsx"), "--engine", "pandas")
     assert r.exit_code == 0, r.output
-    assert "D9.AS1       Patuh" in r.output
+    assert "D9.AS1       Status menurut workbook: Patuh" in r.output
 
 
 def test_findings_exit_1_and_stage_rancangan_turns_penetapan_rules_off(draft_unit, tmp_path):
@@ -68,7 +68,7 @@ def test_fail_on_warning(tmp_path):
 
 def test_lang_en_switches_messages_and_summary(draft_unit, tmp_path):
     r = invoke("check", str(draft_unit), "-o", str(tmp_path / "o.xlsx"), "--lang", "en")
-    assert "1 units checked from 1 files" in r.output
+    assert "1 unit checked from 1 file;" in r.output
     assert "Not compliant" in r.output
     r = invoke("check", str(draft_unit), "-o", str(tmp_path / "o.xlsx"), "--lang", "en", "--json", "-", "-q")
     f = json.loads(r.output)["findings"][0]

@@ -57,11 +57,12 @@ def test_compare_through_the_cli(tmp_path):
     assert "1 baru, 0 tetap, 1 selesai" in r.output
 
 
-def _waive(findings_xlsx, until):
+def _waive(findings_xlsx, until, response="Dikecualikan"):
     wb = openpyxl.load_workbook(findings_xlsx)
     ws = wb["Temuan"]
     header = [c.value for c in ws[1]]
-    for label, value in (("Alasan", "SK perubahan sedang diproses"), ("Disetujui oleh", "Kepala Biro HO"),
+    for label, value in (("Tanggapan", response), ("Alasan", "SK perubahan sedang diproses"),
+                         ("Disetujui oleh", "Kepala Biro HO"),
                          ("Berlaku sampai", until)):
         ws.cell(row=2, column=header.index(label) + 1, value=value)
     wb.save(findings_xlsx)
@@ -82,6 +83,13 @@ def test_waivers_through_the_cli(tmp_path):
     _waive(first, dt.datetime(2020, 1, 1))
     r = invoke("check", str(draft), "-o", str(tmp_path / "temuan-3.xlsx"), "--waivers", str(first))
     assert r.exit_code == 1 and "0 berlaku (tidak dihitung), 1 kedaluwarsa" in r.output
+    # a promise to fix is not a waiver, however complete the row is (issue 12, point 12)
+    _waive(first, dt.datetime(2099, 12, 31), response="Akan diperbaiki minggu depan")
+    r = invoke("check", str(draft), "-o", str(tmp_path / "temuan-4.xlsx"), "--waivers", str(first))
+    assert r.exit_code == 1 and "Pengecualian: 0 berlaku" in r.output
+    ws = openpyxl.load_workbook(tmp_path / "temuan-4.xlsx")["Temuan"]
+    header = [c.value for c in ws[1]]
+    assert ws.cell(row=2, column=header.index("Status Pengecualian") + 1).value.startswith("Bukan pengecualian")
 
 
 def test_compare_writes_the_perubahan_sheet(tmp_path):

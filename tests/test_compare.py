@@ -95,7 +95,7 @@ def test_units_not_checked_now_are_out_of_scope(tmp_path):
 def test_bad_previous_file(tmp_path):
     with pytest.raises(CompareError) as e:
         compare([], tmp_path / "missing.json")
-    assert "tidak ditemukan" in e.value.message("id") and "does not exist" in e.value.message("en")
+    assert "tidak dapat dibuka" in e.value.message("id") and "cannot be opened" in e.value.message("en")
     bad = tmp_path / "bad.json"
     bad.write_text("{not json")
     with pytest.raises(CompareError):
@@ -103,4 +103,4 @@ def test_bad_previous_file(tmp_path):
     bad.write_text(json.dumps({"findings": [{"rule": "R1"}]}))
     with pytest.raises(CompareError) as e:
         compare([], bad)
-    assert "fingerprint" in str(e.value)
+    assert e.value.key == "not_findings" and "--json" in str(e.value)

@@ -436,3 +436,27 @@ def test_apply_twice_with_a_roster_adds_its_units_once(tmp_path):
     assert [(c.code, c.roster_only) for c in f.units] == [("D9.AS1", False), ("SES.BPR", True)]
     assert f.tables["unit"][["unit", "unit_seq", "value", "n_pokja"]].values.tolist() == [
         ["D9.AS1", 0, "", 2], ["SES.BPR", 1, "roster", 0]]
+
+
+def test_name_based_roster_unit_without_a_workbook_is_named_by_its_name(tmp_path):
+    """A roster naming its units (UNOR_NAMA, no codes): the missing unit is called by that name
+    on the terminal, in the finding and in the scorecard (issue 12, point 13)."""
+    from click.testing import CliRunner
+
+    from checker import cli
+    a = write_unit(tmp_path / "a.xlsx")
+    people = [[p[0], p[1], p[3], "ASISTEN DEPUTI CONTOH KEBIJAKAN"] for p in BASE_PEOPLE]
+    people.append(["197808172003121002", "HENDRA GUNAWAN", "Asisten Deputi Ketenagalistrikan",
+                   "ASISTEN DEPUTI KETENAGALISTRIKAN"])
+    roster = write_roster(tmp_path / "r" / "roster.xlsx", {"Data": {
+        "header": ["NIP_BARU", "NAMA", "JABATAN_NAMA", "UNOR_NAMA"], "rows": people}})
+    result = check([a], roster=roster)
+    (f,) = result.findings
+    assert f.rule == "U01" and f.unit == "ASISTEN DEPUTI KETENAGALISTRIKAN"
+    assert f.message.startswith("Unit ASISTEN DEPUTI KETENAGALISTRIKAN (-) tidak memiliki Pokja")
+    out = tmp_path / "t.xlsx"
+    r = CliRunner().invoke(cli.main, ["check", str(a), "--roster", str(roster), "-o", str(out)])
+    assert "1 unit pada roster induk tidak menyampaikan workbook: ASISTEN DEPUTI KETENAGALISTRIKAN." in r.output
+    import openpyxl
+    rows = [list(x) for x in openpyxl.load_workbook(out)["Ringkasan"].iter_rows(values_only=True)]
+    assert ["ASISTEN DEPUTI KETENAGALISTRIKAN", None] in [x[:2] for x in rows]

@@ -121,8 +121,9 @@ def test_csv_roster_text_reaches_outputs_as_text(tmp_path):
     other[SIASN_COLUMNS.index("jabatan_nama")] = "Kepala Biro Lain"
     roster = write_siasn_csv(rows + [other], tmp_path / "r" / "siasn.csv")
     result = run.check([write_book(book, tmp_path / "unit.xlsx")], roster=roster)
-    assert [(f.rule, f.unit) for f in result.findings] == [("U01", None)]
-    assert '(=HYPERLINK("http://x","Biro Lain"))' in result.findings[0].message
+    # a roster naming its units only: the unit is called by that name (issue 12, point 13)
+    assert [(f.rule, f.unit) for f in result.findings] == [("U01", '=HYPERLINK("http://x","Biro Lain")')]
+    assert result.findings[0].message.startswith('Unit =HYPERLINK("http://x","Biro Lain") ')
     out = tmp_path / "temuan.xlsx"
     write_workbook(result, str(out))
     cells = [c for ws in openpyxl.load_workbook(out).worksheets for row in ws.iter_rows() for c in row

@@ -46,13 +46,13 @@ DANGEROUS = ['=HYPERLINK("http://x")', "+1", "@SUM(A1)", "-2+3", "{=A1}", "http:
 FINDING_HEADERS_ID = [
     "No", "Kode Unit", "Nama Unit", "Aturan", "Nama Aturan", "Tingkat", "Dasar Hukum", "Uraian",
     "Kode Pokja", "NIP", "Nama", "Kode Target", "Berkas", "Sheet", "Baris", "Kolom",
-    "Saran Perbaikan", "Nilai ditemukan",
+    "Nilai Ditemukan", "Saran Perbaikan",
     "Tanggapan", "Alasan", "Disetujui oleh", "Berlaku sampai", "Status Pengecualian", "Sidik jari",
 ]
 FINDING_HEADERS_EN = [
     "No", "Unit Code", "Unit Name", "Rule", "Rule Name", "Severity", "Legal Basis", "Description",
-    "Pokja Code", "NIP", "Name", "Target Code", "File", "Sheet", "Row", "Column", "Suggested Fix",
-    "Value Found",
+    "Pokja Code", "NIP", "Name", "Target Code", "File", "Sheet", "Row", "Column", "Value Found",
+    "Suggested Fix",
     "Response", "Reason", "Approved by", "Valid until", "Waiver Status", "Fingerprint",
 ]
 
@@ -87,7 +87,7 @@ def run(tmp_path, monkeypatch):
                  evidence={"n_pokja_support": 2, "kode": ["PK-01", "PK-02"]}),
         _finding(p07, "warning", unit="A01", unit_name="Biro Umum", nip="199001012015031001",
                  name="@SUM(A1)", file=rel_a, sheet="Anggota Pokja", row=7, column="B",
-                 message="+1", hint="-2+3", evidence={"nip": "=1+1"}),
+                 message="+1", hint="-2+3", evidence={"nip": "=1+1"}, found='NIP: "=1+1"'),
         _finding(e02, "info", unit="A01", unit_name="Biro Umum", target="{=A1}",
                  file=rel_a, sheet="Anggota Pokja", row=8, column="D", message="http://example.com"),
         _finding(p07, "warning", unit="B02", unit_name="Biro Hukum", nip="123", name="Budi",
@@ -153,12 +153,13 @@ def test_findings_rows_in_order(run):
         assert row[1:4] == [f.unit, f.unit_name, f.rule]
         assert row[5] == sev[f.severity]
         assert row[6:13] == [f.basis, f.message, f.pokja, f.nip, f.name, f.target, f.file]
-        assert row[14] in (None, f.row, str(f.row))
-        assert row[15:17] == [f.column, f.hint]
+        assert row[14] == f.row                    # a number, so that row 10 sorts after row 3
+        assert row[15:18] == [f.column, f.found, f.hint]
     assert [r[4] for r in rows] == ["Pokja dukungan tidak tunggal", "NIP tidak valid", "catatan-evaluasi",
                                     "NIP tidak valid", "berkas-tidak-terbaca"]
-    assert rows[0][17] == "n_pokja_support: 2; kode: PK-01, PK-02"
-    assert rows[1][17] == "nip: =1+1"
+    # Nilai Ditemukan: what the user typed, never the internal facts (those stay in the JSON evidence)
+    assert rows[0][16] is None and rows[1][16] == 'NIP: "=1+1"'
+    assert not any("n_pokja_support" in str(v) for r in rows for v in r)
     assert rows[1][9] == "199001012015031001"      # NIP stays text
 
 
@@ -170,9 +171,9 @@ def test_english_texts(run):
     assert rows[0][4] == "Support Pokja not single"
     assert rows[3][13] == "Pegawai (hidden)"
     summary = _rows(wb["Summary"])
-    assert ["Unit Code", "Unit Name", "JPT Madya Unit", "Errors", "Warnings", "Info", "Status",
-            "Rules Violated"] in summary
-    statuses = {r[0] or r[1]: r[6] for r in summary if r[6] in ("Compliant", "Not compliant", "Unreadable")}
+    assert ["Unit Code", "Unit Name", "JPT Madya Unit", "Errors", "Data Errors", "Warnings", "Notes", "Waived",
+            "Status (as recorded)", "Rules Broken", None, "Chart label (not printed)"] in summary
+    statuses = {r[0] or r[1]: r[8] for r in summary if r[8] in ("Compliant", "Not compliant", "Unreadable")}
     assert statuses == {"A01": "Not compliant", "B02": "Compliant", "file: rusak.xlsx": "Unreadable"}
     files = _rows(wb["Files"], 2)
     assert [r[3] for r in files] == ["checked", "checked", "unreadable: File is not a zip file"]
@@ -187,7 +188,7 @@ def test_no_formulas_and_dangerous_strings_exact(run):
             for cell in row:
                 assert cell.data_type != "f", (ws.title, cell.coordinate, cell.value)
                 values.add(cell.value)
-    for text in DANGEROUS + ["-2+3", "nip: =1+1"]:
+    for text in DANGEROUS + ["-2+3", 'NIP: "=1+1"']:
         assert text in values
     with zipfile.ZipFile(path) as zf:
         for name in zf.namelist():
@@ -201,10 +202,10 @@ def test_frozen_header_and_autofilter(run):
     ws = wb["Temuan"]
     assert ws.freeze_panes == "A2"
     assert ws.auto_filter.ref == f"A1:X{len(result.findings) + 1}"
-    assert ws.cell(2, 8).alignment.wrap_text and ws.cell(2, 17).alignment.wrap_text
+    assert ws.cell(2, 8).alignment.wrap_text and ws.cell(2, 18).alignment.wrap_text
     assert ws.cell(2, 6).fill.fgColor.rgb.endswith("F8CBAD")      # error fill
     assert ws.cell(4, 6).fill.fgColor.rgb.endswith("BDD7EE")      # info fill
-    assert ws.column_dimensions["H"].width > 40
+    assert 30 <= ws.column_dimensions["H"].width <= 47          # fitted to its content, within floor and cap
 
 
 def test_summary_status_chart_and_facts(run):
@@ -213,24 +214,28 @@ def test_summary_status_chart_and_facts(run):
     ws = wb["Ringkasan"]
     assert len(ws._charts) == 2                 # findings by rule, findings by unit (tests/test_scorecard.py)
     rows = _rows(ws)
-    facts = {r[0]: r[1] for r in rows if r[0]}
+    facts = {r[0]: r[2] for r in rows if r[0]}          # the label across A:B, the value in C
     assert facts["Alat"] == "cek-pokja 0.1.0"
     assert facts["Versi basis aturan"] == "2025.1"
     assert facts["Tahap"] == "penetapan"
     assert facts["Tanggal/waktu pemeriksaan"] == "2025-03-01 09:30:00 UTC+07:00"
     assert facts["Jumlah berkas"] == 3 and facts["Unit diperiksa"] == 2
     assert facts["Berkas tidak terbaca"] == 1 and facts["Jumlah temuan"] == 5
-    assert facts["Pelanggaran (error)"] == 2
-    head = rows.index(["Kode Unit", "Nama Unit", "Unit JPT Madya", "Pelanggaran", "Peringatan", "Catatan", "Status",
-                       "Aturan dilanggar"])
-    table = rows[head + 1:]
-    assert [r[:8] for r in table] == [
-        ["A01", "Biro Umum", "Sekretariat Jenderal", 1, 1, 1, "Tidak Patuh", "E02, P07, U03"],
-        ["B02", "Biro Hukum", "Sekretariat Jenderal", 0, 1, 0, "Patuh", "P07"],
-        [None, "berkas: rusak.xlsx", None, 1, 0, 0, "Tidak terbaca", "D05"],
+    assert facts["Pelanggaran"] == 2
+    # the per-unit table comes first (issue 12, point 8): its header on row 5
+    head = rows.index(["Kode Unit", "Nama Unit", "Unit JPT Madya", "Pelanggaran", "Kesalahan Data", "Peringatan",
+                       "Catatan", "Dikecualikan", "Status menurut workbook", "Aturan yang Dilanggar", None,
+                       "Label grafik (tidak dicetak)"])
+    assert head == 4
+    table = rows[head + 1:head + 4]
+    assert [r[:10] for r in table] == [
+        ["A01", "Biro Umum", "Sekretariat Jenderal", 1, 0, 1, 1, 0, "Tidak Patuh", "E02, P07, U03"],
+        ["B02", "Biro Hukum", "Sekretariat Jenderal", 0, 0, 1, 0, 0, "Patuh", "P07"],
+        [None, "berkas: rusak.xlsx", None, 1, 0, 0, 0, 0, "Tidak terbaca", "D05"],
     ]
-    # the charts sit right of the tables (right of the Aturan dilanggar column)
-    assert all(c.anchor._from.col > 7 for c in ws._charts)
+    # the charts sit below every table, on a page of their own
+    last_table_row = max(i for i, r in enumerate(rows) if any(v is not None for v in r[:11]))
+    assert all(c.anchor._from.row > last_table_row for c in ws._charts)
 
 
 def test_hyperlink_for_source_beside_output(run):
@@ -238,12 +243,12 @@ def test_hyperlink_for_source_beside_output(run):
     wb, _ = _write(result, out)
     ws = wb["Temuan"]
     cell = ws.cell(2, 15)                       # first finding: data/unit a.xlsx, 'Anggota Pokja'!C12
-    assert cell.value == "12"
+    assert cell.value == 12
     assert cell.hyperlink is not None
     assert cell.hyperlink.target.replace("\\", "/") == "data/unit%20a.xlsx"
     assert cell.hyperlink.location == "'Anggota Pokja'!C12"
-    other = ws.cell(5, 15)                      # unit B's file is not below the output folder
-    assert other.value == 5 and other.hyperlink is None
+    other = ws.cell(5, 15)                      # unit B's file is elsewhere: a relative link still
+    assert other.value == 5 and other.hyperlink.target.replace("\\", "/") == "../elsewhere/unit-b.xlsx"
     assert ws.cell(6, 15).value is None         # D05 without a row
 
 
@@ -277,7 +282,7 @@ def test_no_findings_workbook(run):
     result.findings = []
     wb, _ = _write(result, out)
     assert _rows(wb["Temuan"]) == [FINDING_HEADERS_ID]
-    statuses = [r[6] for r in _rows(wb["Ringkasan"]) if r[6] in ("Patuh", "Tidak Patuh", "Tidak terbaca")]
+    statuses = [r[8] for r in _rows(wb["Ringkasan"]) if r[8] in ("Patuh", "Tidak Patuh", "Tidak terbaca")]
     assert statuses == ["Patuh", "Patuh", "Tidak terbaca"]
 
 
@@ -410,9 +415,3 @@ def test_same_file(tmp_path, monkeypatch):
     except OSError:
         pytest.skip("no hard links")
     assert atomic.same_file(link, a)
-
-
-def test_render_evidence():
-    assert report_xlsx.render_evidence({}) == ""
-    assert report_xlsx.render_evidence({"a": None, "b": 2.0, "c": []}) == "a: (kosong); b: 2; c: (kosong)"
-    assert report_xlsx.render_evidence({"a": None}, "en") == "a: (empty)"

@@ -94,45 +94,53 @@ def _table(rows, header):
     return start + 1, out          # Excel row of the header is start + 1
 
 
+UNIT_HEAD = ["Kode Unit", "Nama Unit", "Unit JPT Madya", "Pelanggaran", "Kesalahan Data", "Peringatan", "Catatan",
+             "Dikecualikan", "Status menurut workbook", "Aturan yang Dilanggar"]
+RULE_HEAD = ["Aturan", "Nama Aturan", None, "Pelanggaran", "Kesalahan Data", "Peringatan", "Catatan", "Dikecualikan",
+             "Jumlah Unit"]
+
+
 def test_scorecard_one_row_per_unit_grouped_by_jpt_madya(result, tmp_path):
     ws, rows = _read(result, tmp_path)
-    head, table = _table(rows, ["Kode Unit", "Nama Unit", "Unit JPT Madya", "Pelanggaran", "Peringatan", "Catatan",
-                                "Status", "Aturan dilanggar"])
+    head, table = _table(rows, UNIT_HEAD)
+    assert head == 5                      # the bureau's main product comes first (issue 12, point 8)
     assert table == [
-        ["D1.AS1", "Asisten Deputi Moneter", MAKRO, 0, 1, 0, "Patuh", "X03"],
-        ["D1.AS2", "Asisten Deputi Fiskal", MAKRO, 3, 1, 0, "Tidak Patuh", "A05, U03, X03"],
-        ["D2.AS1", "Asisten Deputi Pangan", PANGAN, 0, 1, 0, "Patuh", "K09"],
-        [None, "berkas: rusak.xlsx", None, 1, 0, 0, "Tidak terbaca", "D05"],
-        ["SES.BPR", "Biro Perencanaan", None, 1, 0, 0, "Tidak Patuh", "U01"],
+        ["D1.AS1", "Asisten Deputi Moneter", MAKRO, 0, 0, 1, 0, 0, "Patuh", "X03"],
+        ["D1.AS2", "Asisten Deputi Fiskal", MAKRO, 3, 0, 1, 0, 0, "Tidak Patuh", "A05, U03, X03"],
+        ["D2.AS1", "Asisten Deputi Pangan", PANGAN, 0, 0, 1, 0, 0, "Patuh", "K09"],
+        [None, "berkas: rusak.xlsx", None, 1, 0, 0, 0, 0, "Tidak terbaca", "D05"],
+        ["SES.BPR", "Biro Perencanaan", None, 1, 0, 0, 0, 0, "Tidak menyampaikan workbook", "U01"],
     ]
-    assert ws.auto_filter.ref == f"A{head}:H{head + len(table)}"
-    assert ws.cell(head + 2, 7).fill.fgColor.rgb.endswith("FFC7CE")          # Tidak Patuh in red
-    assert ws.cell(head + 1, 7).fill.fgColor.rgb.endswith("C6EFCE")          # Patuh in green
+    assert ws.auto_filter.ref == f"A{head}:J{head + len(table)}"
+    assert ws.cell(head + 2, 9).fill.fgColor.rgb.endswith("FFC7CE")          # Tidak Patuh in red
+    assert ws.cell(head + 1, 9).fill.fgColor.rgb.endswith("C6EFCE")          # Patuh in green
     # every finding is counted once
-    assert sum(r[3] + r[4] + r[5] for r in table) == len(result.findings)
+    assert sum(sum(r[3:8]) for r in table) == len(result.findings)
+    # wide enough for the longest JPT Madya name on one line
+    assert ws.column_dimensions["C"].width >= len(MAKRO)
 
 
 def test_totals_per_jpt_madya(result, tmp_path):
     _, rows = _read(result, tmp_path)
-    _, table = _table(rows, ["Unit JPT Madya", "Jumlah Unit", "Unit Patuh", "Pelanggaran", "Peringatan", "Catatan",
-                             "Unit Tidak Patuh", "Aturan dilanggar"])
+    _, table = _table(rows, ["Unit JPT Madya", None, None, "Pelanggaran", "Kesalahan Data", "Peringatan", "Catatan",
+                             "Dikecualikan", "Jumlah Unit", "Unit Patuh", "Unit Belum Patuh"])
     assert table == [
-        [MAKRO, 2, 1, 3, 2, 0, 1, "A05, U03, X03"],
-        [PANGAN, 1, 1, 0, 1, 0, 0, "K09"],
-        ["(Unit JPT Madya tidak diketahui)", 2, 0, 2, 0, 0, 2, "D05, U01"],
+        [MAKRO, None, None, 3, 0, 2, 0, 0, 2, 1, 1],
+        [PANGAN, None, None, 0, 0, 1, 0, 0, 1, 1, 0],
+        ["(Unit JPT Madya tidak diketahui)", None, None, 2, 0, 0, 0, 0, 2, 0, 2],
     ]
 
 
 def test_findings_per_rule(result, tmp_path):
     _, rows = _read(result, tmp_path)
-    _, table = _table(rows, ["Aturan", "Nama Aturan", "Tingkat", "Jumlah Temuan", "Jumlah Unit"])
+    _, table = _table(rows, RULE_HEAD)
     assert table == [
-        ["A05", "Output tumpang tindih", "Pelanggaran", 2, 1],
-        ["D05", "Struktur workbook", "Pelanggaran", 1, 1],
-        ["K09", "Pokja satu orang", "Peringatan", 1, 1],
-        ["U01", "Unit belum membentuk Pokja", "Pelanggaran", 1, 1],
-        ["U03", "Dukungan tidak tunggal", "Pelanggaran", 1, 1],
-        ["X03", "Klaim lintas unit", "Peringatan", 2, 2],
+        ["A05", "Output tumpang tindih", None, 2, 0, 0, 0, 0, 1],
+        ["D05", "Struktur workbook", None, 1, 0, 0, 0, 0, 1],
+        ["K09", "Pokja satu orang", None, 0, 0, 1, 0, 0, 1],
+        ["U01", "Unit belum membentuk Pokja", None, 1, 0, 0, 0, 0, 1],
+        ["U03", "Dukungan tidak tunggal", None, 1, 0, 0, 0, 0, 1],
+        ["X03", "Klaim lintas unit", None, 0, 0, 2, 0, 0, 2],
     ]
 
 
@@ -142,39 +150,61 @@ def _title(chart):
 
 def test_two_bar_charts_by_unit_and_by_rule(result, tmp_path):
     ws, rows = _read(result, tmp_path)
-    unit_head, units = _table(rows, ["Kode Unit", "Nama Unit", "Unit JPT Madya", "Pelanggaran"])
-    rule_head, per_rule = _table(rows, ["Aturan", "Nama Aturan", "Tingkat", "Jumlah Temuan"])
+    unit_head, units = _table(rows, UNIT_HEAD)
+    rule_head, per_rule = _table(rows, RULE_HEAD)
     charts = {_title(c): c for c in ws._charts}
-    assert set(charts) == {"Jumlah temuan per aturan", "Temuan per unit menurut tingkat"}
-    assert all(c.tagname == "barChart" and c.barDir == "bar" for c in charts.values())
-    by_rule = charts["Jumlah temuan per aturan"]
-    (series,) = by_rule.series
-    assert series.cat.numRef is None or series.cat.strRef is not None
-    assert series.cat.strRef.f == f"Ringkasan!$A${rule_head + 1}:$A${rule_head + len(per_rule)}"
-    assert series.val.numRef.f == f"Ringkasan!$D${rule_head + 1}:$D${rule_head + len(per_rule)}"
-    colours = [p.spPr.solidFill.srgbClr for p in series.dPt]
-    assert colours == ["C00000", "C00000", "FFC000", "C00000", "C00000", "FFC000"]    # by the rule's severity
-    by_unit = charts["Temuan per unit menurut tingkat"]
-    assert by_unit.grouping == "stacked" and len(by_unit.series) == 3
-    assert [s.val.numRef.f for s in by_unit.series] == [
-        f"Ringkasan!${c}${unit_head + 1}:${c}${unit_head + len(units)}" for c in "DEF"]
-    assert by_unit.series[0].cat.strRef.f == f"Ringkasan!$A${unit_head + 1}:$A${unit_head + len(units)}"
-    # side by side with the tables, not over them; the rule chart above the unit chart
+    assert set(charts) == {"Temuan per aturan", "Temuan per unit"}
+    for chart in charts.values():
+        assert chart.tagname == "barChart" and chart.barDir == "bar" and chart.grouping == "stacked"
+        assert len(chart.series) == 4 and chart.legend is not None        # a legend: which colour is which
+        assert chart.y_axis.majorUnit == 1 and chart.y_axis.numFmt.formatCode == "0"   # whole counts
+    by_rule = charts["Temuan per aturan"]
+    assert by_rule.series[0].cat.strRef.f == f"Ringkasan!$A${rule_head + 1}:$A${rule_head + len(per_rule)}"
+    assert [x.val.numRef.f for x in by_rule.series] == [
+        f"Ringkasan!${c}${rule_head + 1}:${c}${rule_head + len(per_rule)}" for c in "DEFG"]
+    by_unit = charts["Temuan per unit"]
+    # the categories: a column outside the print area holding the Kode Unit, or the name where there is none
+    assert by_unit.series[0].cat.strRef.f == f"Ringkasan!$L${unit_head + 1}:$L${unit_head + len(units)}"
+    assert [rows[unit_head + i][11] for i in range(len(units))] == \
+        ["D1.AS1", "D1.AS2", "D2.AS1", "berkas: rusak.xlsx", "SES.BPR"]
+    assert rows[unit_head - 1][11] == "Label grafik (tidak dicetak)"
+    import re
+    assert re.fullmatch(r"'?Ringkasan'?!\$A\$1:\$K\$\d+", ws.print_area)
+    # below every table, side by side
+    last = max(i for i, r in enumerate(rows) if any(v is not None for v in r[:11]))
     anchors = {t: (c.anchor._from.col, c.anchor._from.row) for t, c in charts.items()}
-    assert anchors["Jumlah temuan per aturan"][0] == anchors["Temuan per unit menurut tingkat"][0] == 9
-    assert anchors["Jumlah temuan per aturan"][1] < anchors["Temuan per unit menurut tingkat"][1]
+    assert anchors["Temuan per aturan"][1] == anchors["Temuan per unit"][1] > last
+    assert anchors["Temuan per aturan"][0] < anchors["Temuan per unit"][0]
+
+
+def test_whole_step():
+    from checker.output.summary_sheet import whole_step
+    assert [whole_step(n) for n in (0, 3, 10, 11, 35, 120, 999)] == [1, 1, 1, 2, 5, 20, 100]
+
+
+def test_waived_findings_counted_apart(result, tmp_path):
+    from datetime import date
+
+    from checker.followup.waivers import Waiver, apply_waivers
+    mine = [f for f in result.findings if f.unit == "D1.AS2"]
+    waivers = [Waiver(fingerprint=f.fingerprint, response="Dikecualikan", reason="r", approved_by="a",
+                      valid_until=date(2099, 1, 1), valid_until_raw="2099-01-01") for f in mine]
+    result.waivers = apply_waivers(result.findings, waivers, date(2025, 6, 1))
+    _, rows = _read(result, tmp_path)
+    _, table = _table(rows, UNIT_HEAD)
+    assert table[1] == ["D1.AS2", "Asisten Deputi Fiskal", MAKRO, 0, 0, 0, 0, 4, "Patuh", None]
 
 
 def test_english_scorecard_and_roster_unit_in_files(result, tmp_path):
     ws, rows = _read(result, tmp_path, "en")
-    _, table = _table(rows, ["Unit Code", "Unit Name", "JPT Madya Unit", "Errors", "Warnings", "Info", "Status",
-                             "Rules Violated"])
-    assert [r[6] for r in table] == ["Compliant", "Not compliant", "Compliant", "Unreadable", "Not compliant"]
-    _, groups = _table(rows, ["JPT Madya Unit", "Units", "Compliant Units"])
+    _, table = _table(rows, ["Unit Code", "Unit Name", "JPT Madya Unit", "Errors", "Data Errors", "Warnings", "Notes",
+                             "Waived", "Status (as recorded)", "Rules Broken"])
+    assert [r[8] for r in table] == ["Compliant", "Not compliant", "Compliant", "Unreadable", "Submitted no workbook"]
+    _, groups = _table(rows, ["JPT Madya Unit", None, None, "Errors"])
     assert [g[0] for g in groups] == [MAKRO, PANGAN, "(JPT Madya unit unknown)"]
-    facts = {r[0]: r[1] for r in rows if r[0]}
+    facts = {r[0]: r[2] for r in rows if r[0]}
     assert facts["Units without a workbook (roster)"] == 1
-    assert {_title(c) for c in ws._charts} == {"Findings per rule", "Findings per unit by severity"}
+    assert {_title(c) for c in ws._charts} == {"Findings per rule", "Findings per unit"}
     files = [list(r) for r in ws.parent["Files"].iter_rows(min_row=2, values_only=True)]
     assert files[4] == ["roster.xlsx", "d" * 64, "SES.BPR", "submitted no workbook (master roster)"]
 
@@ -182,8 +212,8 @@ def test_english_scorecard_and_roster_unit_in_files(result, tmp_path):
 def test_no_findings_no_rule_chart(result, tmp_path):
     result.findings = []
     ws, rows = _read(result, tmp_path)
-    assert [_title(c) for c in ws._charts] == ["Temuan per unit menurut tingkat"]
-    _, per_rule = _table(rows, ["Aturan", "Nama Aturan", "Tingkat", "Jumlah Temuan", "Jumlah Unit"])
+    assert [_title(c) for c in ws._charts] == ["Temuan per unit"]
+    _, per_rule = _table(rows, RULE_HEAD)
     assert per_rule == []
 
 
@@ -199,5 +229,6 @@ def test_a_thousand_units_write_quickly(tmp_path):
     t0 = time.perf_counter()
     ws, rows = _read(res, tmp_path)
     assert time.perf_counter() - t0 < 20
-    _, groups = _table(rows, ["Unit JPT Madya", "Jumlah Unit"])
-    assert len(groups) == 9 and sum(g[1] for g in groups) == 1000
+    _, groups = _table(rows, ["Unit JPT Madya", None, None, "Pelanggaran", "Kesalahan Data", "Peringatan", "Catatan",
+                              "Dikecualikan", "Jumlah Unit"])
+    assert len(groups) == 9 and sum(g[8] for g in groups) == 1000

@@ -56,12 +56,12 @@ def _findings_workbook(path, findings, entries, lang="id", extra_rows=()):
 def test_valid_expired_incomplete_stale(tmp_path, result):
     f = result.findings
     entries = {
-        0: ("Tidak berlaku untuk unit ini", "Output ditetapkan dalam SK perubahan", "Kepala Biro Hukum dan Organisasi",
+        0: ("Dikecualikan", "Output ditetapkan dalam SK perubahan", "Kepala Biro Hukum dan Organisasi",
             datetime(2025, 12, 31)),                                   # valid: Excel date
-        1: ("", "Menunggu SK baru", "Karo HO", "01/01/2025"),          # expired: text date
-        2: ("", "Data menyusul", "", ""),                               # incomplete: no approver, no date
+        1: ("Dikecualikan", "Menunggu SK baru", "Karo HO", "01/01/2025"),          # expired: text date
+        2: ("Dikecualikan", "Data menyusul", "", ""),                               # incomplete: no approver, no date
         3: ("Sudah diperbaiki", "", "", ""),                            # a response only, not a waiver
-        4: ("", "Pokja lama", "Karo HO", "31 Desember 2025"),          # stale: its finding is gone
+        4: ("Dikecualikan", "Pokja lama", "Karo HO", "31 Desember 2025"),          # stale: its finding is gone
     }
     path = _findings_workbook(tmp_path / "temuan.xlsx", f, entries,
                               extra_rows=[("D9.AS1", "K09", "Pokja lama", "0123456789abcdef")])
@@ -88,7 +88,7 @@ def test_valid_expired_incomplete_stale(tmp_path, result):
 
 def test_all_waived_is_not_failing_and_expiry_is_inclusive(tmp_path, result):
     f = result.findings
-    entries = dict.fromkeys(range(len(f)), ("", "alasan", "Karo HO", TODAY))
+    entries = dict.fromkeys(range(len(f)), ("Dikecualikan", "alasan", "Karo HO", TODAY))
     res = apply_waivers(f, read_waivers(_findings_workbook(tmp_path / "t.xlsx", f, entries)), TODAY)
     assert res.waived() == f and res.open_findings() == []
     result.waivers, result.fail_on = res, "info"
@@ -100,7 +100,8 @@ def test_all_waived_is_not_failing_and_expiry_is_inclusive(tmp_path, result):
 
 def test_english_workbook_and_unreadable_date(tmp_path, result):
     f = result.findings
-    entries = {0: ("", "reason", "approver", "sometime next year"), 1: ("", "r", "a", 46022)}   # 46022 = 2025-12-31
+    # 46022 = 2025-12-31
+    entries = {0: ("Waived", "reason", "approver", "sometime next year"), 1: ("waived", "r", "a", 46022)}
     path = _findings_workbook(tmp_path / "findings.xlsx", f, entries, lang="en")
     res = apply_waivers(f, read_waivers(path), TODAY)
     assert res.status(f[0]).status == "incomplete"
@@ -109,10 +110,10 @@ def test_english_workbook_and_unreadable_date(tmp_path, result):
 
 
 def test_duplicate_rows_best_one_counts():
-    mk = dict(fingerprint="fp", reason="r", approved_by="a")
+    mk = dict(fingerprint="fp", response="Dikecualikan", reason="r", approved_by="a")
     ws = [Waiver(valid_until=date(2025, 1, 1), valid_until_raw="x", **mk),
           Waiver(valid_until=date(2026, 1, 1), valid_until_raw="x", **mk),
-          Waiver(fingerprint="fp", reason="only a reason")]
+          Waiver(fingerprint="fp", response="Dikecualikan", reason="only a reason")]
 
     class F:
         fingerprint, severity = "fp", "error"
@@ -132,7 +133,7 @@ def test_wrong_workbooks(tmp_path, make_workbook):
     bad.write_bytes(b"nope")
     with pytest.raises(WaiverError) as e:
         read_waivers(bad)
-    assert e.value.key == "unreadable" and "cannot be read" in e.value.message("en")
+    assert e.value.key == "unreadable" and "not an Excel workbook" in e.value.message("en")
 
 
 def test_round_trip_through_report_xlsx(tmp_path, result):
@@ -144,6 +145,7 @@ def test_round_trip_through_report_xlsx(tmp_path, result):
     for label in WAIVER_COLUMNS["id"] + [FINGERPRINT_COLUMN["id"]]:
         assert label in header
     col = {label: header.index(label) + 1 for label in header if label}
+    ws.cell(row=2, column=col["Tanggapan"], value="Dikecualikan")
     ws.cell(row=2, column=col["Alasan"], value="alasan")
     ws.cell(row=2, column=col["Disetujui oleh"], value="Karo HO")
     ws.cell(row=2, column=col["Berlaku sampai"], value=datetime(2099, 12, 31))

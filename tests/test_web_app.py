@@ -166,7 +166,8 @@ def test_the_downloads_are_the_command_lines_reports(client):
     found = [(row[head.index("Aturan")], row[head.index("Berkas")], row[head.index("Sheet")], row[head.index("Baris")])
              for row in rows[1:]]
     assert found == [("U04", "d2-as1-pangan.xlsx", "PK", 5), ("U05", "d2-as1-pangan.xlsx", "Daftar Pegawai", 8),
-                     ("K09", "d2-as1-pangan.xlsx", "Kelompok Kerja", 3), ("K14", "d2-as1-pangan.xlsx", "Kelompok Kerja", 4)]
+                     ("K09", "d2-as1-pangan.xlsx", "Kelompok Kerja", 3),
+                     ("K14", "d2-as1-pangan.xlsx", "Kelompok Kerja", 4)]
     # the JSON
     doc = client.get(by_name["json"]).json()
     assert [f["rule"] for f in doc["findings"]] == ["U04", "U05", "K09", "K14"]
@@ -176,7 +177,7 @@ def test_the_downloads_are_the_command_lines_reports(client):
     assert r.headers["content-disposition"].startswith('attachment; filename="d2-as1-pangan.diperiksa.xlsx"')
     wb = openpyxl.load_workbook(io.BytesIO(r.content))
     assert wb.sheetnames[-1] == "Hasil cek-pokja"
-    assert wb["Hasil cek-pokja"]["B4"].value == "d2-as1-pangan.xlsx"
+    assert wb["Hasil cek-pokja"]["D4"].value == "d2-as1-pangan.xlsx"
     assert "U04" in wb["PK"]["A5"].comment.text
     assert "U05" in wb["Daftar Pegawai"]["B8"].comment.text
 

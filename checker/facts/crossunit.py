@@ -280,14 +280,16 @@ def _roster_units(df, units, facts, roster, pd):
         if not u.has_jpt_pratama or u.keys & submitted:
             continue
         sheets = {"pokja": SheetInfo(roster.sheet, roster.header_row, False, {"kode_pokja": roster.unit_column})}
-        ctx = UnitContext(len(facts.units), roster.path, roster.sha256, u.code, u.name, None, sheets,
+        # a roster that names its units (UNOR_NAMA) without codes: the unit is known by that name
+        code, name = (u.code, u.name) if u.code else (u.name, None)
+        ctx = UnitContext(len(facts.units), roster.path, roster.sha256, code, name, None, sheets,
                           readable=True, detail=both("fact.roster_unit"), roster_only=True)
         facts.units.append(ctx)
         rows.append(make_fact("unit", ctx, None, u.first_row, roster.unit_column, {
             "n_pokja": 0, "n_pokja_substance": 0, "n_pokja_support": 0, "n_pk_target": 0, "duplicate_code_order": 0,
         }, value="roster", sheet=roster.sheet,
             params={"p_support_codes": "-", "p_pokja_codes": "-", "p_first_file": "-", "p_roster_file": roster.path},
-            hidden={"_code_key": values.fold_code(u.code or "")}))
+            hidden={"_code_key": values.fold_code(code or "")}))
     if not rows:
         return df
     add = pd.DataFrame(rows)

@@ -138,7 +138,7 @@ KINDS: dict[str, FactKind] = {k.name: k for k in (
          "NIP tersimpan sebagai angka dan tidak ada baris MPH atau Anggota Pokja yang cocok dengan pegawai ini "
          "menurut nama: pencocokan tidak pasti",
          "the NIP is stored as a number and no MPH or Anggota Pokja row matches this employee by name: the match "
-         "is uncertain", ["pegawai.nip"]),
+         "is uncertain", []),
         # cross-unit (crossunit.py)
         ("n_units_with_nip", "int",
          "jumlah unit berbeda (menurut Kode Unit) dalam pemeriksaan ini yang sheet Pegawai-nya memuat NIP ini, "
@@ -272,8 +272,7 @@ KINDS: dict[str, FactKind] = {k.name: k for k in (
          ["anggota.jenis_jabatan", "pegawai.jenis_jabatan"]),
         ("uncertain", "bool",
          "NIP tersimpan sebagai angka dan orangnya tidak dapat dicocokkan menurut nama: pencocokan tidak pasti",
-         "the NIP is stored as a number and the person cannot be matched by name: the match is uncertain",
-         ["anggota.nip"]),
+         "the NIP is stored as a number and the person cannot be matched by name: the match is uncertain", []),
         ("recommendation_before_report", "bool",
          "Tanggal Rekomendasi Penilaian dan Tanggal Laporan Pokja terbaca dan rekomendasi sebelum laporan",
          "both Tanggal Rekomendasi Penilaian and the Pokja's Tanggal Laporan readable and the recommendation "
@@ -318,8 +317,7 @@ KINDS: dict[str, FactKind] = {k.name: k for k in (
          "this person is on Pegawai or a member of one of the unit's Pokja", _KNOWN_PEOPLE),
         ("uncertain", "bool",
          "NIP tersimpan sebagai angka dan orangnya tidak dapat dicocokkan menurut nama: pencocokan tidak pasti",
-         "the NIP is stored as a number and the person cannot be matched by name: the match is uncertain",
-         ["mph.nip"]),
+         "the NIP is stored as a number and the person cannot be matched by name: the match is uncertain", []),
     ], []),
     _kind("mph_entry", "satu per entri MPH (peran hasil terisi untuk satu target)",
           "one per MPH entry (a filled peran hasil for one target)", [

@@ -1,4 +1,5 @@
-"""`check --compare temuan-v1.json`: what changed since an earlier run, by fingerprint.
+"""`check --compare temuan-v1.json` (or `temuan-v1.xlsx`, the earlier findings workbook): what
+changed since an earlier run, by fingerprint.
 
     compare(findings, previous_json_path, units=None) -> Comparison
     compare_result(result, previous_json_path) -> Comparison     (units taken from the run)
@@ -54,25 +55,64 @@ class Comparison:
     def rows(self, lang: str = "id") -> list[list]:
         return rows(self, lang)
 
+    def only(self, unit: str) -> Comparison:
+        """The comparison of one unit's findings (a unit's share of the run)."""
+        mine = lambda f: _get(f, "unit") == unit  # noqa: E731
+        out = Comparison(self.previous_path, self.previous_checked_at, [f for f in self.new if mine(f)],
+                         [f for f in self.still_open if mine(f)], [f for f in self.resolved if mine(f)])
+        out._status = dict(self._status)
+        return out
+
 
 def load_previous(path) -> dict:
-    """The earlier findings document; raises CompareError."""
+    """The earlier findings, from its JSON or its findings workbook; raises CompareError."""
+    from checker.followup.findings_sheet import is_zip
     p = os.fspath(path)
     try:
         with open(p, "rb") as fh:
             raw = fh.read()
-    except OSError as exc:
-        raise CompareError("not_found", path=p, detail=exc.strerror or str(exc)) from None
+    except OSError:
+        raise CompareError("not_found", path=p) from None
+    if is_zip(p):
+        return _from_workbook(p)
     try:
         doc = json.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, ValueError) as exc:
-        raise CompareError("not_json", path=p, detail=str(exc)) from None
-    if not isinstance(doc, dict) or not isinstance(doc.get("findings"), list):
-        raise CompareError("not_json", path=p, detail="no \"findings\" list")
-    for i, f in enumerate(doc["findings"]):
-        if not isinstance(f, dict) or not isinstance(f.get("fingerprint"), str):
-            raise CompareError("not_json", path=p, detail=f"finding {i + 1} has no fingerprint")
+    except (UnicodeDecodeError, ValueError):
+        raise CompareError("not_findings", path=p) from None
+    if not isinstance(doc, dict) or not isinstance(doc.get("findings"), list) or not all(
+            isinstance(f, dict) and isinstance(f.get("fingerprint"), str) for f in doc["findings"]):
+        raise CompareError("not_findings", path=p)
     return doc
+
+
+def _from_workbook(p: str) -> dict:
+    """The Temuan sheet's rows as JSON findings (the keys the comparison shows)."""
+    from checker.followup.findings_sheet import read_findings_sheet
+    from checker.input.values import cell_text
+    rows, _ = read_findings_sheet(p, lambda key: CompareError("not_findings" if key == "unreadable" else key, path=p))
+    labels = _severity_of_label()
+    findings = []
+    for row in rows:
+        fp = cell_text(row.get("fingerprint"))
+        if not fp:
+            continue
+        f = {k: (cell_text(row.get(k)) or None) for k in ("unit", "rule", "message", "pokja", "nip", "name",
+                                                           "target", "file", "sheet", "column")}
+        f["fingerprint"] = fp
+        f["row"] = row.get("row") if isinstance(row.get("row"), (int, float)) else None
+        f["severity"] = labels.get(cell_text(row.get("label")).casefold(), "error")
+        findings.append(f)
+    return {"findings": findings, "checked_at": None}
+
+
+def _severity_of_label() -> dict:
+    from checker.terms import LANGS, SEVERITIES
+    out = {}
+    for lang in LANGS:
+        for sev in SEVERITIES:
+            out[t("sev." + sev, lang).casefold()] = sev
+        out[t("sev.data_error", lang).casefold()] = "error"
+    return out
 
 
 def compare(findings, previous_json_path, units=None) -> Comparison:
@@ -151,6 +191,11 @@ def summary_lines(comparison: Comparison, lang: str = "id", limit: int = 10) -> 
     return out
 
 
+def _label(f, lang: str) -> str:
+    label = _get(f, "label") if not isinstance(f, dict) else None     # an earlier run's label is in its language
+    return label.capitalize() if label else severity_label(_get(f, "severity"), lang, title=True)
+
+
 def rows(comparison: Comparison, lang: str = "id") -> list[list]:
     """The Perubahan sheet: its header then one row per finding: new, resolved, still
     open (in that order). Values are str, int (Baris) or None; write strings as strings."""
@@ -161,7 +206,7 @@ def rows(comparison: Comparison, lang: str = "id") -> list[list]:
         for f in items:
             row = _get(f, "row")
             out.append([
-                st[key], _get(f, "unit"), _get(f, "rule"), severity_label(_get(f, "severity"), lang, title=True),
+                st[key], _get(f, "unit"), _get(f, "rule"), _label(f, lang),
                 _get(f, "message"), _get(f, "pokja"), _get(f, "nip"), _get(f, "name"), _get(f, "target"),
                 _get(f, "file"), _get(f, "sheet"), int(row) if isinstance(row, (int, float)) else None,
                 _get(f, "column"), _get(f, "fingerprint"),

@@ -46,8 +46,11 @@ DATE_FORMAT = "dd/mm/yyyy"
 TEXT_FORMAT = "@"
 YEAR_FORMAT = "0"
 
-HEADER_FILL = "D9E1F2"
-REQUIRED_FILL = "FCE4D6"                # header of a column required from "rancangan"
+# Header fills: green for a column required from "rancangan", grey for the others; neither looks
+# like the fill of a finding in an annotated copy (orange, yellow, blue: terms.SEVERITY_FILL).
+HEADER_FILL = "E7E6E6"
+REQUIRED_FILL = "A9D08E"
+GUIDE_WIDTHS = (22, 34, 70, 40, 40)
 EXAMPLE_FONT_COLOR = "808080"
 
 
@@ -177,12 +180,16 @@ def write_template(path, unit_code: str | None = None, tahun: int | str | None =
               "req_fill": PatternFill("solid", fgColor=REQUIRED_FILL),
               "example_font": Font(italic=True, color=EXAMPLE_FONT_COLOR),
               "wrap": Alignment(wrap_text=True, vertical="top")}
+    from checker.output.layout import openpyxl_page
+    footer = t("annotate.footer", lang)
+    openpyxl_page(guide, None, footer)
     for spec in schema.SHEETS:
         ws = wb.create_sheet(spec.label)
         cols = template_columns(spec.kind)
         _write_data_sheet(ws, spec.kind, cols, styles, lang)
         if spec.kind == "unit" and (unit_code or tahun):
             _prefill_unit(ws, cols, unit_code, tahun)
+        openpyxl_page(ws, HEADER_ROW, footer)
     with atomic_output(target) as tmp:
         wb.save(tmp)
     return target
@@ -211,7 +218,9 @@ def _write_data_sheet(ws, kind: str, cols, styles: dict, lang: str) -> None:
                 ws.add_data_validation(dv)
             dv.add(f"{letter}{EXAMPLE_ROW}:{letter}{last}")
     ws.freeze_panes = f"A{HEADER_ROW + 1}"
-    ws.row_dimensions[HEADER_ROW].height = 30
+    from checker.output.layout import row_points
+    widths = [ws.column_dimensions[get_column_letter(ci)].width for ci in range(1, len(cols) + 1)]
+    ws.row_dimensions[HEADER_ROW].height = row_points([c.label for c in cols], widths) or 18
 
 
 def _header_cell(ws, ci: int, letter: str, col, fmt, styles: dict) -> None:
@@ -220,9 +229,10 @@ def _header_cell(ws, ci: int, letter: str, col, fmt, styles: dict) -> None:
     h.font = styles["head_font"]
     h.fill = styles["req_fill"] if schema.missing_column_stage(col) == "rancangan" else styles["head_fill"]
     h.alignment = styles["wrap"]
-    width = max(12, min(40, len(col.label) + 4))
-    if col.kind in ("text", "code", "codes") and len(col.label) > 6:
-        width = max(width, 24)
+    # the name wraps onto two lines rather than widening the sheet past a readable print
+    width = max(12, min(22, len(col.label) + 2))
+    if col.kind in ("text", "codes") and len(col.label) > 6:
+        width = 22
     ws.column_dimensions[letter].width = width
     if fmt is not None:
         ws.column_dimensions[letter].number_format = fmt
@@ -323,19 +333,26 @@ def _write_guide(ws, lang, Font, Alignment, PatternFill) -> None:
     for vocab_name, label in VOCAB_TITLES.items():
         for canon, syns in synonyms(vocab_name).items():
             rows.append(([label, canon, ", ".join(syns)], "wrap"))
+    from checker.output.layout import row_points
+    span = len(GUIDE_WIDTHS)
     for r, (values, style) in enumerate(rows, start=1):
         for c, v in enumerate(values, start=1):
             cell = ws.cell(row=r, column=c, value=v)
             cell.data_type = "s"
             if style == "title":
                 cell.font = title
-            elif style == "bold":
+            elif style in ("bold", "head"):
                 cell.font = bold
-            elif style == "head":
-                cell.font = bold
+            if style == "head":
                 cell.fill = head_fill
-                cell.alignment = wrap
-            elif style == "wrap":
-                cell.alignment = wrap
-    for letter, width in zip("ABCDE", (22, 34, 70, 40, 40)):
+            cell.alignment = wrap
+        if style in ("title", "bold", "plain") and values:
+            # a paragraph: across the whole table, wrapped, its row as high as its lines
+            ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=span)
+            points = row_points(values, [sum(GUIDE_WIDTHS)])
+        else:
+            points = row_points(values, GUIDE_WIDTHS)
+        if points:
+            ws.row_dimensions[r].height = points + (6 if style == "title" else 0)
+    for letter, width in zip("ABCDE", GUIDE_WIDTHS):
         ws.column_dimensions[letter].width = width

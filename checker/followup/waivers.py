@@ -13,8 +13,10 @@ checker) and FINGERPRINT_COLUMN (the finding's fingerprint, written by the check
 are matched to findings by fingerprint only (never by row number or text). Headers are
 found in either language, case and spacing ignored, on the first rows of the sheet.
 
-A row is a waiver request when any of Alasan, Disetujui oleh, Berlaku sampai is filled
-(a Tanggapan alone is a response, carried over but not a waiver). For each current finding:
+Tanggapan is one of RESPONSES (a drop-down in the findings workbook): *Dikecualikan*
+(waived), *Akan diperbaiki* (will fix), *Tidak setuju* (disagree), or free text. A row is a
+waiver request only when its Tanggapan is *Dikecualikan* (or *Waived*); any other response is
+carried over and waives nothing, whatever else the row says. For each current finding:
 - waived: a request with Alasan, Disetujui oleh and a readable Berlaku sampai on or after
   `today` (the date is the last day of validity). Kept in the output, not counted toward
   the exit code (`WaiverResult.failing`).
@@ -29,10 +31,10 @@ date, then the most fields filled).
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from checker.followup.findings_sheet import WAIVER_FIELDS, fold, read_findings_sheet
 from checker.input.dates import parse_date
 from checker.input.values import cell_text
 from checker.terms import LANGS
@@ -47,9 +49,11 @@ WAIVER_COLUMNS = {lang: list(t("waivers.columns", lang)) for lang in LANGS}
 FINGERPRINT_COLUMN = _both("waivers.fingerprint_column")
 WAIVER_STATUS_COLUMN = _both("waivers.status_column")
 FINDINGS_SHEET = _both("waivers.findings_sheet")
-WAIVER_FIELDS = ("response", "reason", "approved_by", "valid_until")
-_REQUEST_FIELDS = ("reason", "approved_by", "valid_until")
-_HEADER_SCAN = 5
+RESPONSES = {lang: list(t("waivers.responses", lang)) for lang in LANGS}
+_WAIVE = {fold(RESPONSES[lang][0]) for lang in LANGS}           # "Dikecualikan", "Waived"
+# JSON `waiver.status` (output-format.md), the same in every language
+JSON_STATUS = {"waived": "berlaku", "expired": "kedaluwarsa", "incomplete": "belum lengkap"}
+
 
 class WaiverError(UserError):
     """The waivers workbook cannot be used. `message(lang)` is the user text."""
@@ -72,7 +76,11 @@ class Waiver:
 
     @property
     def is_request(self) -> bool:
-        """Any of Alasan / Disetujui oleh / Berlaku sampai filled."""
+        """Tanggapan is Dikecualikan: only then may the row waive its finding."""
+        return fold(self.response) in _WAIVE
+
+    @property
+    def has_details(self) -> bool:
         return bool(self.reason or self.approved_by or self.valid_until_raw)
 
     def missing(self) -> list[str]:
@@ -106,6 +114,8 @@ class WaiverStatus:
             if w.valid_until is None and w.valid_until_raw:
                 text += "; " + t("waivers.status.bad_date", lang, raw=w.valid_until_raw)
             return text
+        if w is not None and w.has_details and not w.is_request:
+            return t("waivers.status.not_requested", lang, waive=RESPONSES[lang][0])
         return ""
 
 
@@ -118,6 +128,12 @@ class WaiverResult:
 
     def status(self, finding) -> WaiverStatus:
         return self._by_id.get(id(finding)) or WaiverStatus(finding, "open")
+
+    def only(self, findings) -> WaiverResult:
+        """The statuses of `findings` alone (a unit's share of the run)."""
+        keep = {id(f) for f in findings}
+        items = [s for s in self.items if id(s.finding) in keep]
+        return WaiverResult(self.today, items, [], {id(s.finding): s for s in items})
 
     def open_findings(self) -> list:
         """Every finding that still counts (all but the waived ones)."""
@@ -132,6 +148,15 @@ class WaiverResult:
             if s.status in out:
                 out[s.status] += 1
         return out
+
+    def json_of(self, finding) -> dict | None:
+        """The JSON `waiver` of a finding: null, or its status with the unit's entries."""
+        s = self.status(finding)
+        if s.status not in JSON_STATUS:
+            return None
+        w = s.waiver
+        return {"status": JSON_STATUS[s.status], "reason": w.reason or None, "approved_by": w.approved_by or None,
+                "until": w.valid_until.isoformat() if w.valid_until else (w.valid_until_raw or None)}
 
     def cells(self, finding, lang: str = "id") -> list[str]:
         """Values for WAIVER_COLUMNS[lang] + [WAIVER_STATUS_COLUMN[lang]] of a finding's row:
@@ -152,32 +177,6 @@ class WaiverResult:
 
 # ---------------------------------------------------------------------------- reading
 
-def _fold(s) -> str:
-    return re.sub(r"[\s_\-]+", " ", cell_text(s)).strip().casefold()
-
-
-_HEADERS = {
-    "fingerprint": {_fold(v) for v in FINGERPRINT_COLUMN.values()},
-    "response": {_fold(WAIVER_COLUMNS["id"][0]), _fold(WAIVER_COLUMNS["en"][0])},
-    "reason": {_fold(WAIVER_COLUMNS["id"][1]), _fold(WAIVER_COLUMNS["en"][1])},
-    "approved_by": {_fold(WAIVER_COLUMNS["id"][2]), _fold(WAIVER_COLUMNS["en"][2])},
-    "valid_until": {_fold(WAIVER_COLUMNS["id"][3]), _fold(WAIVER_COLUMNS["en"][3])},
-    "rule": {"aturan", "rule"},
-    "unit": {"kode unit", "unit code"},
-    "message": {"uraian", "description"},
-}
-
-
-def _header_map(row) -> dict[str, int]:
-    out: dict[str, int] = {}
-    for ci, v in enumerate(row):
-        k = _fold(v)
-        for name, keys in _HEADERS.items():
-            if k in keys and name not in out:
-                out[name] = ci
-    return out
-
-
 def _as_date(v) -> tuple[date | None, str]:
     if v is None or cell_text(v) == "":
         return None, ""
@@ -195,53 +194,23 @@ def _as_date(v) -> tuple[date | None, str]:
 def read_waivers(path) -> list[Waiver]:
     """Every row of the Temuan/Findings sheet that has something in a waiver column.
     Raises WaiverError when the workbook cannot be read or lacks the needed columns."""
-    import python_calamine as pc
-
     p = os.fspath(path)
-    try:
-        wb = pc.load_workbook(p)
-        names = list(wb.sheet_names)
-    except Exception as exc:  # noqa: BLE001 - any reader failure
-        raise WaiverError("unreadable", path=p, detail=f"{type(exc).__name__}: {exc}") from None
-    preferred = {_fold(n) for n in FINDINGS_SHEET.values()}
-    order = [n for n in names if _fold(n) in preferred] + [n for n in names if _fold(n) not in preferred]
-    found = None
-    for name in order:
-        try:
-            data = wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
-        except Exception as exc:  # noqa: BLE001
-            raise WaiverError("unreadable", path=p, detail=f"{type(exc).__name__}: {exc}") from None
-        for hr, row in enumerate(data[:_HEADER_SCAN]):
-            cols = _header_map(row)
-            if "fingerprint" in cols:
-                found = (data, hr, cols)
-                break
-        if found:
-            break
-    if found is None:
-        raise WaiverError("no_sheet", path=p, detail="")
-    data, hr, cols = found
+    rows, cols = read_findings_sheet(p, lambda key: WaiverError(key, path=p))
     if not any(f in cols for f in WAIVER_FIELDS):
-        raise WaiverError("no_columns", path=p, detail="")
-
-    def get(row, name):
-        ci = cols.get(name)
-        return row[ci] if ci is not None and ci < len(row) else None
-
+        raise WaiverError("no_columns", path=p)
     out = []
-    for r in range(hr + 1, len(data)):
-        row = data[r]
-        fp = cell_text(get(row, "fingerprint"))
+    for row in rows:
+        fp = cell_text(row.get("fingerprint"))
         if not fp:
             continue
-        until, until_raw = _as_date(get(row, "valid_until"))
+        until, until_raw = _as_date(row.get("valid_until"))
         w = Waiver(
-            fingerprint=fp, response=cell_text(get(row, "response")), reason=cell_text(get(row, "reason")),
-            approved_by=cell_text(get(row, "approved_by")), valid_until=until, valid_until_raw=until_raw,
-            row=r + 1, rule=cell_text(get(row, "rule")) or None, unit=cell_text(get(row, "unit")) or None,
-            message=cell_text(get(row, "message")) or None, source=p,
+            fingerprint=fp, response=cell_text(row.get("response")), reason=cell_text(row.get("reason")),
+            approved_by=cell_text(row.get("approved_by")), valid_until=until, valid_until_raw=until_raw,
+            row=row["_row"], rule=cell_text(row.get("rule")) or None, unit=cell_text(row.get("unit")) or None,
+            message=cell_text(row.get("message")) or None, source=p,
         )
-        if w.response or w.is_request:
+        if w.response or w.has_details:
             out.append(w)
     return out
 

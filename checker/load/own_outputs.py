@@ -9,6 +9,7 @@ import zipfile
 from html import unescape
 
 from checker.terms import ANNOTATION_SHEET, OUTPUT_PROPERTY
+from checker.texts import t
 
 _SHEET_NAME_RE = re.compile(rb"<(?:\w+:)?sheet\b[^>]*?\bname=\"([^\"]*)\"")
 _OPEN_ERRORS = (OSError, KeyError, zipfile.BadZipFile, ValueError, RuntimeError, NotImplementedError, EOFError)
@@ -18,8 +19,12 @@ def fold_sheet_name(name: str) -> str:
     return re.sub(r"\s+", " ", name).strip().casefold()
 
 
+# The marker sheet is named in the annotating run's language (--lang en: "cek-pokja results").
+_MARKERS = frozenset(fold_sheet_name(n) for n in (ANNOTATION_SHEET, t("annotate.sheet", "en")))
+
+
 def is_annotation_sheet(name: str) -> bool:
-    return fold_sheet_name(name) == fold_sheet_name(ANNOTATION_SHEET)
+    return fold_sheet_name(name) in _MARKERS
 
 
 def is_annotated(path) -> bool:

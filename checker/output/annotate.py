@@ -46,10 +46,11 @@ import re
 from pathlib import Path
 
 from checker.load.own_outputs import fold_sheet_name
-from checker.terms import ANNOTATION_SHEET, SEVERITY_FILL, SEVERITY_RANK
-from checker.texts import severity_label, texts_for
+from checker.terms import ANNOTATION_SHEET, OUTPUT_PROPERTY, SEVERITY_FILL, SEVERITY_RANK
+from checker.texts import severity_label, t, texts_for
 
 MARKER_SHEET = ANNOTATION_SHEET
+MARKER_SHEET_EN = t("annotate.sheet", "en")
 ANNOTATED_SUFFIX = ".diperiksa"
 COMMENT_AUTHOR = "cek-pokja"
 MAX_COMMENT = 32000                    # Excel's limit is 32767 characters
@@ -72,22 +73,43 @@ def default_out_path(source_path) -> str:
 
 # ---------------------------------------------------------------------------- annotate
 
-def annotate_result(result, lang: str | None = None) -> list[str]:
+def annotate_result(result, lang: str | None = None, out_dir=None) -> list[str]:
     """Annotate every checked input file of a RunResult with its own findings; returns the
-    written paths (input order)."""
+    written paths (input order). `out_dir`: the copies go there (made when missing) instead of
+    beside their sources."""
     lang = lang or getattr(result, "lang", "id")
+    rules = {r.id: r for r in getattr(result, "rules", ())}
+    taken: set = set()
+    if out_dir is not None:
+        os.makedirs(out_dir, exist_ok=True)
     out = []
     for inp in result.units():
         mine = [f for f in result.findings if f.file == inp.file]
-        out.append(annotate(inp.file, mine, lang=lang, protect=[i.file for i in result.inputs],
-                            header_rows=inp.header_rows))
+        target = None
+        if out_dir is not None:
+            target = _unique(os.path.join(out_dir, os.path.basename(default_out_path(inp.file))), taken)
+        out.append(annotate(inp.file, mine, target, lang=lang, protect=[i.file for i in result.inputs],
+                            header_rows=inp.header_rows, columns=inp.columns, pokja_rows=inp.pokja_rows,
+                            rules=rules))
     return out
 
 
+def _unique(path: str, taken: set) -> str:
+    """Two sources of one name (from two sub-folders) get two copies: `a.diperiksa-2.xlsx`."""
+    stem, ext = os.path.splitext(path)
+    candidate, n = path, 1
+    while os.path.normcase(candidate) in taken:
+        n += 1
+        candidate = f"{stem}-{n}{ext}"
+    taken.add(os.path.normcase(candidate))
+    return candidate
+
+
 def annotate(source_path, findings, out_path=None, lang: str = "id", protect=(), header_rows=None,
-             source_name=None) -> str:
+             columns=None, pokja_rows=None, rules=None, source_name=None) -> str:
     """Write the annotated copy of `source_path` and return its path (see module doc).
-    `header_rows`: {sheet name: its header row} as the loader found them (row 1 otherwise).
+    `header_rows`: {sheet name: its header row} as the loader found them (row 1 otherwise);
+    `columns`, `pokja_rows`, `rules`: what output/fix_cells.py needs to mark the cell to fix;
     `source_name`: the name the marker sheet gives the source (default its file name; the
     web page stores uploads under random names and shows the user's).
 
@@ -111,9 +133,10 @@ def annotate(source_path, findings, out_path=None, lang: str = "id", protect=(),
         raise AnnotateError(f"{source}: {type(exc).__name__}: {exc}") from None
 
     T = {**texts_for("annotate.", lang), "lang": lang}
-    placed = _place(wb, list(findings), header_rows or {})
+    placed = _place(wb, list(findings), header_rows or {}, columns or {}, pokja_rows or {}, rules or {})
     _paint(wb, placed, T)
     _marker_sheet(wb, source_name or source, placed, T)
+    _mark_as_output(wb)
     try:
         wb.calculation.fullCalcOnLoad = True
     except AttributeError:  # pragma: no cover
@@ -121,6 +144,15 @@ def annotate(source_path, findings, out_path=None, lang: str = "id", protect=(),
     with atomic_output(target) as tmp:
         wb.save(tmp)
     return target
+
+
+def _mark_as_output(wb) -> None:
+    """The findings workbook's custom property, so that a folder walk skips a renamed copy too."""
+    try:
+        from openpyxl.packaging.custom import StringProperty
+        wb.custom_doc_props.append(StringProperty(name=OUTPUT_PROPERTY, value="annotated"))
+    except (ImportError, AttributeError, ValueError):  # pragma: no cover - an older openpyxl
+        pass
 
 
 def _sheet_of(wb, name):
@@ -160,14 +192,17 @@ def _resolve_merged(ws, row: int, col: int) -> tuple[int, int]:
     return row, col
 
 
-def _place(wb, findings, header_rows: dict):
-    """[(finding, ws | None, row | None, col | None, how)] with how in cell/row/header/nowhere/no_sheet."""
+def _place(wb, findings, header_rows: dict, columns: dict, pokja_rows: dict, rules: dict):
+    """[(finding, ws | None, row | None, col | None, how, fixes)] with how in
+    cell/row/header/nowhere/no_sheet; `fixes`: the other cells marked for it, [(ws, row, col)]."""
     from openpyxl.utils import column_index_from_string
+
+    from checker.output.fix_cells import fix_cells
     out = []
     for f in findings:
         ws = _sheet_of(wb, f.sheet)
         if ws is None:
-            out.append((f, None, None, None, "nowhere" if f.sheet else "no_sheet"))
+            out.append((f, None, None, None, "nowhere" if f.sheet else "no_sheet", []))
             continue
         col = None
         if f.column and _COL_RE.match(str(f.column).upper()):
@@ -183,12 +218,19 @@ def _place(wb, findings, header_rows: dict):
             row = header_rows.get(ws.title) or 1
             col = _first_filled_col(ws, row)
         row, col = _resolve_merged(ws, row, col)
-        out.append((f, ws, row, col, how))
+        fixes = []
+        for sheet, r, letter in fix_cells(f, rules.get(f.rule), columns, pokja_rows) or ():
+            fix_ws = _sheet_of(wb, sheet)
+            if fix_ws is not None:
+                fixes.append((fix_ws, *_resolve_merged(fix_ws, r, column_index_from_string(letter))))
+        if fixes and fixes[0][0] is ws and all(x[1] == row for x in fixes):
+            ws, row, col, how, fixes = ws, row, fixes[0][2], "cell", fixes[1:]      # the cell to fix, same row
+        out.append((f, ws, row, col, how, fixes))
     return out
 
 
 def _comment_text(f, T) -> str:
-    sev = severity_label(f.severity, T["lang"], title=True)
+    sev = (getattr(f, "label", "") or severity_label(f.severity, T["lang"])).capitalize()
     parts = [f"[{f.rule}] {sev}: {f.message}"]
     if f.basis:
         parts.append(f"{T['basis']}: {f.basis}")
@@ -200,30 +242,52 @@ def _comment_text(f, T) -> str:
 def _paint(wb, placed, T) -> None:
     from openpyxl.comments import Comment
     from openpyxl.styles import PatternFill
+    from openpyxl.utils import get_column_letter
 
-    cells: dict[tuple[str, int, int], list] = {}
+    cells: dict[tuple[str, int, int], list] = {}        # (sheet, row, col) -> [(finding, note)]
     sheets = {}
-    for f, ws, row, col, _how in placed:
+    for f, ws, row, col, _how, fixes in placed:
         if ws is None:
             continue
-        key = (ws.title, row, col)
         sheets[ws.title] = ws
-        cells.setdefault(key, []).append(f)
+        note = ""
+        if fixes:
+            where = ", ".join(f"{get_column_letter(c)}{r}" for _, r, c in fixes[:12])
+            note = T["fix_there"].format(sheet=fixes[0][0].title, cells=where + (" …" if len(fixes) > 12 else ""))
+        cells.setdefault((ws.title, row, col), []).append((f, note))
+        for fix_ws, r, c in fixes:
+            sheets[fix_ws.title] = fix_ws
+            cells.setdefault((fix_ws.title, r, c), []).append(
+                (f, T["fix_from"].format(sheet=ws.title, cell=f"{get_column_letter(col)}{row}")))
     for (title, row, col), items in cells.items():
         ws = sheets[title]
         cell = ws.cell(row=row, column=col)
-        worst = min(items, key=lambda f: SEVERITY_RANK.get(f.severity, 9)).severity
+        worst = min(items, key=lambda x: SEVERITY_RANK.get(x[0].severity, 9))[0].severity
         colour = SEVERITY_FILL.get(worst, SEVERITY_FILL["info"])
         cell.fill = PatternFill(fill_type="solid", start_color=colour, end_color=colour)
-        text = "\n\n".join(_comment_text(f, T) for f in items)
+        _show_number(ws, cell)
+        text = "\n\n".join(_comment_text(f, T) + (f"\n{note}" if note else "") for f, note in items)
         old = cell.comment
         if old is not None and old.text and COMMENT_AUTHOR not in (old.author or ""):
             text = old.text.rstrip() + "\n\n" + text
         if len(text) > MAX_COMMENT:
             text = text[:MAX_COMMENT - 1] + "…"
         lines = sum(1 + len(p) // 60 for p in text.split("\n"))
-        comment = Comment(text, COMMENT_AUTHOR, height=min(600, 20 + 15 * lines), width=420)
-        cell.comment = comment
+        cell.comment = Comment(text, COMMENT_AUTHOR, height=min(600, 20 + 15 * lines), width=420)
+
+
+def _show_number(ws, cell) -> None:
+    """A flagged number (a NIP stored as a number) shows all its digits instead of `###` or
+    `1.99E+17`: the column is widened and the digits shown; the value itself is untouched."""
+    from openpyxl.utils import get_column_letter
+    if not isinstance(cell.value, (int, float)) or isinstance(cell.value, bool):
+        return
+    if abs(cell.value) >= 1e11 and cell.number_format in ("General", "@"):     # "@" shows a number as General
+        cell.number_format = "0"
+    digits = len(f"{cell.value:.0f}") if abs(cell.value) >= 1e11 else len(str(cell.value))
+    dim = ws.column_dimensions[get_column_letter(cell.column)]
+    if (dim.width or 8.43) < digits + 3:
+        dim.width = digits + 3
 
 
 def _put(ws, r, c, value, font=None, fill=None):
@@ -243,30 +307,58 @@ def _put(ws, r, c, value, font=None, fill=None):
     return cell
 
 
+MARKER_WRAPPED = frozenset({6, 7, 8, 9})        # 0-based: Dicatat pada, Uraian, Dasar Hukum, Saran
+MARKER_CAPS = (6, 8, 15, 20, 7, 7, 28, 60, 24, 50)
+
+
+def marker_sheet_name(lang: str) -> str:
+    return MARKER_SHEET_EN if lang == "en" else MARKER_SHEET
+
+
 def _marker_sheet(wb, source, placed, T) -> None:
-    from openpyxl.styles import Font, PatternFill
+    from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    if MARKER_SHEET in wb.sheetnames:             # never two markers
-        del wb[MARKER_SHEET]
-    ws = wb.create_sheet(MARKER_SHEET)
+    from checker.output import layout
+
+    for name in (MARKER_SHEET, MARKER_SHEET_EN):            # never two markers
+        if name in wb.sheetnames:
+            del wb[name]
+    ws = wb.create_sheet(marker_sheet_name(T["lang"]))
     bold = Font(bold=True)
     _put(ws, 1, 1, T["title"], Font(bold=True, size=14, color="C00000"))
     _put(ws, 2, 1, T["lines"][0])
     _put(ws, 3, 1, T["lines"][1])
-    _put(ws, 4, 1, T["source"], bold)
-    _put(ws, 4, 2, os.path.basename(source))
-    _put(ws, 5, 1, T["count"], bold)
-    _put(ws, 5, 2, len(placed))
+    # each label across A:C (the No and Aturan columns are narrow), its value from D on
+    for r, label, value in ((4, T["source"], os.path.basename(source)), (5, T["count"], len(placed))):
+        _put(ws, r, 1, label, bold)
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=3)
+        _put(ws, r, 4, value).alignment = Alignment(horizontal="left")
+    for r in (2, 3):                       # the two paragraphs across the table's width, wrapped
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=len(MARKER_CAPS))
+        ws.cell(row=r, column=1).alignment = Alignment(wrap_text=True, vertical="top")
     head = 7
     grey = PatternFill(fill_type="solid", start_color="D9D9D9", end_color="D9D9D9")
+    wrap = Alignment(wrap_text=True, vertical="top")
     for c, label in enumerate(T["cols"], start=1):
-        _put(ws, head, c, label, bold, grey)
-    for i, item in enumerate(placed, start=1):
-        _marker_row(ws, head + i, i, item, T)
-    for c, width in enumerate((6, 8, 13, 18, 7, 7, 26, 80, 24, 60), start=1):
+        _put(ws, head, c, label, bold, grey).alignment = wrap
+    rows = [_marker_row(ws, head + i, i, item, T) for i, item in enumerate(placed, start=1)]
+    widths = [layout.fit_width([r[c] for r in rows], T["cols"][c], 4, cap) for c, cap in enumerate(MARKER_CAPS)]
+    for c, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(c)].width = width
+    top = Alignment(vertical="top")
+    for i, values in enumerate(rows, start=1):
+        for c in range(len(MARKER_CAPS)):            # every cell on top, so a row reads across
+            ws.cell(row=head + i, column=c + 1).alignment = wrap if c in MARKER_WRAPPED else top
+        points = layout.row_points(values, widths, MARKER_WRAPPED)
+        if points:
+            ws.row_dimensions[head + i].height = points
+    for r in (2, 3):
+        points = layout.row_points([ws.cell(row=r, column=1).value], [sum(widths)])
+        if points:
+            ws.row_dimensions[r].height = points
     ws.freeze_panes = f"A{head + 1}"
+    layout.openpyxl_page(ws, head, T["footer"])
     # make the marker sheet the only selected, active sheet (two selected tabs would be
     # grouped in Excel and edited together)
     for other in wb.worksheets:
@@ -276,31 +368,39 @@ def _marker_sheet(wb, source, placed, T) -> None:
     ws.sheet_view.tabSelected = True
 
 
-def _marker_row(ws, r: int, i: int, item, T) -> None:
-    """One finding on the marker sheet, with a link to where it was noted."""
+def _marker_row(ws, r: int, i: int, item, T) -> list:
+    """One finding on the marker sheet, with a link to where it was noted; returns the texts."""
     from openpyxl.styles import Font, PatternFill
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.hyperlink import Hyperlink
 
-    f, target_ws, row, col, how = item
+    f, target_ws, row, col, how, fixes = item
     colour = SEVERITY_FILL.get(f.severity, SEVERITY_FILL["info"])
+    label = (getattr(f, "label", "") or severity_label(f.severity, T["lang"])).capitalize()
     _put(ws, r, 1, i)
     _put(ws, r, 2, f.rule)
-    _put(ws, r, 3, severity_label(f.severity, T["lang"], title=True),
-         fill=PatternFill(fill_type="solid", start_color=colour, end_color=colour))
+    _put(ws, r, 3, label, fill=PatternFill(fill_type="solid", start_color=colour, end_color=colour))
     _put(ws, r, 4, f.sheet)
     if f.row is not None:
         _put(ws, r, 5, int(f.row))
     _put(ws, r, 6, f.column)
     if target_ws is not None:
         ref = f"{get_column_letter(col)}{row}"
-        where = {"cell": T["at_cell"], "row": T["at_row"], "header": T["at_header"]}[how]
-        cell = _put(ws, r, 7, where.format(cell=ref, row=row))
+        where = {"cell": T["at_cell"], "row": T["at_row"], "header": T["at_header"]}[how].format(cell=ref, row=row)
+        cell = _put(ws, r, 7, where)
         quoted = "'" + target_ws.title.replace("'", "''") + "'"
         cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"{quoted}!{ref}")
         cell.font = Font(color="0563C1", underline="single")
     else:
-        _put(ws, r, 7, T[how])
+        where = T[how]
+        _put(ws, r, 7, where)
+    # where to fix it opens the Saran column: LibreOffice does not wrap a hyperlink cell
+    hint = f.hint or ""
+    if fixes and target_ws is not None:
+        there = T["fix_there"].format(sheet=fixes[0][0].title, cells=", ".join(
+            f"{get_column_letter(c)}{x}" for _, x, c in fixes[:6]) + (" …" if len(fixes) > 6 else ""))
+        hint = f"{there[:1].upper()}{there[1:]}. {hint}".strip()
     _put(ws, r, 8, f.message)
     _put(ws, r, 9, f.basis)
-    _put(ws, r, 10, f.hint)
+    _put(ws, r, 10, hint)
+    return [i, f.rule, label, f.sheet, f.row, f.column, where, f.message, f.basis, hint]

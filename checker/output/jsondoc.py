@@ -31,8 +31,15 @@ def to_document(result: RunResult) -> dict:
             for i in result.inputs
         ],
         "summary": summary,
-        "findings": [f.to_json() for f in result.findings],
+        "findings": [_finding(f, result.waivers) for f in result.findings],
     }
+
+
+def _finding(f, waivers) -> dict:
+    out = f.to_json()
+    if waivers is not None:             # the key exists only when --waivers was used
+        out["waiver"] = waivers.json_of(f)
+    return out
 
 
 def _default(value):

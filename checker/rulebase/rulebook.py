@@ -49,8 +49,8 @@ def render_list(base, lang: str) -> str:
     lines = [t("rules.header", lang)]
     for r in base.rules:
         sev = severity_label(r.severity, lang, basis=r.basis)
-        lines.append(f"{r.id}  {sev:<11} {','.join(s[0].upper() for s in stages_of(r)):<6} {r.slug}")
-        lines.append(f"{'':<25}{r.text('title', lang)} [{r.basis}]")
+        lines.append(f"{r.id}  {sev:<15} {','.join(s[0].upper() for s in stages_of(r)):<6} {r.slug}")
+        lines.append(f"{'':<28}{r.text('title', lang)} [{r.basis}]")
     return "\n".join(lines)
 
 

@@ -2,16 +2,21 @@
 from __future__ import annotations
 
 TEXTS = {
+    "annotate.sheet": ("Hasil cek-pokja", "cek-pokja results"),
+    "annotate.footer": ("Halaman &P dari &N", "Page &P of &N"),
+    "annotate.fix_there": ("perbaiki pada sheet {sheet}: sel {cells}", "fix it on the sheet {sheet}: cells {cells}"),
+    "annotate.fix_from": ("(Temuan ini dicatat pada sheet {sheet}, sel {cell}; perbaikannya di sini.)",
+                          "(This finding is noted on the sheet {sheet}, cell {cell}; the fix is here.)"),
     "annotate.basis": ("Dasar", "Basis"),
     "annotate.hint": ("Saran", "Fix"),
     "annotate.title": ("Salinan beranotasi cek-pokja: JANGAN diperiksa ulang",
                        "Annotated copy made by cek-pokja: do NOT check it again"),
-    "annotate.lines": (("Sel yang bermasalah diberi warna dan komentar (merah muda: pelanggaran, kuning: "
-                        "peringatan, biru: catatan). Perbaiki BERKAS ASLI di bawah ini, lalu periksa ulang berkas "
-                        "asli tersebut.",
+    "annotate.lines": (("Sel yang bermasalah diberi warna dan komentar (jingga: pelanggaran atau kesalahan data, "
+                        "kuning: peringatan, biru: catatan). Perbaiki BERKAS ASLI di bawah ini, lalu periksa "
+                        "ulang berkas asli tersebut.",
                         "Bila salinan ini hendak dipakai sebagai berkas kerja, hapus sheet ini terlebih dahulu."),
-                       ("Offending cells are coloured and carry a comment (red: error, yellow: warning, blue: "
-                        "info). Correct the ORIGINAL file named below, then check that original again.",
+                       ("Offending cells are coloured and carry a comment (orange: error or data error, yellow: "
+                        "warning, blue: note). Correct the ORIGINAL file named below, then check that original again.",
                         "To use this copy as your working file, delete this sheet first.")),
     "annotate.source": ("Berkas asli", "Original file"),
     "annotate.count": ("Jumlah temuan", "Findings"),
@@ -20,7 +25,7 @@ TEXTS = {
                       ("No", "Rule", "Severity", "Sheet", "Row", "Column", "Noted at", "Description",
                        "Legal Basis", "Suggested Fix")),
     "annotate.at_cell": ("sel {cell}", "cell {cell}"),
-    "annotate.at_header": ("judul sheet (sel {cell})", "sheet header (cell {cell})"),
+    "annotate.at_header": ("baris nama kolom (sel {cell})", "column-name row (cell {cell})"),
     "annotate.at_row": ("baris {row} (sel {cell})", "row {row} (cell {cell})"),
     "annotate.nowhere": ("hanya pada sheet ini (sheet tidak ada di workbook)",
                          "only on this sheet (the sheet is not in the workbook)"),

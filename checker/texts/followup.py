@@ -9,10 +9,16 @@ TEXTS = {
                         "Kode Target", "Berkas", "Sheet", "Baris", "Kolom", "Sidik jari"),
                        ("Status", "Unit Code", "Rule", "Severity", "Description", "Pokja Code", "NIP", "Name",
                         "Target Code", "File", "Sheet", "Row", "Column", "Fingerprint")),
-    "compare.not_found": ("Berkas pembanding {path} tidak ditemukan atau tidak dapat dibaca: {detail}",
-                          "The comparison file {path} does not exist or cannot be read: {detail}"),
-    "compare.not_json": ("Berkas pembanding {path} bukan JSON temuan cek-pokja (--json): {detail}",
-                         "The comparison file {path} is not a cek-pokja findings JSON (--json): {detail}"),
+    "compare.not_found": ("Berkas pembanding {path} tidak dapat dibuka; periksa nama berkas dan izin membacanya.",
+                          "The comparison file {path} cannot be opened; check its name and that it may be read."),
+    "compare.not_findings": ("Berkas pembanding {path} bukan JSON temuan maupun workbook temuan cek-pokja. Berikan "
+                             "berkas yang ditulis pemeriksaan sebelumnya dengan --json atau -o.",
+                             "The comparison file {path} is neither a cek-pokja findings JSON nor a findings "
+                             "workbook. Give a file an earlier check wrote with --json or -o."),
+    "compare.no_sheet": ("Workbook pembanding {path} tidak memuat sheet Temuan dengan kolom \"Sidik jari\"; berikan "
+                         "workbook temuan yang ditulis cek-pokja (-o).",
+                         "The comparison workbook {path} has no Findings sheet with a \"Fingerprint\" column; give "
+                         "a findings workbook written by cek-pokja (-o)."),
     "waivers.columns": (("Tanggapan", "Alasan", "Disetujui oleh", "Berlaku sampai"),
                         ("Response", "Reason", "Approved by", "Valid until")),
     "waivers.fingerprint_column": ("Sidik jari", "Fingerprint"),
@@ -25,8 +31,16 @@ TEXTS = {
                                   "Waiver incomplete ({missing}); the finding stays open"),
     "waivers.status.bad_date": ("Berlaku sampai tidak terbaca: \"{raw}\"", "Valid until unreadable: \"{raw}\""),
     "waivers.status.open": ("", ""),
-    "waivers.unreadable": ("Workbook pengecualian {path} tidak dapat dibaca: {detail}",
-                           "The waivers workbook {path} cannot be read: {detail}"),
+    "waivers.status.not_requested": ("Bukan pengecualian: Tanggapan bukan {waive}; temuan tetap terbuka",
+                                     "Not a waiver: the Response is not {waive}; the finding stays open"),
+    "waivers.responses": (("Dikecualikan", "Akan diperbaiki", "Tidak setuju"), ("Waived", "Will fix", "Disagree")),
+    "waivers.response_prompt": ("Pilih Dikecualikan (dengan Alasan, Disetujui oleh, Berlaku sampai), Akan "
+                                "diperbaiki, atau Tidak setuju.",
+                                "Choose Waived (with Reason, Approved by, Valid until), Will fix, or Disagree."),
+    "waivers.unreadable": ("Workbook pengecualian {path} bukan workbook Excel (.xlsx) yang dapat dibaca. Berikan "
+                           "workbook temuan yang ditulis cek-pokja (-o) dengan kolom pengecualian yang telah diisi.",
+                           "The waivers workbook {path} is not an Excel workbook (.xlsx) that can be read. Give a "
+                           "findings workbook written by cek-pokja (-o) with its waiver columns filled in."),
     "waivers.no_sheet": ("Workbook pengecualian {path} tidak memuat sheet Temuan dengan kolom \"Sidik jari\"; "
                          "gunakan workbook temuan yang dibuat cek-pokja (versi yang menulis kolom tersebut).",
                          "The waivers workbook {path} has no Temuan/Findings sheet with a \"Fingerprint\" column; "
@@ -37,8 +51,10 @@ TEXTS = {
                            "Valid until."),
     "template.general": (("Petunjuk pengisian workbook Pokja unit (Permenko Perekonomian Nomor 1 Tahun 2025 "
                           "tentang Mekanisme Kerja).",
-                          "Jangan mengubah nama sheet dan judul kolom pada baris 1; kolom tambahan di kanan boleh "
-                          "dan diabaikan.",
+                          "Jangan mengubah nama sheet dan nama kolom pada baris 1 (baris nama kolom); kolom "
+                          "tambahan di kanan boleh dan diabaikan.",
+                          "Nama kolom berlatar hijau wajib diisi sejak tahap rancangan; yang berlatar abu-abu wajib "
+                          "sejak tahap tertentu, bila diperlukan, atau tidak wajib (lihat tabel kolom di bawah).",
                           "Baris 2 setiap sheet adalah CONTOH (huruf abu-abu miring, sel pertama diawali "
                           "\"CONTOH:\"): diabaikan pemeriksa. Isi data mulai baris 3; baris contoh boleh dihapus "
                           "atau ditimpa.",
@@ -58,8 +74,10 @@ TEXTS = {
                           "rancangan"),
                          ("How to fill in the unit Pokja workbook (Permenko Perekonomian Nomor 1 Tahun 2025 on "
                           "the work mechanism).",
-                          "Do not rename the sheets or the column titles on row 1; extra columns on the right are "
-                          "allowed and ignored.",
+                          "Do not rename the sheets or the column names on row 1 (the column-name row); extra "
+                          "columns on the right are allowed and ignored.",
+                          "Column names on green are required from the rancangan stage on; those on grey are "
+                          "required from a later stage, when needed, or not at all (see the column table below).",
                           "Row 2 of every sheet is an EXAMPLE (grey italics, first cell starting with "
                           "\"CONTOH:\"): the checker ignores it. Enter data from row 3 on; the example row may be "
                           "deleted or typed over.",

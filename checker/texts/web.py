@@ -65,9 +65,9 @@ TEXTS = {
 
     # ------------------------------------------------------------------ the upload form
     "web.index_title": ("Periksa workbook Pokja", "Check Pokja workbooks"),
-    "web.index_intro": ("Pilih satu workbook unit (.xlsx atau .xlsm), atau beberapa workbook untuk pemeriksaan beberapa unit sekaligus, "
-                        "pilih tahap, lalu tekan Periksa. Hasilnya menunjuk setiap sel yang perlu diperbaiki, "
-                        "dengan dasar hukumnya.",
+    "web.index_intro": ("Pilih satu workbook unit (.xlsx atau .xlsm), atau beberapa workbook untuk pemeriksaan "
+                        "beberapa unit sekaligus, pilih tahap, lalu tekan Periksa. Hasilnya menunjuk setiap sel "
+                        "yang perlu diperbaiki, dengan dasar hukumnya.",
                         "Choose one unit workbook (.xlsx or .xlsm), or several for a small audit, choose the "
                         "stage and press Check. The result points at every cell to fix, with its legal basis."),
     "web.files_label": ("Workbook unit", "Unit workbooks"),
@@ -84,8 +84,8 @@ TEXTS = {
                             "yet required)"),
     "web.stage_penetapan": ("Penetapan: SK sudah ditetapkan (bawaan)", "Penetapan (set): the decree has been "
                             "issued (default)"),
-    "web.stage_evaluasi": ("Evaluasi: monitoring dan evaluasi akhir tahun (juga persetujuan rencana kerja, laporan, rekomendasi "
-                           "penilaian)",
+    "web.stage_evaluasi": ("Evaluasi: monitoring dan evaluasi akhir tahun (juga persetujuan rencana kerja, "
+                           "laporan, rekomendasi penilaian)",
                            "Evaluasi (year-end): the annual audit (also work-plan approval, reports, appraisal "
                            "recommendations)"),
     "web.roster_label": ("Roster induk (opsional)", "Master roster (optional)"),
@@ -181,8 +181,8 @@ TEXTS = {
                           "pengelola server menaikkan batasnya (--max-upload-mb).",
                           "The upload is larger than the {mb} MB limit. Check fewer files at once, or ask the "
                           "server's administrator to raise the limit (--max-upload-mb)."),
-    "web.err.too_many_files": ("Paling banyak {n} berkas dalam satu pemeriksaan; untuk monitoring dan evaluasi seluruh unit "
-                               "gunakan perintah cek-pokja check.",
+    "web.err.too_many_files": ("Paling banyak {n} berkas dalam satu pemeriksaan; untuk monitoring dan "
+                               "evaluasi seluruh unit gunakan perintah cek-pokja check.",
                                "At most {n} files in one check; for an audit of every unit use the cek-pokja "
                                "check command."),
     "web.err.not_multipart": ("Unggahan harus dikirim sebagai multipart/form-data dengan berkas pada kolom "

@@ -1,0 +1,113 @@
+"""What `check` prints: the summary, then the findings one line each, like a linter
+(output-format.md, "What the terminal shows").
+
+Every text that reaches the terminal may come from an input (file names, unit names, values
+quoted in messages), so each line goes through `clean`: a name holding an escape sequence must
+not clear or recolour the user's screen."""
+from __future__ import annotations
+
+import os
+import re
+
+from checker.result import RunResult
+from checker.texts import t
+
+DEFAULT_LIMIT = 50
+
+# C0 and C1 controls, DEL, and the bidirectional overrides that can reorder what a line shows.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def clean(text) -> str:
+    """`text` without control characters: tabs and line breaks become spaces, others vanish."""
+    text = "" if text is None else str(text)
+    text = re.sub(r"[\t\r\n\v\f]+", " ", text)
+    return _CONTROL.sub("", text) if _CONTROL.search(text) else text
+
+
+def clean_lines(text) -> str:
+    """Like `clean`, keeping the line breaks of a multi-line message of our own."""
+    return "\n".join(clean(line) for line in str(text).split("\n"))
+
+
+def counted(n: int, key: str, lang: str) -> str:
+    """"1 unit", "2 units": the catalogue entry `key` holds (singular, plural) per language."""
+    one, many = t(key, lang)
+    return f"{n} {one if n == 1 else many}"
+
+
+def location(f) -> str:
+    """`file:Sheet!A5` (the file as given); `file:Sheet!5:5` without a column; `file:Sheet`, `file`."""
+    where = f.file or "-"
+    if f.sheet:
+        where += ":" + f.sheet
+        if f.row is not None:
+            where += f"!{f.column}{f.row}" if f.column else f"!{f.row}:{f.row}"
+    return where
+
+
+def finding_line(f, lang: str, waived: bool = False) -> str:
+    label = f.label or f.severity
+    if waived:
+        label += " " + t("term.waived_mark", lang)
+    return clean(f"{location(f)}  {f.rule}  {label}  {f.message}")
+
+
+def finding_lines(result: RunResult, limit: int | None = DEFAULT_LIMIT, where: str | None = None) -> list[str]:
+    """One line per finding in the contract's order; with `limit`, at most that many, then one
+    line saying how many more there are and where (`where`: the findings workbook, if any)."""
+    lang = result.lang
+    waived = {id(f) for f in result.findings} - {id(f) for f in result.open_findings()}
+    shown = result.findings if not limit else result.findings[:limit]
+    lines = [finding_line(f, lang, id(f) in waived) for f in shown]
+    rest = len(result.findings) - len(shown)
+    if rest:
+        key = "term.more_in" if where else "term.more"
+        lines.append(clean(t(key, lang, n=rest, path=where or "")))
+    return lines
+
+
+def unit_label(inp) -> str:
+    """A unit as the user knows it: its Kode Unit, else its name (a roster unit known by name),
+    else its file."""
+    return inp.unit or inp.unit_name or os.path.basename(inp.file or "") or "?"
+
+
+def unreadable_lines(result: RunResult) -> list[str]:
+    """Every file that could not be read, with the reason (never cut by the line limit)."""
+    bad = [i for i in result.inputs if i.status == "unreadable"]
+    if not bad:
+        return []
+    out = [t("term.unreadable_head", result.lang)]
+    out += [clean(f"  {i.file}: {i.detail or t('term.no_reason', result.lang)}") for i in bad]
+    return out
+
+
+def summary_lines(result: RunResult) -> list[str]:
+    """The head of the terminal report: stage, counts, the status of each unit."""
+    lang = result.lang
+    s = result.summary()
+    out = [t("sum.title", lang, stage=result.stage, engine=result.engine), t("sum.as_recorded", lang),
+           t("sum.counts", lang, units=counted(s["units_checked"], "term.unit_word", lang),
+             files=counted(s["files"], "term.file_word", lang),
+             unreadable=counted(s["files_unreadable"], "term.file_word", lang))]
+    missing = [i for i in result.inputs if i.status == "not_submitted"]
+    if missing:
+        out.append(clean(t("sum.not_submitted", lang, n=counted(len(missing), "term.unit_word", lang),
+                           units=", ".join(unit_label(i) for i in missing))))
+    c = result.label_counts()
+    out.append(t("sum.findings", lang, **_words(c, lang)))
+    if s["waived"]:
+        out.append(t("sum.waived", lang, n=s["waived"]))
+    for i in result.units():
+        c = result.label_counts(i.unit)
+        c.pop("info")
+        counts = ", ".join(f"{n:>3} {t(f'term.{k}_word', lang)[0 if n == 1 else 1]}" for k, n in c.items())
+        status = t("sum." + result.compliance(i.unit), lang)
+        out.append(clean(t("sum.unit", lang, unit=unit_label(i), status=status, counts=counts)))
+    return out
+
+
+def _words(c: dict, lang: str) -> dict:
+    return {k: counted(v, f"term.{k}_word", lang) for k, v in c.items()}
+
