@@ -42,7 +42,7 @@ def _guard(lang, debug, fn):
     except RuleBaseError as e:
         if debug:
             raise
-        _fail(EXIT_RULEBASE, t("err.rulebase", lang, detail=str(e)))
+        _fail(EXIT_RULEBASE, t("err.rulebase", lang, detail=e.message(lang)))
     except BrokenPipeError:
         # The reader went away (e.g. `| head`): stop quietly, as other command-line tools do.
         import os

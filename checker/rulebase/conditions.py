@@ -5,12 +5,16 @@ The validator only lets through what both engines evaluate identically (see
 no ``none()``/``count``, literals typed like their field, and ``$mt`` regexes restricted to a
 subset on which durable-rules' own regex engine and Python's ``re`` agree. A literal compared
 with a field of a closed value set (``FieldSpec.values``) must be one of its values, so that a
-typo is refused instead of silently never (or always) matching.
+typo is refused instead of silently never (or always) matching. A condition larger or deeper
+than any real rule by far is refused first (bounds.py: durable's create_ruleset hangs on an
+`$or` of 513 terms and refuses 15 levels of nesting).
 """
 from __future__ import annotations
 
 import re
 import warnings
+
+from checker.rulebase.bounds import check_condition_size
 
 ORDERINGS = ("$lt", "$gt", "$lte", "$gte")
 OPERATORS = ("$and", "$or", "$neq", "$lt", "$gt", "$lte", "$gte", "$ex", "$nex", "$mt")
@@ -66,6 +70,7 @@ def check_when(when, kind: str, spec, fail) -> None:
 
     if not isinstance(when, dict):
         fail("when must be a mapping")
+    check_condition_size(when, fail)
     if is_kind(when):
         terms = [when]
     elif len(when) == 1 and "$and" in when and isinstance(when["$and"], list):

@@ -14,7 +14,7 @@ import sys
 
 from checker.terms import LANGS, lang_of
 
-SURFACES = ("cli", "load", "roster", "facts", "workbook", "annotate", "followup", "rulebook")
+SURFACES = ("cli", "load", "roster", "facts", "workbook", "annotate", "followup", "rulebook", "rulefile")
 
 
 def _catalogue() -> dict:
