@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from checker import cli
-from checker.rulebase import RuleBaseError, bounds, load
+from checker.rulebase import RuleBaseError, bounds, load, regex_problem
 from checker.rulebase.bounds import MAX_CONDITION_DEPTH, MAX_TERMS, condition_size
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -199,3 +199,41 @@ def test_real_doc_texts_are_not_scanned_twice():
     for path in RULES.glob("[A-Z]*.yaml"):
         _, tail = yamlfile._split(path.read_text(encoding="utf-8"))
         assert tail is not None and not yamlfile._MAYBE_ALIAS_RE.search(tail), path
+
+
+# --- $mt regexes: the pandas engine's `re` backtracks; the subset keeps that bounded ---------
+
+@pytest.mark.parametrize("rx, problem", [
+    ("(a+)+b", "a repeated group may not hold a repetition"),
+    ("(.*)*b", "a repeated group may not hold a repetition"),
+    ("(a{1,5}){1,5}", "a repeated group may not hold a repetition"),
+    ("(a|a)+b", "must be distinct literal texts"),
+    ("(a|aa)+b", "none the start of another"),
+    ("(.|a)+", "must be distinct literal texts"),
+    ("(a|a)(a|a)(a|a)(a|a)(a|a)(a|a)(a|a)", "128 combinations of alternatives"),
+    ("[ab]{1,50}[ab]{1,50}.*c", "2500 combinations"),
+    (".*a.*b", "2 repetitions with * or + that may backtrack; at most 1"),
+    ("[ab]*[ab]*c", "2 repetitions"),
+    ("(a|b)+(a|b)+c", "2 repetitions"),
+    (".*[A-Z]+-x", "2 repetitions"),
+])
+def test_regexes_that_backtrack_without_bound_are_refused(rx, problem):
+    """Each of these takes seconds to hours on one 32,767-character cell with Python's `re`
+    (`(a|b)+(a|b)+c`: 44 s; `(a+)+b`: doubling per character)."""
+    assert problem in (regex_problem(rx) or "")
+
+
+@pytest.mark.parametrize("rx", ["[A-Z]+-[0-9]+", "[A-Z][a-z]+( [A-Z][a-z]+)?", ".*[.].*", "[^/]+/[^/]+/.*",
+                                "(ab|cd)+e?", "(a|b)+c?", "a+b+c+", "Ketua|Wakil Ketua", "(a+)?", "a{1,50}.*"])
+def test_regexes_that_cannot_backtrack_much_are_kept(rx):
+    assert regex_problem(rx) is None
+
+
+def test_allowed_regexes_stay_fast_on_the_longest_cell():
+    """Not a timing test: the number of steps is bounded, so these finish at once (a hang
+    would show here as a test that never ends)."""
+    import re
+    text = "A" + "a" * 32_766
+    for rx in ["[A-Z][a-z]+( [A-Z][a-z]+)?1", "[ab]*c", "[a-z]+-[a-z]+-[a-z]+x", ".*a{1,50}c"]:
+        assert regex_problem(rx) is None
+        assert re.compile(rx, re.S).fullmatch(text) is None

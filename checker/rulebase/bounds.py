@@ -5,24 +5,34 @@ engine sees it.
 
 Measured on the 47 real rules (rules/[A-Z]*.yaml, December 2026) and on durable-rules 2.0.28:
 
-| measure                              | largest real | bound   | where it breaks               |
-|--------------------------------------|--------------|---------|-------------------------------|
-| file size (bytes)                    | 5,609 (X02); | 256 KiB | -                             |
-|                                      | 38,978 (_coverage.yaml)      |                               |
-| YAML nodes                           | 370; 1,224 (_coverage)       | 20,000  | an alias bomb: millions       |
-| YAML nesting                         | 10           | 32      | -                             |
-| one scalar (characters)              | 504          | 10,000  | copied into every finding     |
-| condition terms (leaves of `when`)   | 8 (A01, A02) | 64      | durable's create_ruleset hangs|
-|                                      |              |         | above 512 terms in one `$or`  |
-| condition nesting ($and/$or levels)  | 3 (A02, A09) | 8       | durable refuses 15 (code 113, |
-|                                      |              |         | which was exit 2)             |
-| placeholders in one text             | 6            | 20      | each copies an input value    |
+| measure                             | largest real                 | bound   | where it breaks                 |
+|-------------------------------------|------------------------------|---------|---------------------------------|
+| file size (bytes)                   | 5,609 (X02); 38,978 _coverage| 256 KiB | -                               |
+| YAML nodes                          | 370; 1,224 (_coverage)       | 20,000  | an alias bomb: 387 million      |
+| YAML nesting                        | 10                           | 32      | -                               |
+| one scalar (characters)             | 504                          | 10,000  | copied into every finding       |
+| condition terms (leaves of `when`)  | 8 (A01, A02)                 | 64      | durable's create_ruleset hangs  |
+|                                     |                              |         | above 512 terms in one `$or`    |
+| condition nesting ($and/$or levels) | 3 (A02, A09)                 | 8       | durable refuses 15 (code 113,   |
+|                                     |                              |         | which was exit 2)               |
+| placeholders in one text            | 6                            | 20      | each copies an input value      |
 
-Aliases (the only use of an anchor) and merge keys are refused outright (yamlfile.py): a rule file never needs
-them, and a 700-byte alias bomb expands to billions of nodes. Placeholders take no format
+`$mt` regexes (conditions.py) already had at most 200 characters and repetitions `{n,m}` up to 50;
+the pandas engine matches them with Python's backtracking `re` on cell texts of up to 32,767
+characters, so they may also not hold what backtracks without bound (no real rule uses `$mt`;
+every regex of the engines' and rule base's tests is still accepted): a repeated group holding a repetition
+(`(a+)+b`, exponential), a repeated alternation of texts that are not distinct literals none
+starting another (`(a|aa)+`), more than MAX_REGEX_CHOICES combinations of alternatives and
+bounded repetitions at one position, and more than MAX_REGEX_UNBOUNDED `*`/`+` repetitions
+that may backtrack (on one 32,767-character cell, `.*a.*b` takes 1.3 s and `(a|b)+(a|b)+c`
+44 s with Python 3.11; the worst accepted ones measured, e.g. `[ab]*(a|a)(a|a)(a|a)(a|a)(a|a)
+(a|a)c`, 0.25 s).
+
+Aliases (the only use of an anchor) and merge keys are refused outright (yamlfile.py): a rule
+file never needs them, and a 700-byte alias bomb expands to 387 million nodes. Placeholders take no format
 spec at all (loading.py refuses `{unit:900000000}` and `{unit!r}`), so no width or precision
 reaches str.format. With these bounds, loading the whole real rule base takes about 50 ms,
-and every refusal below is reported in well under a second.
+and every refusal is reported in well under a second of validation (bench/probes.py).
 """
 from __future__ import annotations
 
@@ -35,6 +45,8 @@ MAX_SCALAR_CHARS = 10_000
 MAX_TERMS = 64
 MAX_CONDITION_DEPTH = 8
 MAX_PLACEHOLDERS = 20
+MAX_REGEX_UNBOUNDED = 1
+MAX_REGEX_CHOICES = 64
 
 _PREFIX = "rulefile."
 
