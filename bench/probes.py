@@ -19,8 +19,8 @@ since a cap changes what --max-memory does (the probe of point 10).
 The probes only measure current behaviour; many fail today, which is what they are for. The
 points (issue 13): 1 -o onto the roster; 2 a FIFO named .xlsx in a folder; 3 a non-UTF-8 file
 name; 4 a Pegawai sheet of one column and --tall-rows rows; 5 a roster with a stray cell at
-XFD1048576; 6 rule bases (alias bombs in `when` and `doc`, an `$or` of 600 terms, a placeholder
-width of 900,000,000, nesting 20 deep); 7 control characters in a Kode Unit; 10 --timeout inf
+XFD1048576; 6 rule bases (alias bombs in `when`, `doc` and `_coverage.yaml`, an `$or` of 600
+terms, a placeholder width of 900,000,000, nesting 20 deep); 7 control characters in a Kode Unit; 10 --timeout inf
 and nan, --max-memory 10**15.
 """
 from __future__ import annotations
@@ -81,7 +81,7 @@ class Outcome:
     stderr: bytes
 
 
-def run(args, cwd: Path, timeout: float, cap_mb: int) -> Outcome:
+def run(args, cwd: Path, timeout: float, cap_mb: int, env=None) -> Outcome:
     def limit():
         os.setsid()
         if cap_mb:
@@ -89,7 +89,7 @@ def run(args, cwd: Path, timeout: float, cap_mb: int) -> Outcome:
 
     out, err = tempfile.TemporaryFile(), tempfile.TemporaryFile()
     start = time.monotonic()
-    p = subprocess.Popen(args, cwd=cwd, stdout=out, stderr=err, stdin=subprocess.DEVNULL, preexec_fn=limit)
+    p = subprocess.Popen(args, cwd=cwd, stdout=out, stderr=err, stdin=subprocess.DEVNULL, preexec_fn=limit, env=env)
     peak, stop = [0], threading.Event()
 
     def sample():
@@ -170,6 +170,12 @@ def rules_nest20(d):
     return copy_rules(d, "    - {n_pokja: 0}\n", f"    - {cond}\n")
 
 
+def rules_bomb_coverage(d):
+    target = copy_rules(d, "doc:\n", "doc:\n")
+    (target / "_coverage.yaml").write_text("points:\n  - " + BOMB.replace("\n", "\n    "), encoding="utf-8")
+    return target
+
+
 ROSTER_HEADER = ["PNS_ID", "NIP_BARU", "NIP_LAMA", "NAMA", "GELAR_DEPAN", "GELAR_BELAKANG", "TGL_LHR",
                  "GOL_AKHIR_NAMA", "JENIS_JABATAN_NAMA", "JABATAN_NAMA", "UNOR_ID", "KODE_UNIT", "UNOR_NAMA",
                  "INSTANSI_INDUK_NAMA"]
@@ -240,8 +246,8 @@ def _last_line(o: Outcome) -> str:
 def rules_probe(builder, command):
     def setup(d):
         rules = builder(d)
-        args = {"check": ["check", str(SAMPLE), "-o", str(d / "o.xlsx")],
-                "explain": ["explain", "U01"], "rules": ["rules"]}[command]
+        args = {"check": ["check", str(SAMPLE), "-o", str(d / "o.xlsx")], "explain": ["explain", "U01"],
+                "rules": ["rules"], "coverage": ["rules", "--coverage"]}[command]
         return args + ["--rules", str(rules)], None
     return setup
 
@@ -332,9 +338,11 @@ def probes(tall_rows: int):
         ("6", "alias bomb in doc: check", rules_probe(rules_bomb_doc, "check")),
         ("6", "alias bomb in doc: explain", rules_probe(rules_bomb_doc, "explain")),
         ("6", "alias bomb in doc: rules", rules_probe(rules_bomb_doc, "rules")),
+        ("6", "alias bomb in _coverage.yaml: rules --coverage", rules_probe(rules_bomb_coverage, "coverage")),
         ("6", "$or of 600 terms: check", rules_probe(rules_or600, "check")),
         ("6", "$or of 600 terms: explain", rules_probe(rules_or600, "explain")),
         ("6", "placeholder width 900000000: check", rules_probe(rules_width, "check")),
+        ("6", "placeholder width 900000000: explain", rules_probe(rules_width, "explain")),
         ("6", "nesting 20 deep: check", rules_probe(rules_nest20, "check")),
         ("6", "nesting 20 deep: rules", rules_probe(rules_nest20, "rules")),
         ("7", "ESC[2J and OSC in the Kode Unit", p_control_chars),
@@ -352,13 +360,18 @@ def main(argv=None) -> int:
     ap.add_argument("--memory-cap-mb", type=int, default=6144,
                     help="RLIMIT_AS per process of the tall-sheet probe (0: none)")
     ap.add_argument("--markdown", type=Path, help="also write the table as a Markdown section to this file")
+    ap.add_argument("--source", type=Path, help="run the checker package found in this directory (PYTHONPATH), "
+                    "e.g. an older commit's tree from `git archive`, instead of the installed one")
     args = ap.parse_args(argv)
     selected = probes(args.tall_rows)
     if args.only:
         keys = [k.strip() for k in args.only.split(",")]
         selected = [p for p in selected if any(k in p[1] for k in keys)]
+    env = None
+    if args.source:
+        env = dict(os.environ, PYTHONPATH=str(args.source.resolve()))
     rows = []
-    head = f"{'pt':>3}  {'probe':<38} {'exit':>7} {'wall s':>7} {'peak MB':>8}  seen"
+    head = f"{'pt':>3}  {'probe':<46} {'exit':>7} {'wall s':>7} {'peak MB':>8}  seen"
     print(head)
     print("-" * len(head))
     for point, name, setup, *capped in selected:
@@ -368,15 +381,15 @@ def main(argv=None) -> int:
             try:
                 cmd, check = setup(d)
             except Exception as e:  # noqa: BLE001 - a probe that cannot be built is a row, not the end
-                print(f"{point:>3}  {name:<38} inputs could not be built: {type(e).__name__}: {e}")
+                print(f"{point:>3}  {name:<46} inputs could not be built: {type(e).__name__}: {e}")
                 continue
             built = time.monotonic() - built
-            o = run(CEK + cmd, d, args.timeout, args.memory_cap_mb if capped else 0)
+            o = run(CEK + cmd, d, args.timeout, args.memory_cap_mb if capped else 0, env)
             seen = check(o, d) if check else _last_line(o)
             if check and o.code not in ("0", "1") and _last_line(o):
                 seen += f"; {_last_line(o)}"
         rows.append((point, name, o.code, o.wall, o.peak_mb, seen.replace("|", "/")))
-        print(f"{point:>3}  {name:<38} {o.code:>7} {o.wall:7.2f} {o.peak_mb:8.0f}  {seen}", flush=True)
+        print(f"{point:>3}  {name:<46} {o.code:>7} {o.wall:7.2f} {o.peak_mb:8.0f}  {seen}", flush=True)
         if built > 5:
             print(f"     (inputs built in {built:.1f} s, not counted)")
     if args.markdown:
@@ -386,7 +399,8 @@ def main(argv=None) -> int:
 
 def _write_markdown(path: Path, rows, argv, args) -> None:
     import platform
-    lines = ["## Probes (issue 13)", "",
+    title = "## Probes (issue 13)" + (f", checker from {args.source}" if args.source else "")
+    lines = [title, "",
              f"`python bench/probes.py {' '.join(argv)}` on {platform.node()} ({os.cpu_count()} cores, Python "
              f"{platform.python_version()}), {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; per-probe timeout "
              f"{args.timeout:g} s; the tall-sheet probe's address space capped at {args.memory_cap_mb} MB per "
@@ -394,7 +408,7 @@ def _write_markdown(path: Path, rows, argv, args) -> None:
              "| point | probe | exit | wall s | peak MB | seen |", "|---|---|---|---|---|---|"]
     lines += [f"| {p} | {n} | {c} | {w:.2f} | {m:.0f} | {s} |" for p, n, c, w, m, s in rows]
     text = path.read_text(encoding="utf-8") if path.exists() else "# Probes\n\n"
-    marker = "## Probes (issue 13)"
+    marker = title + "\n"
     if marker in text:
         before, _, after = text.partition(marker)
         rest = after.split("\n## ", 1)
