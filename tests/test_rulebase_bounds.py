@@ -99,7 +99,7 @@ def test_alias_bomb_in_doc(tmp_path, command):
     d = rule_dir(tmp_path, "doc:\n  what:", "doc:\n  bomb:\n" + indent(BOMB, 4) + "  what:")
     p = _bomb_in_subprocess(d, command)
     assert p.returncode == 3, p.stderr
-    assert f"{d / 'U01.yaml'}: line 3: YAML aliases" in p.stderr
+    assert f"{d / 'U01.yaml'}: line 24: YAML aliases" in p.stderr      # the file's line, not the doc's
 
 
 def test_alias_message_in_indonesian(tmp_path):

@@ -66,7 +66,7 @@ def read_rule_file(data: bytes):
 def _split(text: str):
     """(text of the rule's keys, text of its documentation keys), or (text, None) when the
     file is not a plain block mapping whose top-level keys each start a line."""
-    chunks, key = {}, None
+    chunks, key, doc_lines = {}, None, []
     for line in text.splitlines(keepends=True):
         m = _TOP_KEY_RE.match(line)
         if m:
@@ -77,12 +77,16 @@ def _split(text: str):
         elif key is not None and (not line.strip() or line[0] in " \t#"):
             chunks[key].append(line)
         elif key is None and (not line.strip() or line.startswith("#")):
+            doc_lines.append("\n")
             continue
         else:
             return text, None               # flow style, document markers, anything unusual
+        # The documentation's text keeps every other line as an empty one, so that the line
+        # numbers of its problems are the file's.
+        doc_lines.append(line if key in DOC_KEYS else "\n")
     head = "".join("".join(v) for k, v in chunks.items() if k not in DOC_KEYS)
-    tail = "".join("".join(v) for k, v in chunks.items() if k in DOC_KEYS)
-    return head, tail or None
+    has_doc = any(k in DOC_KEYS for k in chunks)
+    return head, "".join(doc_lines) if has_doc else None
 
 
 def read_yaml(data: bytes):
