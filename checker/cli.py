@@ -57,7 +57,7 @@ def _guard(lang, debug, fn):
     except RuleBaseError as e:
         if debug:
             raise
-        _fail(EXIT_RULEBASE, t("err.rulebase", lang, detail=str(e)))
+        _fail(EXIT_RULEBASE, t("err.rulebase", lang, detail=e.message(lang)))
     except BrokenPipeError:
         # The reader went away (e.g. `| head`): stop quietly, as other command-line tools do.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from checker.input import schema as input_schema
+from checker.rulebase.bounds import Problem, check_placeholder_count  # issue 13
 from checker.rulebase.conditions import (
     check_when,
     fields_used,
@@ -45,6 +46,11 @@ class RuleBaseError(Exception):
         self.path = str(path)
         self.problem = problem
         super().__init__(f"{self.path}: {problem}")
+
+    # issue 13: a bounds.Problem is told in the user's language (cli.py shows message(lang)).
+    def message(self, lang: str = "id") -> str:
+        problem = self.problem.message(lang) if hasattr(self.problem, "message") else self.problem
+        return f"{self.path}: {problem}"
 
 
 @dataclass(frozen=True)
@@ -83,7 +89,7 @@ class Rule:
         try:
             return self.documentation.get(key)
         except RuleFileError as e:
-            raise RuleBaseError(self.path, str(e)) from None
+            raise RuleBaseError(self.path, e.problem) from None  # issue 13: e.problem, not str(e)
 
     def __hash__(self):                   # dict fields are not hashable; the id identifies a rule
         return hash((self.id, self.path))
@@ -161,7 +167,7 @@ def load(directory=None, kinds=None) -> RuleBase:
         try:
             doc, documentation = read_rule_file(data)
         except RuleFileError as e:
-            raise RuleBaseError(path, str(e)) from None
+            raise RuleBaseError(path, e.problem) from None  # issue 13: e.problem, not str(e)
         rule = _build(path, entry.name[: -len(".yaml")], doc, documentation, kinds)
         if rule.id in ids:
             raise RuleBaseError(path, f"duplicate id {rule.id} (also in {ids[rule.id]})")
@@ -213,7 +219,8 @@ def _check_placeholders(text: str, where: str, fail) -> None:
         if name == "" or name.isdigit():
             fail(f"{where}: positional placeholder {{{name}}}; name a fact column")
         if spec or conversion:
-            fail(f"{where}: placeholder {{{name}}} has a format; write {{{name}}} alone")
+            fail(Problem("placeholder_format", where=where, name=name))  # issue 13: user's language
+    check_placeholder_count((name for _, name, _, _ in parsed), where, fail)  # issue 13
 
 
 def _header(doc, stem: str, kinds, fail) -> tuple[str, str, str]:

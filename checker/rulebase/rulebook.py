@@ -106,8 +106,13 @@ def legal_passages(rule) -> list[str]:
 # example unit and examples
 
 def _yaml_load(path: Path):
-    import yaml
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    # issue 13: read like a rule file (bounded, no aliases), refused naming the file (exit 3).
+    from checker.rulebase.loading import RuleBaseError
+    from checker.rulebase.yamlfile import RuleFileError, read_yaml
+    try:
+        return read_yaml(path.read_bytes())
+    except RuleFileError as e:
+        raise RuleBaseError(path, e.problem) from None
 
 
 def load_example_base(directory, name: str = EXAMPLE_BASE_FILE[:-5]) -> dict | None:

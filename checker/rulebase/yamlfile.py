@@ -6,29 +6,36 @@ is expanded); a walk over the nodes then refuses what a rule file never needs an
 could exhaust the checker: aliases (a 700-byte alias bomb expands to millions
 of nodes), merge keys, duplicate mapping keys (PyYAML would silently keep the last one),
 nesting deeper than MAX_DEPTH and more than MAX_NODES nodes. Only then are the Python
-objects built. Raises RuleFileError with the problem; the caller names the file.
+objects built. Raises RuleFileError with the problem; the caller names the file. The
+bounds, and the real rules' sizes they were chosen from, are in bounds.py.
 
 The documentation keys (`doc`, `examples`) are split off the text and parsed only when they
-are read (`explain`, the rulebook, the examples' tests), with the same checks; a problem
-there is then reported by those commands.
+are read (`explain`, the rulebook, the examples' tests), with the same checks. So that
+`check` and `rules` refuse an alias bomb in `doc` too, the documentation's text is composed
+and checked at once whenever it holds something that may be an anchor or an alias (no real
+rule's does; the check composes nodes only, which an alias bomb cannot make expensive).
 """
 from __future__ import annotations
 
 import re
 
-MAX_FILE_BYTES = 1 << 20        # the largest real rule file is about 6 KB
-MAX_NODES = 20_000              # the largest real one has about 1,000
-MAX_DEPTH = 32                  # the deepest real one nests 7 levels
-
+from checker.rulebase.bounds import MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES, MAX_SCALAR_CHARS, Problem
 
 # Top-level keys only `explain` and the rulebook need: parsed when first asked for, so that
 # `check` reads only the rule itself (a third of the text).
 DOC_KEYS = ("doc", "examples")
 _TOP_KEY_RE = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*):(?:[ \t]|$)")
+# '&' or '*' where YAML could read an anchor or an alias (an over-approximation: also in text).
+_MAYBE_ALIAS_RE = re.compile(r"(?:^|[\s\[{,])[&*][^\s,\[\]{}]", re.M)
 
 
 class RuleFileError(Exception):
-    """A rule file that is not acceptable YAML; str() is the problem."""
+    """A rule file that is not acceptable YAML; str() is the problem in English, `problem`
+    the Problem (told in the user's language by `problem.message(lang)`)."""
+
+    def __init__(self, key: str, /, **params):
+        self.problem = Problem(key, **params)
+        super().__init__(self.problem)
 
 
 class Documentation:
@@ -51,13 +58,15 @@ def read_rule_file(data: bytes):
     doc = _parse(head)
     if tail is None and isinstance(doc, dict):
         return {k: v for k, v in doc.items() if k not in DOC_KEYS}, Documentation(values=doc)
+    if tail is not None and _MAYBE_ALIAS_RE.search(tail):
+        _compose_checked(tail)
     return doc, Documentation(text=tail)
 
 
 def _split(text: str):
     """(text of the rule's keys, text of its documentation keys), or (text, None) when the
     file is not a plain block mapping whose top-level keys each start a line."""
-    chunks, key = {}, None
+    chunks, key, doc_lines = {}, None, []
     for line in text.splitlines(keepends=True):
         m = _TOP_KEY_RE.match(line)
         if m:
@@ -68,12 +77,16 @@ def _split(text: str):
         elif key is not None and (not line.strip() or line[0] in " \t#"):
             chunks[key].append(line)
         elif key is None and (not line.strip() or line.startswith("#")):
+            doc_lines.append("\n")
             continue
         else:
             return text, None               # flow style, document markers, anything unusual
+        # The documentation's text keeps every other line as an empty one, so that the line
+        # numbers of its problems are the file's.
+        doc_lines.append(line if key in DOC_KEYS else "\n")
     head = "".join("".join(v) for k, v in chunks.items() if k not in DOC_KEYS)
-    tail = "".join("".join(v) for k, v in chunks.items() if k in DOC_KEYS)
-    return head, tail or None
+    has_doc = any(k in DOC_KEYS for k in chunks)
+    return head, "".join(doc_lines) if has_doc else None
 
 
 def read_yaml(data: bytes):
@@ -83,14 +96,14 @@ def read_yaml(data: bytes):
 
 def _decode(data: bytes) -> str:
     if len(data) > MAX_FILE_BYTES:
-        raise RuleFileError(f"the file has {len(data)} bytes; a rule file has at most {MAX_FILE_BYTES}")
+        raise RuleFileError("too_big", n=len(data), max=MAX_FILE_BYTES)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as e:
-        raise RuleFileError(f"not UTF-8: {e}") from None
+        raise RuleFileError("not_utf8", detail=str(e)) from None
 
 
-def _parse(text: str):
+def _parse(text: str, construct: bool = True):
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
@@ -99,11 +112,16 @@ def _parse(text: str):
         if node is None:
             return None
         _check_nodes(yaml, node)
-        return loader.construct_document(node)
+        return loader.construct_document(node) if construct else None
     except yaml.YAMLError as e:
-        raise RuleFileError(f"YAML syntax error: {e}") from None
+        raise RuleFileError("syntax", detail=str(e)) from None
     finally:
         loader.dispose()
+
+
+def _compose_checked(text: str) -> None:
+    """The checks of _parse on `text`, without building its Python objects."""
+    _parse(text, construct=False)
 
 
 def _check_nodes(yaml, root) -> None:
@@ -111,21 +129,24 @@ def _check_nodes(yaml, root) -> None:
     todo = [(root, 1)]
     while todo:
         node, depth = todo.pop()
+        line = node.start_mark.line + 1
         if id(node) in seen:
-            raise RuleFileError(f"line {node.start_mark.line + 1}: YAML aliases (*name) are not allowed in rule files")
+            raise RuleFileError("alias", line=line)
         seen.add(id(node))
         if len(seen) > MAX_NODES:
-            raise RuleFileError(f"more than {MAX_NODES} YAML nodes; a rule file is far smaller")
+            raise RuleFileError("nodes", max=MAX_NODES)
         if depth > MAX_DEPTH:
-            raise RuleFileError(f"line {node.start_mark.line + 1}: nested deeper than {MAX_DEPTH} levels")
+            raise RuleFileError("depth", line=line, max=MAX_DEPTH)
+        if isinstance(node, yaml.ScalarNode) and len(node.value) > MAX_SCALAR_CHARS:
+            raise RuleFileError("scalar", line=line, n=len(node.value), max=MAX_SCALAR_CHARS)
         if isinstance(node, yaml.MappingNode):
             keys: set = set()
             for key, value in node.value:
                 if key.tag == "tag:yaml.org,2002:merge":
-                    raise RuleFileError(f"line {key.start_mark.line + 1}: YAML merge keys (<<) are not allowed")
+                    raise RuleFileError("merge", line=key.start_mark.line + 1)
                 k = (key.tag, key.value) if isinstance(key, yaml.ScalarNode) else id(key)
                 if k in keys:
-                    raise RuleFileError(f"line {key.start_mark.line + 1}: duplicate key {key.value!r}")
+                    raise RuleFileError("duplicate", line=key.start_mark.line + 1, name=repr(key.value))
                 keys.add(k)
                 todo.append((key, depth + 1))
                 todo.append((value, depth + 1))

@@ -14,7 +14,7 @@ import sys
 
 from checker.terms import LANGS, is_data_basis, lang_of
 
-SURFACES = ("cli", "load", "roster", "facts", "workbook", "annotate", "followup", "rulebook", "web")
+SURFACES = ("cli", "load", "roster", "facts", "workbook", "annotate", "followup", "rulebook", "rulefile", "web")
 
 
 def _catalogue() -> dict:
