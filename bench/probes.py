@@ -38,6 +38,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from proctree import tree_rss_kb
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 SAMPLE = SAMPLES / "d1-as1-moneter.xlsx"
@@ -48,28 +50,6 @@ CEK = [sys.executable, "-m", "checker"]
 # ---------------------------------------------------------------------------------------------
 # measuring
 
-def _tree_rss_kb(root: int) -> int:
-    """Sum of VmRSS over `root` and its descendants (from /proc)."""
-    children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
-    page_kb = os.sysconf("SC_PAGE_SIZE") // 1024
-    for d in os.listdir("/proc"):
-        if not d.isdigit():
-            continue
-        try:
-            with open(f"/proc/{d}/stat", "rb") as fh:
-                ppid = int(fh.read().decode("ascii", "replace").rsplit(")", 1)[1].split()[1])
-            with open(f"/proc/{d}/statm") as fh:
-                rss[int(d)] = int(fh.read().split()[1]) * page_kb
-        except (OSError, ValueError, IndexError):
-            continue
-        children.setdefault(ppid, []).append(int(d))
-    total, todo = 0, [root]
-    while todo:
-        pid = todo.pop()
-        total += rss.get(pid, 0)
-        todo.extend(children.get(pid, ()))
-    return total
 
 
 @dataclass
@@ -94,7 +74,7 @@ def run(args, cwd: Path, timeout: float, cap_mb: int, env=None) -> Outcome:
 
     def sample():
         while not stop.is_set():
-            peak[0] = max(peak[0], _tree_rss_kb(p.pid))
+            peak[0] = max(peak[0], tree_rss_kb(p.pid))
             stop.wait(0.02)
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()

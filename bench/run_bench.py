@@ -41,6 +41,8 @@ import threading
 import time
 from pathlib import Path
 
+from proctree import tree_rss_kb
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "d1-as1-moneter.xlsx"
 GIB = 1 << 30
@@ -84,29 +86,6 @@ def cek_command() -> list[str]:
 
 # --------------------------------------------------------------------------- measuring
 
-def _tree_rss_kb(root: int) -> int:
-    """Sum of VmRSS over `root` and its descendants (from /proc)."""
-    children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
-    for d in os.listdir("/proc"):
-        if not d.isdigit():
-            continue
-        try:
-            with open(f"/proc/{d}/stat", "rb") as fh:
-                stat = fh.read().decode("ascii", "replace")
-            ppid = int(stat.rsplit(")", 1)[1].split()[1])
-            with open(f"/proc/{d}/statm") as fh:
-                pages = int(fh.read().split()[1])
-        except (OSError, ValueError, IndexError):
-            continue
-        children.setdefault(ppid, []).append(int(d))
-        rss[int(d)] = pages * (os.sysconf("SC_PAGE_SIZE") // 1024)
-    total, todo = 0, [root]
-    while todo:
-        pid = todo.pop()
-        total += rss.get(pid, 0)
-        todo.extend(children.get(pid, ()))
-    return total
 
 
 def measure(cmd, env=None) -> dict:
@@ -118,7 +97,7 @@ def measure(cmd, env=None) -> dict:
 
     def sample():
         while not done.is_set():
-            peak[0] = max(peak[0], _tree_rss_kb(proc.pid))
+            peak[0] = max(peak[0], tree_rss_kb(proc.pid))
             done.wait(0.02)
 
     th = threading.Thread(target=sample, daemon=True)
