@@ -1,19 +1,23 @@
 """The findings workbook of output-format.md (`-o FILE.xlsx`), written with XlsxWriter.
 
 Safety: every value that comes from an input file or a finding goes through
-`write_string` (never `write`, never a formula); the workbook options also switch off
-XlsxWriter's string-to-formula/URL/number guessing. The file is written atomically."""
+`write_string` (never `write`, never a formula) after output/clean.py's `clean` (no control
+character reaches the XML; links to a file whose name holds one are percent-encoded); the
+workbook options also switch off XlsxWriter's string-to-formula/URL/number guessing. The file
+is written atomically."""
 from __future__ import annotations
 
 import os
 import re
 from pathlib import Path
+from urllib.parse import quote
 
 import xlsxwriter
 
 from checker.findings import label_of
 from checker.output import layout
 from checker.output.atomic import atomic_output, refuse_inputs
+from checker.output.clean import clean, is_clean
 from checker.output.summary_sheet import LABEL_FILL, SummaryWriter, format_time  # noqa: F401 - format_time for callers
 from checker.result import RunResult
 from checker.terms import OUTPUT_PROPERTY, SEVERITY_FILL, lang_of, stages_from
@@ -83,12 +87,19 @@ class _Linker:
         except (OSError, ValueError, RuntimeError):
             return None
         # XlsxWriter splits the URL at the first '#' and keeps '%xx' as already escaped.
-        if "#" in rel or _ESCAPED.search(rel) or len(rel) > MAX_URL:
+        if "#" in rel or _ESCAPED.search(rel):
             return None
-        return rel
+        if not is_clean(rel):
+            # a control character (or a name that is not UTF-8) would break the relationships
+            # XML: the name's exact bytes, percent-encoded, are still a valid target
+            try:
+                rel = quote(os.fsencode(rel), safe="/:")
+            except UnicodeError:
+                return None
+        return rel if len(rel) <= MAX_URL else None
 
     def url(self, finding) -> str | None:
-        if self.count >= MAX_LINKS or finding.row is None or not finding.sheet:
+        if self.count >= MAX_LINKS or finding.row is None or not finding.sheet or not is_clean(finding.sheet):
             return None
         rel = self.relative(finding.file)
         if rel is None:
@@ -169,10 +180,11 @@ def _formats(workbook) -> dict:
 
 
 def _s(ws, row, col, value, cell_format=None) -> None:
-    """Write an input-derived value: always as a string cell, blank when None/empty."""
+    """Write an input-derived value: always as a string cell without control characters,
+    blank when None/empty."""
     if value is None:
         return
-    value = value if isinstance(value, str) else str(value)
+    value = clean(value, lines=True)
     if value == "":
         return
     ws.write_string(row, col, value, cell_format)
