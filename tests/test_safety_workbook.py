@@ -174,3 +174,49 @@ def test_strict_ooxml_refused_by_annotate_itself(tmp_path):
     with pytest.raises(StrictOOXMLError):
         annotate(strict, [])
     assert issubclass(StrictOOXMLError, AnnotateError)                    # the web page's 422 covers it
+
+
+# ------------------------------------------------------------------ 4. more findings than a sheet holds
+
+def test_findings_beyond_a_sheet_are_said_and_kept_in_the_json(tmp_path, monkeypatch):
+    from checker.output import layout
+
+    samples = Path(__file__).resolve().parent.parent / "samples"
+    monkeypatch.setattr(layout, "SHEET_ROWS", 10)           # the one place: Excel's 1,048,576 rows
+    out, doc = tmp_path / "t.xlsx", tmp_path / "t.json"
+    r = invoke("check", samples, "-o", out, "--json", doc, "--annotate-dir", tmp_path / "ann",
+               "--engine", "pandas", "--jobs", "1")
+    assert r.exit_code == 1, r.output + r.stderr
+    total = len(json.loads(doc.read_text(encoding="utf-8"))["findings"])
+    assert total == 26                                       # the JSON keeps every finding
+    note = (f"Perhatian: sheet Temuan hanya memuat 8 dari {total} baris, karena satu sheet Excel memuat paling "
+            "banyak 10 baris. Seluruh temuan tercantum pada keluaran JSON (--json).")
+    assert (f"Perhatian: workbook temuan {out} hanya memuat 8 dari {total} temuan pada sheet Temuan (satu sheet "
+            "Excel memuat paling banyak 10 baris)") in r.output
+    _strictly_well_formed(out)
+    wb = openpyxl.load_workbook(out)
+    findings = wb["Temuan"]
+    assert findings.max_row == 10 and findings["A9"].value == 8 and findings["A10"].value == note
+    assert findings["A1"].comment.text == note
+    assert wb["Ringkasan"]["A3"].value == note
+    sqref = str(findings.data_validations.dataValidation[0].sqref)
+    assert sqref.endswith("9")                               # the drop-down stops above the note
+    # the annotated copy's list: 2 rows under its header (row 7), then the note; every cell still marked
+    copy = tmp_path / "ann" / "d2-as1-pangan.diperiksa.xlsx"
+    _strictly_well_formed(copy)
+    marker = openpyxl.load_workbook(copy)["Hasil cek-pokja"]
+    mine = [f for f in json.loads(doc.read_text(encoding="utf-8"))["findings"] if "pangan" in f["file"]]
+    assert len(mine) == 4 and marker["D5"].value == 4
+    assert marker["A9"].value == 2 and marker["A10"].value == marker["A6"].value
+    assert marker["A6"].value.startswith("Perhatian: sheet ini hanya memuat 2 dari 4 temuan")
+    comments = " ".join(t for t in _texts(copy) if t.startswith("["))
+    assert all(f"[{f['rule']}]" in comments for f in mine)
+
+
+def test_no_note_when_every_finding_fits(tmp_path):
+    draft = build(NO_TUGAS, tmp_path / "draft.xlsx")
+    out = tmp_path / "t.xlsx"
+    r = invoke("check", draft, "-o", out)
+    assert r.exit_code == 1 and "Perhatian" not in r.output
+    wb = openpyxl.load_workbook(out)
+    assert wb["Ringkasan"]["A3"].value is None and wb["Temuan"]["A1"].comment is None

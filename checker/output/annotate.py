@@ -382,7 +382,14 @@ def _marker_sheet(wb, source, placed, T) -> None:
     wrap = Alignment(wrap_text=True, vertical="top")
     for c, label in enumerate(T["cols"], start=1):
         _put(ws, head, c, label, bold, grey).alignment = wrap
-    rows = [_marker_row(ws, head + i, i, item, T) for i, item in enumerate(placed, start=1)]
+    listed = placed
+    if len(placed) > layout.rows_that_fit(len(placed), above=head):       # what the sheet cannot hold is said
+        listed = placed[:layout.rows_that_fit(len(placed), above=head + 1)]
+        n = lambda k: layout.count_text(k, T["lang"])  # noqa: E731
+        note = T["overflow"].format(shown=n(len(listed)), total=n(len(placed)), rows=n(layout.SHEET_ROWS))
+        _put(ws, 6, 1, note, Font(bold=True, color="9C0006"))
+        _put(ws, head + len(listed) + 1, 1, note, Font(bold=True, color="9C0006"))
+    rows = [_marker_row(ws, head + i, i, item, T) for i, item in enumerate(listed, start=1)]
     widths = [layout.fit_width([r[c] for r in rows], T["cols"][c], 4, cap) for c, cap in enumerate(MARKER_CAPS)]
     for c, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(c)].width = width

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 
+from checker.output import layout
 from checker.output.clean import clean
 from checker.result import RunResult
 from checker.texts import t
@@ -61,7 +62,20 @@ def finding_lines(result: RunResult, limit: int | None = DEFAULT_LIMIT, where: s
     if rest:
         key = "term.more_in" if where else "term.more"
         lines.append(clean(t(key, lang, n=rest, path=where or "")))
+    if where:
+        lines += overflow_lines(result, where)
     return lines
+
+
+def overflow_lines(result: RunResult, where: str) -> list[str]:
+    """The line saying that the findings workbook `where` could not hold every finding (an
+    Excel sheet's rows, output/layout.py), or none."""
+    total, lang = len(result.findings), result.lang
+    if total <= layout.rows_that_fit(total):
+        return []
+    shown = layout.rows_that_fit(total, above=2)          # as output/workbook.py's _fitted
+    return [clean(t("xlsx.overflow_terminal", lang, path=where, shown=layout.count_text(shown, lang),
+                    total=layout.count_text(total, lang), rows=layout.count_text(layout.SHEET_ROWS, lang)))]
 
 
 def unit_label(inp) -> str:

@@ -147,11 +147,27 @@ def _fill(workbook, result: RunResult, target: Path) -> None:
     rules = workbook.add_worksheet(tx["sheet_rules"])
     files = workbook.add_worksheet(tx["sheet_files"])
     SummaryWriter(workbook, summary, result, tx, fmt, _s, titles).write()
-    _write_findings(findings, result, tx, fmt, lang, target, titles)
+    overflow = [_write_findings(findings, result, tx, fmt, lang, target, titles)]
     _write_rules(rules, result, tx, fmt, lang)
     _write_files(files, result, tx, fmt)
     if result.comparison is not None:
-        _write_changes(workbook.add_worksheet(t("compare.sheet", lang)), result, tx, fmt, lang)
+        overflow.append(_write_changes(workbook.add_worksheet(t("compare.sheet", lang)), result, tx, fmt, lang))
+    notes = [note for note in overflow if note]
+    if notes:                    # Ringkasan's free row under its title: what a sheet could not hold
+        summary.write_string(2, 0, " ".join(notes), fmt["alert"])
+
+
+def _fitted(rows: list, ws, sheet: str, tx: dict, fmt: dict, lang: str) -> tuple[list, str | None]:
+    """The rows that fit on `ws` below its header; when some do not, the last row of the sheet
+    says so (and a note on its first header cell), and that text is returned for Ringkasan."""
+    if len(rows) <= layout.rows_that_fit(len(rows)):
+        return rows, None
+    shown = layout.rows_that_fit(len(rows), above=2)          # the header, and the row saying so
+    n = lambda k: layout.count_text(k, lang)  # noqa: E731
+    note = tx["overflow"].format(sheet=sheet, shown=n(shown), total=n(len(rows)), rows=n(layout.SHEET_ROWS))
+    ws.write_string(shown + 1, 0, note, fmt["alert"])
+    ws.write_comment(0, 0, note, {"author": "cek-pokja", "x_scale": 3, "y_scale": 2})
+    return rows[:shown], note
 
 
 def _formats(workbook) -> dict:
@@ -170,6 +186,7 @@ def _formats(workbook) -> dict:
         "ok": workbook.add_format({"bg_color": "#C6EFCE", "font_color": "#006100", **base}),
         "bad": workbook.add_format({"bg_color": "#FFC7CE", "font_color": "#9C0006", **base}),
         "grey": workbook.add_format({"bg_color": "#D9D9D9", **base}),
+        "alert": workbook.add_format({"bold": True, "font_color": "#9C0006"}),
     }
     for sev, colour in SEVERITY_FILL.items():
         fmt["sev_" + sev] = workbook.add_format({"bg_color": "#" + colour, **base})
@@ -237,29 +254,34 @@ class _Table:
         return widths
 
 
-def _write_changes(ws, result: RunResult, tx: dict, fmt: dict, lang: str) -> None:
-    """Perubahan: every finding as new / still open / resolved against the earlier run."""
+def _write_changes(ws, result: RunResult, tx: dict, fmt: dict, lang: str) -> str | None:
+    """Perubahan: every finding as new / still open / resolved against the earlier run; returns
+    the note saying what did not fit, if any."""
     table = result.comparison.rows(lang)
     out = _Table(ws, table[0], fmt, (10, 11, 7, 15, 50, 11, 20, 22, 11, 24, 16, 7, 7, 18), frozenset({4, 7, 9}))
-    for r, row in enumerate(table[1:], start=1):
+    rows, note = _fitted(table[1:], ws, t("compare.sheet", lang), tx, fmt, lang)
+    for r, row in enumerate(rows, start=1):
         for c, value in enumerate(row):
             if isinstance(value, int):
                 out.number(r, c, value)
             else:
                 out.text(r, c, value)
     out.finish(tx["footer"])
+    return note
 
 
 # ------------------------------------------------------------------ Temuan / Findings
 
-def _write_findings(ws, result: RunResult, tx: dict, fmt: dict, lang: str, target: Path, titles: dict) -> None:
+def _write_findings(ws, result: RunResult, tx: dict, fmt: dict, lang: str, target: Path, titles: dict) -> str | None:
+    """Temuan: one row per finding, as many as the sheet holds (the note saying so is returned)."""
     # The waiver columns (filled in by the unit) and the fingerprint make every findings
     # workbook usable as the next run's --waivers and --compare file.
     extra = [*t("waivers.columns", lang), t("waivers.status_column", lang), t("waivers.fingerprint_column", lang)]
     base = len(tx["finding_cols"])
     out = _Table(ws, list(tx["finding_cols"]) + extra, fmt, FINDING_CAPS, FINDING_WRAPPED, FINDING_FLOOR)
     linker = _Linker(target)
-    for r, f in enumerate(result.findings, start=1):
+    shown, note = _fitted(result.findings, ws, tx["sheet_findings"], tx, fmt, lang)
+    for r, f in enumerate(shown, start=1):
         label = label_of(f.severity, f.basis or "", lang).capitalize()     # in the workbook's language
         out.number(r, 0, r)
         out.text(r, 1, f.unit)
@@ -286,10 +308,12 @@ def _write_findings(ws, result: RunResult, tx: dict, fmt: dict, lang: str, targe
             out.text(r, base + j, value)
     widths = out.finish(tx["footer"], print_cols=base)
     responses = list(t("waivers.responses", lang))
-    ws.data_validation(1, base, max(DROPDOWN_ROWS, len(result.findings)), base, {
+    last = len(shown) if note else layout.rows_that_fit(max(DROPDOWN_ROWS, len(shown)))
+    ws.data_validation(1, base, last, base, {
         "validate": "list", "source": responses, "ignore_blank": True, "error_type": "warning",
         "input_title": extra[0][:32], "input_message": t("waivers.response_prompt", lang)[:255]})
     ws.set_column(base, base, max(widths[base], max(len(x) for x in responses) + 4))
+    return note
 
 
 def _row_number(ws, out, r: int, f, linker, fmt, tx) -> None:

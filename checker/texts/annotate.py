@@ -42,4 +42,10 @@ TEXTS = {
         "Temuannya tetap dilaporkan seperti biasa.",
         "No annotated copy of {file} was made: the file cannot be opened again to be annotated. "
         "Its findings are reported as usual."),
+    "annotate.overflow": (
+        "Perhatian: sheet ini hanya memuat {shown} dari {total} temuan, karena satu sheet Excel memuat paling banyak "
+        "{rows} baris; warna dan komentar pada sel tetap dibuat untuk seluruh temuan. Seluruh temuan tercantum pada "
+        "keluaran JSON (--json).",
+        "Note: this sheet holds only {shown} of {total} findings, since an Excel sheet holds at most {rows} rows; "
+        "the cells of every finding are still coloured and commented. Every finding is in the JSON output (--json)."),
 }
