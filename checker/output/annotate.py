@@ -22,7 +22,10 @@ In the copy:
   refuses such a file. Deleting the sheet turns the copy back into a normal
   workbook (fills and comments do not change cell values).
 - cell values are not touched: no value is (re)written, so nothing becomes a formula;
-  every text written on the marker sheet is a string cell (data_type "s").
+  every text written on the marker sheet is a string cell (data_type "s");
+- every text we write (marker sheet cells, comments) goes through output/clean.py's `clean`:
+  a control character copied from the input (an ESC in a Kode Unit or a file name) would make
+  openpyxl refuse the cell, or the comments XML not well formed.
 
 What openpyxl cannot keep when it re-saves a workbook (measured in ../shared/notes/excel-io.md
 and openpyxl's documentation):
@@ -37,6 +40,11 @@ and openpyxl's documentation):
   external link caches;
 - macros only in .xlsm (keep_vba=True): the VBA project is copied as it is.
 Rich text in cells is kept (rich_text=True).
+
+Strict Open XML (ISO/IEC 29500 Strict, "Strict Open XML Spreadsheet" in Excel's Save As):
+openpyxl reads none of its sheets, so a copy would hold only the marker sheet. Such a source
+is refused (StrictOOXMLError); `annotate_result` says so on the terminal and does not list the
+copy as written.
 """
 from __future__ import annotations
 
@@ -46,6 +54,7 @@ import re
 from pathlib import Path
 
 from checker.load.own_outputs import fold_sheet_name
+from checker.output.clean import clean
 from checker.terms import ANNOTATION_SHEET, OUTPUT_PROPERTY, SEVERITY_FILL, SEVERITY_RANK
 from checker.texts import severity_label, t, texts_for
 
@@ -59,7 +68,28 @@ _MAX_ROW, _COL_RE = 1048576, re.compile(r"^[A-Z]{1,3}$")
 
 
 class AnnotateError(Exception):
-    """The copy cannot be made (the source is unreadable by openpyxl)."""
+    """The copy cannot be made (the source is unreadable by openpyxl). `key`: the text that
+    tells the user (checker/texts/annotate.py)."""
+    key = "annotate.not_made"
+
+
+class StrictOOXMLError(AnnotateError):
+    """The source is Strict Open XML: openpyxl reads none of its sheets, so a copy would hold
+    only the marker sheet (and lose the unit's data). Refused instead."""
+    key = "annotate.not_made_strict"
+
+
+_STRICT = b"http://purl.oclc.org/ooxml/"       # Strict's namespaces (transitional: schemas.openxmlformats.org)
+
+
+def _is_strict(data: bytes) -> bool:
+    """True when the package's main part is Strict Open XML (ISO/IEC 29500 Strict)."""
+    import zipfile
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            return _STRICT in z.read("_rels/.rels")
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
+        return False
 
 
 # ---------------------------------------------------------------------------- names
@@ -88,9 +118,13 @@ def annotate_result(result, lang: str | None = None, out_dir=None) -> list[str]:
         target = None
         if out_dir is not None:
             target = _unique(os.path.join(out_dir, os.path.basename(default_out_path(inp.file))), taken)
-        out.append(annotate(inp.file, mine, target, lang=lang, protect=[i.file for i in result.inputs],
-                            header_rows=inp.header_rows, columns=inp.columns, pokja_rows=inp.pokja_rows,
-                            rules=rules))
+        try:
+            out.append(annotate(inp.file, mine, target, lang=lang, protect=[i.file for i in result.inputs],
+                                header_rows=inp.header_rows, columns=inp.columns, pokja_rows=inp.pokja_rows,
+                                rules=rules))
+        except AnnotateError as e:          # that copy is not made (and not listed as written); say so
+            from checker.output.terminal import notice
+            notice(t(e.key, lang, file=inp.file))
     return out
 
 
@@ -115,7 +149,8 @@ def annotate(source_path, findings, out_path=None, lang: str = "id", protect=(),
 
     Raises atomic.OutputIsInputError when `out_path` names the source or one of the paths
     in `protect` (the run's other inputs), AnnotateError when
-    openpyxl cannot read the source, OSError when the copy cannot be written."""
+    openpyxl cannot read the source or sees no sheet in it (StrictOOXMLError: a Strict Open
+    XML source, whose sheets openpyxl does not read), OSError when the copy cannot be written."""
     import openpyxl
 
     from checker.output.atomic import atomic_output, refuse_inputs
@@ -127,10 +162,14 @@ def annotate(source_path, findings, out_path=None, lang: str = "id", protect=(),
     with open(source, "rb") as fh:
         data = fh.read()
     keep_vba = Path(source).suffix.lower() == ".xlsm"
+    if _is_strict(data):
+        raise StrictOOXMLError(source)
     try:
         wb = openpyxl.load_workbook(io.BytesIO(data), keep_vba=keep_vba, rich_text=True)
     except Exception as exc:  # noqa: BLE001 - any reader failure
         raise AnnotateError(f"{source}: {type(exc).__name__}: {exc}") from None
+    if not wb.worksheets:                   # openpyxl saw no sheet: a copy would hold only ours
+        raise AnnotateError(f"{source}: no worksheet")
 
     T = {**texts_for("annotate.", lang), "lang": lang}
     placed = _place(wb, list(findings), header_rows or {}, columns or {}, pokja_rows or {}, rules or {})
@@ -270,6 +309,7 @@ def _paint(wb, placed, T) -> None:
         old = cell.comment
         if old is not None and old.text and COMMENT_AUTHOR not in (old.author or ""):
             text = old.text.rstrip() + "\n\n" + text
+        text = clean(text, lines=True)
         if len(text) > MAX_COMMENT:
             text = text[:MAX_COMMENT - 1] + "…"
         lines = sum(1 + len(p) // 60 for p in text.split("\n"))
@@ -298,7 +338,7 @@ def _put(ws, r, c, value, font=None, fill=None):
     if isinstance(value, int):
         cell.value = value
     else:
-        cell.value = str(value)
+        cell.value = clean(value, lines=True)
         cell.data_type = "s"
     if font is not None:
         cell.font = font
@@ -342,7 +382,14 @@ def _marker_sheet(wb, source, placed, T) -> None:
     wrap = Alignment(wrap_text=True, vertical="top")
     for c, label in enumerate(T["cols"], start=1):
         _put(ws, head, c, label, bold, grey).alignment = wrap
-    rows = [_marker_row(ws, head + i, i, item, T) for i, item in enumerate(placed, start=1)]
+    listed = placed
+    if len(placed) > layout.rows_that_fit(len(placed), above=head):       # what the sheet cannot hold is said
+        listed = placed[:layout.rows_that_fit(len(placed), above=head + 1)]
+        n = lambda k: layout.count_text(k, T["lang"])  # noqa: E731
+        note = T["overflow"].format(shown=n(len(listed)), total=n(len(placed)), rows=n(layout.SHEET_ROWS))
+        _put(ws, 6, 1, note, Font(bold=True, color="9C0006"))
+        _put(ws, head + len(listed) + 1, 1, note, Font(bold=True, color="9C0006"))
+    rows = [_marker_row(ws, head + i, i, item, T) for i, item in enumerate(listed, start=1)]
     widths = [layout.fit_width([r[c] for r in rows], T["cols"][c], 4, cap) for c, cap in enumerate(MARKER_CAPS)]
     for c, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(c)].width = width

@@ -11,6 +11,22 @@ from __future__ import annotations
 import math
 import textwrap
 
+# Excel's rows per worksheet (also LibreOffice's, since 7.4). The one place every writer asks
+# how many rows fit; what does not fit is said on the sheet, on Ringkasan and on the terminal,
+# never dropped silently (the JSON keeps every finding). Tests monkeypatch it small.
+SHEET_ROWS = 1_048_576
+
+
+def rows_that_fit(n: int, above: int = 1) -> int:
+    """How many of `n` rows fit on one sheet below `above` rows (a header, a title block)."""
+    return max(0, min(n, SHEET_ROWS - above))
+
+
+def count_text(n: int, lang: str) -> str:
+    """1.048.576 in Indonesian, 1,048,576 in English."""
+    return f"{n:,}".replace(",", ".") if lang != "en" else f"{n:,}"
+
+
 LINE_POINTS = 15.0            # one line of 11-point text, as Excel sizes a row
 MAX_ROW_POINTS = 409.0        # Excel's highest row
 CHARS_PER_UNIT = 1.15

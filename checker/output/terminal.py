@@ -2,32 +2,30 @@
 (output-format.md, "What the terminal shows").
 
 Every text that reaches the terminal may come from an input (file names, unit names, values
-quoted in messages), so each line goes through `clean`: a name holding an escape sequence must
-not clear or recolour the user's screen."""
+quoted in messages), so each line goes through `clean` (output/clean.py, shared with the
+workbooks): a name holding an escape sequence must not clear or recolour the user's screen."""
 from __future__ import annotations
 
 import os
-import re
 
+from checker.output import layout
+from checker.output.clean import clean
 from checker.result import RunResult
 from checker.texts import t
 
 DEFAULT_LIMIT = 50
 
-# C0 and C1 controls, DEL, and the bidirectional overrides that can reorder what a line shows.
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def clean(text) -> str:
-    """`text` without control characters: tabs and line breaks become spaces, others vanish."""
-    text = "" if text is None else str(text)
-    text = re.sub(r"[\t\r\n\v\f]+", " ", text)
-    return _CONTROL.sub("", text) if _CONTROL.search(text) else text
-
 
 def clean_lines(text) -> str:
     """Like `clean`, keeping the line breaks of a multi-line message of our own."""
-    return "\n".join(clean(line) for line in str(text).split("\n"))
+    return clean(text, lines=True)
+
+
+def notice(text) -> None:
+    """A line said while outputs are written (an annotated copy not made), on stderr so that
+    it also reaches the user when the JSON goes to stdout; cleaned like every other line."""
+    import click
+    click.echo(clean_lines(text), err=True)
 
 
 def counted(n: int, key: str, lang: str) -> str:
@@ -64,7 +62,20 @@ def finding_lines(result: RunResult, limit: int | None = DEFAULT_LIMIT, where: s
     if rest:
         key = "term.more_in" if where else "term.more"
         lines.append(clean(t(key, lang, n=rest, path=where or "")))
+    if where:
+        lines += overflow_lines(result, where)
     return lines
+
+
+def overflow_lines(result: RunResult, where: str) -> list[str]:
+    """The line saying that the findings workbook `where` could not hold every finding (an
+    Excel sheet's rows, output/layout.py), or none."""
+    total, lang = len(result.findings), result.lang
+    if total <= layout.rows_that_fit(total):
+        return []
+    shown = layout.rows_that_fit(total, above=2)          # as output/workbook.py's _fitted
+    return [clean(t("xlsx.overflow_terminal", lang, path=where, shown=layout.count_text(shown, lang),
+                    total=layout.count_text(total, lang), rows=layout.count_text(layout.SHEET_ROWS, lang)))]
 
 
 def unit_label(inp) -> str:

@@ -1,19 +1,23 @@
 """The findings workbook of output-format.md (`-o FILE.xlsx`), written with XlsxWriter.
 
 Safety: every value that comes from an input file or a finding goes through
-`write_string` (never `write`, never a formula); the workbook options also switch off
-XlsxWriter's string-to-formula/URL/number guessing. The file is written atomically."""
+`write_string` (never `write`, never a formula) after output/clean.py's `clean` (no control
+character reaches the XML; links to a file whose name holds one are percent-encoded); the
+workbook options also switch off XlsxWriter's string-to-formula/URL/number guessing. The file
+is written atomically."""
 from __future__ import annotations
 
 import os
 import re
 from pathlib import Path
+from urllib.parse import quote
 
 import xlsxwriter
 
 from checker.findings import label_of
 from checker.output import layout
 from checker.output.atomic import atomic_output, refuse_inputs
+from checker.output.clean import clean, is_clean
 from checker.output.summary_sheet import LABEL_FILL, SummaryWriter, format_time  # noqa: F401 - format_time for callers
 from checker.result import RunResult
 from checker.terms import OUTPUT_PROPERTY, SEVERITY_FILL, lang_of, stages_from
@@ -83,12 +87,19 @@ class _Linker:
         except (OSError, ValueError, RuntimeError):
             return None
         # XlsxWriter splits the URL at the first '#' and keeps '%xx' as already escaped.
-        if "#" in rel or _ESCAPED.search(rel) or len(rel) > MAX_URL:
+        if "#" in rel or _ESCAPED.search(rel):
             return None
-        return rel
+        if not is_clean(rel):
+            # a control character (or a name that is not UTF-8) would break the relationships
+            # XML: the name's exact bytes, percent-encoded, are still a valid target
+            try:
+                rel = quote(os.fsencode(rel), safe="/:")
+            except UnicodeError:
+                return None
+        return rel if len(rel) <= MAX_URL else None
 
     def url(self, finding) -> str | None:
-        if self.count >= MAX_LINKS or finding.row is None or not finding.sheet:
+        if self.count >= MAX_LINKS or finding.row is None or not finding.sheet or not is_clean(finding.sheet):
             return None
         rel = self.relative(finding.file)
         if rel is None:
@@ -136,11 +147,27 @@ def _fill(workbook, result: RunResult, target: Path) -> None:
     rules = workbook.add_worksheet(tx["sheet_rules"])
     files = workbook.add_worksheet(tx["sheet_files"])
     SummaryWriter(workbook, summary, result, tx, fmt, _s, titles).write()
-    _write_findings(findings, result, tx, fmt, lang, target, titles)
+    overflow = [_write_findings(findings, result, tx, fmt, lang, target, titles)]
     _write_rules(rules, result, tx, fmt, lang)
     _write_files(files, result, tx, fmt)
     if result.comparison is not None:
-        _write_changes(workbook.add_worksheet(t("compare.sheet", lang)), result, tx, fmt, lang)
+        overflow.append(_write_changes(workbook.add_worksheet(t("compare.sheet", lang)), result, tx, fmt, lang))
+    notes = [note for note in overflow if note]
+    if notes:                    # Ringkasan's free row under its title: what a sheet could not hold
+        summary.write_string(2, 0, " ".join(notes), fmt["alert"])
+
+
+def _fitted(rows: list, ws, sheet: str, tx: dict, fmt: dict, lang: str) -> tuple[list, str | None]:
+    """The rows that fit on `ws` below its header; when some do not, the last row of the sheet
+    says so (and a note on its first header cell), and that text is returned for Ringkasan."""
+    if len(rows) <= layout.rows_that_fit(len(rows)):
+        return rows, None
+    shown = layout.rows_that_fit(len(rows), above=2)          # the header, and the row saying so
+    n = lambda k: layout.count_text(k, lang)  # noqa: E731
+    note = tx["overflow"].format(sheet=sheet, shown=n(shown), total=n(len(rows)), rows=n(layout.SHEET_ROWS))
+    ws.write_string(shown + 1, 0, note, fmt["alert"])
+    ws.write_comment(0, 0, note, {"author": "cek-pokja", "x_scale": 3, "y_scale": 2})
+    return rows[:shown], note
 
 
 def _formats(workbook) -> dict:
@@ -159,6 +186,7 @@ def _formats(workbook) -> dict:
         "ok": workbook.add_format({"bg_color": "#C6EFCE", "font_color": "#006100", **base}),
         "bad": workbook.add_format({"bg_color": "#FFC7CE", "font_color": "#9C0006", **base}),
         "grey": workbook.add_format({"bg_color": "#D9D9D9", **base}),
+        "alert": workbook.add_format({"bold": True, "font_color": "#9C0006"}),
     }
     for sev, colour in SEVERITY_FILL.items():
         fmt["sev_" + sev] = workbook.add_format({"bg_color": "#" + colour, **base})
@@ -169,10 +197,11 @@ def _formats(workbook) -> dict:
 
 
 def _s(ws, row, col, value, cell_format=None) -> None:
-    """Write an input-derived value: always as a string cell, blank when None/empty."""
+    """Write an input-derived value: always as a string cell without control characters,
+    blank when None/empty."""
     if value is None:
         return
-    value = value if isinstance(value, str) else str(value)
+    value = clean(value, lines=True)
     if value == "":
         return
     ws.write_string(row, col, value, cell_format)
@@ -225,29 +254,34 @@ class _Table:
         return widths
 
 
-def _write_changes(ws, result: RunResult, tx: dict, fmt: dict, lang: str) -> None:
-    """Perubahan: every finding as new / still open / resolved against the earlier run."""
+def _write_changes(ws, result: RunResult, tx: dict, fmt: dict, lang: str) -> str | None:
+    """Perubahan: every finding as new / still open / resolved against the earlier run; returns
+    the note saying what did not fit, if any."""
     table = result.comparison.rows(lang)
     out = _Table(ws, table[0], fmt, (10, 11, 7, 15, 50, 11, 20, 22, 11, 24, 16, 7, 7, 18), frozenset({4, 7, 9}))
-    for r, row in enumerate(table[1:], start=1):
+    rows, note = _fitted(table[1:], ws, t("compare.sheet", lang), tx, fmt, lang)
+    for r, row in enumerate(rows, start=1):
         for c, value in enumerate(row):
             if isinstance(value, int):
                 out.number(r, c, value)
             else:
                 out.text(r, c, value)
     out.finish(tx["footer"])
+    return note
 
 
 # ------------------------------------------------------------------ Temuan / Findings
 
-def _write_findings(ws, result: RunResult, tx: dict, fmt: dict, lang: str, target: Path, titles: dict) -> None:
+def _write_findings(ws, result: RunResult, tx: dict, fmt: dict, lang: str, target: Path, titles: dict) -> str | None:
+    """Temuan: one row per finding, as many as the sheet holds (the note saying so is returned)."""
     # The waiver columns (filled in by the unit) and the fingerprint make every findings
     # workbook usable as the next run's --waivers and --compare file.
     extra = [*t("waivers.columns", lang), t("waivers.status_column", lang), t("waivers.fingerprint_column", lang)]
     base = len(tx["finding_cols"])
     out = _Table(ws, list(tx["finding_cols"]) + extra, fmt, FINDING_CAPS, FINDING_WRAPPED, FINDING_FLOOR)
     linker = _Linker(target)
-    for r, f in enumerate(result.findings, start=1):
+    shown, note = _fitted(result.findings, ws, tx["sheet_findings"], tx, fmt, lang)
+    for r, f in enumerate(shown, start=1):
         label = label_of(f.severity, f.basis or "", lang).capitalize()     # in the workbook's language
         out.number(r, 0, r)
         out.text(r, 1, f.unit)
@@ -274,10 +308,12 @@ def _write_findings(ws, result: RunResult, tx: dict, fmt: dict, lang: str, targe
             out.text(r, base + j, value)
     widths = out.finish(tx["footer"], print_cols=base)
     responses = list(t("waivers.responses", lang))
-    ws.data_validation(1, base, max(DROPDOWN_ROWS, len(result.findings)), base, {
+    last = len(shown) if note else layout.rows_that_fit(max(DROPDOWN_ROWS, len(shown)))
+    ws.data_validation(1, base, last, base, {
         "validate": "list", "source": responses, "ignore_blank": True, "error_type": "warning",
         "input_title": extra[0][:32], "input_message": t("waivers.response_prompt", lang)[:255]})
     ws.set_column(base, base, max(widths[base], max(len(x) for x in responses) + 4))
+    return note
 
 
 def _row_number(ws, out, r: int, f, linker, fmt, tx) -> None:

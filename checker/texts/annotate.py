@@ -30,4 +30,22 @@ TEXTS = {
     "annotate.nowhere": ("hanya pada sheet ini (sheet tidak ada di workbook)",
                          "only on this sheet (the sheet is not in the workbook)"),
     "annotate.no_sheet": ("hanya pada sheet ini", "only on this sheet"),
+    "annotate.not_made_strict": (
+        "Salinan beranotasi {file} tidak dibuat: berkas ini disimpan dalam format Strict Open XML, yang tidak "
+        "dapat dianotasi tanpa kehilangan isinya. Simpan ulang berkas tersebut sebagai \"Excel Workbook (*.xlsx)\", "
+        "lalu jalankan lagi dengan --annotate. Temuannya tetap dilaporkan seperti biasa.",
+        "No annotated copy of {file} was made: the file is saved as Strict Open XML, which cannot be annotated "
+        "without losing its content. Save it again as \"Excel Workbook (*.xlsx)\", then run again with "
+        "--annotate. Its findings are reported as usual."),
+    "annotate.not_made": (
+        "Salinan beranotasi {file} tidak dibuat: berkas ini tidak dapat dibuka ulang untuk dianotasi. "
+        "Temuannya tetap dilaporkan seperti biasa.",
+        "No annotated copy of {file} was made: the file cannot be opened again to be annotated. "
+        "Its findings are reported as usual."),
+    "annotate.overflow": (
+        "Perhatian: sheet ini hanya memuat {shown} dari {total} temuan, karena satu sheet Excel memuat paling banyak "
+        "{rows} baris; warna dan komentar pada sel tetap dibuat untuk seluruh temuan. Seluruh temuan tercantum pada "
+        "keluaran JSON (--json).",
+        "Note: this sheet holds only {shown} of {total} findings, since an Excel sheet holds at most {rows} rows; "
+        "the cells of every finding are still coloured and commented. Every finding is in the JSON output (--json)."),
 }

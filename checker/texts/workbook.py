@@ -67,4 +67,14 @@ TEXTS = {
     "xlsx.file_cols": (("Berkas", "SHA-256", "Kode Unit", "Status"), ("File", "SHA-256", "Unit Code", "Status")),
     "xlsx.checked": ("diperiksa", "checked"),
     "xlsx.unreadable": ("tidak terbaca", "unreadable"),
+    "xlsx.overflow": ("Perhatian: sheet {sheet} hanya memuat {shown} dari {total} baris, karena satu sheet Excel "
+                      "memuat paling banyak {rows} baris. Seluruh temuan tercantum pada keluaran JSON (--json).",
+                      "Note: the sheet {sheet} holds only {shown} of {total} rows, since an Excel sheet holds at "
+                      "most {rows} rows. Every finding is in the JSON output (--json)."),
+    "xlsx.overflow_terminal": ("Perhatian: workbook temuan {path} hanya memuat {shown} dari {total} temuan pada sheet "
+                               "Temuan (satu sheet Excel memuat paling banyak {rows} baris); seluruh temuan tercantum "
+                               "pada keluaran JSON (--json).",
+                               "Note: the findings workbook {path} holds only {shown} of {total} findings on its "
+                               "Findings sheet (an Excel sheet holds at most {rows} rows); every finding is in the "
+                               "JSON output (--json)."),
 }
