@@ -157,3 +157,25 @@ def _in_lang(text, lang: str) -> str:
 def default_output_name(now=None) -> str:
     now = now or datetime.now()
     return os.path.join(os.getcwd(), now.strftime("temuan-%Y%m%d-%H%M%S.xlsx"))
+
+
+def displayable(result):
+    """The result as the reports show it, and {name as shown: exact path}: a file name that is
+    not UTF-8 (a folder copied from an older system) is shown with replacement characters in
+    every report, while the exact name (surrogates) stays the one the file is opened by."""
+    from dataclasses import fields
+
+    from checker.findings import refiled
+    from checker.output.atomic import shown_name
+    if all(shown_name(i.file) == i.file for i in result.inputs):
+        return result, {}
+    sources = {shown_name(i.file): i.file for i in result.inputs}
+
+    def text_fields(obj, skip=("file",)):
+        return {f.name: shown_name(v) for f in fields(obj) if f.name not in skip
+                and isinstance(v := getattr(obj, f.name), str) and shown_name(v) != v}
+
+    result.findings = [refiled(replace(f, **text_fields(f)), shown_name(f.file)) if f.file else
+                       replace(f, **text_fields(f)) for f in result.findings]
+    result.inputs = [replace(i, file=shown_name(i.file), **text_fields(i)) for i in result.inputs]
+    return result, sources
