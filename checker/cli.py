@@ -143,7 +143,6 @@ def check(paths, output, tahap, roster, json_target, fmt, max_findings, lang, fa
         from checker.load.roster import RosterError
         from checker.output.progress import Progress
         _catch_sigterm()
-        _quiet_unraisable(debug)
         _check_limits(max_memory, timeout, lang)
         given = _given_inputs(paths, roster, compare_with, waivers_from)
         plan = _plan(output, json_target, fmt, annotate_dir, per_unit_dir, lang, given)
@@ -181,13 +180,6 @@ def _check_limits(max_memory: int, timeout: float, lang: str) -> None:
     low, high = TIMEOUT_RANGE_S
     if timeout != 0 and not low <= timeout <= high:        # nan and inf fail both comparisons or one
         _fail(EXIT_USAGE, t("err.timeout_range", lang, value=timeout, low=f"{low:g}", high=f"{high:g}"))
-
-
-def _quiet_unraisable(debug: bool) -> None:
-    """A library object that could not finish (XlsxWriter's zip file on a full disk) complains
-    from its finaliser; the user reads our message instead, never "Exception ignored ..."."""
-    if not debug:
-        sys.unraisablehook = lambda unraisable: None
 
 
 def _given_inputs(paths, roster, compare_with, waivers_from) -> list:
@@ -428,6 +420,10 @@ def entry() -> None:
     """The console script (and `python -m checker`): run the command, then leave without the
     interpreter's teardown. Every output is written and closed by then, and tearing down the
     loaded libraries (pandas, numpy) costs a quarter of a one-unit check."""
+    if "--debug" not in sys.argv[1:]:
+        # A library object that could not finish (XlsxWriter's zip file on a full disk) complains
+        # from its finaliser; the user reads our message instead, never "Exception ignored ...".
+        sys.unraisablehook = lambda unraisable: None
     try:
         main(prog_name="cek-pokja")
         code = 0
