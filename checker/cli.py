@@ -148,15 +148,15 @@ def check(paths, output, tahap, roster, json_target, fmt, max_findings, lang, fa
         plan = _plan(output, json_target, fmt, annotate_dir, per_unit_dir, lang, given)
         limits = Limits(memory_mb=max_memory or None, timeout_s=timeout or None)
         progress = Progress(lang) if Progress.wanted(quiet) and fmt == "teks" else None
+        sources: dict = {}          # names that are not UTF-8: as shown -> exact
         try:
             result = run.check(list(paths), stage=tahap, lang=lang, engine=engine, rules_dir=rules_dir,
                                fail_on=fail_on, jobs=jobs or os.cpu_count() or 1, limits=limits,
-                               progress=progress, debug=debug, roster=roster)
+                               progress=progress, debug=debug, roster=roster, sources=sources)
         except run.NoInput as e:
             _fail(EXIT_USAGE, e.message(lang))
         except RosterError as e:
             _fail(EXIT_USAGE, e.message(lang))
-        result, sources = run.displayable(result)
         _follow_up(result, compare_with, waivers_from)
         written = _write_outputs(result, plan, annotate or bool(annotate_dir), lang, given, sources)
         _report(result, plan, written, fmt, max_findings, quiet)

@@ -169,19 +169,24 @@ def test_a_file_name_that_is_not_utf8_is_checked_and_shown_with_replacement_char
     folder.mkdir()
     raw = os.fsencode(folder) + b"/u-\xff.xlsx"
     shutil.copy(unit, raw)
+    with open(os.fsencode(folder) + b"/rusak-\xfe.xlsx", "wb") as fh:     # unreadable: its D05 names it too
+        fh.write(b"not a workbook")
     r = run_cli("check", folder, "-o", tmp_path / "o.xlsx", "--json", tmp_path / "o.json", "--annotate",
                 cwd=tmp_path, tmpdir=private)
     err = r.stderr.decode("utf-8", "replace")
-    assert r.returncode == 0, err
-    shown = f"{folder}/u-\ufffd.xlsx"
+    assert r.returncode == 1, err
+    shown, bad = f"{folder}/u-\ufffd.xlsx", f"{folder}/rusak-\ufffd.xlsx"
     doc = json.loads((tmp_path / "o.json").read_text(encoding="utf-8"))
-    assert [i["file"] for i in doc["inputs"]] == [shown] and doc["inputs"][0]["status"] == "checked"
+    assert [(i["file"], i["status"]) for i in doc["inputs"]] == [(bad, "unreadable"), (shown, "checked")]
+    assert [(f["rule"], f["file"]) for f in doc["findings"]] == [("D05", bad)]
+    assert bad in doc["findings"][0]["message"]
     with zipfile.ZipFile(tmp_path / "o.xlsx") as z:
         assert shown in z.read("xl/sharedStrings.xml").decode("utf-8")
     out = r.stdout.decode("utf-8")
-    assert "1 unit diperiksa dari 1 berkas; 0 berkas tidak terbaca." in out
+    assert "1 unit diperiksa dari 2 berkas; 1 berkas tidak terbaca." in out
+    assert f"  {bad}  D05  kesalahan data  Berkas {bad} " in out
     assert f"Salinan beranotasi: {folder}/u-\ufffd.diperiksa.xlsx" in out
-    assert sorted(os.listdir(os.fsencode(folder))) == [b"u-\xff.diperiksa.xlsx", b"u-\xff.xlsx"]   # exact bytes
+    assert sorted(os.listdir(os.fsencode(folder))) == [b"rusak-\xfe.xlsx", b"u-\xff.diperiksa.xlsx", b"u-\xff.xlsx"]
     assert os.listdir(private) == [] and not err
 
 
