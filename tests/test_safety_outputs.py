@@ -231,6 +231,18 @@ def test_full_disk_is_exit_2_naming_the_output_and_leaves_no_temporary_file(unit
     assert os.listdir(private) == []            # XlsxWriter's own temporary files were in a folder of the run
 
 
+def test_permission_refused_at_the_last_step_is_exit_2_and_leaves_nothing(unit, tmp_path, monkeypatch):
+    """The folder was writable when checked and is not when the workbook replaces its target."""
+    def refused(src, dst):
+        raise PermissionError(13, "Permission denied", dst)
+    monkeypatch.setattr(atomic.os, "replace", refused)
+    r = invoke("check", unit, "-o", tmp_path / "o.xlsx")
+    assert r.exit_code == 2
+    assert r.output.strip() == (f"Berkas keluaran {tmp_path / 'o.xlsx'} (-o) tidak dapat ditulis: tidak ada izin "
+                                f"menulis di folder {tmp_path}. Pilih tempat lain dengan -o.")
+    assert sorted(os.listdir(tmp_path)) == ["unit.xlsx"]
+
+
 def test_an_interrupted_workbook_leaves_no_temporary_file(unit, tmp_path, monkeypatch):
     """Ctrl-C or SIGTERM while the workbook is written: neither the target's temporary file nor
     XlsxWriter's temporary folder survives."""
