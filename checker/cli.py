@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+from contextlib import contextmanager
 
 import click
 
@@ -44,14 +45,18 @@ def _on_sigterm(signum, frame):
 
 
 def _fail(code: int, message: str):
+    from checker.output.atomic import shown_name
     from checker.output.terminal import clean_lines
-    click.echo(clean_lines(message), err=True)
+    click.echo(clean_lines(shown_name(message)), err=True)
     sys.exit(code)
 
 
 def _guard(lang, debug, fn):
     """Runs fn and maps every failure to the contract's exit codes; tracebacks only with --debug."""
     from checker.rulebase import RuleBaseError
+    if not debug:      # openpyxl's warnings about parts of a workbook it drops are not for the user
+        import warnings
+        warnings.filterwarnings("ignore", module=r"openpyxl(\.|$)")
     try:
         return fn()
     except RuleBaseError as e:
@@ -124,9 +129,9 @@ def command(name=None, **kw):
 @click.option("--waivers", "waivers_from", type=click.Path(exists=True, dir_okay=False), metavar=FILE,
               help=h("opt.waivers"))
 @click.option("--jobs", type=click.IntRange(min=1), default=None, metavar=h("meta.number"), help=h("opt.jobs"))
-@click.option("--max-memory", type=click.IntRange(min=0), default=DEFAULT_MEMORY_MB, show_default=True,
+@click.option("--max-memory", type=int, default=DEFAULT_MEMORY_MB, show_default=True,
               metavar=h("meta.mb"), help=h("opt.max_memory"))
-@click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT_S, show_default=True,
+@click.option("--timeout", type=float, default=DEFAULT_TIMEOUT_S, show_default=True,
               metavar=h("meta.seconds"), help=h("opt.timeout"))
 @click.option("-q", "--quiet", is_flag=True, help=h("opt.quiet"))
 @DEBUG_OPTION
@@ -138,19 +143,22 @@ def check(paths, output, tahap, roster, json_target, fmt, max_findings, lang, fa
         from checker.load.roster import RosterError
         from checker.output.progress import Progress
         _catch_sigterm()
-        plan = _plan(output, json_target, fmt, annotate_dir, per_unit_dir, lang)
+        _check_limits(max_memory, timeout, lang)
+        given = _given_inputs(paths, roster, compare_with, waivers_from)
+        plan = _plan(output, json_target, fmt, annotate_dir, per_unit_dir, lang, given)
         limits = Limits(memory_mb=max_memory or None, timeout_s=timeout or None)
         progress = Progress(lang) if Progress.wanted(quiet) and fmt == "teks" else None
+        sources: dict = {}          # names that are not UTF-8: as shown -> exact
         try:
             result = run.check(list(paths), stage=tahap, lang=lang, engine=engine, rules_dir=rules_dir,
                                fail_on=fail_on, jobs=jobs or os.cpu_count() or 1, limits=limits,
-                               progress=progress, debug=debug, roster=roster)
+                               progress=progress, debug=debug, roster=roster, sources=sources)
         except run.NoInput as e:
             _fail(EXIT_USAGE, e.message(lang))
         except RosterError as e:
             _fail(EXIT_USAGE, e.message(lang))
         _follow_up(result, compare_with, waivers_from)
-        written = _write_outputs(result, plan, annotate or bool(annotate_dir), lang)
+        written = _write_outputs(result, plan, annotate or bool(annotate_dir), lang, given, sources)
         _report(result, plan, written, fmt, max_findings, quiet)
         if not result.units():
             sys.exit(EXIT_USAGE)
@@ -158,9 +166,34 @@ def check(paths, output, tahap, roster, json_target, fmt, max_findings, lang, fa
     _guard(lang, debug, work)
 
 
-def _plan(output, json_target, fmt, annotate_dir, per_unit_dir, lang) -> dict:
+# --max-memory and --timeout: 0 switches the bound off; otherwise a value a reader worker can
+# work within (below 256 MB Python and pandas alone do not fit, so every file would be "rusak";
+# above 1 TiB the operating system refuses the limit) and a finite number of seconds up to a day.
+MEMORY_RANGE_MB = (256, 1 << 20)
+TIMEOUT_RANGE_S = (1.0, 86400.0)
+
+
+def _check_limits(max_memory: int, timeout: float, lang: str) -> None:
+    low, high = MEMORY_RANGE_MB
+    if max_memory != 0 and not low <= max_memory <= high:
+        _fail(EXIT_USAGE, t("err.memory_range", lang, value=max_memory, low=low, high=high))
+    low, high = TIMEOUT_RANGE_S
+    if timeout != 0 and not low <= timeout <= high:        # nan and inf fail both comparisons or one
+        _fail(EXIT_USAGE, t("err.timeout_range", lang, value=timeout, low=f"{low:g}", high=f"{high:g}"))
+
+
+def _given_inputs(paths, roster, compare_with, waivers_from) -> list:
+    """(path as given, role) of every input the user named: no output may be written onto them."""
+    out = [(p, "role.unit") for p in paths if not os.path.isdir(p)]
+    out += [(p, role) for p, role in ((roster, "role.roster"), (compare_with, "role.compare"),
+                                      (waivers_from, "role.waivers")) if p]
+    return out
+
+
+def _plan(output, json_target, fmt, annotate_dir, per_unit_dir, lang, given=()) -> dict:
     """Where each output goes, checked before the (possibly long) run: a folder that does not
-    exist or cannot be written is said at once, naming the path the user gave."""
+    exist or cannot be written is said at once, naming the path the user gave; an output that
+    names an input, or the other output, is refused."""
     from checker.output import targets
     from checker.run import default_output_name
     if fmt == "json" and not json_target:
@@ -180,35 +213,68 @@ def _plan(output, json_target, fmt, annotate_dir, per_unit_dir, lang) -> dict:
                 targets.check_folder_target(plan[option], option)
     except targets.TargetError as e:
         _fail(EXIT_USAGE, e.message(lang))
+    _refuse_clashes(plan, given, lang)
     return plan
 
 
-def _write_outputs(result, plan: dict, annotate: bool, lang: str) -> dict:
-    """Every output asked for, each written atomically; a failure names the path the user gave."""
-    from checker.output import targets
+def _refuse_clashes(plan: dict, inputs, lang: str, annotated=()) -> None:
+    """No output onto an input (`inputs`: (path, role)), nor two outputs onto one file: said
+    with the names the user gave, before anything is written."""
+    from checker.output.atomic import same_file, shown_name
+    outputs = [(plan[o], o) for o in ("-o", "--json") if plan[o]]
+    for path, option in outputs:
+        for item, role in inputs:
+            if same_file(path, item):
+                _fail(EXIT_USAGE, t("err.output_onto_input", lang, path=shown_name(path), option=option,
+                                    input=shown_name(item), role=t(role, lang)))
+    if len(outputs) == 2 and same_file(outputs[0][0], outputs[1][0]):
+        _fail(EXIT_USAGE, t("err.outputs_clash", lang, path=shown_name(outputs[1][0]), option="--json",
+                            other=shown_name(outputs[0][0]), other_option="-o"))
+    for copy, source in annotated:
+        for item, role in inputs:
+            if same_file(copy, item):
+                _fail(EXIT_USAGE, t("err.annotated_onto_input", lang, path=shown_name(copy),
+                                    source=shown_name(source), input=shown_name(item), role=t(role, lang)))
+        for path, option in outputs:
+            if same_file(copy, path):
+                _fail(EXIT_USAGE, t("err.annotated_onto_output", lang, path=shown_name(copy),
+                                    source=shown_name(source), option=option))
+
+
+def _write_outputs(result, plan: dict, annotate: bool, lang: str, given=(), sources=None) -> dict:
+    """Every output asked for, each written atomically; a failure names the path the user gave.
+    Every path is checked first, so that a refusal leaves no output half done."""
+    from checker.output import atomic, targets
     from checker.output.jsondoc import write_json
     from checker.output.workbook import write_workbook
-    inputs = [i.file for i in result.inputs]
+    sources = sources or {}
+    units = [(sources.get(i.file, i.file), "role.unit") for i in result.inputs if i.status != "not_submitted"]
+    inputs = [*given, *units]
+    copies = []
+    if annotate:
+        from checker.output.annotate import annotation_targets
+        copies = [(target, source) for _, source, target in
+                  annotation_targets(result, plan["--annotate-dir"], sources)]
+    _refuse_clashes(plan, inputs, lang, copies)
     written: dict = {"-o": None, "--per-unit": [], "annotated": []}
     try:
-        for option in ("-o", "--json"):
-            if plan[option]:
-                targets.refuse_input(plan[option], option, inputs)
-        if plan["-o"]:
-            with targets.writing(plan["-o"], "-o"):
-                written["-o"] = write_workbook(result, plan["-o"])
-        if plan["--json"]:
-            with targets.writing(plan["--json"], "--json"):
-                write_json(result, plan["--json"])
-        if plan["--per-unit"]:
-            from checker.output.per_unit import write_per_unit
-            with targets.writing(plan["--per-unit"], "--per-unit", folder=True):
-                written["--per-unit"] = write_per_unit(result, plan["--per-unit"])
-        if annotate:
-            from checker.output.annotate import annotate_result
-            option = "--annotate-dir" if plan["--annotate-dir"] else "--annotate"
-            with targets.writing(plan["--annotate-dir"] or ".", option, folder=True):
-                written["annotated"] = annotate_result(result, lang, out_dir=plan["--annotate-dir"])
+        with atomic.protecting([p for p, _ in inputs]):
+            if plan["-o"]:
+                with _writing(plan["-o"], "-o"):
+                    written["-o"] = write_workbook(result, plan["-o"])
+            if plan["--json"]:
+                with _writing(plan["--json"], "--json"):
+                    write_json(result, plan["--json"])
+            if plan["--per-unit"]:
+                from checker.output.per_unit import write_per_unit
+                with _writing(plan["--per-unit"], "--per-unit", folder=True):
+                    written["--per-unit"] = write_per_unit(result, plan["--per-unit"])
+            if annotate:
+                from checker.output.annotate import annotate_result
+                option = "--annotate-dir" if plan["--annotate-dir"] else "--annotate"
+                with _writing(plan["--annotate-dir"] or ".", option, folder=True):
+                    written["annotated"] = annotate_result(result, lang, out_dir=plan["--annotate-dir"],
+                                                           sources=sources)
     except targets.TargetError as e:
         _fail(EXIT_USAGE, e.message(lang))
     if plan["stdout_json"]:
@@ -216,10 +282,26 @@ def _write_outputs(result, plan: dict, annotate: bool, lang: str) -> dict:
     return written
 
 
+@contextmanager
+def _writing(path: str, option: str, folder: bool = False):
+    """targets.writing, and XlsxWriter's FileCreateError (a full disk, a folder that vanished)
+    told as the OSError it wraps."""
+    from checker.output import targets
+    with targets.writing(path, option, folder=folder):
+        try:
+            yield
+        except Exception as e:
+            cause = e.args[0] if type(e).__name__ == "FileCreateError" and e.args else None
+            if isinstance(cause, OSError):
+                raise cause from None
+            raise
+
+
 def _report(result, plan: dict, written: dict, fmt: str, max_findings: int, quiet: bool) -> None:
     """The terminal: `teks` (summary, then the findings), `baris` (every finding, nothing else);
     with the JSON on stdout, the report goes to stderr."""
     from checker.output import terminal
+    from checker.output.atomic import shown_name
     to_err = plan["stdout_json"]
     echo = lambda s: click.echo(s, err=to_err)  # noqa: E731
     if fmt == "baris":
@@ -242,15 +324,16 @@ def _report(result, plan: dict, written: dict, fmt: str, max_findings: int, quie
         echo(line)
     if result.findings:
         echo(t("term.details", lang))
-        where = str(written["-o"]) if written["-o"] else None
+        where = shown_name(written["-o"]) if written["-o"] else None
         for line in terminal.finding_lines(result, limit=max_findings or None, where=where):
             echo("  " + line)
     if written["-o"]:
-        echo(terminal.clean(t("sum.written", lang, path=written["-o"])))
+        echo(terminal.clean(t("sum.written", lang, path=shown_name(written["-o"]))))
     if written["--per-unit"]:
-        echo(terminal.clean(t("sum.per_unit", lang, n=len(written["--per-unit"]), path=plan["--per-unit"])))
+        echo(terminal.clean(t("sum.per_unit", lang, n=len(written["--per-unit"]),
+                              path=shown_name(plan["--per-unit"]))))
     for path in written["annotated"]:
-        echo(terminal.clean(t("sum.annotated", lang, path=path)))
+        echo(terminal.clean(t("sum.annotated", lang, path=shown_name(path))))
 
 
 def _follow_up(result, compare_with, waivers_from):
@@ -337,6 +420,10 @@ def entry() -> None:
     """The console script (and `python -m checker`): run the command, then leave without the
     interpreter's teardown. Every output is written and closed by then, and tearing down the
     loaded libraries (pandas, numpy) costs a quarter of a one-unit check."""
+    if "--debug" not in sys.argv[1:]:
+        # A library object that could not finish (XlsxWriter's zip file on a full disk) complains
+        # from its finaliser; the user reads our message instead, never "Exception ignored ...".
+        sys.unraisablehook = lambda unraisable: None
     try:
         main(prog_name="cek-pokja")
         code = 0
@@ -349,7 +436,18 @@ def entry() -> None:
             stream.flush()
         except (OSError, ValueError):       # the reader went away: nothing left to say
             pass
+    _remove_multiprocessing_folder()
     os._exit(code)
+
+
+def _remove_multiprocessing_folder() -> None:
+    """multiprocessing's own `pymp-*` temporary folder (the fork server's socket) is removed by
+    an exit handler that os._exit skips: removed here, on every way out (SIGTERM included)."""
+    mp = sys.modules.get("multiprocessing.process")
+    folder = mp.current_process()._config.get("tempdir") if mp else None
+    if folder:
+        import shutil
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

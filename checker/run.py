@@ -59,7 +59,10 @@ def unit_facts(files, stage, *, jobs=1, limits=None, progress=None, debug=False)
 
 
 def check(paths, *, stage="penetapan", lang="id", engine=None, rules_dir=None, fail_on="error", jobs=1,
-          limits=None, progress=None, debug=False, roster=None):
+          limits=None, progress=None, debug=False, roster=None, sources=None):
+    """The run's RunResult. A file name that is not UTF-8 is opened by its exact name and shown
+    with replacement characters everywhere after reading; `sources` (a dict), when given, gets
+    {name as shown: exact path} of such files (an annotated copy is made from the file)."""
     from checker import rulebase
     from checker.load import roster as roster_mod
     from checker.load import workers
@@ -76,15 +79,39 @@ def check(paths, *, stage="penetapan", lang="id", engine=None, rules_dir=None, f
     if not files:
         raise NoInput("no_input", lang, paths=", ".join(map(str, paths)))
     parts = unit_facts(files, stage, jobs=jobs, limits=limits, progress=progress, debug=debug)
+    renamed = _shown_names(parts)
+    if sources is not None:
+        sources.update(renamed)
     from checker import engines
     from checker.facts import assemble
     facts = assemble.build(parts, master)
     engine = engine or engines.default_engine()
     rules = base.for_stage(stage)
-    return RunResult(tool="cek-pokja", version=__version__, rulebase_version=base.version, stage=stage,
-                     lang=lang, engine=engine, checked_at=datetime.now(timezone.utc).astimezone(),
-                     inputs=_inputs(facts, lang), findings=_findings(rules, facts, engine, lang),
-                     rules=list(rules), fail_on=fail_on)
+    result = RunResult(tool="cek-pokja", version=__version__, rulebase_version=base.version, stage=stage,
+                       lang=lang, engine=engine, checked_at=datetime.now(timezone.utc).astimezone(),
+                       inputs=_inputs(facts, lang), findings=_findings(rules, facts, engine, lang),
+                       rules=list(rules), fail_on=fail_on)
+    return _displayable(result) if renamed else result
+
+
+def _shown_names(parts) -> dict:
+    """Each read file whose name is not UTF-8 renamed, in its context and its fact rows, to the
+    name as shown (replacement characters): every later stage (fingerprints, messages, reports)
+    then handles text that can be written. Returns {name as shown: exact path}."""
+    from checker.output.atomic import shown_name
+    renamed = {}
+    for part in parts:
+        exact = part.ctx.file
+        shown = shown_name(exact)
+        if shown == exact:
+            continue
+        renamed[shown] = exact
+        part.ctx.file = shown
+        for columns in part.columns.values():
+            for name, values in columns.items():
+                if any(isinstance(v, str) and shown_name(v) != v for v in values):
+                    columns[name] = [shown_name(v) if isinstance(v, str) else v for v in values]
+    return renamed
 
 
 def _findings(rules, facts, engine: str, lang: str) -> list:
@@ -157,3 +184,32 @@ def _in_lang(text, lang: str) -> str:
 def default_output_name(now=None) -> str:
     now = now or datetime.now()
     return os.path.join(os.getcwd(), now.strftime("temuan-%Y%m%d-%H%M%S.xlsx"))
+
+
+def _displayable(result):
+    """The result with every text that still holds a non-UTF-8 name (a reason, a message built
+    from the exact name) shown with replacement characters."""
+    from dataclasses import fields
+
+    from checker.output.atomic import shown_name
+
+    def shown(value):
+        if isinstance(value, str):
+            return shown_name(value)
+        if isinstance(value, dict):
+            return {shown(k): shown(v) for k, v in value.items()}
+        if isinstance(value, (list, tuple)):
+            return type(value)(shown(v) for v in value)
+        return value
+
+    def changes(obj):
+        out = {}
+        for f in fields(obj):
+            value = getattr(obj, f.name)
+            if isinstance(value, (str, dict)) and (new := shown(value)) != value:
+                out[f.name] = new
+        return out
+
+    result.findings = [replace(f, **changes(f)) for f in result.findings]
+    result.inputs = [replace(i, **changes(i)) for i in result.inputs]
+    return result

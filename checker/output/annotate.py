@@ -103,28 +103,40 @@ def default_out_path(source_path) -> str:
 
 # ---------------------------------------------------------------------------- annotate
 
-def annotate_result(result, lang: str | None = None, out_dir=None) -> list[str]:
+def annotate_result(result, lang: str | None = None, out_dir=None, sources=None) -> list[str]:
     """Annotate every checked input file of a RunResult with its own findings; returns the
     written paths (input order). `out_dir`: the copies go there (made when missing) instead of
-    beside their sources."""
+    beside their sources. `sources`: {name as shown: exact path} where a file name is not
+    UTF-8 (the result shows it with replacement characters; the copy is made from the file)."""
     lang = lang or getattr(result, "lang", "id")
     rules = {r.id: r for r in getattr(result, "rules", ())}
-    taken: set = set()
     if out_dir is not None:
         os.makedirs(out_dir, exist_ok=True)
     out = []
-    for inp in result.units():
+    protect = [(sources or {}).get(i.file, i.file) for i in result.inputs]
+    for inp, source, target in annotation_targets(result, out_dir, sources):
         mine = [f for f in result.findings if f.file == inp.file]
-        target = None
-        if out_dir is not None:
-            target = _unique(os.path.join(out_dir, os.path.basename(default_out_path(inp.file))), taken)
         try:
-            out.append(annotate(inp.file, mine, target, lang=lang, protect=[i.file for i in result.inputs],
+            out.append(annotate(source, mine, target, lang=lang, protect=protect,
                                 header_rows=inp.header_rows, columns=inp.columns, pokja_rows=inp.pokja_rows,
-                                rules=rules))
+                                rules=rules, source_name=inp.file))
         except AnnotateError as e:          # that copy is not made (and not listed as written); say so
             from checker.output.terminal import notice
             notice(t(e.key, lang, file=inp.file))
+    return out
+
+
+def annotation_targets(result, out_dir=None, sources=None) -> list[tuple]:
+    """(input, exact source path, copy path) of every copy annotate_result writes: the
+    command line checks them against the run's inputs and outputs before writing anything."""
+    taken: set = set()
+    out = []
+    for inp in result.units():
+        source = (sources or {}).get(inp.file, inp.file)
+        target = default_out_path(source)
+        if out_dir is not None:
+            target = _unique(os.path.join(out_dir, os.path.basename(target)), taken)
+        out.append((inp, source, target))
     return out
 
 

@@ -1,39 +1,68 @@
-"""Atomic output: a crash, an error or Ctrl-C never leaves a half-written report behind."""
+"""Atomic output: a crash, an error, a full disk or Ctrl-C never leaves a half-written report
+behind, nor any temporary file, and no output is ever written onto an input."""
 from __future__ import annotations
 
 import os
 import secrets
 import shutil
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
+from contextvars import ContextVar
+
+# The files of the current run that no output may replace (the unit workbooks, the roster, the
+# --compare and --waivers files): set by the command line around its writing, checked by
+# every atomic write, so that no writer can forget it. A ContextVar, so that the threads of a
+# web server never see another request's inputs.
+_PROTECTED: ContextVar[tuple] = ContextVar("cek_pokja_protected_inputs", default=())
 
 
 class OutputIsInputError(ValueError):
     """The output path names one of the input files."""
 
     def __init__(self, output, input_file):
-        super().__init__(f"output {os.fspath(output)!r} is the input file {os.fspath(input_file)!r}")
+        super().__init__(f"output {shown_name(output)!r} is the input file {shown_name(input_file)!r}")
         self.output = os.fspath(output)
         self.input_file = os.fspath(input_file)
 
 
-def same_file(a, b) -> bool:
-    """True when the two paths name the same file (after resolving links and `..`).
+def shown_name(path) -> str:
+    """A file name as a user may read it: bytes a name holds that are not UTF-8 (kept by Python
+    as surrogates, so that the file can still be opened) shown as replacement characters."""
+    text = os.fsdecode(path) if isinstance(path, bytes) else os.fspath(path) if path is not None else ""
+    if text.isascii():
+        return text
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
-    When both exist the file system decides (hard links, case-insensitive names)."""
+
+def _identity(path):
+    """What names a file on this system: (st_dev, st_ino) of what `path` leads to (links,
+    `..` and hard links all lead to one), or for a path that does not exist yet, its resolved
+    parent folder's identity and its name there; None when even that cannot be known."""
     try:
-        pa, pb = Path(a).resolve(), Path(b).resolve()
-    except (OSError, RuntimeError, ValueError):
-        return False
-    if pa == pb:
+        st = os.stat(path)
+        return ("file", st.st_dev, st.st_ino)
+    except (OSError, ValueError):
+        pass
+    try:
+        real = os.path.realpath(os.fspath(path))
+        parent = os.stat(os.path.dirname(real) or ".")
+    except (OSError, ValueError):
+        return None
+    return ("name", parent.st_dev, parent.st_ino, os.path.normcase(os.path.basename(real)))
+
+
+def same_file(a, b) -> bool:
+    """True when the two paths name the same file, existing or to be written: by the file
+    system's identity (st_dev, st_ino), so symbolic and hard links, `..` and case-insensitive
+    names all count; a path not yet there is compared by its resolved folder and name."""
+    ia, ib = _identity(a), _identity(b)
+    if ia is not None and ia == ib:
         return True
     try:
-        if pa.exists() and pb.exists():
-            return os.path.samefile(pa, pb)
-    except OSError:
+        return os.path.realpath(os.fspath(a)) == os.path.realpath(os.fspath(b))
+    except (OSError, ValueError):
         return False
-    return False
 
 
 def refuse_inputs(output, inputs) -> None:
@@ -43,10 +72,22 @@ def refuse_inputs(output, inputs) -> None:
             raise OutputIsInputError(output, item)
 
 
-def _create_temp(directory: str, name: str) -> str:
-    """Create an empty, exclusively owned file next to the target (mode from the umask)."""
+@contextmanager
+def protecting(paths) -> Iterator[None]:
+    """Within this block, every atomic write refuses to replace any of `paths`."""
+    token = _PROTECTED.set(_PROTECTED.get() + tuple(p for p in paths if p))
+    try:
+        yield
+    finally:
+        _PROTECTED.reset(token)
+
+
+def _create_temp(directory: str) -> str:
+    """Create an empty, exclusively owned file next to the target (mode from the umask). The
+    name is short (17 characters), not the target's name plus a suffix: a target whose name is
+    near the file system's limit (255 bytes) can still be written."""
     for _ in range(100):
-        tmp = os.path.join(directory, f".{name}.{secrets.token_hex(4)}.tmp")
+        tmp = os.path.join(directory, f".cek-{secrets.token_hex(4)}.tmp")
         try:
             fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_BINARY", 0), 0o666)
         except FileExistsError:
@@ -69,15 +110,24 @@ def _fsync_file(path: str) -> None:
         os.close(fd)
 
 
+def _remove(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+
+
 @contextmanager
 def atomic_output(path) -> Iterator[str]:
     """Yield a temporary path in the target's folder; on success it replaces `path`.
 
-    On any exception (KeyboardInterrupt included) the temporary file is removed and the
+    Refuses (OutputIsInputError) a target that is one of the run's protected inputs. On any
+    exception (KeyboardInterrupt and SIGTERM included) the temporary file is removed and the
     existing `path`, if any, is left untouched."""
     target = os.path.abspath(os.fspath(path))
-    directory, name = os.path.split(target)
-    tmp = _create_temp(directory, name)
+    refuse_inputs(target, _PROTECTED.get())
+    directory = os.path.dirname(target)
+    tmp = _create_temp(directory)
     try:
         yield tmp
         if os.path.exists(target):
@@ -88,11 +138,19 @@ def atomic_output(path) -> Iterator[str]:
         _fsync_file(tmp)
         os.replace(tmp, target)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        _remove(tmp)
         raise
+
+
+@contextmanager
+def scratch_folder() -> Iterator[str]:
+    """A private temporary folder (XlsxWriter's `tmpdir`), removed with all it holds when the
+    block ends, however it ends: a writer's own temporary files never outlive the run."""
+    folder = tempfile.mkdtemp(prefix="cek-pokja-")
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def write_text_atomic(path, text: str, encoding: str = "utf-8") -> None:

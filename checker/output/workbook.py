@@ -16,7 +16,7 @@ import xlsxwriter
 
 from checker.findings import label_of
 from checker.output import layout
-from checker.output.atomic import atomic_output, refuse_inputs
+from checker.output.atomic import atomic_output, refuse_inputs, scratch_folder
 from checker.output.clean import clean, is_clean
 from checker.output.summary_sheet import LABEL_FILL, SummaryWriter, format_time  # noqa: F401 - format_time for callers
 from checker.result import RunResult
@@ -124,8 +124,9 @@ def write_workbook(result: RunResult, path, protect=()) -> Path:
     Raises atomic.OutputIsInputError when `path` is one of the input files (or of `protect`)."""
     target = Path(os.fspath(path))
     refuse_inputs(target, [i.file for i in result.inputs] + list(protect))
-    with atomic_output(target) as tmp:
-        workbook = xlsxwriter.Workbook(tmp, WORKBOOK_OPTIONS)
+    # tmpdir: XlsxWriter's own temporary files go to a folder this run owns and removes (issue 13)
+    with atomic_output(target) as tmp, scratch_folder() as scratch:
+        workbook = xlsxwriter.Workbook(tmp, {**WORKBOOK_OPTIONS, "tmpdir": scratch})
         try:
             _fill(workbook, result, target)
         finally:

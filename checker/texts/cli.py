@@ -53,10 +53,10 @@ TEXTS = {
                       "Reading files {done}/{total}, elapsed {elapsed}, about {left} left   "),
     "opt.jobs": ("Jumlah proses pembaca paralel (bila tidak diberikan: jumlah inti prosesor).",
                  "Number of parallel reader processes (default: the number of processor cores)."),
-    "opt.max_memory": ("Batas memori untuk membaca satu berkas, dalam MB (0 = tanpa batas).",
-                       "Memory limit for reading one file, in MB (0 = no limit)."),
-    "opt.timeout": ("Batas waktu membaca satu berkas, dalam detik (0 = tanpa batas).",
-                    "Time limit for reading one file, in seconds (0 = no limit)."),
+    "opt.max_memory": ("Batas memori untuk membaca satu berkas, dalam MB: 256 sampai 1048576 (0 = tanpa batas).",
+                       "Memory limit for reading one file, in MB: 256 to 1048576 (0 = no limit)."),
+    "opt.timeout": ("Batas waktu membaca satu berkas, dalam detik: 1 sampai 86400 (0 = tanpa batas).",
+                    "Time limit for reading one file, in seconds: 1 to 86400 (0 = no limit)."),
     "template.help": ("Menulis workbook unit kosong untuk diisi, lengkap dengan petunjuk dan daftar pilihan.",
                       "Writes a blank unit workbook to fill in, with instructions and drop-down lists."),
     "opt.template_output": ("Nama berkas templat.", "Template file name."),
@@ -90,6 +90,38 @@ TEXTS = {
                             "dengan {option}.",
                             "The output file {path} ({option}) is one of the inputs; choose another name with "
                             "{option}."),
+    "err.output_onto_input": ("Berkas keluaran {path} ({option}) adalah salah satu berkas masukan: {input} ({role}); "
+                              "berkas masukan tidak pernah ditimpa. Pilih nama lain dengan {option}.",
+                              "The output file {path} ({option}) is one of the inputs: {input} ({role}); an input is "
+                              "never overwritten. Choose another name with {option}."),
+    "err.outputs_clash": ("Keluaran {path} ({option}) adalah berkas yang sama dengan keluaran {other} "
+                          "({other_option}); yang satu akan menimpa yang lain. Berikan nama yang berbeda.",
+                          "The output {path} ({option}) is the same file as the output {other} ({other_option}); "
+                          "one would overwrite the other. Give them different names."),
+    "err.annotated_onto_input": ("Salinan beranotasi {source} akan ditulis ke {path}, yaitu berkas masukan {input} "
+                                 "({role}); berkas masukan tidak pernah ditimpa. Tulis salinan ke folder lain "
+                                 "dengan --annotate-dir FOLDER.",
+                                 "The annotated copy of {source} would be written to {path}, which is the input "
+                                 "{input} ({role}); an input is never overwritten. Write the copies into another "
+                                 "folder with --annotate-dir FOLDER."),
+    "err.annotated_onto_output": ("Salinan beranotasi {source} akan ditulis ke {path}, yaitu keluaran {option}. "
+                                  "Pilih nama lain dengan {option}, atau tulis salinan ke folder lain dengan "
+                                  "--annotate-dir FOLDER.",
+                                  "The annotated copy of {source} would be written to {path}, which is the output "
+                                  "{option}. Choose another name with {option}, or write the copies into another "
+                                  "folder with --annotate-dir FOLDER."),
+    "role.unit": ("workbook unit", "a unit workbook"),
+    "role.roster": ("roster induk, --roster", "the master roster, --roster"),
+    "role.compare": ("hasil sebelumnya, --compare", "the earlier run, --compare"),
+    "role.waivers": ("workbook pengecualian, --waivers", "the waivers workbook, --waivers"),
+    "err.memory_range": ("Nilai --max-memory {value} di luar rentang: berikan 0 (tanpa batas) atau bilangan "
+                         "bulat dari {low} sampai {high} (MB).",
+                         "The value --max-memory {value} is out of range: give 0 (no limit) or a whole number "
+                         "from {low} to {high} (MB)."),
+    "err.timeout_range": ("Nilai --timeout {value} di luar rentang: berikan 0 (tanpa batas) atau angka dari {low} "
+                          "sampai {high} (detik).",
+                          "The value --timeout {value} is out of range: give 0 (no limit) or a number from {low} "
+                          "to {high} (seconds)."),
     "err.output_dir_missing": ("Folder {folder} untuk berkas keluaran {path} ({option}) tidak ada. Buat folder "
                                "tersebut terlebih dahulu, atau pilih tempat lain dengan {option}.",
                                "The folder {folder} for the output file {path} ({option}) does not exist. Create "
