@@ -117,6 +117,9 @@ def _annotated(job, result, folder: str, key: str, lang: str) -> str:
     mine = [f for f in result.findings if f.file == inp.file]
     try:
         return annotate(upload.path, mine, out_path=os.path.join(folder, f"diperiksa-{n}{ext}"), lang=lang,
-                        header_rows=inp.header_rows, source_name=upload.shown)
-    except AnnotateError:
-        raise BatchError(422, "annotate", t("web.err.annotate", lang, file=upload.shown)) from None
+                        header_rows=inp.header_rows, columns=inp.columns, pokja_rows=inp.pokja_rows,
+                        rules={r.id: r for r in getattr(result, "rules", ())}, source_name=upload.shown)
+    except AnnotateError as e:      # Strict Open XML says why; any other unreadable source the generic text
+        text = t(e.key, lang, file=upload.shown) if e.key != AnnotateError.key else t(
+            "web.err.annotate", lang, file=upload.shown)
+        raise BatchError(422, "annotate", text) from None
