@@ -59,3 +59,27 @@ class Limits:
     timeout_s the wall-clock time of one file (the worker is killed and replaced)."""
     memory_mb: int | None = DEFAULT_MEMORY_MB
     timeout_s: float | None = DEFAULT_TIMEOUT_S
+
+
+# One input file (unit workbook, roster, --compare findings): its size on disk, checked from
+# stat before it is read. The 50,000-employee file is 3 MB; a real unit's is well under 1 MB.
+FILE_MAX_BYTES = 256 << 20
+
+
+# Rows read per sheet kind (the last row holding a value, header rows included), checked from
+# the sheet's XML before the reader builds any table (safety.check_rows): far above any real
+# unit (a Deputi has a few hundred employees; MPH holds one row per employee, or per employee
+# and target in the long layout; a unit has a few dozen Pokja and targets) and above the
+# largest legitimate test file (50,000 employees in Pegawai and MPH), far below Excel's
+# 1,048,576 rows, whose reading took 49 s and 1 GB (issue 13 §4). Beyond it the file is
+# refused with a D05 naming the sheet, its rows and the limit.
+SHEET_MAX_ROWS = {
+    "unit": 1_000,
+    "pk": 10_000,
+    "pokja": 10_000,
+    "pegawai": 60_000,
+    "anggota": 60_000,
+    "surat_tugas": 60_000,
+    "mph": 200_000,
+}
+SHEET_MAX_ROWS_DEFAULT = 60_000
