@@ -51,9 +51,10 @@ def check_rows(path: str, box, part: str | None, sheet: str, kinds) -> None:
     if part is None or part not in box.row_bound:
         return
     limit = max(limits.SHEET_MAX_ROWS.get(k, limits.SHEET_MAX_ROWS_DEFAULT) for k in kinds)
-    if box.row_bound[part] <= limit:
+    count = box.row_bound[part]
+    if max(count, box.extent_bound.get(part, (0, 0))[0]) <= limit:     # an upper bound of the rows
         return
-    rows = last_value_row(path, box.zf, part) or box.row_bound[part]     # no cell names its row: the count
+    rows = last_value_row(path, box.zf, part) or count      # no cell names its row: the row elements
     if rows > limit:
         raise LoadError(path, "too_many_rows", f"{part}: last value in row {rows}", sheet=sheet, rows=rows,
                         limit=limit, cell=f"A{rows}")

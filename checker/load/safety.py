@@ -87,7 +87,7 @@ class Container:
     extent_bound: dict[str, tuple[int, int]] = field(default_factory=dict)
     # worksheet parts holding a formula or an error cell marker
     marked: set[str] = field(default_factory=set)
-    # worksheet part -> upper bound of its rows (rowcount.row_bound)
+    # worksheet part -> its row elements counted (rowcount.row_bound)
     row_bound: dict[str, int] = field(default_factory=dict)
 
 
@@ -243,7 +243,7 @@ def inspect(path: str, data: bytes) -> Container:
                     tail = chunk[-_OVERLAP:]
             if is_sheet:
                 box.extent_bound[name] = (max_row or 99_999, max_col or 26)
-                box.row_bound[name] = max(rows, box.extent_bound[name][0])
+                box.row_bound[name] = rows
                 if marked:
                     box.marked.add(name)
     except LoadError:
