@@ -3,7 +3,9 @@
 value (the largest legitimate test file, 50,000 employees in Pegawai and MPH, is 3 MB
 compressed, 29 MB of XML, ratio 8:1, used range 300,000 cells; measured in a worker:
 address space 219 MB at peak of which 111 MB is the warm interpreter, peak RSS 137 MB,
-3-4 s. A stray cell at E800000 (used range 4.8 M cells, still accepted): 351 MB, ~2 s.
+3-4 s. A stray value at E800000 (used range 4.8 M cells) is now refused by the Pegawai row
+limit below (SHEET_MAX_ROWS) before the reader runs; a 4.96 M-cell range within the row limits
+(E59000 and CF1, tests/make_hostile.py tall_sparse) is still read: ~350 MB, ~2 s.
 Every bomb of tests/make_hostile.py, up to a 6 MB file declaring 2 GiB, is refused in
 < 10 ms at the interpreter's baseline memory.)"""
 from __future__ import annotations
