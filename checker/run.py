@@ -4,16 +4,11 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 from datetime import datetime, timezone
-from pathlib import Path
 
 from checker import __version__
-from checker.load.own_outputs import is_findings_workbook
+from checker.load.discovery import CHECKABLE, UNCHECKABLE, walk  # noqa: F401 - CHECKABLE: run's API
+from checker.load.reader import entry_kind
 from checker.texts import UserError
-
-CHECKABLE = (".xlsx", ".xlsm")
-# Spreadsheet files found in a folder that cannot be checked: reported (D05, with the format the
-# loader sniffs from their content and how to save them as .xlsx), never silently skipped.
-UNCHECKABLE = (".xls", ".xlsb", ".ods", ".csv")
 
 
 class NoInput(UserError):
@@ -29,23 +24,19 @@ class NoInput(UserError):
 
 
 def discover(paths, lang: str = "id") -> list[str]:
-    """Every file to report on, in a stable order: folders are searched recursively."""
+    """Every file to report on, in a stable order: folders are searched recursively
+    (load/discovery.py: nothing but our own outputs is left out; what cannot be read is
+    listed, and becomes a D05 finding naming it). Only a path that does not exist at all
+    stops the run."""
     found = []
     for given in paths:
-        p = Path(given)
-        if p.is_dir():
-            for f in sorted(p.rglob("*"), key=lambda x: str(x)):
-                if not f.is_file() or f.name.startswith("~$") or f.name.startswith("."):
-                    continue
-                ext = f.suffix.lower()
-                if f.stem.endswith(".diperiksa") or (ext in CHECKABLE and is_findings_workbook(f)):
-                    continue                  # our own outputs: annotated copies and findings workbooks
-                if ext in CHECKABLE or ext in UNCHECKABLE:
-                    found.append(str(f))
-        elif p.is_file():
-            found.append(str(p))
-        else:
+        kind = entry_kind(given)
+        if kind == "folder":
+            found.extend(walk(given))
+        elif kind == "not_found":
             raise NoInput("not_found", lang, path=given)
+        else:
+            found.append(str(given))
     return found
 
 
@@ -73,7 +64,7 @@ def check(paths, *, stage="penetapan", lang="id", engine=None, rules_dir=None, f
         workers.warm_up()                   # the reader processes start while the rules load
     base = rulebase.load(rules_dir)          # RuleBaseError propagates: exit 3
     files = discover(paths, lang)
-    master = roster_mod.load_roster(roster) if roster else None      # RosterError: exit 2 (cli.py)
+    master = roster_mod.load_roster(roster, limits=limits) if roster else None      # RosterError: exit 2 (cli.py)
     if roster:
         files = [f for f in files if not same_file(f, roster)]   # the roster is never a unit workbook
     if not files:

@@ -521,17 +521,22 @@ def _sparse_bomb(path):
 
 
 def _tall_sparse(path):
-    """Pegawai (6 columns) plus one stray value at E800000 (someone typed far below the
-    table): a few KB, a used range of 4.8 million cells, within SHEET_MAX_CELLS: reading it
-    needs some 500 MB and a few seconds, so a low memory or time limit stops it (and the
-    default ones do not)."""
+    """Pegawai (6 columns) plus one stray value at E59000 (someone typed far below the table,
+    within the Pegawai row limit, limits.SHEET_MAX_ROWS) and one at CF1 (far right of it): a
+    few KB, a used range of 4.96 million cells, within SHEET_MAX_CELLS: reading it needs some
+    500 MB and a few seconds, so a low memory or time limit stops it (and the default ones do
+    not)."""
     sheets = base_sheets()
     # The optional Kedudukan Hukum column would make 7 columns, a used range above the limit.
     keep = [i for i, h in enumerate(sheets["Pegawai"][0]) if h != "Kedudukan Hukum"][:6]
     rows = {i + 1: [r[j] if j < len(r) else None for j in keep] for i, r in enumerate(sheets["Pegawai"])}
-    rows[800_000] = [None, None, None, None, "x"]
+    rows[1] = rows[1] + [None] * (83 - len(rows[1])) + ["x"]
+    rows[TALL_SPARSE_ROW] = [None, None, None, None, "x"]
     sheets["Pegawai"] = rows
     return write(path, xlsx_bytes(sheets))
+
+
+TALL_SPARSE_ROW = 59_000
 
 
 def _edit_part(member: str, old: bytes, new: bytes):

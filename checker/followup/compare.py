@@ -64,10 +64,22 @@ class Comparison:
         return out
 
 
+def special_file(path: str) -> bool:
+    """True for an existing entry that is no regular file (FIFO, device, socket, folder, or a
+    link to one), from stat only: such an input is refused before it is opened."""
+    import stat
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False                       # missing or unreadable: the open says so
+
+
 def load_previous(path) -> dict:
     """The earlier findings, from its JSON or its findings workbook; raises CompareError."""
     from checker.followup.findings_sheet import is_zip
     p = os.fspath(path)
+    if special_file(p):                    # a FIFO would block the open, /dev/zero never end
+        raise CompareError("not_a_file", path=p)
     try:
         with open(p, "rb") as fh:
             raw = fh.read()

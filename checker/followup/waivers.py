@@ -195,6 +195,9 @@ def read_waivers(path) -> list[Waiver]:
     """Every row of the Temuan/Findings sheet that has something in a waiver column.
     Raises WaiverError when the workbook cannot be read or lacks the needed columns."""
     p = os.fspath(path)
+    from checker.followup.compare import special_file
+    if special_file(p):                    # a FIFO would block the open, /dev/zero never end
+        raise WaiverError("not_a_file", path=p)
     rows, cols = read_findings_sheet(p, lambda key: WaiverError(key, path=p))
     if not any(f in cols for f in WAIVER_FIELDS):
         raise WaiverError("no_columns", path=p)

@@ -3,7 +3,9 @@
 value (the largest legitimate test file, 50,000 employees in Pegawai and MPH, is 3 MB
 compressed, 29 MB of XML, ratio 8:1, used range 300,000 cells; measured in a worker:
 address space 219 MB at peak of which 111 MB is the warm interpreter, peak RSS 137 MB,
-3-4 s. A stray cell at E800000 (used range 4.8 M cells, still accepted): 351 MB, ~2 s.
+3-4 s. A stray value at E800000 (used range 4.8 M cells) is now refused by the Pegawai row
+limit below (SHEET_MAX_ROWS) before the reader runs; a 4.96 M-cell range within the row limits
+(E59000 and CF1, tests/make_hostile.py tall_sparse) is still read: ~350 MB, ~2 s.
 Every bomb of tests/make_hostile.py, up to a 6 MB file declaring 2 GiB, is refused in
 < 10 ms at the interpreter's baseline memory.)"""
 from __future__ import annotations
@@ -59,3 +61,27 @@ class Limits:
     timeout_s the wall-clock time of one file (the worker is killed and replaced)."""
     memory_mb: int | None = DEFAULT_MEMORY_MB
     timeout_s: float | None = DEFAULT_TIMEOUT_S
+
+
+# One input file (unit workbook, roster, --compare findings): its size on disk, checked from
+# stat before it is read. The 50,000-employee file is 3 MB; a real unit's is well under 1 MB.
+FILE_MAX_BYTES = 256 << 20
+
+
+# Rows read per sheet kind (the last row holding a value, header rows included), checked from
+# the sheet's XML before the reader builds any table (safety.check_rows): far above any real
+# unit (a Deputi has a few hundred employees; MPH holds one row per employee, or per employee
+# and target in the long layout; a unit has a few dozen Pokja and targets) and above the
+# largest legitimate test file (50,000 employees in Pegawai and MPH), far below Excel's
+# 1,048,576 rows, whose reading took 49 s and 1 GB (issue 13 §4). Beyond it the file is
+# refused with a D05 naming the sheet, its rows and the limit.
+SHEET_MAX_ROWS = {
+    "unit": 1_000,
+    "pk": 10_000,
+    "pokja": 10_000,
+    "pegawai": 60_000,
+    "anggota": 60_000,
+    "surat_tugas": 60_000,
+    "mph": 200_000,
+}
+SHEET_MAX_ROWS_DEFAULT = 60_000

@@ -48,11 +48,43 @@ def is_annotated(path) -> bool:
     return False
 
 
-def is_findings_workbook(path) -> bool:
-    """A findings workbook this tool wrote (output/workbook.py marks it with a custom property)."""
+def sheet_names(path) -> list[str]:
+    """The workbook's sheet names in order, from xl/workbook.xml only ([] for anything that is
+    not a readable xlsx/xlsm zip). Call only for a regular file (load/reader.entry_kind)."""
     try:
-        with zipfile.ZipFile(path) as z:
+        with zipfile.ZipFile(os.fspath(path)) as zf:
+            info = zf.getinfo("xl/workbook.xml")
+            if info.file_size > (16 << 20):
+                return []
+            data = zf.read(info)
+    except _OPEN_ERRORS:
+        return []
+    out = []
+    for m in _SHEET_NAME_RE.finditer(data):
+        try:
+            out.append(unescape(m.group(1).decode("utf-8")))
+        except UnicodeDecodeError:
+            continue
+    return out
+
+
+# The first sheets of a findings workbook (output/workbook.py), in either language.
+_FINDINGS_LAYOUTS = tuple(
+    tuple(fold_sheet_name(t("xlsx." + k, lang)) for k in ("sheet_summary", "sheet_findings", "sheet_rules",
+                                                           "sheet_files"))
+    for lang in ("id", "en"))
+
+
+def is_findings_workbook(path) -> bool:
+    """A findings workbook this tool wrote: output/workbook.py marks it with a custom property
+    AND it has the findings workbook's sheets, first and in order (a unit workbook copied
+    from one that carries the property is still a unit workbook)."""
+    try:
+        with zipfile.ZipFile(os.fspath(path)) as z:
             custom = z.read("docProps/custom.xml")[:8192]
     except _OPEN_ERRORS:
         return False
-    return f'name="{OUTPUT_PROPERTY}"'.encode() in custom
+    if f'name="{OUTPUT_PROPERTY}"'.encode() not in custom:
+        return False
+    names = tuple(fold_sheet_name(n) for n in sheet_names(path)[:4])
+    return names in _FINDINGS_LAYOUTS

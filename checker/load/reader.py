@@ -63,13 +63,67 @@ def match_sheets(metas: list[tuple[str, bool]]) -> dict[str, tuple[str, bool]]:
     return found
 
 
-def read_bytes(path: str) -> bytes:
+def read_bytes(path: str, max_bytes: int | None = None) -> bytes:
+    """The file's bytes. Anything but a regular file (a FIFO, a device, a socket, a folder,
+    a link to one of them or to nothing) is refused from its stat, before it is opened (a
+    FIFO would block the open, /dev/zero never end); the open itself is non-blocking for the
+    case that the entry changed in between. A file above `max_bytes` (default
+    limits.FILE_MAX_BYTES) is refused unread."""
+    import os
+    import stat as st
+
+    from checker.load.limits import FILE_MAX_BYTES
+    kind = entry_kind(path)
+    if kind != "file":
+        raise LoadError(path, kind)
+    limit = FILE_MAX_BYTES if max_bytes is None else max_bytes
     try:
-        with open(path, "rb") as fh:
-            return fh.read()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
         raise LoadError(path, "not_found") from None
-    except IsADirectoryError:
-        raise LoadError(path, "io_error", "is a directory") from None
     except (OSError, ValueError) as exc:
         raise LoadError(path, "io_error", str(exc)) from None
+    try:
+        info = os.fstat(fd)
+        if not st.S_ISREG(info.st_mode):
+            raise LoadError(path, "not_a_file")
+        if info.st_size > limit:
+            raise LoadError(path, "file_too_large", f"{info.st_size} bytes", mb=_mb(info.st_size), limit=_mb(limit))
+        with os.fdopen(fd, "rb", closefd=True) as fh:
+            fd = -1
+            data = fh.read(info.st_size + 1)     # read(n) allocates n bytes at once: the size, not the limit
+            if len(data) > info.st_size:        # grew while read: read on, to the limit only
+                data += fh.read(limit + 1 - len(data))
+        if len(data) > limit:
+            raise LoadError(path, "file_too_large", f"> {limit} bytes", mb=_mb(len(data)), limit=_mb(limit))
+        return data
+    except (OSError, ValueError) as exc:
+        raise LoadError(path, "io_error", str(exc)) from None
+    finally:
+        if fd >= 0:
+            os.close(fd)
+
+
+def _mb(n: int) -> int:
+    return -(-n >> 20)
+
+
+def entry_kind(path) -> str:
+    """What a path names, from stat only (never opened): "file" (a regular file, or a link to
+    one), "not_found", "dangling_link", "folder", "not_a_file" (FIFO, device, socket) or
+    "io_error" (stat itself failed, e.g. a folder on the way cannot be searched)."""
+    import os
+    import stat as st
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        try:
+            os.lstat(path)
+            return "dangling_link"
+        except OSError:
+            return "not_found"
+    except (OSError, ValueError):
+        return "io_error"
+    if st.S_ISREG(mode):
+        return "file"
+    return "folder" if st.S_ISDIR(mode) else "not_a_file"

@@ -3,7 +3,7 @@ every employee of the instansi with the unit they belong to, typically a SIASN e
 upper-case headers (NIP_BARU, NAMA, JENIS_JABATAN_NAMA, JABATAN_NAMA, KODE_UNIT, UNOR,
 UNOR_NAMA, "Unit Kerja") load as they are.
 
-`load_roster(path) -> Roster`; a roster that cannot be used raises `RosterError` (its
+`load_roster(path, limits=None) -> Roster`; a roster that cannot be used raises `RosterError` (its
 `message(lang)` is the user text, Indonesian or English). pandas is imported lazily.
 
 Decisions where the contract is silent:
@@ -24,7 +24,6 @@ Decisions where the contract is silent:
 """
 from __future__ import annotations
 
-import io
 import re
 from dataclasses import dataclass, field
 
@@ -122,12 +121,12 @@ def names_jpt_pratama(*texts) -> bool:
     return any(_JPT_PRATAMA_RE.search(fold_text(t)) for t in texts if t)
 
 
-def _header(frame):
+def _header(rows):
     """(header row index0, {field: column index0}) of the first row naming a NIP and a unit column."""
-    n = min(HEADER_SCAN_ROWS, len(frame))
+    n = min(HEADER_SCAN_ROWS, len(rows))
     for r in range(n):
         found: dict = {}
-        for c, v in enumerate(frame.iloc[r].tolist()):
+        for c, v in enumerate(rows[r]):
             hit = _KEYS.get(fold_header(v)) if cell_text(v) else None
             if hit is None:
                 continue
@@ -139,41 +138,80 @@ def _header(frame):
     return None
 
 
-def load_roster(path) -> Roster:
-    """Read the master roster. Raises RosterError when it cannot be used."""
+def load_roster(path, limits=None) -> Roster:
+    """Read the master roster. Raises RosterError when it cannot be used. With `limits`
+    (load/limits.Limits; the command line passes them) it is read in a reader worker under
+    the same memory and time bound as a unit workbook (load/workers.py): a hostile roster
+    costs that worker, never this process. A FIFO, a device or a link to one is refused from
+    its stat, before anything opens it."""
+    from checker.load.reader import entry_kind
+
+    path = str(path)
+    kind = entry_kind(path)
+    if kind in ("not_found", "dangling_link"):
+        raise RosterError(path, "not_found")
+    if kind != "file":
+        raise RosterError(path, "not_a_file")
+    if limits is None:
+        return read_roster(path)
+    from checker.load import workers
+    [got] = workers.run_tasks([path], "checker.load.roster:roster_task", "checker.load.roster:roster_failed",
+                              limits=limits)
+    if isinstance(got, RosterError):
+        raise got
+    return got
+
+
+def roster_task(_index: int, path: str):
+    """A reader worker's task: the Roster, or the RosterError (returned: it is the answer)."""
+    try:
+        return read_roster(path)
+    except RosterError as exc:
+        return exc
+
+
+def roster_failed(_index: int, path: str, _sha, err) -> RosterError:
+    """The worker failed on the roster (memory or time limit, a crash): why, as a RosterError."""
+    return RosterError(path, "unreadable", err.message_key, cause=err)
+
+
+def read_roster(path: str) -> Roster:
+    """Read the roster in this process: the same sniffing, size, zip and used-range checks as
+    a unit workbook (load/safety.py), then python_calamine directly."""
     import hashlib
 
     from checker.load.model import LoadError
+    from checker.load.reader import guard_reader, open_workbook, read_bytes
     from checker.load.safety import safety_check
 
-    path = str(path)
     try:
-        with open(path, "rb") as fh:
-            data = fh.read()
-    except FileNotFoundError:
-        raise RosterError(path, "not_found") from None
-    except (OSError, ValueError) as exc:
-        raise RosterError(path, "unreadable", str(exc)) from None
+        data = read_bytes(path)
+    except LoadError as exc:
+        if exc.message_key == "not_found":
+            raise RosterError(path, "not_found") from None
+        raise RosterError(path, "unreadable", exc.message_key, cause=exc) from None
     if _is_csv(path, data):
         return _load_csv(path, data, hashlib.sha256(data).hexdigest())
     try:
         safety_check(path, data)        # format, zip bombs, DOCTYPE, used ranges
+        wb, metas = open_workbook(path, data)
+        for sheet, _hidden in metas:
+            got = guard_reader(path, wb.get_sheet_by_name, sheet)
+            rows = [[_cell(v) for v in row] for row in guard_reader(path, got.to_python, False)]
+            found = _header(rows)
+            if found is not None:
+                return _build(path, hashlib.sha256(data).hexdigest(), str(sheet), rows[found[0] + 1:], *found)
+            del rows
     except LoadError as exc:
         raise RosterError(path, "unreadable", exc.message_key, cause=exc) from None
-    import pandas as pd
-    try:
-        frames = pd.read_excel(io.BytesIO(data), sheet_name=None, header=None, engine="calamine",
-                               dtype=object, keep_default_na=False, na_values=[""])
-    except Exception as exc:  # noqa: BLE001 - any reader failure is an unreadable roster
-        name = type(exc).__name__
-        key = "password_protected" if name == "PasswordError" else "corrupt"
-        raise RosterError(path, "unreadable", key, cause=LoadError(path, key, f"{name}: {exc}")) from None
-    for sheet, frame in frames.items():
-        found = _header(frame)
-        if found is not None:
-            body = frame.iloc[found[0] + 1:].values.tolist()
-            return _build(path, hashlib.sha256(data).hexdigest(), str(sheet), body, *found)
     raise RosterError(path, "no_sheet")
+
+
+def _cell(v):
+    """A cell as pd.read_excel gave it before (whole numbers as int, empty as None)."""
+    if type(v) is float and v.is_integer():
+        return int(v)
+    return None if v == "" else v
 
 
 def _is_csv(path: str, data: bytes) -> bool:

@@ -14,6 +14,9 @@ class RosterError(UserError):
         self.fields = fields              # the CSV texts' own placeholders (line, found, mb, limit)
         super().__init__(message_key)
 
+    def __reduce__(self):          # sent back from a reader worker (load/roster.py)
+        return (_make, (self.path, self.message_key, self.detail, self.sheet, self.cause, self.fields))
+
     def __str__(self):
         return f"{self.path}: {self.message_key}" + (f": {self.detail}" if self.detail else "")
 
@@ -21,3 +24,7 @@ class RosterError(UserError):
         detail = self.cause.message(lang) if self.cause is not None else self.detail
         return t(self.PREFIX + self.message_key, lang, path=self.path, detail=detail, sheet=self.sheet,
                  **self.fields)
+
+
+def _make(path, key, detail, sheet, cause, fields):
+    return RosterError(path, key, detail, sheet, cause, **fields)

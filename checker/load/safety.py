@@ -23,6 +23,7 @@ from checker.load.limits import (
     ZIP_RATIO_MIN_SIZE,
 )
 from checker.load.model import LoadError
+from checker.load.rowcount import row_bound
 from checker.load.xmltools import local_name, xml_root
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -86,6 +87,8 @@ class Container:
     extent_bound: dict[str, tuple[int, int]] = field(default_factory=dict)
     # worksheet parts holding a formula or an error cell marker
     marked: set[str] = field(default_factory=set)
+    # worksheet part -> its row elements counted (rowcount.row_bound)
+    row_bound: dict[str, int] = field(default_factory=dict)
 
 
 def sniff(path: str, data: bytes) -> None:
@@ -212,7 +215,7 @@ def inspect(path: str, data: bytes) -> Container:
             n = 0
             tail = b""
             first = True
-            max_row = max_col = 0
+            max_row = max_col = rows = 0
             marked = False
             with zf.open(i) as fh:
                 while True:
@@ -236,9 +239,11 @@ def inspect(path: str, data: bytes) -> Container:
                             marked = True
                         r, c = extent_bound(window)
                         max_row, max_col = max(max_row, r), max(max_col, c)
+                        rows = row_bound(chunk, rows)
                     tail = chunk[-_OVERLAP:]
             if is_sheet:
                 box.extent_bound[name] = (max_row or 99_999, max_col or 26)
+                box.row_bound[name] = rows
                 if marked:
                     box.marked.add(name)
     except LoadError:

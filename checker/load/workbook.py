@@ -17,7 +17,9 @@ Order of work, so that no reader ever sees a hostile file:
    preallocates it: a 7 KB file asking for 96 GB aborts the process), and for worksheets a
    cheap upper bound of the used range and whether formulas or error cells occur;
 4. calamine opens the workbook (metadata only), the sheets are matched by name;
-5. per matched sheet: the used range (from A1, as the reader allocates it) must stay within
+5. per matched sheet: its rows within limits.SHEET_MAX_ROWS for its kind (load/rowcount.py:
+   a bound from step 3, the exact last row holding a value only when the bound is above),
+   the used range (from A1, as the reader allocates it) must stay within
    SHEET_MAX_CELLS (two cells at A1 and XFD1048576 make calamine allocate 550 GB and abort),
    then, only where step 3 saw formula or error markers, a scan of that sheet's XML finds the
    error cells and the formulas without a cached value (calamine reads both as blank);
@@ -81,6 +83,7 @@ from checker.load.model import LoadedUnit, LoadError, MphColumn, Problem, Table
 from checker.load.mph import load_mph
 from checker.load.own_outputs import is_annotation_sheet
 from checker.load.reader import match_sheets, open_workbook, read_bytes, read_sheet
+from checker.load.rowcount import check_rows
 from checker.load.tables import plain_table, to_frames
 from checker.load.unit_sheet import load_unit
 
@@ -120,8 +123,18 @@ def _read_grids(path: str, box: safety.Container, wb, matched: dict) -> dict[str
     scan saw formula or error markers, its formula problems were found."""
     parts = safety.sheet_parts(box.zf) if matched else {}
     grids: dict[str, Grid] = {}
+    kinds: dict[str, list[str]] = {}
+    for kind, (name, _hidden) in matched.items():
+        kinds.setdefault(name, []).append(kind)
     for name, _hidden in dict.fromkeys(matched.values()):
         part = parts.get(name)
+        try:
+            check_rows(path, box, part, name, kinds[name])    # before the used range: far cheaper
+        except LoadError:
+            rows, cols = box.extent_bound.get(part, (0, 0))
+            if cols > 26 or rows > safety.EXCEL_MAX_ROWS:    # a wide or off-grid range says more
+                safety.check_extent(path, box, part, name)
+            raise
         safety.check_extent(path, box, part, name)
         issues = {}
         if part is not None and part in box.marked:

@@ -120,9 +120,13 @@ def _run_here(index: int, path: str, task, on_failure, args, debug: bool):
 
 
 def sha256_of(path: str) -> str | None:
+    from checker.load.reader import entry_kind
+    if entry_kind(path) != "file":          # never open a FIFO or a device (it would block or never end)
+        return None
     try:
         h = hashlib.sha256()
-        with open(path, "rb") as fh:
+        with os.fdopen(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)),
+                       "rb") as fh:
             for chunk in iter(lambda: fh.read(1 << 20), b""):
                 h.update(chunk)
         return h.hexdigest()

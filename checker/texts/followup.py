@@ -217,4 +217,16 @@ TEXTS.update({
                         "stale."),
     "waivers.stale": ("  usang (tidak cocok lagi dengan temuan mana pun): baris {row} {rule} {unit}",
                       "  stale (matches no finding any more): row {row} {rule} {unit}"),
+    # issue 13 point 5 (a FIFO or device as --compare / --waivers)
+    "compare.not_a_file": ("Berkas pembanding {path} bukan berkas biasa (melainkan pipa/FIFO, perangkat, soket, "
+                           "atau folder) sehingga tidak dibuka. Berikan JSON atau workbook temuan sebagai berkas "
+                           "biasa.",
+                           "The comparison file {path} is not a regular file (it is a pipe/FIFO, a device, a socket "
+                           "or a folder), so it was not opened. Give the findings JSON or workbook as a plain file."),
+    "waivers.not_a_file": ("Workbook pengecualian {path} bukan berkas biasa (melainkan pipa/FIFO, perangkat, "
+                           "soket, atau folder) sehingga tidak dibuka. Berikan workbook temuan (.xlsx) sebagai "
+                           "berkas biasa.",
+                           "The waivers workbook {path} is not a regular file (it is a pipe/FIFO, a device, a "
+                           "socket or a folder), so it was not opened. Give the findings workbook (.xlsx) as a "
+                           "plain file."),
 })

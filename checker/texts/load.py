@@ -113,4 +113,27 @@ TEXTS = {
                             "Internal error in cek-pokja while reading {file}: {detail}. Please report it to the "
                             "cek-pokja developers (Biro Hukum dan Organisasi) with the file; the other files were "
                             "still checked."),
+    "load.not_a_file": ("{file} bukan berkas biasa (melainkan pipa/FIFO, perangkat, atau soket) sehingga tidak "
+                        "dibuka dan tidak diperiksa. Salin workbook unit sebagai berkas .xlsx biasa lalu periksa "
+                        "kembali.",
+                        "{file} is not a regular file (it is a pipe/FIFO, a device or a socket), so it was not "
+                        "opened and not checked. Copy the unit workbook as a plain .xlsx file and check again."),
+    "load.dangling_link": ("{file} adalah tautan (symbolic link) ke berkas yang tidak ada sehingga tidak "
+                           "diperiksa. Ganti tautan itu dengan workbook unit yang dimaksud.",
+                           "{file} is a symbolic link to a file that does not exist, so it was not checked. "
+                           "Replace the link with the unit workbook it should point to."),
+    "load.folder": ("Folder {file} tidak dapat dibaca (periksa izin aksesnya) sehingga workbook unit di "
+                    "dalamnya tidak diperiksa.",
+                    "The folder {file} cannot be read (check its permissions), so the unit workbooks in it "
+                    "were not checked."),
+    "load.file_too_large": ("Berkas {file} ({mb} MB) melebihi batas {limit} MB untuk satu berkas masukan dan tidak "
+                            "dibaca. Hapus sheet, baris, atau gambar yang tidak diperlukan lalu simpan ulang.",
+                            "The file {file} ({mb} MB) exceeds the {limit} MB limit for one input file and was "
+                            "not read. Delete the sheets, rows or pictures that are not needed and save it again."),
+    "load.too_many_rows": ("Sheet {sheet} pada {file} memuat {rows} baris; paling banyak {limit} baris dibaca, "
+                           "sehingga berkas ini tidak diperiksa. Hapus baris di bawah tabel (termasuk baris "
+                           "kosong yang masih berisi nilai) lalu simpan ulang.",
+                           "Sheet {sheet} of {file} has {rows} rows; at most {limit} are read, so this file was "
+                           "not checked. Delete the rows below the table (including seemingly empty rows that "
+                           "still hold a value) and save it again."),
 }

@@ -39,4 +39,8 @@ TEXTS = {
                            "KODE_UNIT, UNOR, UNOR_NAMA, Unit Kerja)."),
     "roster.csv_malformed": ("Roster induk {path}, baris {line}: isi CSV tidak dapat dibaca ({detail}).",
                              "The master roster {path}, line {line}: the CSV cannot be read ({detail})."),
+    "roster.not_a_file": ("Roster induk {path} bukan berkas biasa (melainkan pipa/FIFO, perangkat, atau soket) "
+                          "sehingga tidak dibuka. Berikan roster sebagai berkas .xlsx atau .csv biasa.",
+                          "The master roster {path} is not a regular file (it is a pipe/FIFO, a device or a "
+                          "socket), so it was not opened. Give the roster as a plain .xlsx or .csv file."),
 }
