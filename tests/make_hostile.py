@@ -527,7 +527,7 @@ def _tall_sparse(path):
     500 MB and a few seconds, so a low memory or time limit stops it (and the default ones do
     not)."""
     sheets = base_sheets()
-    # The optional Kedudukan Hukum column would make 7 columns, a used range above the limit.
+    # Six columns (without the optional Kedudukan Hukum) keep the used range as described.
     keep = [i for i, h in enumerate(sheets["Pegawai"][0]) if h != "Kedudukan Hukum"][:6]
     rows = {i + 1: [r[j] if j < len(r) else None for j in keep] for i, r in enumerate(sheets["Pegawai"])}
     rows[1] = rows[1] + [None] * (83 - len(rows[1])) + ["x"]
