@@ -364,13 +364,24 @@ def test_columns_in_any_order(corpus, good):
     os.remove(plain.path)
 
 
-def test_fifty_thousand_rows(tmp_path):
-    """Read within the default limits (its time is bench/'s business, not a test's)."""
+def test_fifty_thousand_rows_are_refused_with_a_located_d05(tmp_path):
+    """50,000 employees: beyond the Pegawai row limit (a whole durable run would pass the
+    default memory limit), refused with a D05 naming the sheet, its rows and the limit."""
     path = mh.build("big_50k", tmp_path)
     (u,) = load_many([path], limits=Limits())
+    assert not isinstance(u, UnitFacts)
+    result = run.check([path], engine="pandas")
+    (d05,) = [f for f in result.findings if f.rule == "D05"]
+    assert d05.message.startswith(f"Sheet Pegawai pada {path} memuat 50.001 baris; paling banyak 20.000 baris dibaca")
+
+
+def test_a_unit_of_nineteen_thousand_employees_is_read(tmp_path):
+    """Within the row limits: every row read (its time is bench/'s business, not a test's)."""
+    path = mh.write(str(tmp_path / "besar-19000.xlsx"), mh.xlsx_bytes(mh.big_sheets(19_000)))
+    (u,) = load_many([path], limits=Limits())
     assert isinstance(u, UnitFacts), u
-    assert len(u.columns["employee"]["row"]) == 50_000 and len(u.columns["mph_row"]["row"]) == 50_000
-    assert u.columns["employee"]["row"][-1] == 50_001
+    assert len(u.columns["employee"]["row"]) == 19_000 and len(u.columns["mph_row"]["row"]) == 19_000
+    assert u.columns["employee"]["row"][-1] == 19_001
 
 
 # ============================================================================ end to end

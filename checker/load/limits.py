@@ -1,6 +1,6 @@
 """Everything one input file may cost, in one place (issue 5 §3-4; measured figures in
 ../shared/notes/excel-io.md and docs/design.md). Real unit workbooks are far below every
-value (the largest legitimate test file, 50,000 employees in Pegawai and MPH, is 3 MB
+value (a file of 50,000 employees in Pegawai and MPH, now beyond the row limits, is 3 MB
 compressed, 29 MB of XML, ratio 8:1, used range 300,000 cells; measured in a worker:
 address space 219 MB at peak of which 111 MB is the warm interpreter, peak RSS 137 MB,
 3-4 s. A stray value at E800000 (used range 4.8 M cells) is now refused by the Pegawai row
@@ -71,17 +71,19 @@ FILE_MAX_BYTES = 256 << 20
 # Rows read per sheet kind (the last row holding a value, header rows included), checked from
 # the sheet's XML before the reader builds any table (safety.check_rows): far above any real
 # unit (a Deputi has a few hundred employees; MPH holds one row per employee, or per employee
-# and target in the long layout; a unit has a few dozen Pokja and targets) and above the
-# largest legitimate test file (50,000 employees in Pegawai and MPH), far below Excel's
-# 1,048,576 rows, whose reading took 49 s and 1 GB (issue 13 §4). Beyond it the file is
-# refused with a D05 naming the sheet, its rows and the limit.
+# and target in the long layout; a unit has a few dozen Pokja and targets), far below Excel's
+# 1,048,576 rows, whose reading took 49 s and 1 GB (issue 13 §4), and low enough that the
+# whole run, not only the reader, fits the default --max-memory with headroom: a unit of
+# 20,000 employees in Pegawai and MPH peaks at 298 MB (pandas) and 445 MB (durable) for the
+# whole check, one of 50,000 at 582 MB and 1,073 MB (durable: beyond the 1,024 MB default).
+# Beyond it the file is refused with a D05 naming the sheet, its rows and the limit.
 SHEET_MAX_ROWS = {
     "unit": 1_000,
     "pk": 10_000,
     "pokja": 10_000,
-    "pegawai": 60_000,
-    "anggota": 60_000,
-    "surat_tugas": 60_000,
-    "mph": 200_000,
+    "pegawai": 20_000,
+    "anggota": 20_000,
+    "surat_tugas": 20_000,
+    "mph": 60_000,
 }
-SHEET_MAX_ROWS_DEFAULT = 60_000
+SHEET_MAX_ROWS_DEFAULT = 20_000
