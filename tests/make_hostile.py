@@ -521,8 +521,8 @@ def _sparse_bomb(path):
 
 
 def _tall_sparse(path):
-    """Pegawai (6 columns) plus one stray value at E59000 (someone typed far below the table,
-    within the Pegawai row limit, limits.SHEET_MAX_ROWS) and one at CF1 (far right of it): a
+    """Pegawai (6 columns) plus one stray value at E19990 (someone typed far below the table,
+    within the Pegawai row limit, limits.SHEET_MAX_ROWS) and one at IN1 (far right of it): a
     few KB, a used range of 4.96 million cells, within SHEET_MAX_CELLS: reading it needs some
     500 MB and a few seconds, so a low memory or time limit stops it (and the default ones do
     not)."""
@@ -530,13 +530,14 @@ def _tall_sparse(path):
     # Six columns (without the optional Kedudukan Hukum) keep the used range as described.
     keep = [i for i, h in enumerate(sheets["Pegawai"][0]) if h != "Kedudukan Hukum"][:6]
     rows = {i + 1: [r[j] if j < len(r) else None for j in keep] for i, r in enumerate(sheets["Pegawai"])}
-    rows[1] = rows[1] + [None] * (83 - len(rows[1])) + ["x"]
+    rows[1] = rows[1] + [None] * (TALL_SPARSE_COLUMNS - 1 - len(rows[1])) + ["x"]
     rows[TALL_SPARSE_ROW] = [None, None, None, None, "x"]
     sheets["Pegawai"] = rows
     return write(path, xlsx_bytes(sheets))
 
 
-TALL_SPARSE_ROW = 59_000
+TALL_SPARSE_ROW = 19_990
+TALL_SPARSE_COLUMNS = 248            # IN: 19,990 x 248 = 4.96 million cells
 
 
 def _edit_part(member: str, old: bytes, new: bytes):
