@@ -156,14 +156,30 @@ def load(directory=None, kinds=None) -> RuleBase:
     except OSError as e:
         raise RuleBaseError(directory, f"cannot read the rule directory: {e}") from e
     digest = hashlib.sha256()
-    rules, ids, slugs = [], {}, {}
+    files = []
     for entry in entries:
-        path = str(entry)
         try:
             data = entry.read_bytes()
         except OSError as e:
-            raise RuleBaseError(path, f"cannot read: {e}") from e
+            raise RuleBaseError(str(entry), f"cannot read: {e}") from e
         digest.update(entry.name.encode() + b"\0" + data + b"\0")
+        files.append((entry, data))
+    # The same files give the same rule base: parsed once per process (a web server checks
+    # every upload, a test suite thousands of workbooks; parsing is half of a one-unit check).
+    key = (str(directory), id(kinds), digest.hexdigest())
+    if key not in _LOADED:
+        _LOADED.clear()                 # one rule base per process is the rule; keep memory flat
+        _LOADED[key] = _parse_all(files, kinds, digest.hexdigest()[:12], str(directory))
+    return _LOADED[key]
+
+
+_LOADED: dict[tuple, RuleBase] = {}
+
+
+def _parse_all(files, kinds, version: str, source: str) -> RuleBase:
+    rules, ids, slugs = [], {}, {}
+    for entry, data in files:
+        path = str(entry)
         try:
             doc, documentation = read_rule_file(data)
         except RuleFileError as e:
@@ -176,7 +192,7 @@ def load(directory=None, kinds=None) -> RuleBase:
         ids[rule.id], slugs[rule.slug] = path, path
         rules.append(rule)
     rules.sort(key=lambda r: r.id)
-    return RuleBase(rules=tuple(rules), version=digest.hexdigest()[:12], source=str(directory))
+    return RuleBase(rules=tuple(rules), version=version, source=source)
 
 
 def _build(path: str, stem: str, doc, documentation, kinds) -> Rule:
