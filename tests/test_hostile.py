@@ -335,13 +335,10 @@ def test_values_nip_numbers_dates_and_spaces(corpus):
     assert st["tanggal"].tolist()[0].isoformat() == "2025-02-03"
 
 
-def test_ten_thousand_formatted_empty_rows_stay_fast(corpus):
-    load_workbook(corpus["trailing_rows"])
-    t = time.perf_counter()
+def test_ten_thousand_formatted_empty_rows_are_no_data(corpus):
+    """Formatted empty rows below the table are not rows (their cost is bench/'s business)."""
     u = load_workbook(corpus["trailing_rows"])
-    elapsed = time.perf_counter() - t
     assert len(u.tables["pegawai"].rows) == 6 and len(u.tables["anggota"].rows) == 9
-    assert elapsed < 1.5, elapsed
 
 
 def test_repeated_header_rows_are_not_data(corpus):
