@@ -32,6 +32,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
+from proctree import PeakSampler, tree_rss_kb
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((ROOT / "samples").glob("*.xlsx"))
@@ -40,22 +41,7 @@ HEADING = "## Web page"
 
 
 def rss_tree_mb(pid: int) -> float:
-    """Resident memory of `pid` and its descendants (the reader workers), from /proc."""
-    total, todo, seen = 0, [pid], set()
-    while todo:
-        p = todo.pop()
-        if p in seen:
-            continue
-        seen.add(p)
-        try:
-            status = Path(f"/proc/{p}/status").read_text()
-            total += int(re.search(r"VmRSS:\s+(\d+)", status).group(1))
-            for task in Path(f"/proc/{p}/task").iterdir():
-                children = (task / "children").read_text().split()
-                todo.extend(int(c) for c in children)
-        except (OSError, AttributeError):
-            continue
-    return total / 1024
+    return tree_rss_kb(pid) / 1024
 
 
 def cpu_tree_s(pid: int) -> float:
@@ -74,17 +60,6 @@ def cpu_tree_s(pid: int) -> float:
         except (OSError, ValueError):
             continue
     return total
-
-
-class Sampler(threading.Thread):
-    def __init__(self, pid):
-        super().__init__(daemon=True)
-        self.pid, self.peak, self.stop = pid, 0.0, threading.Event()
-
-    def run(self):
-        while not self.stop.is_set():
-            self.peak = max(self.peak, rss_tree_mb(self.pid))
-            time.sleep(0.02)
 
 
 def start_server(tmp: str):
@@ -166,14 +141,12 @@ def main() -> None:
                 cli.append(cli_once(ONE, tmp))
                 api.append(api_once(c, ONE)[0])
                 page.append(page_once(c, ONE, token)[0])
-        sampler = Sampler(proc.pid)
-        sampler.start()
-        b20 = burst(url, 20, 20)
-        cpu0 = cpu_tree_s(proc.pid)
-        b200 = burst(url, 10, 200)
-        cpu_per_upload = (cpu_tree_s(proc.pid) - cpu0) / b200["n"]
-        sampler.stop.set()
-        sampler.join()
+        with PeakSampler(proc.pid) as sampler:
+            b20 = burst(url, 20, 20)
+            cpu0 = cpu_tree_s(proc.pid)
+            b200 = burst(url, 10, 200)
+            cpu_per_upload = (cpu_tree_s(proc.pid) - cpu0) / b200["n"]
+        peak_mb = sampler.peak_kb / 1024
         time.sleep(5)
         after = rss_tree_mb(proc.pid)
     finally:
@@ -202,7 +175,7 @@ def main() -> None:
         f"| 10 clients, 200 uploads | {b200['n']} | {b200['wall']:.2f} | {b200['p50']:.2f} | "
         f"{b200['p95']:.2f} | {b200['max']:.2f} | {b200['errors']} |",
         "",
-        f"Server memory (RSS of its process tree): idle {idle:.0f} MB, peak under load {sampler.peak:.0f} MB, "
+        f"Server memory (RSS of its process tree): idle {idle:.0f} MB, peak under load {peak_mb:.0f} MB, "
         f"5 s after the load {after:.0f} MB ({after - idle:+.0f} MB; target within 50 MB of idle).",
         f"Server CPU per upload (user + system, its process tree, during the 200 uploads): "
         f"{cpu_per_upload:.3f} s; so 20 uploads at once need at least 20 x {cpu_per_upload:.3f} / "

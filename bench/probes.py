@@ -33,12 +33,11 @@ import signal
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from proctree import tree_rss_kb
+from proctree import PeakSampler
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -70,38 +69,30 @@ def run(args, cwd: Path, timeout: float, cap_mb: int, env=None) -> Outcome:
     out, err = tempfile.TemporaryFile(), tempfile.TemporaryFile()
     start = time.monotonic()
     p = subprocess.Popen(args, cwd=cwd, stdout=out, stderr=err, stdin=subprocess.DEVNULL, preexec_fn=limit, env=env)
-    peak, stop = [0], threading.Event()
-
-    def sample():
-        while not stop.is_set():
-            peak[0] = max(peak[0], tree_rss_kb(p.pid))
-            stop.wait(0.02)
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
+    largest = 0                             # the largest single process, when sampling misses a short peak
     code = None
     deadline = start + timeout
-    while code is None:
-        pid, status, usage = os.wait4(p.pid, os.WNOHANG)
-        if pid:
-            code = os.waitstatus_to_exitcode(status)
-            peak[0] = max(peak[0], usage.ru_maxrss)
-            break
-        if time.monotonic() > deadline:
-            os.killpg(p.pid, signal.SIGKILL)
-            os.wait4(p.pid, 0)
-            code = "timeout"
-            break
-        time.sleep(0.01)
-    wall = time.monotonic() - start
-    stop.set()
-    sampler.join()
+    with PeakSampler(p.pid) as sampler:
+        while code is None:
+            pid, status, usage = os.wait4(p.pid, os.WNOHANG)
+            if pid:
+                code = os.waitstatus_to_exitcode(status)
+                largest = usage.ru_maxrss
+                break
+            if time.monotonic() > deadline:
+                os.killpg(p.pid, signal.SIGKILL)
+                os.wait4(p.pid, 0)
+                code = "timeout"
+                break
+            time.sleep(0.01)
+        wall = time.monotonic() - start
     try:                                    # workers left behind in the group
         os.killpg(p.pid, signal.SIGKILL)
     except ProcessLookupError:
         pass
     out.seek(0)
     err.seek(0)
-    return Outcome(str(code), wall, peak[0] / 1024, out.read(), err.read())
+    return Outcome(str(code), wall, max(sampler.peak_kb, largest) / 1024, out.read(), err.read())
 
 
 # ---------------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import threading
 
 
 def tree_rss_kb(root: int) -> int:
@@ -26,3 +27,25 @@ def tree_rss_kb(root: int) -> int:
         total += rss.get(pid, 0)
         todo.extend(children.get(pid, ()))
     return total
+
+
+class PeakSampler:
+    """The largest `tree_rss_kb(pid)` seen, sampled every 20 ms while in the `with` block."""
+
+    def __init__(self, pid: int):
+        self.pid, self.peak_kb = pid, 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.peak_kb = max(self.peak_kb, tree_rss_kb(self.pid))
+            self._stop.wait(0.02)
+
+    def __enter__(self) -> PeakSampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()

@@ -41,7 +41,7 @@ import threading
 import time
 from pathlib import Path
 
-from proctree import tree_rss_kb
+from proctree import PeakSampler
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "d1-as1-moneter.xlsx"
@@ -92,31 +92,20 @@ def measure(cmd, env=None) -> dict:
     """Wall time, exit code, peak RSS of the largest process and of the whole process tree."""
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
-    peak = [0]
-    done = threading.Event()
-
-    def sample():
-        while not done.is_set():
-            peak[0] = max(peak[0], tree_rss_kb(proc.pid))
-            done.wait(0.02)
-
-    th = threading.Thread(target=sample, daemon=True)
-    th.start()
     out = {}
     readers = [threading.Thread(target=lambda k=k, s=s: out.__setitem__(k, s.read()), daemon=True)
                for k, s in (("stdout", proc.stdout), ("stderr", proc.stderr))]
     for r in readers:
         r.start()
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - t0
-    done.set()
-    th.join()
+    with PeakSampler(proc.pid) as sampler:
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - t0
     for r in readers:
         r.join()
     proc.returncode = os.waitstatus_to_exitcode(status)
     stdout, stderr = (out.get(k, b"").decode("utf-8", "replace") for k in ("stdout", "stderr"))
     return {"wall": wall, "rc": proc.returncode, "rss_max_kb": usage.ru_maxrss,
-            "rss_tree_kb": max(peak[0], usage.ru_maxrss), "stdout": stdout, "output": stdout + stderr}
+            "rss_tree_kb": max(sampler.peak_kb, usage.ru_maxrss), "stdout": stdout, "output": stdout + stderr}
 
 
 def median_wall(cmd, n=5, env=None) -> float:
