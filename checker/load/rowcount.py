@@ -10,8 +10,10 @@ import zlib
 
 from checker.load.model import LoadError
 
-# cells that are not self-closing (<c r="A5" s="1"/> is formatting only, no value)
-_VALUE_CELL_RE = re.compile(rb"<(?:\w+:)?c\b[^>]*?\sr\s*=\s*[\"']\$?[A-Za-z]{1,3}(\d+)[\"'][^>]*(?<!/)>")
+# cells with content: <c r="A5" s="1"/> and, as openpyxl writes it with lxml, <c r="A5" s="1"></c>
+# are formatting only
+_VALUE_CELL_RE = re.compile(
+    rb"<(?:\w+:)?c\b[^>]*?\sr\s*=\s*[\"']\$?[A-Za-z]{1,3}(\d+)[\"'][^>]*(?<!/)>(?!\s*</(?:\w+:)?c>)")
 _CHUNK = 1 << 20
 _OVERLAP = 512
 
