@@ -1,1 +1,1 @@
-"""Helpers of the web tests (tests/test_web*.py)."""
+"""Helpers of the web tests (tests/web/test_web_*.py)."""

@@ -181,7 +181,7 @@ def test_strict_ooxml_refused_by_annotate_itself(tmp_path):
 def test_findings_beyond_a_sheet_are_said_and_kept_in_the_json(tmp_path, monkeypatch):
     from checker.output import layout
 
-    samples = Path(__file__).resolve().parent.parent / "samples"
+    samples = Path(__file__).resolve().parents[2] / "samples"
     monkeypatch.setattr(layout, "SHEET_ROWS", 10)           # the one place: Excel's 1,048,576 rows
     out, doc = tmp_path / "t.xlsx", tmp_path / "t.json"
     r = invoke("check", samples, "-o", out, "--json", doc, "--annotate-dir", tmp_path / "ann",

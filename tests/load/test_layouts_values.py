@@ -117,7 +117,7 @@ def test_user_contract_names_every_sheet_column_alias_and_synonym():
 
     from checker.input import schema, vocab
 
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     doc = (root / "docs" / "format-workbook.md").read_text(encoding="utf-8")
     assert "(docs/format-workbook.md)" in (root / "README.md").read_text(encoding="utf-8")
     missing = []

@@ -21,7 +21,7 @@ from checker.rulebase import rulebook
 from checker.terms import is_data_basis
 from checker.texts import t
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 RULES_DIR = REPO / "rules"
 DOC = REPO / "docs" / "rulebook.md"
 # The repository keeps its own copy of the regulation; the contract's copy sits beside the repo.

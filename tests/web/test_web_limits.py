@@ -19,15 +19,15 @@ import pytest
 pytest.importorskip("fastapi", reason="the [web] extra is not installed")
 
 import httpx  # noqa: E402
-from web.live import LiveServer  # noqa: E402
-from web.pages import csrf_of  # noqa: E402
 
 from checker.web import checking  # noqa: E402
 from checker.web.admission import Admission  # noqa: E402
+from web.live import LiveServer  # noqa: E402
+from web.pages import csrf_of  # noqa: E402
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PANGAN = ROOT / "samples" / "d2-as1-pangan.xlsx"
 
 

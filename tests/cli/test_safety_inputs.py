@@ -23,7 +23,7 @@ from checker.load.roster import RosterError, load_roster
 from checker.load.workbook import load_workbook
 from checker.terms import ANNOTATION_SHEET, OUTPUT_PROPERTY
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 POSIX = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs need POSIX")
 
 

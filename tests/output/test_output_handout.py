@@ -16,7 +16,7 @@ from rule_examples import build
 from checker import cli
 from checker.terms import SEVERITY_FILL
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 EDITS = [
     {"sheet": "Anggota Pokja", "where": {"Kode Pokja": "SUB-1", "NIP": "198602142010122001"},
      "set": {"Kedudukan": "Anggta"}},                                                           # D03

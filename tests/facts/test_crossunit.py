@@ -25,7 +25,7 @@ from checker.facts.unit_build import build_unit, unreadable_unit
 from checker.load import roster as roster_mod
 from checker.load.workbook import load_workbook
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 BASE = rulebase.load()
 ENGINES = ["pandas"] + (["durable"] if engines.default_engine() == "durable" else [])
 KEYS = ("unit", "pokja", "nip", "name", "target", "sheet", "row", "column")

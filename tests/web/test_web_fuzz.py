@@ -12,6 +12,7 @@ pytest.importorskip("fastapi", reason="the [web] extra is not installed")
 schemathesis = pytest.importorskip("schemathesis", reason="schemathesis is not installed")
 
 from hypothesis import HealthCheck, given, settings  # noqa: E402
+
 from web.live import LiveServer  # noqa: E402
 
 try:                                     # the check exists in the newer schemathesis 4 releases

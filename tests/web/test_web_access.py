@@ -11,18 +11,18 @@ import pytest
 pytest.importorskip("fastapi", reason="the [web] extra is not installed")
 
 from click.testing import CliRunner  # noqa: E402
-from web.pages import csrf_of  # noqa: E402
 
 from checker.web import command  # noqa: E402
 from checker.web.app import create_app  # noqa: E402
 from checker.web.settings import Settings  # noqa: E402
+from web.pages import csrf_of  # noqa: E402
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     from fastapi.testclient import TestClient
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
-PANGAN = Path(__file__).resolve().parent.parent / "samples" / "d2-as1-pangan.xlsx"
+PANGAN = Path(__file__).resolve().parents[2] / "samples" / "d2-as1-pangan.xlsx"
 CODE = "kode-biro-2025"
 
 

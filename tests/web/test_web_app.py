@@ -18,15 +18,14 @@ import warnings  # noqa: E402
 with warnings.catch_warnings():         # Starlette's test client warns about httpx itself
     warnings.simplefilter("ignore", DeprecationWarning)
     from fastapi.testclient import TestClient
-from web.pages import csrf_of, read_result  # noqa: E402
-
 from checker.web.app import create_app  # noqa: E402
 from checker.web.security import CSP  # noqa: E402
 from checker.web.settings import Settings  # noqa: E402
+from web.pages import csrf_of, read_result  # noqa: E402
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples"
 PANGAN = SAMPLES / "d2-as1-pangan.xlsx"
 MONETER = SAMPLES / "d1-as1-moneter.xlsx"

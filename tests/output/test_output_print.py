@@ -19,7 +19,7 @@ from checker.output import layout
 from checker.output.annotate import annotate_result
 from checker.output.workbook import write_workbook
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 MAX_FINDINGS_PAGES = 10          # the 7 sample units; 25 before this was fixed
 

@@ -21,11 +21,12 @@ pytest.importorskip("fastapi", reason="the [web] extra is not installed")
 sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
 
 import openpyxl  # noqa: E402
+
 from web.live import LiveServer  # noqa: E402
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PANGAN = ROOT / "samples" / "d2-as1-pangan.xlsx"
 # the usual flags for a headless browser on a machine without network
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",

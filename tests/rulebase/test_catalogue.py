@@ -11,7 +11,7 @@ import pytest
 
 from checker import rulebase
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CATALOGUE = Path(__file__).resolve().parent / "catalogue_v2.csv"
 SPEC = ROOT.parent / "shared" / "spec" / "rules.md"
 STAGES = {"R": "rancangan", "P": "penetapan", "E": "evaluasi"}

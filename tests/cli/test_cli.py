@@ -13,7 +13,7 @@ from rule_examples import build
 
 from checker import cli
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def invoke(*args):

@@ -21,7 +21,7 @@ from rule_examples import build
 from checker import cli
 from checker.output import atomic
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def invoke(*args):

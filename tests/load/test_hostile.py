@@ -31,7 +31,7 @@ from checker.load.limits import Limits
 from checker.load.model import FORMULA_ERROR, LoadError, describe
 from checker.load.workbook import load_workbook
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 # the good unit: the compliant example with one NIP serial 000 (a D01 on Pegawai A5, and the
 # findings that follow from that person's NIP no longer matching the other sheets)
 GOOD_EDIT = [{"sheet": "Pegawai", "where": {"NIP": "198811052014022002"}, "set": {"NIP": "198811052014022000"}}]

@@ -212,7 +212,7 @@ def test_summary_status_chart_and_facts(run):
     result, out = run
     wb, _ = _write(result, out)
     ws = wb["Ringkasan"]
-    assert len(ws._charts) == 2                 # findings by rule, findings by unit (tests/test_scorecard.py)
+    assert len(ws._charts) == 2                 # findings by rule, findings by unit (tests/output/test_scorecard.py)
     rows = _rows(ws)
     facts = {r[0]: r[2] for r in rows if r[0]}          # the label across A:B, the value in C
     assert facts["Alat"] == "cek-pokja 0.1.0"

@@ -16,7 +16,7 @@ from checker import cli
 from checker.rulebase import RuleBaseError, bounds, load, regex_problem
 from checker.rulebase.bounds import MAX_CONDITION_DEPTH, MAX_TERMS, condition_size
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 RULES = ROOT / "rules"
 SAMPLE = ROOT / "samples" / "d1-as1-moneter.xlsx"
 U01_WHEN = "when:\n  $and:\n    - {t: unit}\n    - {n_pokja: 0}\n"

@@ -11,7 +11,7 @@ from rule_examples import build
 from checker import findings as findings_module
 from checker import run
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 # The same NIP repeated on Pegawai twice more (two D02), one Kedudukan typo and one empty
 # Output (D03, A04), an unreadable date (D04).

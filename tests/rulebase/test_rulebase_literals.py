@@ -15,7 +15,7 @@ from checker.facts.schema import KINDS
 from checker.input import schema as input_schema
 from checker.rulebase import RuleBaseError, load, loading
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 RULES = ROOT / "rules"
 
 
