@@ -10,6 +10,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from checker.load.inputref import shown_name
+
 # The files of the current run that no output may replace (the unit workbooks, the roster, the
 # --compare and --waivers files): set by the command line around its writing, checked by
 # every atomic write, so that no writer can forget it. A ContextVar, so that the threads of a
@@ -24,15 +26,6 @@ class OutputIsInputError(ValueError):
         super().__init__(f"output {shown_name(output)!r} is the input file {shown_name(input_file)!r}")
         self.output = os.fspath(output)
         self.input_file = os.fspath(input_file)
-
-
-def shown_name(path) -> str:
-    """A file name as a user may read it: bytes a name holds that are not UTF-8 (kept by Python
-    as surrogates, so that the file can still be opened) shown as replacement characters."""
-    text = os.fsdecode(path) if isinstance(path, bytes) else os.fspath(path) if path is not None else ""
-    if text.isascii():
-        return text
-    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _identity(path):
