@@ -95,6 +95,16 @@ def test_no_import_cycles():
     assert not cycles, "\n".join(cycles)
 
 
+def test_the_pipeline_orchestrates_the_stages_before_the_outputs():
+    """pipeline/ runs load, facts, rulebase, engines and findings into a RunResult; the outputs
+    are written from that result (output/plan.py), so the pipeline never imports them, nor
+    they it (the stage order above)."""
+    allowed = {"terms", "texts", "input", "load", "facts", "rulebase", "engines", "findings", "result", "pipeline"}
+    bad = [f"{m} imports {t}" for m, targets in graph().items() if stage_of(m) == "pipeline"
+           for t in sorted(targets) if t != "checker" and stage_of(t) not in allowed]
+    assert not bad, "\n".join(bad)
+
+
 def test_the_worker_task_is_an_import_not_a_name():
     """The pipeline hands its tasks to the reader workers as functions it imports (an import
     linter and the tests above see them), never as "module:function" strings."""

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from checker.load.inputref import shown_name
+from checker.load.inputref import same_file, shown_name
 from checker.output import atomic, targets
 from checker.output.targets import TargetError
 from checker.texts import t
@@ -85,7 +85,6 @@ def refuse_clashes(plan: Plan, inputs, copies=()) -> None:
     """No output onto an input (`inputs`: (path, role)), nor two outputs onto one file, nor an
     annotated copy onto either (`copies`: (copy path, name of its source as shown)): said with
     the names the user gave, before anything is written. ClashError."""
-    same_file = atomic.same_file
     outputs = [(path, option) for path, option in ((plan.workbook, "-o"), (plan.json, "--json")) if path]
     for path, option in outputs:
         for item, role in inputs:

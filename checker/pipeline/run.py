@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import datetime, timezone
 
 from checker import __version__
-from checker.load.inputref import DocKind, InputRef
+from checker.load.inputref import DocKind, InputRef, same_file
 from checker.pipeline.discovery import NoInput, discover
 from checker.pipeline.task import check_file, failed_file, read_roster, roster_failed
 
@@ -42,7 +42,6 @@ def check(inputs, *, stage="penetapan", lang="id", engine=None, rules_dir=None, 
     its reference's shown name; the result's inputs keep the references (InputFile.ref)."""
     from checker import engines, rulebase
     from checker.facts import assemble
-    from checker.output.atomic import same_file
     from checker.pipeline import workers
     from checker.result import RunResult
 
