@@ -6,7 +6,8 @@ from dataclasses import replace
 from datetime import datetime, timezone
 
 from checker import __version__
-from checker.load.inputref import DocKind, InputRef, same_file
+from checker.load.inputref import DocKind, InputRef, same_file, shown_name
+from checker.pipeline import workers
 from checker.pipeline.discovery import NoInput, discover
 from checker.pipeline.task import check_file, failed_file, read_roster, roster_failed
 
@@ -14,18 +15,16 @@ from checker.pipeline.task import check_file, failed_file, read_roster, roster_f
 def unit_facts(refs: list[InputRef], stage: str, *, jobs=1, limits=None, progress=None, debug=False) -> list:
     """Each file read and its unit's facts built, in a reader worker (unit_build.UnitFacts,
     in input order; a file that cannot be read is its D05 fact)."""
-    from checker.pipeline import workers
     return workers.run_tasks(refs, check_file, failed_file, (stage,), jobs=jobs, limits=limits, progress=progress,
                              debug=debug)
 
 
 def master_roster(roster, limits=None):
-    """The master roster (load/roster.py), named as shown; RosterError when it cannot be
-    used. With `limits` (the command line passes them) it is read in a reader worker under
-    the same memory and time bound as a unit workbook: a hostile roster costs that worker,
-    never this process."""
-    from checker.pipeline import workers
-    ref = roster if isinstance(roster, InputRef) else InputRef.at(roster, DocKind.ROSTER)
+    """The master roster (load/roster.py; `roster`: a path or an InputRef), named as shown;
+    RosterError when it cannot be used. With `limits` (the command line passes them) it is
+    read in a reader worker under the same memory and time bound as a unit workbook: a
+    hostile roster costs that worker, never this process."""
+    ref = _ref(roster, DocKind.ROSTER)
     if limits is None:
         got = read_roster(0, ref)
     else:
@@ -42,20 +41,19 @@ def check(inputs, *, stage="penetapan", lang="id", engine=None, rules_dir=None, 
     its reference's shown name; the result's inputs keep the references (InputFile.ref)."""
     from checker import engines, rulebase
     from checker.facts import assemble
-    from checker.pipeline import workers
     from checker.result import RunResult
 
     if limits is not None or jobs > 1:
         workers.warm_up()                   # the reader processes start while the rules load
     base = rulebase.load(rules_dir)          # RuleBaseError propagates: exit 3
     refs = discover(inputs, lang)
-    roster_ref = None
-    if roster is not None:
-        roster_ref = roster if isinstance(roster, InputRef) else InputRef.at(roster, DocKind.ROSTER)
+    roster_ref = _ref(roster, DocKind.ROSTER) if roster is not None else None
+    if roster_ref is not None:
         refs = [r for r in refs if not same_file(r.path, roster_ref.path)]   # the roster is never a unit workbook
     master = master_roster(roster_ref, limits=limits) if roster_ref else None   # RosterError: exit 2 (cli.py)
     if not refs:
-        raise NoInput("no_input", lang, paths=", ".join(_shown(i) for i in inputs))
+        raise NoInput("no_input", lang, paths=", ".join(i.shown if isinstance(i, InputRef) else shown_name(i)
+                                                         for i in inputs))
     parts = unit_facts(refs, stage, jobs=jobs, limits=limits, progress=progress, debug=debug)
     facts = assemble.build(parts, master)
     engine = engine or engines.default_engine()
@@ -66,9 +64,8 @@ def check(inputs, *, stage="penetapan", lang="id", engine=None, rules_dir=None, 
                      rules=list(rules), fail_on=fail_on)
 
 
-def _shown(given) -> str:
-    from checker.load.inputref import shown_name
-    return given.shown if isinstance(given, InputRef) else shown_name(given)
+def _ref(given, kind: DocKind) -> InputRef:
+    return given if isinstance(given, InputRef) else InputRef.at(given, kind)
 
 
 def _findings(rules, facts, engine: str, lang: str) -> list:
