@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import signal
 import sys
-from contextlib import contextmanager
 
 import click
 
@@ -40,12 +39,12 @@ class Terminated(BaseException):
     """SIGTERM, raised where the program is, so that every `finally` and atomic write unwinds."""
 
 
-def _on_sigterm(signum, frame):
+def _on_sigterm(_signum, _frame):
     raise Terminated()
 
 
 def _fail(code: int, message: str):
-    from checker.output.atomic import shown_name
+    from checker.load.inputref import shown_name
     from checker.output.terminal import clean_lines
     click.echo(clean_lines(shown_name(message)), err=True)
     sys.exit(code)
@@ -138,27 +137,33 @@ def command(name=None, **kw):
 def check(paths, output, tahap, roster, json_target, fmt, max_findings, lang, fail_on, rules_dir, engine, annotate,
           annotate_dir, per_unit_dir, compare_with, waivers_from, jobs, max_memory, timeout, quiet, debug):
     def work():
-        from checker import run
         from checker.load.limits import Limits
         from checker.load.roster import RosterError
+        from checker.output import plan as plans
         from checker.output.progress import Progress
+        from checker.pipeline import run
         _catch_sigterm()
         _check_limits(max_memory, timeout, lang)
         given = _given_inputs(paths, roster, compare_with, waivers_from)
-        plan = _plan(output, json_target, fmt, annotate_dir, per_unit_dir, lang, given)
+        try:
+            plan = plans.plan_outputs(output, json_target, fmt, annotate, annotate_dir, per_unit_dir, given)
+        except plans.TargetError as e:
+            _fail(EXIT_USAGE, e.message(lang))
         limits = Limits(memory_mb=max_memory or None, timeout_s=timeout or None)
         progress = Progress(lang) if Progress.wanted(quiet) and fmt == "teks" else None
-        sources: dict = {}          # names that are not UTF-8: as shown -> exact
         try:
             result = run.check(list(paths), stage=tahap, lang=lang, engine=engine, rules_dir=rules_dir,
                                fail_on=fail_on, jobs=jobs or os.cpu_count() or 1, limits=limits,
-                               progress=progress, debug=debug, roster=roster, sources=sources)
+                               progress=progress, debug=debug, roster=roster)
         except run.NoInput as e:
             _fail(EXIT_USAGE, e.message(lang))
         except RosterError as e:
             _fail(EXIT_USAGE, e.message(lang))
         _follow_up(result, compare_with, waivers_from)
-        written = _write_outputs(result, plan, annotate or bool(annotate_dir), lang, given, sources)
+        try:
+            written = plans.write_outputs(result, plan, given)
+        except plans.TargetError as e:
+            _fail(EXIT_USAGE, e.message(lang))
         _report(result, plan, written, fmt, max_findings, quiet)
         if not result.units():
             sys.exit(EXIT_USAGE)
@@ -190,119 +195,12 @@ def _given_inputs(paths, roster, compare_with, waivers_from) -> list:
     return out
 
 
-def _plan(output, json_target, fmt, annotate_dir, per_unit_dir, lang, given=()) -> dict:
-    """Where each output goes, checked before the (possibly long) run: a folder that does not
-    exist or cannot be written is said at once, naming the path the user gave; an output that
-    names an input, or the other output, is refused."""
-    from checker.output import targets
-    from checker.run import default_output_name
-    if fmt == "json" and not json_target:
-        json_target = "-"
-    if output:
-        output = targets.with_xlsx(output)
-    elif json_target != "-":
-        output = default_output_name()
-    plan = {"-o": output, "--json": json_target if json_target != "-" else None, "stdout_json": json_target == "-",
-            "--per-unit": per_unit_dir, "--annotate-dir": annotate_dir}
-    try:
-        for option in ("-o", "--json"):
-            if plan[option]:
-                targets.check_file_target(plan[option], option)
-        for option in ("--per-unit", "--annotate-dir"):
-            if plan[option]:
-                targets.check_folder_target(plan[option], option)
-    except targets.TargetError as e:
-        _fail(EXIT_USAGE, e.message(lang))
-    _refuse_clashes(plan, given, lang)
-    return plan
-
-
-def _refuse_clashes(plan: dict, inputs, lang: str, annotated=()) -> None:
-    """No output onto an input (`inputs`: (path, role)), nor two outputs onto one file: said
-    with the names the user gave, before anything is written."""
-    from checker.output.atomic import same_file, shown_name
-    outputs = [(plan[o], o) for o in ("-o", "--json") if plan[o]]
-    for path, option in outputs:
-        for item, role in inputs:
-            if same_file(path, item):
-                _fail(EXIT_USAGE, t("err.output_onto_input", lang, path=shown_name(path), option=option,
-                                    input=shown_name(item), role=t(role, lang)))
-    if len(outputs) == 2 and same_file(outputs[0][0], outputs[1][0]):
-        _fail(EXIT_USAGE, t("err.outputs_clash", lang, path=shown_name(outputs[1][0]), option="--json",
-                            other=shown_name(outputs[0][0]), other_option="-o"))
-    for copy, source in annotated:
-        for item, role in inputs:
-            if same_file(copy, item):
-                _fail(EXIT_USAGE, t("err.annotated_onto_input", lang, path=shown_name(copy),
-                                    source=shown_name(source), input=shown_name(item), role=t(role, lang)))
-        for path, option in outputs:
-            if same_file(copy, path):
-                _fail(EXIT_USAGE, t("err.annotated_onto_output", lang, path=shown_name(copy),
-                                    source=shown_name(source), option=option))
-
-
-def _write_outputs(result, plan: dict, annotate: bool, lang: str, given=(), sources=None) -> dict:
-    """Every output asked for, each written atomically; a failure names the path the user gave.
-    Every path is checked first, so that a refusal leaves no output half done."""
-    from checker.output import atomic, targets
-    from checker.output.jsondoc import write_json
-    from checker.output.workbook import write_workbook
-    sources = sources or {}
-    units = [(sources.get(i.file, i.file), "role.unit") for i in result.inputs if i.status != "not_submitted"]
-    inputs = [*given, *units]
-    copies = []
-    if annotate:
-        from checker.output.annotate import annotation_targets
-        copies = [(target, source) for _, source, target in
-                  annotation_targets(result, plan["--annotate-dir"], sources)]
-    _refuse_clashes(plan, inputs, lang, copies)
-    written: dict = {"-o": None, "--per-unit": [], "annotated": []}
-    try:
-        with atomic.protecting([p for p, _ in inputs]):
-            if plan["-o"]:
-                with _writing(plan["-o"], "-o"):
-                    written["-o"] = write_workbook(result, plan["-o"])
-            if plan["--json"]:
-                with _writing(plan["--json"], "--json"):
-                    write_json(result, plan["--json"])
-            if plan["--per-unit"]:
-                from checker.output.per_unit import write_per_unit
-                with _writing(plan["--per-unit"], "--per-unit", folder=True):
-                    written["--per-unit"] = write_per_unit(result, plan["--per-unit"])
-            if annotate:
-                from checker.output.annotate import annotate_result
-                option = "--annotate-dir" if plan["--annotate-dir"] else "--annotate"
-                with _writing(plan["--annotate-dir"] or ".", option, folder=True):
-                    written["annotated"] = annotate_result(result, lang, out_dir=plan["--annotate-dir"],
-                                                           sources=sources)
-    except targets.TargetError as e:
-        _fail(EXIT_USAGE, e.message(lang))
-    if plan["stdout_json"]:
-        write_json(result, "-")
-    return written
-
-
-@contextmanager
-def _writing(path: str, option: str, folder: bool = False):
-    """targets.writing, and XlsxWriter's FileCreateError (a full disk, a folder that vanished)
-    told as the OSError it wraps."""
-    from checker.output import targets
-    with targets.writing(path, option, folder=folder):
-        try:
-            yield
-        except Exception as e:
-            cause = e.args[0] if type(e).__name__ == "FileCreateError" and e.args else None
-            if isinstance(cause, OSError):
-                raise cause from None
-            raise
-
-
-def _report(result, plan: dict, written: dict, fmt: str, max_findings: int, quiet: bool) -> None:
+def _report(result, plan, written, fmt: str, max_findings: int, quiet: bool) -> None:
     """The terminal: `teks` (summary, then the findings), `baris` (every finding, nothing else);
     with the JSON on stdout, the report goes to stderr."""
+    from checker.load.inputref import shown_name
     from checker.output import terminal
-    from checker.output.atomic import shown_name
-    to_err = plan["stdout_json"]
+    to_err = plan.stdout_json
     echo = lambda s: click.echo(s, err=to_err)  # noqa: E731
     if fmt == "baris":
         for line in terminal.finding_lines(result, limit=None):
@@ -324,15 +222,14 @@ def _report(result, plan: dict, written: dict, fmt: str, max_findings: int, quie
         echo(line)
     if result.findings:
         echo(t("term.details", lang))
-        where = shown_name(written["-o"]) if written["-o"] else None
+        where = shown_name(written.workbook) if written.workbook else None
         for line in terminal.finding_lines(result, limit=max_findings or None, where=where):
             echo("  " + line)
-    if written["-o"]:
-        echo(terminal.clean(t("sum.written", lang, path=shown_name(written["-o"]))))
-    if written["--per-unit"]:
-        echo(terminal.clean(t("sum.per_unit", lang, n=len(written["--per-unit"]),
-                              path=shown_name(plan["--per-unit"]))))
-    for path in written["annotated"]:
+    if written.workbook:
+        echo(terminal.clean(t("sum.written", lang, path=shown_name(written.workbook))))
+    if written.per_unit:
+        echo(terminal.clean(t("sum.per_unit", lang, n=len(written.per_unit), path=shown_name(plan.per_unit))))
+    for path in written.annotated:
         echo(terminal.clean(t("sum.annotated", lang, path=shown_name(path))))
 
 

@@ -126,15 +126,6 @@ def _fingerprint_without_unit(rule, pokja, person, target, file) -> str:
     return fingerprint(rule, None, pokja, person, target, "file:" + _file_name(file))
 
 
-def refiled(f: Finding, file: str) -> Finding:
-    """The finding naming `file` instead (a server shows the uploader's name for its stored
-    copy): a finding without a unit takes the new name into its fingerprint too."""
-    if f.unit is not None:
-        return replace(f, file=file)
-    return replace(f, file=file, fingerprint=_fingerprint_without_unit(f.rule, f.pokja, f.nip or f.name, f.target,
-                                                                        file))
-
-
 def _file_name(path) -> str:
     return "" if not path else str(path).replace("\\", "/").rsplit("/", 1)[-1]
 

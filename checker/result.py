@@ -5,12 +5,13 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from checker.findings import Finding, is_data_error
+from checker.load.inputref import InputRef
 from checker.terms import SEVERITY_RANK
 
 
 @dataclass
 class InputFile:
-    file: str                      # path as given (or as found under a given folder)
+    file: str                      # the name shown: path as given (or as found under a given folder), upload name
     sha256: str | None
     unit: str | None               # Kode Unit, when it could be read
     unit_name: str | None = None
@@ -21,6 +22,13 @@ class InputFile:
     # sheet kind -> (sheet name, {field: column letter}), as the loader matched them
     columns: dict = field(default_factory=dict)
     pokja_rows: dict = field(default_factory=dict)    # Kode Pokja -> its member rows on Anggota Pokja
+    ref: InputRef | None = None    # what was read (the roster, for a unit that submitted no workbook)
+
+    @property
+    def path(self) -> str:
+        """The exact path the file was read from: what an annotated copy is made from and
+        what no output may replace."""
+        return self.ref.path if self.ref is not None else self.file
 
 
 @dataclass
@@ -70,9 +78,6 @@ class RunResult:
         if any(not is_data_error(f.severity, f.basis) for f in errors):
             return "tidak_patuh"
         return "perlu_perbaikan_data" if errors else "patuh"
-
-    def waived_findings(self) -> list[Finding]:
-        return self.waivers.waived() if self.waivers is not None else []
 
     def for_unit(self, code: str) -> RunResult:
         """The same run seen from one unit (by Kode Unit): its inputs and findings only, the

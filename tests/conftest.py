@@ -165,11 +165,12 @@ def valid_sheets():
 
 
 def load_many(paths, lang="id", jobs=1, limits=None, progress=None, debug=False, stage="penetapan"):
-    """Each file through the reader workers as `check` runs it (checker.load.workers with the
-    task checker.facts.unit_build.check_file): its UnitFacts when it could be read, else
-    (path, sha256, the reason in `lang`)."""
-    from checker.facts.unit_build import check_file, failed_file
-    from checker.load import workers
-    got = workers.run_tasks([str(p) for p in paths], check_file, failed_file, (stage,), jobs=jobs, limits=limits,
-                            progress=progress, debug=debug)
+    """Each file through the reader workers as `check` runs it (checker.pipeline.workers with
+    the task pipeline.task.check_file): its UnitFacts when it could be read, else (name
+    shown, sha256, the reason in `lang`)."""
+    from checker.load.inputref import InputRef
+    from checker.pipeline import workers
+    from checker.pipeline.task import check_file, failed_file
+    got = workers.run_tasks([InputRef.at(p) for p in paths], check_file, failed_file, (stage,), jobs=jobs,
+                            limits=limits, progress=progress, debug=debug)
     return [g if g.ctx.readable else (g.ctx.file, g.ctx.sha256, g.ctx.detail[lang]) for g in got]

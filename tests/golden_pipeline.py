@@ -4,6 +4,6 @@ from __future__ import annotations
 
 
 def fact_tables(args: list[str], stage: str) -> dict:
-    from checker import run
     from checker.facts import assemble
+    from checker.pipeline import run
     return assemble.build(run.unit_facts(run.discover(args), stage)).tables

@@ -11,7 +11,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "checker"
 # The stages, in the order data flows through them. A module may import its own stage and
 # earlier ones only.
 STAGES = ["terms", "texts", "input", "load", "facts", "rulebase", "engines", "findings", "result", "output",
-          "followup", "run", "web", "cli"]
+          "followup", "pipeline", "web", "cli"]
 TOP_LEVEL = {"__init__": "terms", "__main__": "cli"}
 
 
@@ -93,3 +93,40 @@ def test_no_import_cycles():
         if node not in state:
             visit(node, [node])
     assert not cycles, "\n".join(cycles)
+
+
+def test_the_pipeline_orchestrates_the_stages_before_the_outputs():
+    """pipeline/ runs load, facts, rulebase, engines and findings into a RunResult; the outputs
+    are written from that result (output/plan.py), so the pipeline never imports them, nor
+    they it (the stage order above)."""
+    allowed = {"terms", "texts", "input", "load", "facts", "rulebase", "engines", "findings", "result", "pipeline"}
+    bad = [f"{m} imports {t}" for m, targets in graph().items() if stage_of(m) == "pipeline"
+           for t in sorted(targets) if t != "checker" and stage_of(t) not in allowed]
+    assert not bad, "\n".join(bad)
+
+
+def test_the_worker_task_is_an_import_not_a_name():
+    """The pipeline hands its tasks to the reader workers as functions it imports (an import
+    linter and the tests above see them), never as "module:function" strings."""
+    import re
+    pattern = re.compile(r"[\"']checker(\.\w+)+:\w+[\"']")
+    named = [f"{p.relative_to(PACKAGE)}: {m.group(0)}" for p in sorted(PACKAGE.rglob("*.py"))
+             for m in pattern.finditer(p.read_text(encoding="utf-8"))]
+    assert not named, named
+    run = imports_of(PACKAGE / "pipeline" / "run.py")
+    assert "checker.pipeline.task" in run
+
+
+def test_the_fork_server_preloads_what_the_tasks_import():
+    """The fork server's preload list is module names (multiprocessing wants names): each is a
+    module of a stage the pipeline may import, and every module a task imports is in it, so
+    that each worker starts warm."""
+    from checker.pipeline.workers import PRELOAD
+    mine = [m for m in PRELOAD if m.startswith("checker")]
+    for module in mine:
+        path = PACKAGE.parent / (module.replace(".", "/") + ".py")
+        assert path.exists(), f"preloaded module {module} does not exist"
+        assert STAGES.index(stage_of(module)) <= STAGES.index("pipeline"), module
+    task = imports_of(PACKAGE / "pipeline" / "task.py")
+    assert {m for m in task if STAGES.index(stage_of(m)) < STAGES.index("pipeline")} - set(mine) \
+        <= {"checker.load.inputref", "checker.terms"}, "a task imports a module the fork server does not preload"

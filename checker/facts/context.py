@@ -16,7 +16,7 @@ class SheetInfo:
 class UnitContext:
     """What the later stages need to know about one checked file."""
     seq: int
-    file: str
+    file: str                   # the name every text shows (load/inputref.InputRef.shown)
     sha256: str | None
     code: str | None = None
     name: str | None = None

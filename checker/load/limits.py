@@ -45,7 +45,7 @@ ROSTER_CSV_MAX_BYTES = 256 << 20
 ROSTER_CSV_MAX_CELLS = 5_000_000
 
 
-# Per file, in a worker process (checker/workers.py): address space and wall-clock time.
+# Per file, in a worker process (checker/pipeline/workers.py): address space and wall-clock time.
 # 1 GiB is ~4.5x the 50,000-row file and ~3x the largest used range accepted above; 60 s is
 # ~15x its load time on a 2-core machine.
 DEFAULT_MEMORY_MB = 1024
@@ -56,7 +56,7 @@ DEFAULT_TIMEOUT_S = 60.0
 
 @dataclass(frozen=True)
 class Limits:
-    """Bounds for reading one file in a worker (checker/workers.py). None = unbounded.
+    """Bounds for reading one file in a worker (checker/pipeline/workers.py). None = unbounded.
     memory_mb bounds the worker's address space (RLIMIT_AS; POSIX only, ignored elsewhere);
     timeout_s the wall-clock time of one file (the worker is killed and replaced)."""
     memory_mb: int | None = DEFAULT_MEMORY_MB

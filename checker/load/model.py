@@ -27,6 +27,11 @@ class Problem:
     detail: str = ""
 
 
+# A table's data rows by column: column -> one value per data row, every column as long as
+# `_row`. Plain lists, so that a reader worker never imports pandas and sends them as they are.
+Columns = dict[str, list]
+
+
 @dataclass
 class Table:
     kind: str
@@ -34,7 +39,7 @@ class Table:
     hidden: bool
     header_row: int
     columns: dict[str, str]    # field -> Excel column letter (found columns only)
-    rows: pd.DataFrame
+    rows: Columns
     # (excel_row, column_letter) -> "error:#N/A" | "no_cached_value", for the data cells of
     # found columns (and MPH target columns) holding an error value or a formula without a
     # cached value; see the module docstring.
@@ -42,6 +47,17 @@ class Table:
 
     def has(self, field: str) -> bool:
         return field in self.columns
+
+    def frame(self) -> pd.DataFrame:
+        """The rows as a DataFrame (object columns, int64 `_row` and `_line`), made anew on
+        each call: for a reader of one workbook and for tests; a check never needs it."""
+        import numpy as np
+        import pandas as pd
+        df = pd.DataFrame(self.rows, dtype=object)
+        for k in ("_row", "_line"):
+            if k in self.rows:
+                df[k] = np.asarray(self.rows[k], dtype="int64")
+        return df
 
 
 @dataclass

@@ -3,7 +3,7 @@ every employee of the instansi with the unit they belong to, typically a SIASN e
 upper-case headers (NIP_BARU, NAMA, JENIS_JABATAN_NAMA, JABATAN_NAMA, KODE_UNIT, UNOR,
 UNOR_NAMA, "Unit Kerja") load as they are.
 
-`load_roster(path, limits=None) -> Roster`; a roster that cannot be used raises `RosterError` (its
+`load_roster(path) -> Roster`; a roster that cannot be used raises `RosterError` (its
 `message(lang)` is the user text, Indonesian or English). pandas is imported lazily.
 
 Decisions where the contract is silent:
@@ -138,12 +138,11 @@ def _header(rows):
     return None
 
 
-def load_roster(path, limits=None) -> Roster:
-    """Read the master roster. Raises RosterError when it cannot be used. With `limits`
-    (load/limits.Limits; the command line passes them) it is read in a reader worker under
-    the same memory and time bound as a unit workbook (load/workers.py): a hostile roster
-    costs that worker, never this process. A FIFO, a device or a link to one is refused from
-    its stat, before anything opens it."""
+def load_roster(path) -> Roster:
+    """Read the master roster. Raises RosterError when it cannot be used. A FIFO, a device or
+    a link to one is refused from its stat, before anything opens it. (The command line reads
+    it in a reader worker under the same memory and time bound as a unit workbook:
+    pipeline/run.master_roster.)"""
     from checker.load.reader import entry_kind
 
     path = str(path)
@@ -152,27 +151,7 @@ def load_roster(path, limits=None) -> Roster:
         raise RosterError(path, "not_found")
     if kind != "file":
         raise RosterError(path, "not_a_file")
-    if limits is None:
-        return read_roster(path)
-    from checker.load import workers
-    [got] = workers.run_tasks([path], "checker.load.roster:roster_task", "checker.load.roster:roster_failed",
-                              limits=limits)
-    if isinstance(got, RosterError):
-        raise got
-    return got
-
-
-def roster_task(_index: int, path: str):
-    """A reader worker's task: the Roster, or the RosterError (returned: it is the answer)."""
-    try:
-        return read_roster(path)
-    except RosterError as exc:
-        return exc
-
-
-def roster_failed(_index: int, path: str, _sha, err) -> RosterError:
-    """The worker failed on the roster (memory or time limit, a crash): why, as a RosterError."""
-    return RosterError(path, "unreadable", err.message_key, cause=err)
+    return read_roster(path)
 
 
 def read_roster(path: str) -> Roster:

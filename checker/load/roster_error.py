@@ -14,7 +14,7 @@ class RosterError(UserError):
         self.fields = fields              # the CSV texts' own placeholders (line, found, mb, limit)
         super().__init__(message_key)
 
-    def __reduce__(self):          # sent back from a reader worker (load/roster.py)
+    def __reduce__(self):          # sent back from a reader worker (pipeline/task.py)
         return (_make, (self.path, self.message_key, self.detail, self.sheet, self.cause, self.fields))
 
     def __str__(self):

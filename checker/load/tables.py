@@ -13,7 +13,7 @@ from checker.input.values import cell_text, col_letter, parse_code, parse_codes,
 from checker.input.vocab import parse_vocab
 from checker.load.grid import Grid
 from checker.load.header import body_rows, find_header, header_block
-from checker.load.model import FORMULA_ERROR, LoadedUnit, Problem, Table
+from checker.load.model import FORMULA_ERROR, Problem, Table
 from checker.load.sections import Section
 
 
@@ -64,17 +64,6 @@ def _memo(fn, cells: list) -> list:
 
 
 _MISS = object()
-
-
-def frame(data: dict[str, list], int_cols=("_row", "_line")):
-    """Object columns (None stays None, lists stay lists), int64 for _row/_line."""
-    import numpy as np
-    import pandas as pd
-    df = pd.DataFrame(data, dtype=object)
-    for k in int_cols:
-        if k in data:
-            df[k] = np.asarray(data[k], dtype="int64")
-    return df
 
 
 def mark_issues(grid: Grid, rows: list[int], ci: int, parsed: list, sts: list | None,
@@ -169,7 +158,6 @@ def parse_sheet(source, spec: SheetSpec, sheet: str, hidden: bool = False,
     keys = schema.column_name_keys(columns)
     hr, colmap = find_header(grid, keys)
     table, problems, _sections = plain_table(grid, spec, sheet, hidden, columns, hr, colmap)
-    table.rows = frame(table.rows)
     return table, problems
 
 
@@ -187,11 +175,3 @@ def plain_table(grid, spec, sheet, hidden, columns, hr, colmap) -> tuple[Table, 
     table = Table(spec.kind, sheet, hidden, hr + 1,
                   {f: col_letter(ci) for f, ci in colmap.items()}, data, issues)
     return table, missing_columns(spec, sheet, columns, colmap, hr + 1), sections
-
-
-def to_frames(unit: LoadedUnit) -> LoadedUnit:
-    """Turn the tables' rows from dicts of lists into DataFrames (in place; idempotent)."""
-    for table in unit.tables.values():
-        if isinstance(table.rows, dict):
-            table.rows = frame(table.rows)
-    return unit

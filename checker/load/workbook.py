@@ -2,8 +2,8 @@
 
 `load_workbook(path) -> LoadedUnit`; an unreadable file raises `LoadError` (the caller
 turns it into a D05 finding; `describe(err, lang)` is its user text). Missing sheets and
-columns are `Problem`s: the rest loads. Nothing is printed. pandas is imported lazily.
-Reading many files under a memory and time bound per file: checker/load/workers.py.
+columns are `Problem`s: the rest loads. Nothing is printed, and pandas is never imported.
+Reading many files under a memory and time bound per file: checker/pipeline/workers.py.
 
 Every bound on what one input may cost is in checker/load/limits.py, with the reason for
 its value.
@@ -84,16 +84,16 @@ from checker.load.mph import load_mph
 from checker.load.own_outputs import is_annotation_sheet
 from checker.load.reader import match_sheets, open_workbook, read_bytes, read_sheet
 from checker.load.rowcount import check_rows
-from checker.load.tables import plain_table, to_frames
+from checker.load.tables import plain_table
 from checker.load.unit_sheet import load_unit
 
 
-def load_workbook(path: str, data: bytes | None = None, *, frames: bool = True) -> LoadedUnit:
-    """Read one unit workbook (`data`: its bytes, when already read). Raises LoadError when
-    the file cannot be read at all; never anything else for any input (MemoryError aside,
-    which a worker turns into the memory-limit message). frames=False leaves each
-    Table.rows a dict of lists (column -> values, same columns as the DataFrame) and so
-    never imports pandas: what a worker sends back; `to_frames` finishes it."""
+def load_workbook(path: str, data: bytes | None = None) -> LoadedUnit:
+    """Read one unit workbook (`data`: its bytes, when already read; `path` then only names
+    the file in messages). Raises LoadError when the file cannot be read at all; never
+    anything else for any input (MemoryError aside, which a worker turns into the
+    memory-limit message). Each Table.rows holds plain columns (model.Columns): pandas is
+    never imported here."""
     path = str(path)
     if data is None:
         data = read_bytes(path)
@@ -104,8 +104,7 @@ def load_workbook(path: str, data: bytes | None = None, *, frames: bool = True) 
         raise LoadError(path, "annotated_copy")
     matched = match_sheets(metas)
     grids = _read_grids(path, box, wb, matched)
-    lu = _unit_tables(path, sha, matched, grids)
-    return to_frames(lu) if frames else lu
+    return _unit_tables(path, sha, matched, grids)
 
 
 def _xml_merges(path: str, box: safety.Container, part: str | None) -> list:

@@ -1,7 +1,8 @@
 """`check --annotate`: a copy of a unit workbook with the findings written on its cells.
 
     annotate(source_path, findings, out_path=None, lang="id") -> str (the written path)
-    annotate_result(result, lang=None) -> list[str]     (every checked input of a run)
+    annotate_input(result, input_file, out_path) -> str     (one checked input of a run)
+    annotate_result(result, lang=None) -> list[str]         (every checked input of a run)
 
 The copy is `<stem>.diperiksa.xlsx` beside the source (`.xlsm` stays `.xlsm`, macros kept
 with openpyxl's keep_vba=True). The source is only read (its bytes and mtime never
@@ -103,40 +104,43 @@ def default_out_path(source_path) -> str:
 
 # ---------------------------------------------------------------------------- annotate
 
-def annotate_result(result, lang: str | None = None, out_dir=None, sources=None) -> list[str]:
+def annotate_result(result, lang: str | None = None, out_dir=None) -> list[str]:
     """Annotate every checked input file of a RunResult with its own findings; returns the
     written paths (input order). `out_dir`: the copies go there (made when missing) instead of
-    beside their sources. `sources`: {name as shown: exact path} where a file name is not
-    UTF-8 (the result shows it with replacement characters; the copy is made from the file)."""
+    beside their sources. Each copy is made from the exact file that was read (InputFile.path)
+    and names it as shown."""
     lang = lang or getattr(result, "lang", "id")
-    rules = {r.id: r for r in getattr(result, "rules", ())}
     if out_dir is not None:
         os.makedirs(out_dir, exist_ok=True)
     out = []
-    protect = [(sources or {}).get(i.file, i.file) for i in result.inputs]
-    for inp, source, target in annotation_targets(result, out_dir, sources):
-        mine = [f for f in result.findings if f.file == inp.file]
+    for inp, target in annotation_targets(result, out_dir):
         try:
-            out.append(annotate(source, mine, target, lang=lang, protect=protect,
-                                header_rows=inp.header_rows, columns=inp.columns, pokja_rows=inp.pokja_rows,
-                                rules=rules, source_name=inp.file))
+            out.append(annotate_input(result, inp, target, lang))
         except AnnotateError as e:          # that copy is not made (and not listed as written); say so
             from checker.output.terminal import notice
             notice(t(e.key, lang, file=inp.file))
     return out
 
 
-def annotation_targets(result, out_dir=None, sources=None) -> list[tuple]:
-    """(input, exact source path, copy path) of every copy annotate_result writes: the
-    command line checks them against the run's inputs and outputs before writing anything."""
+def annotate_input(result, inp, target: str, lang: str | None = None) -> str:
+    """The annotated copy of one checked input of `result` (an InputFile) at `target`, with
+    that input's findings; never onto any input of the run."""
+    mine = [f for f in result.findings if f.file == inp.file]
+    return annotate(inp.path, mine, target, lang=lang or result.lang, protect=[i.path for i in result.inputs],
+                    header_rows=inp.header_rows, columns=inp.columns, pokja_rows=inp.pokja_rows,
+                    rules={r.id: r for r in getattr(result, "rules", ())}, source_name=inp.file)
+
+
+def annotation_targets(result, out_dir=None) -> list[tuple]:
+    """(input, copy path) of every copy annotate_result writes: output/plan.py checks them
+    against the run's inputs and outputs before writing anything."""
     taken: set = set()
     out = []
     for inp in result.units():
-        source = (sources or {}).get(inp.file, inp.file)
-        target = default_out_path(source)
+        target = default_out_path(inp.path)
         if out_dir is not None:
             target = _unique(os.path.join(out_dir, os.path.basename(target)), taken)
-        out.append((inp, source, target))
+        out.append((inp, target))
     return out
 
 
@@ -156,8 +160,8 @@ def annotate(source_path, findings, out_path=None, lang: str = "id", protect=(),
     """Write the annotated copy of `source_path` and return its path (see module doc).
     `header_rows`: {sheet name: its header row} as the loader found them (row 1 otherwise);
     `columns`, `pokja_rows`, `rules`: what output/fix_cells.py needs to mark the cell to fix;
-    `source_name`: the name the marker sheet gives the source (default its file name; the
-    web page stores uploads under random names and shows the user's).
+    `source_name`: the name the marker sheet gives the source (default its path; the input's
+    shown name when it differs: an upload's stored name, a name that is not UTF-8).
 
     Raises atomic.OutputIsInputError when `out_path` names the source or one of the paths
     in `protect` (the run's other inputs), AnnotateError when
@@ -185,7 +189,7 @@ def annotate(source_path, findings, out_path=None, lang: str = "id", protect=(),
 
     T = {**texts_for("annotate.", lang), "lang": lang}
     placed = _place(wb, list(findings), header_rows or {}, columns or {}, pokja_rows or {}, rules or {})
-    _paint(wb, placed, T)
+    _paint(placed, T)
     _marker_sheet(wb, source_name or source, placed, T)
     _mark_as_output(wb)
     try:
@@ -290,7 +294,7 @@ def _comment_text(f, T) -> str:
     return "\n".join(parts)
 
 
-def _paint(wb, placed, T) -> None:
+def _paint(placed, T) -> None:
     from openpyxl.comments import Comment
     from openpyxl.styles import PatternFill
     from openpyxl.utils import get_column_letter

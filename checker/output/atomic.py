@@ -10,8 +10,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from checker.load.inputref import same_file, shown_name
+
 # The files of the current run that no output may replace (the unit workbooks, the roster, the
-# --compare and --waivers files): set by the command line around its writing, checked by
+# --compare and --waivers files): set by output/plan.py around a run's writing, checked by
 # every atomic write, so that no writer can forget it. A ContextVar, so that the threads of a
 # web server never see another request's inputs.
 _PROTECTED: ContextVar[tuple] = ContextVar("cek_pokja_protected_inputs", default=())
@@ -24,45 +26,6 @@ class OutputIsInputError(ValueError):
         super().__init__(f"output {shown_name(output)!r} is the input file {shown_name(input_file)!r}")
         self.output = os.fspath(output)
         self.input_file = os.fspath(input_file)
-
-
-def shown_name(path) -> str:
-    """A file name as a user may read it: bytes a name holds that are not UTF-8 (kept by Python
-    as surrogates, so that the file can still be opened) shown as replacement characters."""
-    text = os.fsdecode(path) if isinstance(path, bytes) else os.fspath(path) if path is not None else ""
-    if text.isascii():
-        return text
-    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-
-
-def _identity(path):
-    """What names a file on this system: (st_dev, st_ino) of what `path` leads to (links,
-    `..` and hard links all lead to one), or for a path that does not exist yet, its resolved
-    parent folder's identity and its name there; None when even that cannot be known."""
-    try:
-        st = os.stat(path)
-        return ("file", st.st_dev, st.st_ino)
-    except (OSError, ValueError):
-        pass
-    try:
-        real = os.path.realpath(os.fspath(path))
-        parent = os.stat(os.path.dirname(real) or ".")
-    except (OSError, ValueError):
-        return None
-    return ("name", parent.st_dev, parent.st_ino, os.path.normcase(os.path.basename(real)))
-
-
-def same_file(a, b) -> bool:
-    """True when the two paths name the same file, existing or to be written: by the file
-    system's identity (st_dev, st_ino), so symbolic and hard links, `..` and case-insensitive
-    names all count; a path not yet there is compared by its resolved folder and name."""
-    ia, ib = _identity(a), _identity(b)
-    if ia is not None and ia == ib:
-        return True
-    try:
-        return os.path.realpath(os.fspath(a)) == os.path.realpath(os.fspath(b))
-    except (OSError, ValueError):
-        return False
 
 
 def refuse_inputs(output, inputs) -> None:

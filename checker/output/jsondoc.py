@@ -84,7 +84,7 @@ def write_json(result: RunResult, target) -> None:
     if str(target) == "-":
         _write_stdout(text)
         return
-    refuse_inputs(target, [i.file for i in result.inputs])
+    refuse_inputs(target, [i.path for i in result.inputs])
     write_text_atomic(target, text)
 
 

@@ -38,6 +38,6 @@ def write_per_unit(result: RunResult, folder) -> list[Path]:
         if inp.unit and inp.unit not in codes:
             codes.append(inp.unit)
     taken: set = set()
-    every_input = [i.file for i in result.inputs]
+    every_input = [i.path for i in result.inputs]
     return [write_workbook(result.for_unit(code), folder / file_name(code, taken), protect=every_input)
             for code in codes]

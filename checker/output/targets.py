@@ -7,7 +7,7 @@ import errno
 import os
 from contextlib import contextmanager
 
-from checker.output.atomic import OutputIsInputError, same_file
+from checker.output.atomic import OutputIsInputError
 from checker.texts import UserError
 
 
@@ -37,12 +37,6 @@ def check_folder_target(path: str, option: str) -> None:
     """Before the run: an output folder is a folder (it is made when missing)."""
     if os.path.exists(path) and not os.path.isdir(path):
         raise TargetError("output_not_folder", path=path, option=option)
-
-
-def refuse_input(path: str, option: str, inputs) -> None:
-    for item in inputs:
-        if item and same_file(path, item):
-            raise TargetError("output_is_input", path=path, option=option)
 
 
 @contextmanager

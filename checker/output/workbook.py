@@ -123,7 +123,7 @@ def write_workbook(result: RunResult, path, protect=()) -> Path:
 
     Raises atomic.OutputIsInputError when `path` is one of the input files (or of `protect`)."""
     target = Path(os.fspath(path))
-    refuse_inputs(target, [i.file for i in result.inputs] + list(protect))
+    refuse_inputs(target, [i.path for i in result.inputs] + list(protect))
     # tmpdir: XlsxWriter's own temporary files go to a folder this run owns and removes (issue 13)
     with atomic_output(target) as tmp, scratch_folder() as scratch:
         workbook = xlsxwriter.Workbook(tmp, {**WORKBOOK_OPTIONS, "tmpdir": scratch})

@@ -80,11 +80,10 @@ class _Template:
 def _warm_up(app) -> None:
     """One check of the blank template: every module a check needs is imported, the rule
     base's documentation parsed, the fork server started."""
+    from checker.load.inputref import InputRef
     from checker.web.checking import run_batch
-    from checker.web.upload import StoredFile
     path = app.state.template_path(app.state.settings.lang)
-    run_batch([StoredFile("files", "pokja-unit.xlsx", path)], "penetapan", app.state.settings.lang,
-              app.state.settings)
+    run_batch([InputRef(path, "pokja-unit.xlsx")], "penetapan", app.state.settings.lang, app.state.settings)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -94,7 +93,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app):
         from anyio import to_thread
 
-        from checker.load import workers
+        from checker.pipeline import workers
         store = JobStore(settings.keep_seconds, settings.root)
         app.state.store = store
         app.state.template_path = _Template(store.root)

@@ -1,19 +1,19 @@
 """One upload batch through the same pipeline as `check`, and the reports made from it.
 
-`run_batch` calls run.check on the stored uploads with the settings' reader workers and
-limits (the same as `cek-pokja check`: every file read in a bounded worker process), then
-puts the users' file names back (names.Renamer). The reports are the command line's own
-writers, aimed at the job's `out/` folder: the JSON (jsondoc), the findings workbook
-(output/workbook) and one annotated copy per checked workbook (output/annotate), each made
-the first time it is asked for. These functions block: the server runs them in a worker
-thread, inside an admission turn.
+`run_batch` runs the pipeline (pipeline/run.py) on the uploads' input references with the
+settings' reader workers and limits (the same as `cek-pokja check`: every file read in a
+bounded worker process, every text naming it by the user's name). The reports are the
+command line's own writers (output/plan.write_report), aimed at the job's `out/` folder:
+the JSON, the findings workbook and one annotated copy per checked workbook, each made the
+first time it is asked for. These functions block: the server runs them in a worker thread,
+inside an admission turn.
 """
 from __future__ import annotations
 
 import os
 
 from checker.texts import t
-from checker.web.names import Renamer, download_name
+from checker.web.filenames import download_name
 
 
 class BatchError(Exception):
@@ -25,22 +25,17 @@ class BatchError(Exception):
 
 
 def run_batch(uploads, stage: str, lang: str, settings, roster=None):
-    """The RunResult of checking `uploads` (upload.StoredFile, in order) together, with the
-    users' file names in every finding and input."""
-    from checker import run
+    """The RunResult of checking `uploads` (InputRefs, in the order sent) together, each file
+    named by the user's name."""
     from checker.load.roster import RosterError
-    names = {u.path: u.shown for u in uploads}
-    if roster is not None:
-        names[roster.path] = roster.shown
-    renamer = Renamer(names)
+    from checker.pipeline import run
     try:
-        result = run.check([u.path for u in uploads], stage=stage, lang=lang, engine=settings.engine,
-                           jobs=settings.jobs, limits=settings.limits, roster=roster.path if roster else None)
+        return run.check(list(uploads), stage=stage, lang=lang, engine=settings.engine, jobs=settings.jobs,
+                         limits=settings.limits, roster=roster)
     except RosterError as e:
-        raise BatchError(422, "roster", renamer.text(e.message(lang))) from None
+        raise BatchError(422, "roster", e.message(lang)) from None
     except run.NoInput as e:                      # cannot happen for stored files; said plainly if it does
-        raise BatchError(400, "no_file", renamer.text(str(e))) from None
-    return renamer.result(result)
+        raise BatchError(400, "no_file", str(e)) from None
 
 
 def document(result) -> dict:
@@ -68,12 +63,10 @@ def report_files(job, lang: str) -> list[dict]:
 
 def annotatable(job, result) -> list[tuple[int, object]]:
     """(upload number from 1, its InputFile) for each upload that was checked (readable)."""
-    by_file = {}
-    for inp in result.inputs:
-        by_file.setdefault(inp.file, inp)
+    by_ref = {inp.ref: inp for inp in result.inputs if inp.ref is not None}
     out = []
     for n, upload in enumerate(job.uploads, start=1):
-        inp = by_file.get(upload.shown)
+        inp = by_ref.get(upload)
         if inp is not None and inp.status == "checked":
             out.append((n, inp))
     return out
@@ -83,6 +76,7 @@ def make_report(job, lang: str, key: str) -> str:
     """The path of report `key` of the job's result in `lang`, written now if not yet.
     KeyError for a key the job does not offer; BatchError when an annotated copy cannot be
     made."""
+    from checker.output.plan import write_report
     variant = job.variants[lang]
     if key in variant.files and os.path.exists(variant.files[key]):
         return variant.files[key]
@@ -90,13 +84,9 @@ def make_report(job, lang: str, key: str) -> str:
     os.makedirs(folder, mode=0o700, exist_ok=True)
     result = variant.result
     if key == "temuan.json":
-        from checker.output.atomic import write_text_atomic
-        from checker.output.jsondoc import to_text
-        path = os.path.join(folder, "temuan.json")
-        write_text_atomic(path, to_text(result))
+        path = write_report(result, "json", os.path.join(folder, "temuan.json"))
     elif key == "temuan.xlsx":
-        from checker.output.workbook import write_workbook
-        path = str(write_workbook(result, os.path.join(folder, "temuan.xlsx")))
+        path = write_report(result, "workbook", os.path.join(folder, "temuan.xlsx"))
     elif key.startswith("diperiksa-"):
         path = _annotated(job, result, folder, key, lang)
     else:
@@ -106,20 +96,18 @@ def make_report(job, lang: str, key: str) -> str:
 
 
 def _annotated(job, result, folder: str, key: str, lang: str) -> str:
-    from checker.output.annotate import AnnotateError, annotate
+    from checker.output.annotate import AnnotateError
+    from checker.output.plan import write_report
     number = key.partition("-")[2]
     choices = dict(annotatable(job, result))
     if not number.isdigit() or int(number) not in choices:
         raise KeyError(key)
     n = int(number)
-    upload, inp = job.uploads[n - 1], choices[n]
-    ext = ".xlsm" if upload.path.lower().endswith(".xlsm") else ".xlsx"
-    mine = [f for f in result.findings if f.file == inp.file]
+    inp = choices[n]
+    ext = ".xlsm" if inp.path.lower().endswith(".xlsm") else ".xlsx"
     try:
-        return annotate(upload.path, mine, out_path=os.path.join(folder, f"diperiksa-{n}{ext}"), lang=lang,
-                        header_rows=inp.header_rows, columns=inp.columns, pokja_rows=inp.pokja_rows,
-                        rules={r.id: r for r in getattr(result, "rules", ())}, source_name=upload.shown)
+        return write_report(result, "annotated", os.path.join(folder, f"diperiksa-{n}{ext}"), inp)
     except AnnotateError as e:      # Strict Open XML says why; any other unreadable source the generic text
-        text = t(e.key, lang, file=upload.shown) if e.key != AnnotateError.key else t(
-            "web.err.annotate", lang, file=upload.shown)
+        text = t(e.key, lang, file=inp.file) if e.key != AnnotateError.key else t("web.err.annotate", lang,
+                                                                                  file=inp.file)
         raise BatchError(422, "annotate", text) from None

@@ -1,21 +1,21 @@
 """The way every check goes, for the page and the API alike: admitted before the body is
-read, the upload streamed into a private folder, a turn taken, the pipeline run in a worker
-thread, the result named with the users' file names."""
+read, the upload streamed into a private folder, each file made an input reference (its
+stored path, the user's name), a turn taken, the pipeline run in a worker thread."""
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass
 
+from checker.load.inputref import DocKind, InputRef
 from checker.terms import DEFAULT_STAGE, LANGS, STAGES
 from checker.web import checking
-from checker.web.names import in_name_order
 from checker.web.upload import UploadError, receive  # noqa: F401 - flow.UploadError for callers
 
 
 @dataclass
 class Batch:
-    uploads: list          # upload.StoredFile of the unit workbooks
-    roster: object         # upload.StoredFile or None
+    uploads: list          # InputRef of each unit workbook, in the order sent
+    roster: object         # InputRef of the master roster, or None
     stage: str
     lang: str
     fields: dict
@@ -42,8 +42,9 @@ async def take_upload(request, folder: str, default_lang: str) -> Batch:
         raise BadBatch(400, "no_file")
     rosters = upload.of("roster")
     _unique_names(files + rosters[:1])
-    in_name_order(files)
-    return Batch(files, rosters[0] if rosters else None, stage, lang, upload.fields)
+    return Batch([InputRef(f.path, f.shown, DocKind.UNIT_WORKBOOK) for f in files],
+                 InputRef(rosters[0].path, rosters[0].shown, DocKind.ROSTER) if rosters else None,
+                 stage, lang, upload.fields)
 
 
 def _unique_names(files) -> None:
@@ -70,7 +71,7 @@ async def in_turn(request, fn, *args):
 
 
 async def check(request, batch: Batch):
-    """The renamed RunResult of the batch (checking.BatchError for a roster that cannot be used)."""
+    """The RunResult of the batch (checking.BatchError for a roster that cannot be used)."""
     settings = request.app.state.settings
     return await in_turn(request, checking.run_batch, batch.uploads, batch.stage, batch.lang, settings,
                          batch.roster)

@@ -41,8 +41,8 @@ class Job:
     stage: str
     created: float                  # time.time(), for the page
     expires_at: float               # time.monotonic()
-    uploads: list = field(default_factory=list)    # upload.StoredFile of the unit workbooks
-    roster: object = None           # upload.StoredFile of the master roster, if any
+    uploads: list = field(default_factory=list)    # InputRef of each unit workbook (web/flow.py)
+    roster: object = None           # InputRef of the master roster, if any
     variants: dict = field(default_factory=dict)   # lang -> Variant
     lock: object = None             # asyncio.Lock: one report made at a time per job
 

@@ -21,8 +21,8 @@ from checker.texts import t
 from checker.web import checking, flow, report
 from checker.web.admission import Busy
 from checker.web.errors import error_response
+from checker.web.filenames import content_disposition
 from checker.web.jobs import Variant
-from checker.web.names import content_disposition
 from checker.web.security import ACCESS_COOKIE, CSRF_FIELD, cookie_options
 from checker.web.settings import ACCESS_COOKIE_SECONDS
 from checker.web.views import render, request_lang, rule_html

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
-from checker.web.names import clean_name, stored_name
+from checker.web.filenames import clean_name, stored_name
 from checker.web.settings import MAX_FIELD_BYTES, MAX_FILES
 
 try:
@@ -35,7 +35,7 @@ class UploadError(Exception):
 @dataclass
 class StoredFile:
     field: str            # the form field ("files" or "roster")
-    shown: str            # the user's file name, cleaned (names.clean_name)
+    shown: str            # the user's file name, cleaned (filenames.clean_name)
     path: str             # where it is stored (never derived from the user's name)
     size: int = 0
 

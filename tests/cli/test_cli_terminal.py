@@ -172,7 +172,7 @@ def test_a_real_ctrl_c_while_reading(tmp_path):
         build(NO_TUGAS, folder / f"u{i}.xlsx")
     code = ("import time, sys\n"
             "from checker.facts import unit_build\n"
-            "from checker import run\n"
+            "from checker.pipeline import run\n"
             "real = run.unit_facts\n"
             "def slow(*a, **k):\n"
             "    print('reading', file=sys.stderr, flush=True); time.sleep(30); return real(*a, **k)\n"

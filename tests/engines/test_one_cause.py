@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 from rule_examples import build
 
-from checker import engines, run
+from checker import engines
+from checker.pipeline import run
 
 ENGINES = ["pandas"] + (["durable"] if engines.default_engine() == "durable" else [])
 pytestmark = pytest.mark.parametrize("engine", ENGINES)

@@ -17,13 +17,14 @@ import pytest
 import yaml
 from rule_examples import RULES_DIR, apply_edits, load_base, write_workbook
 
-from checker import engines, rulebase, run
+from checker import engines, rulebase
 from checker.facts import assemble as facts_mod
 from checker.facts import crossunit
 from checker.facts.schema import KINDS
 from checker.facts.unit_build import build_unit, unreadable_unit
 from checker.load import roster as roster_mod
 from checker.load.workbook import load_workbook
+from checker.pipeline import run
 
 ROOT = Path(__file__).resolve().parents[2]
 BASE = rulebase.load()

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from rule_examples import apply_edits, load_base, write_workbook
 
-from checker import run
 from checker.facts.people import PersonIndex
+from checker.pipeline import run
 
 PEGAWAI = [
     {"nip": "198602142010122001", "nip__st": "valid", "id_pegawai": None, "nama": "Rina Wulandari, S.E."},

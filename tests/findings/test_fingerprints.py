@@ -9,7 +9,7 @@ import pytest
 from rule_examples import build
 
 from checker import findings as findings_module
-from checker import run
+from checker.pipeline import run
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 

@@ -6,10 +6,10 @@ import json
 import pytest
 from rule_examples import apply_edits, load_base, write_workbook
 
-from checker import run
 from checker.findings import make_finding
 from checker.followup.compare import CompareError, compare, compare_result, rows, summary_lines
 from checker.output.jsondoc import write_json
+from checker.pipeline import run
 from checker.texts import t
 
 HEADER = {lang: list(t("compare.header", lang)) for lang in ("id", "en")}

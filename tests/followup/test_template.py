@@ -7,7 +7,6 @@ import openpyxl
 import pytest
 from rule_examples import load_base
 
-from checker import run
 from checker.followup.template import (
     DATE_FORMAT,
     EXAMPLE_ROW,
@@ -23,6 +22,7 @@ from checker.followup.template import (
 from checker.input import schema, vocab
 from checker.input.schema import EXAMPLE_MARKER, is_example_row
 from checker.load.workbook import load_workbook
+from checker.pipeline import run
 
 STAGES = ("rancangan", "penetapan", "evaluasi")
 

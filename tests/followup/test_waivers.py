@@ -7,7 +7,6 @@ import openpyxl
 import pytest
 from rule_examples import build
 
-from checker import run
 from checker.followup.waivers import (
     FINGERPRINT_COLUMN,
     WAIVER_COLUMNS,
@@ -17,6 +16,7 @@ from checker.followup.waivers import (
     apply_waivers,
     read_waivers,
 )
+from checker.pipeline import run
 
 TODAY = date(2025, 6, 1)
 EDITS = [

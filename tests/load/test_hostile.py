@@ -2,7 +2,7 @@
 
 The corpus is generated at test time by tests/make_hostile.py (no bomb is committed). Each
 case is checked three ways: the loader itself (`load_workbook` / `describe`, both
-languages), the reader workers (`workers.run_tasks` with the task the command line uses), and the
+languages), the reader workers (`pipeline.workers.run_tasks` with the task the command line uses), and the
 command line end to end (`python -m checker check FOLDER good.xlsx --json -`: exit code 1,
 a D05 finding for the bad file naming it, the good file's own finding still there). Input
 files' bytes and modification times are compared before and after every command.
@@ -23,20 +23,19 @@ import pytest
 from conftest import load_many
 from rule_examples import build
 
-from checker import run
-from checker.facts import unit_build
 from checker.facts.unit_build import UnitFacts
-from checker.load import limits
+from checker.load import limits, workbook
 from checker.load.limits import Limits
 from checker.load.model import FORMULA_ERROR, LoadError, describe
 from checker.load.workbook import load_workbook
+from checker.pipeline import run
 
 ROOT = Path(__file__).resolve().parents[2]
 # the good unit: the compliant example with one NIP serial 000 (a D01 on Pegawai A5, and the
 # findings that follow from that person's NIP no longer matching the other sheets)
 GOOD_EDIT = [{"sheet": "Pegawai", "where": {"NIP": "198811052014022002"}, "set": {"NIP": "198811052014022000"}}]
 REFUSED = sorted(mh.EXPECT)
-# refused cases whose extension run.discover lists as not checkable (their content says why)
+# refused cases whose extension pipeline.discovery lists as not checkable (their content says why)
 LABELLED = {"xls_biff", "ods", "xlsb", "html_named_xls"}
 
 
@@ -183,7 +182,7 @@ def test_entities_are_never_expanded(corpus):
 
 def test_lock_file_in_a_folder_is_skipped_silently(corpus):
     folder = os.path.dirname(corpus["lock_file"])
-    found = [os.path.basename(p) for p in run.discover([folder])]
+    found = [os.path.basename(r.path) for r in run.discover([folder])]
     assert "~$unit.xlsx" not in found and "rumus.xlsx" in found
 
 
@@ -264,7 +263,7 @@ def test_results_in_input_order_whatever_the_jobs(corpus, good):
 def test_a_loader_bug_is_one_files_message(monkeypatch, good, corpus):
     def boom(path, data=None, **kw):
         raise ZeroDivisionError("boom")
-    monkeypatch.setattr(unit_build, "load_workbook", boom)
+    monkeypatch.setattr(workbook, "load_workbook", boom)
     (item,) = load_many([good], limits=None)
     assert "Kesalahan internal cek-pokja saat membaca" in item[2] and "ZeroDivisionError: boom" in item[2]
     with pytest.raises(ZeroDivisionError):
@@ -278,7 +277,7 @@ def test_hidden_sheets_are_checked_and_flagged(corpus):
     assert u.tables["pegawai"].hidden and u.tables["surat_tugas"].hidden      # hidden, very hidden
     assert not u.tables["pk"].hidden
     assert sorted(u.hidden_sheets) == ["Pegawai", "Surat Tugas"]
-    assert len(u.tables["pegawai"].rows) == 6
+    assert len(u.tables["pegawai"].rows["_row"]) == 6
     res = run.check([corpus["hidden_sheets"]], engine="pandas")
     d01 = [f for f in res.findings if f.rule == "D01"]
     assert [(f.sheet, f.row, f.column, f.sheet_hidden) for f in d01] == [("Pegawai", 3, "A", True)]
@@ -290,11 +289,11 @@ def test_merged_two_row_header_and_column_numbers(corpus):
     t = u.tables["pokja"]
     assert [p for p in u.problems if p.sheet == "Pokja"] == []
     assert t.header_row == 3
-    assert t.rows["_row"].tolist() == [6, 7]                # title rows, sub-header, "(1) (2) ..." skipped
+    assert t.rows["_row"] == [6, 7]                # title rows, sub-header, "(1) (2) ..." skipped
     assert t.columns["kode_pokja"] == "A" and t.columns["nip_penetap_sk"] == "G"
     assert t.columns["tanggal_sk"] == "H" and t.columns["tanggal_diterima_jpt_madya"] == "N"
-    assert t.rows["tanggal_sk__st"].tolist() == ["ok", "ok"]
-    assert t.rows["kode_pokja"].tolist() == ["sub-1", "duk-1"]
+    assert t.rows["tanggal_sk__st"] == ["ok", "ok"]
+    assert t.rows["kode_pokja"] == ["sub-1", "duk-1"]
 
 
 def test_formula_errors_and_missing_cached_values_are_not_empty(corpus):
@@ -304,49 +303,49 @@ def test_formula_errors_and_missing_cached_values_are_not_empty(corpus):
         if prefixed:
             assert pk.formula_issues == {(3, "D"): "error:#VALUE!"}
             assert peg.formula_issues == {(4, "C"): "no_cached_value"}
-            assert peg.rows["nama__raw"].tolist()[2] == "=B2"
+            assert peg.rows["nama__raw"][2] == "=B2"
             continue
         assert pk.formula_issues == {(3, "D"): "error:#DIV/0!"}
-        assert pk.rows["target"].tolist() == ["80", None]          # cached 80 read; the error is None...
-        assert pk.rows["target__raw"].tolist() == ["80", "#DIV/0!"]  # ...and shown as Excel shows it
+        assert pk.rows["target"] == ["80", None]          # cached 80 read; the error is None...
+        assert pk.rows["target__raw"] == ["80", "#DIV/0!"]  # ...and shown as Excel shows it
         assert peg.formula_issues == {(3, "E"): "error:#N/A", (4, "C"): "no_cached_value"}
-        assert peg.rows["nama_jabatan__raw"].tolist()[1] == "#N/A"
-        assert peg.rows["nama"].tolist()[2] is None
-        assert peg.rows["nama__raw"].tolist()[2] == '="Agus "&"Prasetyo"'
+        assert peg.rows["nama_jabatan__raw"][1] == "#N/A"
+        assert peg.rows["nama"][2] is None
+        assert peg.rows["nama__raw"][2] == '="Agus "&"Prasetyo"'
         pok = u.tables["pokja"]
         assert pok.formula_issues == {(2, "G"): "no_cached_value", (3, "G"): "error:#REF!"}
-        assert pok.rows["tanggal_sk"].tolist() == [None, None]
-        assert pok.rows["tanggal_sk__st"].tolist() == [FORMULA_ERROR, FORMULA_ERROR]
-        assert pok.rows["tanggal_sk__raw"].tolist() == ["=DATE(2025,1,20)", "#REF!"]
-        assert pok.rows["kode_target__raw"].tolist()[0] == "PK-01"      # a cached text result is fine
+        assert pok.rows["tanggal_sk"] == [None, None]
+        assert pok.rows["tanggal_sk__st"] == [FORMULA_ERROR, FORMULA_ERROR]
+        assert pok.rows["tanggal_sk__raw"] == ["=DATE(2025,1,20)", "#REF!"]
+        assert pok.rows["kode_target__raw"][0] == "PK-01"      # a cached text result is fine
 
 
 def test_values_nip_numbers_dates_and_spaces(corpus):
     u = load_workbook(corpus["values"])
-    peg = u.tables["pegawai"].rows
+    peg = u.tables["pegawai"].frame()
     assert peg["nip__st"].tolist()[1] == "number"
     assert peg["nama"].tolist()[2] == "Agus Prasetyo, S.T." and peg["jenis_jabatan"].tolist()[3] == "Fungsional"
-    pok = u.tables["pokja"].rows
+    pok = u.tables["pokja"].frame()
     assert pok["tanggal_sk__st"].tolist() == ["invalid", "ok"]       # a bare serial 45677 / "Jakarta, 20 Pebruari 2025"
     assert pok["tanggal_sk__raw"].tolist()[0] == "45677"
     assert [d.isoformat() for d in pok["tanggal_konsultasi_ortala"]] == ["2025-01-15", "2025-01-15"]
     assert pok["tanggal_sk"].tolist()[1].isoformat() == "2025-02-20"
-    st = u.tables["surat_tugas"].rows
+    st = u.tables["surat_tugas"].frame()
     assert st["tanggal"].tolist()[0].isoformat() == "2025-02-03"
 
 
 def test_ten_thousand_formatted_empty_rows_are_no_data(corpus):
     """Formatted empty rows below the table are not rows (their cost is bench/'s business)."""
     u = load_workbook(corpus["trailing_rows"])
-    assert len(u.tables["pegawai"].rows) == 6 and len(u.tables["anggota"].rows) == 9
+    assert len(u.tables["pegawai"].rows["_row"]) == 6 and len(u.tables["anggota"].rows["_row"]) == 9
 
 
 def test_repeated_header_rows_are_not_data(corpus):
     u = load_workbook(corpus["repeated_header"])
-    peg = u.tables["pegawai"].rows
+    peg = u.tables["pegawai"].frame()
     assert peg["_row"].tolist() == [2, 3, 4, 7, 8, 9]
     assert "NIP" not in peg["nip__raw"].tolist()
-    assert u.tables["anggota"].rows["_row"].tolist() == [2, 3, 4, 5, 6, 8, 9, 10, 11]
+    assert u.tables["anggota"].rows["_row"] == [2, 3, 4, 5, 6, 8, 9, 10, 11]
     assert u.problems == []
 
 
@@ -356,8 +355,8 @@ def test_columns_in_any_order(corpus, good):
     for kind in ("pegawai", "pokja", "anggota"):
         a, b = shuffled.tables[kind], plain.tables[kind]
         assert set(a.columns) == set(b.columns) and a.columns != b.columns
-        cols = list(b.rows.columns)
-        assert a.rows[cols].to_dict("list") == b.rows[cols].to_dict("list"), kind
+        cols = list(b.rows)
+        assert {c: a.rows[c] for c in cols} == {c: b.rows[c] for c in cols}, kind
     os.remove(plain.path)
 
 

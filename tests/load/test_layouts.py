@@ -21,8 +21,9 @@ from layouts_kit import (
     write_book,
 )
 
-from checker import engines, run
+from checker import engines
 from checker.load.workbook import load_workbook
+from checker.pipeline import run
 
 ENGINES = ["pandas"] + (["durable"] if engines.default_engine() == "durable" else [])
 KEYS = ("rule", "unit", "pokja", "nip", "name", "target", "sheet", "row", "column")
@@ -120,7 +121,8 @@ def test_loader_reads_the_real_unit_as_the_contract_says(tmp_path):
         ("pk-02", "Nilai SAKIP unit", "E", 7)]
     mph = u.tables["mph"]
     assert mph.header_row == 5
-    got = mph.rows[mph.rows["peran_hasil"].notna()]
+    rows = mph.frame()
+    got = rows[rows["peran_hasil"].notna()]
     assert list(zip(got["_row"], got["_col"], got["nama"], got["kode_target"])) == [
         (8, "D", "Rina Wulandari, S.E., M.Ec.", "pk-01"),
         (9, "D", "Agus Prasetyo, S.T.", "pk-01"),
@@ -194,6 +196,6 @@ def test_merged_ranges_from_the_sheet_xml_when_the_reader_has_none(tmp_path, mon
     assert len(parsed) == 7                              # every sheet's merges came from its XML
     assert got.problems == want.problems == []
     for kind in ("mph", "anggota", "pokja"):
-        assert got.tables[kind].rows.equals(want.tables[kind].rows), kind
+        assert got.tables[kind].frame().equals(want.tables[kind].frame()), kind
     assert merges.merged_ranges(b'<mergeCells count="2"><mergeCell ref="A5:A7"/><x:mergeCell ref="D14"/>'
                                 b'</mergeCells>') == [((4, 0), (6, 0)), ((13, 3), (13, 3))]

@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 from layouts_kit import real_unit, write_book
 from test_layouts import ENGINES
 
-from checker import run
+from checker.pipeline import run
 
 CHOICES = st.fixed_dictionaries({
     "mph": st.sampled_from(["code", "indicator", "upper", "prefix"]),

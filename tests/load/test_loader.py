@@ -46,23 +46,23 @@ def test_valid_workbook_loads_without_problems(make_workbook, valid_sheets, caps
     assert (pk.sheet, pk.hidden, pk.header_row) == ("PK", False, 1)
     assert pk.columns == {"kode_target": "A", "sasaran": "B", "indikator_kinerja": "C",
                           "target": "D", "satuan": "E"}
-    assert pk.rows["_row"].tolist() == [2, 3]
-    assert pk.rows["kode_target"].tolist() == ["pk-01", "pk-02"]
-    assert pk.rows["kode_target__raw"].tolist() == ["PK-01", "PK-02"]
+    assert pk.rows["_row"] == [2, 3]
+    assert pk.rows["kode_target"] == ["pk-01", "pk-02"]
+    assert pk.rows["kode_target__raw"] == ["PK-01", "PK-02"]
     assert pk.has("sasaran") and not pk.has("nip")
-    assert str(pk.rows["_row"].dtype) == "int64"
-    assert list(pk.rows.index) == [0, 1]
+    assert str(pk.frame()["_row"].dtype) == "int64"
+    assert list(pk.frame().index) == [0, 1]
     pokja = u.tables["pokja"]
-    assert pokja.rows["kode_target"].tolist() == [["pk-01"], ["pk-02"]]
-    assert pokja.rows["tanggal_sk"].tolist() == [date(2025, 1, 10)] * 2
-    assert pokja.rows["tanggal_sk__st"].tolist() == ["ok", "ok"]
-    assert pokja.rows["jenis_pokja"].tolist() == ["Substansi", "Dukungan Teknis dan Administrasi"]
+    assert pokja.rows["kode_target"] == [["pk-01"], ["pk-02"]]
+    assert pokja.rows["tanggal_sk"] == [date(2025, 1, 10)] * 2
+    assert pokja.rows["tanggal_sk__st"] == ["ok", "ok"]
+    assert pokja.rows["jenis_pokja"] == ["Substansi", "Dukungan Teknis dan Administrasi"]
     ang = u.tables["anggota"]
-    assert ang.rows["nip"].tolist()[:3] == [NIP_JPT_MADYA, NIP_JPT_PRATAMA, NIP_JF1]
-    assert ang.rows["jenis_jabatan"].tolist()[0] is None
-    assert ang.rows["jenis_jabatan__st"].tolist()[0] == "empty"
-    assert ang.rows["instansi_asal"].tolist()[0] is None
-    assert ang.rows["instansi_asal__raw"].tolist()[0] == ""
+    assert ang.rows["nip"][:3] == [NIP_JPT_MADYA, NIP_JPT_PRATAMA, NIP_JF1]
+    assert ang.rows["jenis_jabatan"][0] is None
+    assert ang.rows["jenis_jabatan__st"][0] == "empty"
+    assert ang.rows["instansi_asal"][0] is None
+    assert ang.rows["instansi_asal__raw"][0] == ""
 
 
 def test_unit_row_layout(make_workbook, valid_sheets):
@@ -124,7 +124,7 @@ def test_unit_key_value_layout(make_workbook):
     assert "instansi" not in u.unit
     t = u.tables["unit"]
     assert t.header_row == 3
-    assert t.rows["kode_unit"].tolist() == ["ses.bho"]
+    assert t.rows["kode_unit"] == ["ses.bho"]
     assert t.columns["kode_unit"] == "B"
 
 
@@ -182,8 +182,8 @@ def test_every_sheet_alias(make_workbook, valid_sheets, kind, name):
 def test_surat_tugas_codes(make_workbook, valid_sheets):
     u = load_workbook(make_workbook(_sheets_with(valid_sheets, "surat_tugas", "Surat Tugas")))
     st = u.tables["surat_tugas"]
-    assert st.rows["kode_target"].tolist() == [["pk-01", "pk-02"]]
-    assert st.rows["nip__st"].tolist() == ["valid"]
+    assert st.rows["kode_target"] == [["pk-01", "pk-02"]]
+    assert st.rows["nip__st"] == ["valid"]
 
 
 def test_missing_sheets_are_problems_rest_loads(make_workbook, valid_sheets):
@@ -197,7 +197,7 @@ def test_missing_sheets_are_problems_rest_loads(make_workbook, valid_sheets):
     ]
     assert "pokja" not in u.tables and "unit" not in u.tables
     assert u.unit == {} and u.unit_sheet is None
-    assert len(u.tables["pk"].rows) == 2
+    assert len(u.tables["pk"].rows["_row"]) == 2
     assert "surat_tugas" not in u.tables          # optional: no problem
 
 
@@ -214,7 +214,7 @@ def test_hidden_sheet_flag(make_workbook, valid_sheets):
     assert u.tables["pegawai"].hidden is True
     assert u.tables["pokja"].hidden is False
     assert sorted(u.hidden_sheets) == ["PK", "Pegawai"]
-    assert len(u.tables["pk"].rows) == 2
+    assert len(u.tables["pk"].rows["_row"]) == 2
 
 
 def test_visible_sheet_preferred_over_hidden_duplicate(make_workbook, valid_sheets, tmp_path):
@@ -231,8 +231,8 @@ def test_empty_sheet_all_required_columns_missing(make_workbook, valid_sheets):
         ("column_missing", "PK", "Kode Target", "kode_target", 1, "rancangan"),
         ("column_missing", "PK", "Indikator Kinerja", "indikator_kinerja", 1, "rancangan"),
     ]
-    assert len(u.tables["pk"].rows) == 0
-    assert list(u.tables["pk"].rows.columns) == ["_row"]
+    assert len(u.tables["pk"].rows["_row"]) == 0
+    assert list(u.tables["pk"].rows) == ["_row"]
 
 
 # ---------------------------------------------------------------------------- columns
@@ -294,11 +294,11 @@ def test_canonical_label_beats_alias_and_brackets(make_workbook):
         ["PJ-1", "10/01/2025", "1, 2"],
     ]}))
     assert u.tables["pk"].columns == {"kode_target": "B", "indikator_kinerja": "C"}
-    assert u.tables["pk"].rows["kode_target"].tolist() == ["pk-01"]
+    assert u.tables["pk"].rows["kode_target"] == ["pk-01"]
     pj = u.tables["pokja"]
     assert pj.columns == {"kode_pokja": "A", "tanggal_sk": "B", "kode_target": "C"}
-    assert pj.rows["tanggal_sk"].tolist() == [date(2025, 1, 10)]
-    assert pj.rows["kode_target"].tolist() == [["1", "2"]]
+    assert pj.rows["tanggal_sk"] == [date(2025, 1, 10)]
+    assert pj.rows["kode_target"] == [["1", "2"]]
 
 
 def test_header_row_below_title_rows(make_workbook):
@@ -313,8 +313,8 @@ def test_header_row_below_title_rows(make_workbook):
     t = u.tables["pegawai"]
     assert t.header_row == 4
     assert t.columns == {"nip": "C", "nama": "D", "jenis_jabatan": "E"}
-    assert t.rows["_row"].tolist() == [5, 6]
-    assert t.rows["jenis_jabatan"].tolist() == ["Fungsional", "Fungsional"]
+    assert t.rows["_row"] == [5, 6]
+    assert t.rows["jenis_jabatan"] == ["Fungsional", "Fungsional"]
 
 
 def test_header_row_with_the_most_when_none_has_two(make_workbook):
@@ -326,7 +326,7 @@ def test_header_row_with_the_most_when_none_has_two(make_workbook):
     ]}))
     t = u.tables["pk"]
     assert t.header_row == 1           # first row with the most (1) known names
-    assert t.rows["_row"].tolist() == [2, 3, 4]
+    assert t.rows["_row"] == [2, 3, 4]
     assert problems(u, "column_missing") == [
         ("column_missing", "PK", "Indikator Kinerja", "indikator_kinerja", 1, "rancangan")]
 
@@ -354,12 +354,12 @@ def test_empty_rows_ignored_row_numbers_kept(make_workbook):
         [],
     ]}))
     t = u.tables["pegawai"]
-    assert t.rows["_row"].tolist() == [3, 6, 7]
-    assert t.rows["nip"].tolist() == [NIP_JF1, NIP_JF2, None]
-    assert t.rows["nip__st"].tolist() == ["valid", "valid", "empty"]
-    assert t.rows["nama"].tolist() == ["Citra", "Dedi", None]
-    assert t.rows["nama__raw"].tolist() == ["Citra", "Dedi", ""]
-    assert list(t.rows.index) == [0, 1, 2]
+    assert t.rows["_row"] == [3, 6, 7]
+    assert t.rows["nip"] == [NIP_JF1, NIP_JF2, None]
+    assert t.rows["nip__st"] == ["valid", "valid", "empty"]
+    assert t.rows["nama"] == ["Citra", "Dedi", None]
+    assert t.rows["nama__raw"] == ["Citra", "Dedi", ""]
+    assert list(t.frame().index) == [0, 1, 2]
 
 
 def test_text_nip_column_with_blanks_stays_exact(make_workbook):
@@ -368,10 +368,10 @@ def test_text_nip_column_with_blanks_stays_exact(make_workbook):
     rows = [["NIP", "Nama", "Jenis Jabatan"]] + [[n, f"P{i}", "JF"] for i, n in enumerate(nips)]
     u = load_workbook(make_workbook({"Pegawai": rows}, options={"text": {"Pegawai": ["A"]}}))
     t = u.tables["pegawai"]
-    assert t.rows["nip"].tolist() == ["198609262015051001", None, "199001012019022003", None,
+    assert t.rows["nip"] == ["198609262015051001", None, "199001012019022003", None,
                                       "199203152020121004", "198609262015051002"]
-    assert t.rows["nip__raw"].tolist()[0] == "198609262015051001"
-    assert t.rows["nip__st"].tolist() == ["valid", "empty", "valid", "empty", "valid", "valid"]
+    assert t.rows["nip__raw"][0] == "198609262015051001"
+    assert t.rows["nip__st"] == ["valid", "empty", "valid", "empty", "valid", "valid"]
 
 
 def test_number_nip_cell_is_status_number(make_workbook):
@@ -381,8 +381,8 @@ def test_number_nip_cell_is_status_number(make_workbook):
         ["198609262015051001", "Citra", "JF"],
     ]}))
     t = u.tables["pegawai"]
-    assert t.rows["nip__st"].tolist() == ["number", "valid"]
-    assert t.rows["nip"].tolist()[0].isdigit()
+    assert t.rows["nip__st"] == ["number", "valid"]
+    assert t.rows["nip"][0].isdigit()
 
 
 def test_values_parsed_with_status(make_workbook):
@@ -392,7 +392,7 @@ def test_values_parsed_with_status(make_workbook):
         [" pj-2 ", "Lainnya", "", "Jakarta, Senin, 10 Pebruari 2025", 197501012000031001],
         ["PJ-3", None, "1", "besok", "1975"],
     ]}))
-    r = u.tables["pokja"].rows
+    r = u.tables["pokja"].frame()
     assert r["kode_pokja"].tolist() == ["pj-1", "pj-2", "pj-3"]
     assert r["kode_pokja__raw"].tolist() == ["PJ-1.", "pj-2", "PJ-3"]
     assert r["jenis_pokja"].tolist() == ["Dukungan Teknis dan Administrasi", None, None]
@@ -429,7 +429,7 @@ def test_missing_columns_are_problems_with_stage(make_workbook, valid_sheets):
     assert not {"nomor_persetujuan_pimpinan", "tanggal_rekomendasi_penilaian", "jenis_jabatan"} & {
         p[3] for p in got if p[1] == "Anggota Pokja"}
     assert len(got) == 9
-    assert u.tables["anggota"].rows["nama"].tolist() == ["Citra"]
+    assert u.tables["anggota"].rows["nama"] == ["Citra"]
     assert not u.tables["anggota"].has("nip")
 
 
@@ -462,7 +462,7 @@ def test_mph_matrix_title_rows_two_row_merged_header(make_workbook):
     assert t.header_row == 4
     assert t.columns == {"no": "A", "nip": "B", "nama": "C", "nama_jabatan": "D",
                          "kode_target": "E", "peran_hasil": "E"}
-    r = t.rows
+    r = t.frame()
     assert len(r) == 9
     assert r["_row"].tolist() == [6, 6, 6, 8, 8, 8, 9, 9, 9]
     assert r["_line"].tolist() == [0, 0, 0, 1, 1, 1, 2, 2, 2]
@@ -485,7 +485,7 @@ def test_mph_matrix_single_row_header_ignores_other_columns(make_workbook):
         [NIP_JF1, "Citra", "III/b", "Kajian", "", "catatan", "zz"],
     ]}))
     assert u.mph_columns == [MphColumn("1", "1.", "D", 1), MphColumn("2", "2 Persentase", "E", 1)]
-    r = u.tables["mph"].rows
+    r = u.tables["mph"].frame()
     assert r["kode_target"].tolist() == ["1", "2"]
     assert r["peran_hasil"].tolist() == ["Kajian", None]
     assert r["_row"].tolist() == [2, 2]
@@ -496,7 +496,7 @@ def test_mph_matrix_without_targets_is_a_problem(make_workbook):
     u = load_workbook(make_workbook({"MPH": [["NIP", "Nama", "Keterangan"], [NIP_JF1, "Citra", "a"]]}))
     mph = [p for p in problems(u) if p[1] == "MPH"]
     assert mph == [("column_missing", "MPH", "Kode Target", "kode_target", 1, "rancangan")]
-    assert len(u.tables["mph"].rows) == 0
+    assert len(u.tables["mph"].rows["_row"]) == 0
     assert u.mph_layout == "matrix" and u.mph_columns == []
 
 
@@ -505,7 +505,7 @@ def test_mph_matrix_missing_nama(make_workbook):
     u = load_workbook(make_workbook({"MPH": [["No", "ID Pegawai", "PK-01"], [1, "TP-1", "x"]]}))
     mph = [p[3] for p in problems(u) if p[1] == "MPH"]
     assert mph == ["nama"]
-    assert u.tables["mph"].rows["id_pegawai"].tolist() == ["TP-1"]
+    assert u.tables["mph"].rows["id_pegawai"] == ["TP-1"]
 
 
 def test_mph_long_layout(make_workbook):
@@ -522,7 +522,7 @@ def test_mph_long_layout(make_workbook):
     assert t.header_row == 2
     assert t.columns == {"nip": "A", "nama": "B", "kode_target": "C", "kode_pokja": "D",
                          "peran_hasil": "E"}
-    r = t.rows
+    r = t.frame()
     assert r["_row"].tolist() == [3, 5, 6]
     assert r["_line"].tolist() == [0, 1, 2]
     assert r["_col"].tolist() == ["E", "E", "E"]
@@ -535,7 +535,7 @@ def test_mph_long_layout(make_workbook):
 def test_mph_long_missing_peran_hasil(make_workbook):
     u = load_workbook(make_workbook({"MPH": [["NIP", "Kode Target"], [NIP_JF1, "PK-01"]]}))
     assert [p[3] for p in problems(u) if p[1] == "MPH"] == ["peran_hasil"]
-    assert u.tables["mph"].rows["_col"].tolist() == [None]
+    assert u.tables["mph"].rows["_col"] == [None]
 
 
 # ---------------------------------------------------------------------------- unreadable files

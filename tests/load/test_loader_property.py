@@ -126,8 +126,8 @@ def test_loader_returns_a_unit_or_a_load_error(data):
             return
         assert isinstance(u, LoadedUnit)
         for t in u.tables.values():
-            assert list(t.rows.index) == list(range(len(t.rows)))
-            assert str(t.rows["_row"].dtype) == "int64"
+            assert list(t.frame().index) == list(range(len(t.rows["_row"])))
+            assert str(t.frame()["_row"].dtype) == "int64"
             for (row, _letter), issue in t.formula_issues.items():
                 assert row in set(t.rows["_row"]) and issue.startswith(("error:", "no_cached_value"))
     finally:

@@ -10,13 +10,13 @@ import openpyxl
 import pytest
 from rule_examples import build
 
-from checker import run
 from checker.findings import make_finding
 from checker.load.model import LoadError, describe
 from checker.load.own_outputs import is_annotated
 from checker.load.workbook import load_workbook
 from checker.output.annotate import MARKER_SHEET, annotate, annotate_result, default_out_path
 from checker.output.atomic import OutputIsInputError
+from checker.pipeline import run
 from checker.terms import SEVERITY_FILL, SEVERITY_RANK
 
 # Problems on cells of several sheets, a header-level one (U03 on Pokja!C1) and warnings.
@@ -74,7 +74,7 @@ def test_original_unchanged_and_values_identical(checked, tmp_path):
     wb.save(tmp_path / "unmarked.xlsx")
     a, b = load_workbook(str(src)), load_workbook(str(tmp_path / "unmarked.xlsx"))
     for kind, table in a.tables.items():
-        assert table.rows.equals(b.tables[kind].rows), kind
+        assert table.frame().equals(b.tables[kind].frame()), kind
     assert a.problems == b.problems
 
 

@@ -117,8 +117,8 @@ def test_template_header_fills_do_not_look_like_findings(tmp_path):
 
 
 def test_flagged_numeric_nip_column_is_widened(tmp_path):
-    from checker import run
     from checker.output.annotate import annotate
+    from checker.pipeline import run
     src = build([], tmp_path / "u.xlsx")
     wb = openpyxl.load_workbook(src)
     ws = wb["Pegawai"]

@@ -13,11 +13,11 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from checker import run
 from checker.followup.template import write_template
 from checker.output import layout
 from checker.output.annotate import annotate_result
 from checker.output.workbook import write_workbook
+from checker.pipeline import run
 
 ROOT = Path(__file__).resolve().parents[2]
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")

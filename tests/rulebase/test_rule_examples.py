@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 from rule_examples import BASE_UNIT, build, build_run
 
-from checker import engines, rulebase, run
+from checker import engines, rulebase
+from checker.pipeline import run
 
 BASE = rulebase.load()
 ENGINES = ["pandas"] + (["durable"] if engines.default_engine() == "durable" else [])

@@ -181,8 +181,8 @@ def test_every_str_field_has_a_closed_set_of_values():
 
 @pytest.fixture(scope="module")
 def sample_facts(tmp_path_factory):
-    from checker import run
     from checker.facts import assemble
+    from checker.pipeline import run
     files = run.discover([str(ROOT / "samples")])
     return assemble.build(run.unit_facts(files, "penetapan")).tables
 
@@ -209,14 +209,14 @@ def _declared_value_problems(tables) -> list:
 def test_builders_produce_only_declared_values_in_rule_examples(rule_id, tmp_path):
     from rule_examples import build_run
 
-    from checker import run
     from checker.facts import assemble
     from checker.load import roster as roster_mod
+    from checker.pipeline import run
 
     rule = load(RULES).by_id(rule_id)
     for i, example in enumerate(rule.examples):
         paths, roster = build_run(example, tmp_path / str(i), f"{rule_id}.xlsx")
-        files = [f for f in run.discover(paths) if roster is None or Path(f) != Path(roster)]
+        files = [f for f in run.discover(paths) if roster is None or Path(f.path) != Path(roster)]
         master = roster_mod.load_roster(roster) if roster else None
         tables = assemble.build(run.unit_facts(files, example.get("stage", "penetapan")), master).tables
         assert _declared_value_problems(tables) == [], (rule_id, i)

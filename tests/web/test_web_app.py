@@ -272,6 +272,32 @@ def test_hostile_and_odd_files_give_the_clis_findings(client, tmp_path):
     _same_apart_from_time(doc, _cli_json(tmp_path, [p.name for p in paths], out))
 
 
+def test_uploads_are_ordered_by_their_names_as_the_cli_orders_them(client, tmp_path):
+    """Two uploads of one Kode Unit, sent b then a: stored as u001-..., u002-... (the stored
+    names sort b first), named and compared by the names sent (a first): X05 reports b naming
+    a, the findings and inputs come in the order `cek-pokja check b.xlsx a.xlsx` gives."""
+    import shutil
+
+    from rule_examples import build
+    good = build([], tmp_path / "src.xlsx")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    names = ["b-pangan.xlsx", "a-pangan.xlsx"]
+    for name in names:
+        shutil.copy(good, folder / name)
+    store = client.app.state.store
+    r = upload(client, *(folder / n for n in names), follow=False)
+    job = store.get(r.headers["location"].split("?")[0].rsplit("/", 1)[1])
+    assert [u.shown for u in sorted(job.uploads, key=lambda u: u.path)] == names      # stored: b before a
+    doc = job.variants["id"].document
+    x05 = [f for f in doc["findings"] if f["rule"] == "X05"]
+    assert [f["file"] for f in x05] == ["b-pangan.xlsx"] and "berkas a-pangan.xlsx." in x05[0]["message"]
+    out = tmp_path / "out"
+    out.mkdir()
+    _same_apart_from_time(doc, _cli_json(folder, names, out))
+    _same_apart_from_time(api(client, *(folder / n for n in names)).json(), _cli_json(folder, names, out))
+
+
 def test_a_file_that_is_no_workbook_is_a_d05_finding_on_the_page(client, tmp_path):
     pdf = tmp_path / "catatan rapat.pdf"
     pdf.write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\n")

@@ -1,24 +1,60 @@
-"""The files a folder audit reports on (run.discover): every entry named like a spreadsheet,
-in a stable order, folders searched recursively. Nothing goes missing silently: only this
-tool's own outputs are left out (an annotated copy: its marker sheet; a findings workbook:
-its property and its sheet layout, load/own_outputs.py), and Excel's lock files (~$..., a
-few bytes, no zip). Every other entry is listed, also when it cannot be read (a FIFO, a
-device, a dangling link, a file without read permission, a subfolder that cannot be
-listed: the folder itself is listed), so the loader makes it a D05 finding naming it
-(load/reader.read_bytes refuses them from stat, without opening them). Decisions: entries
-starting with "." are listed like any other; links to folders are followed once (a loop is
-not walked again)."""
+"""What a run checks: every path the user gave, and under a given folder every entry named
+like a spreadsheet, in a stable order, folders searched recursively; each made an input
+reference once (load/inputref.py), by which every later stage opens and names it.
+
+Nothing goes missing silently: only this tool's own outputs are left out (an annotated
+copy: its marker sheet; a findings workbook: its property and its sheet layout,
+load/own_outputs.py), and Excel's lock files (~$..., a few bytes, no zip). Every other
+entry is listed, also when it cannot be read (a FIFO, a device, a dangling link, a file
+without read permission, a subfolder that cannot be listed: the folder itself is listed),
+so the loader makes it a D05 finding naming it (load/reader.read_bytes refuses them from
+stat, without opening them). Decisions: entries starting with "." are listed like any
+other; links to folders are followed once (a loop is not walked again)."""
 from __future__ import annotations
 
 import os
 
+from checker.load.inputref import DocKind, InputRef, shown_name
 from checker.load.own_outputs import is_annotated, is_findings_workbook
 from checker.load.reader import entry_kind
+from checker.texts import UserError
 
 CHECKABLE = (".xlsx", ".xlsm")
 # Spreadsheet files that cannot be checked: reported (D05, with the format the loader sniffs
 # from their content and how to save them as .xlsx), never silently skipped.
 UNCHECKABLE = (".xls", ".xlsb", ".ods", ".csv")
+
+
+class NoInput(UserError):
+    """Nothing to check: `message(lang)` says why and what to do; str() is in the run's language."""
+    PREFIX = "err."
+
+    def __init__(self, key: str, lang: str = "id", **params):
+        super().__init__(key, **params)
+        self.lang = lang
+
+    def __str__(self) -> str:
+        return self.message(self.lang)
+
+
+def discover(inputs, lang: str = "id") -> list[InputRef]:
+    """Every file to report on, in a stable order: the paths as given, a folder's entries
+    (`walk`) sorted by path; an InputRef (a web upload) as it is. Nothing but our own outputs
+    is left out; what cannot be read is listed, and becomes a D05 finding naming it. Only a
+    path that does not exist at all stops the run (NoInput)."""
+    found: list[InputRef] = []
+    for given in inputs:
+        if isinstance(given, InputRef):
+            found.append(given)
+            continue
+        kind = entry_kind(given)
+        if kind == "folder":
+            found.extend(InputRef.at(path, DocKind.UNIT_WORKBOOK) for path in walk(given))
+        elif kind == "not_found":
+            raise NoInput("not_found", lang, path=shown_name(given))
+        else:
+            found.append(InputRef.at(given, DocKind.UNIT_WORKBOOK))
+    return found
 
 
 def walk(folder: str) -> list[str]:

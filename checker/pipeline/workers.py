@@ -1,13 +1,13 @@
-"""Runs one task per file, each in a worker process under a memory and time bound.
+"""Runs one task per input file, each in a worker process under a memory and time bound.
 
-    results = run_tasks(files, task, on_failure, args=(), jobs=1, limits=Limits(), progress=None)
+    results = run_tasks(refs, task, on_failure, args=(), jobs=1, limits=Limits(), progress=None)
 
-`task(index, path, *args)` runs in a worker (a module-level function, or its name
-"package.module:function", which only the worker imports) and returns what the caller wants
-for that file: for `check`, the file read and that unit's facts built
-(checker/facts/unit_build.py). When the worker fails on a file (memory or time limit, a
-crash, a bug), `on_failure(index, path, sha256 or None, LoadError)` makes that file's result
-in this process instead. The results come in file order, whatever `jobs` is.
+`task(index, ref, *args)` runs in a worker: a module-level function (pipeline/task.py),
+handed over by reference (pickled by its qualified name), returning one typed, picklable
+value for that file: for `check`, the file read and that unit's facts built. When the worker
+fails on a file (memory or time limit, a crash, a bug), `on_failure(index, ref, sha256 or
+None, LoadError)` makes that file's value in this process instead. The results come in input
+order, whatever `jobs` is, and are returned as they came.
 
 Why workers (issue 5 §4; notes/excel-io.md): under an address-space limit the Rust reader
 aborts the whole process (SIGABRT) instead of raising, and a tiny crafted file can make it
@@ -18,12 +18,13 @@ overruns limits.timeout_s (killed) turns into a clear message for THAT file only
 replaced; the run goes on.
 
 Start method: "forkserver" where available (Linux, macOS), else "spawn". The fork server is
-started once per process with numpy and the reader preloaded (not pandas: a worker returns
-its tables as plain lists and this process builds the DataFrames), so each worker is a fork
-of a warm, small interpreter (~10 ms; ~110 MB of address space before reading) instead of a
-fresh one (~0.5 s), and it never inherits the caller's threads or heap (plain "fork" would,
-and forking a threaded process is unsafe). While the server starts, this process imports
-pandas (needed for the DataFrames and the facts anyway): the two overlap.
+started once per process with numpy, the reader and the fact builders preloaded (PRELOAD;
+not pandas: a worker returns its tables as plain lists and this process builds the
+DataFrames), so each worker is a fork of a warm, small interpreter (~10 ms; ~110 MB of
+address space before reading) instead of a fresh one (~0.5 s), and it never inherits the
+caller's threads or heap (plain "fork" would, and forking a threaded process is unsafe).
+While the server starts, this process imports pandas (needed for the DataFrames and the
+facts anyway): the two overlap.
 The caller's main module must be import-safe (the usual multiprocessing rule: workers import
 it); `python -m checker`, the `cek-pokja` script and pytest are.
 
@@ -40,12 +41,16 @@ import time
 import traceback
 from collections.abc import Callable
 
+from checker.load.inputref import InputRef
 from checker.load.limits import Limits
 from checker.load.model import LoadError
 
-# modules the fork server imports once, so every worker starts warm (no pandas: a worker
-# sends plain rows, this process builds the DataFrames)
-_PRELOAD = ["numpy", "python_calamine", "checker.load.workbook", "checker.load.workers", "checker.facts.unit_build"]
+# Modules the fork server imports once, so that every worker starts warm: what the tasks of
+# pipeline/task.py import inside themselves (tests/test_architecture.py checks the list
+# against them). No pandas: a worker sends plain rows, this process builds the DataFrames.
+PRELOAD = ("numpy", "python_calamine", "checker.pipeline.workers", "checker.pipeline.task",
+           "checker.load.reader", "checker.load.workbook", "checker.facts.unit_build",
+           "checker.load.roster", "checker.load.roster_error", "checker.load.model")
 # environment of the fork server (and so of every worker): one BLAS thread, one malloc arena
 _WORKER_ENV = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
                "MALLOC_ARENA_MAX": "2", "RUST_BACKTRACE": "0"}
@@ -62,23 +67,14 @@ START_METHOD = _start_method()
 
 # ============================================================================ public
 
-def resolve(ref):
-    """A task given by name ("package.module:function") as the function itself."""
-    if not isinstance(ref, str):
-        return ref
-    import importlib
-    module, _, name = ref.partition(":")
-    return getattr(importlib.import_module(module), name)
-
-
-def run_tasks(files, task, on_failure, args: tuple = (), jobs: int = 1,
+def run_tasks(refs: list[InputRef], task: Callable, on_failure: Callable, args: tuple = (), jobs: int = 1,
               limits: Limits | None = None, progress: Callable[[int, int], None] | None = None, *,
               debug: bool = False) -> list:
-    """task(index, path, *args) per file, in input order (see the module doc). `jobs`
+    """task(index, ref, *args) per input, in input order (see the module doc). `jobs`
     workers run in parallel (results identical for any jobs). `progress(done, total)` is
     called in this process after each file. `debug`: an internal error (a bug) raises
     instead of becoming that file's failure."""
-    files = [str(p) for p in files]
+    files = list(refs)
     total = len(files)
     out: list = [None] * total
     if not total:
@@ -93,8 +89,8 @@ def run_tasks(files, task, on_failure, args: tuple = (), jobs: int = 1,
             progress(done, total)
 
     if limits is None and jobs <= 1:
-        for i, path in enumerate(files):
-            finish(i, _run_here(i, path, task, on_failure, args, debug))
+        for i, ref in enumerate(files):
+            finish(i, _run_here(i, ref, task, on_failure, args, debug))
         return out
     pool = _Pool(max(1, min(int(jobs), total)), limits or Limits(None, None), task, on_failure, args, debug)
     try:
@@ -107,16 +103,16 @@ def run_tasks(files, task, on_failure, args: tuple = (), jobs: int = 1,
 
 # ============================================================================ in-process
 
-def _run_here(index: int, path: str, task, on_failure, args, debug: bool):
+def _run_here(index: int, ref: InputRef, task, on_failure, args, debug: bool):
     try:
-        return resolve(task)(index, path, *args)
+        return task(index, ref, *args)
     except LoadError as e:
-        return resolve(on_failure)(index, path, sha256_of(path), e)
+        return on_failure(index, ref, sha256_of(ref.path), e)
     except Exception as e:  # noqa: BLE001 - one file's bug must not stop the others
         if debug:
             raise
-        return resolve(on_failure)(index, path, sha256_of(path),
-                                   LoadError(path, "internal_error", f"{type(e).__name__}: {e}"))
+        return on_failure(index, ref, sha256_of(ref.path),
+                          LoadError(ref.shown, "internal_error", f"{type(e).__name__}: {e}"))
 
 
 def sha256_of(path: str) -> str | None:
@@ -154,7 +150,7 @@ def _apply_memory_limit(memory_mb: int | None) -> None:
 
 
 def _worker_main(conn, memory_mb: int | None, task, args: tuple) -> None:
-    """Loop of one worker: receive (index, path), send back (index, kind, payload, sha)."""
+    """Loop of one worker: receive (index, ref), send back (index, kind, payload, sha)."""
     try:
         signal.signal(signal.SIGINT, signal.SIG_IGN)     # the parent decides when to stop
     except (ValueError, OSError):  # pragma: no cover
@@ -171,7 +167,6 @@ def _worker_main(conn, memory_mb: int | None, task, args: tuple) -> None:
     try:
         import numpy  # noqa: F401  - already there in a fork-server worker
         import python_calamine  # noqa: F401
-        task = resolve(task)
         conn.send(("ready",))
     except MemoryError:
         os._exit(3)
@@ -182,11 +177,11 @@ def _worker_main(conn, memory_mb: int | None, task, args: tuple) -> None:
             break
         if msg is None:
             break
-        index, path = msg
+        index, ref = msg
         sha = None
         reply = result = None
         try:
-            result = task(index, path, *args)
+            result = task(index, ref, *args)
             reply = (index, "ok", result, sha)
         except LoadError as e:
             reply = (index, "error", e, sha)
@@ -223,12 +218,12 @@ class _Worker:
         child.close()
         self.conn = parent
         self.ready = False
-        self.task: tuple[int, str] | None = None
+        self.task: tuple[int, InputRef] | None = None
         self.t0: float | None = None
 
-    def assign(self, index: int, path: str) -> None:
-        self.conn.send((index, path))
-        self.task = (index, path)
+    def assign(self, index: int, ref: InputRef) -> None:
+        self.conn.send((index, ref))
+        self.task = (index, ref)
         self.t0 = time.monotonic() if self.ready else None
 
     def overdue(self, timeout_s: float | None) -> bool:
@@ -263,7 +258,7 @@ def _context():
     import multiprocessing as mp
     ctx = mp.get_context(START_METHOD)
     if START_METHOD == "forkserver" and not _FORKSERVER_STARTED:
-        ctx.set_forkserver_preload(_PRELOAD)
+        ctx.set_forkserver_preload(list(PRELOAD))
         saved = {k: os.environ.get(k) for k in _WORKER_ENV}
         os.environ.update(_WORKER_ENV)
         try:
@@ -295,10 +290,10 @@ class _Pool:
         self.workers.append(w)
         return w
 
-    def run(self, paths: list[str]):
+    def run(self, refs: list[InputRef]):
         """Yield (index, result) as files finish."""
         from multiprocessing.connection import wait
-        pending = collections.deque(enumerate(paths))
+        pending = collections.deque(enumerate(refs))
         # The fork server preloads the reader in the background (warm_up): meanwhile this process
         # imports pandas (the fact tables need it next); a worker's start waits for the preload.
         self.ctx = _context()
@@ -348,17 +343,17 @@ class _Pool:
                 w.t0 = time.monotonic()
                 return None
             if msg is not None:
-                (index, path), w.task, w.t0 = w.task, None, None
-                return index, self._result(index, path, msg)
+                (index, ref), w.task, w.t0 = w.task, None, None
+                return index, self._result(index, ref, msg)
             if not w.proc.is_alive() or w.proc.sentinel in ready:
                 w.proc.join(5)
-                index, path = w.task
-                return index, self._fail(index, path, None, self._death(path, w.proc.exitcode))
+                index, ref = w.task
+                return index, self._fail(index, ref, None, self._death(ref.shown, w.proc.exitcode))
         if w.overdue(timeout_s):
-            index, path = w.task
+            index, ref = w.task
             w.kill()
-            err = LoadError(path, "timeout", f"killed after {timeout_s} s", s=_num(timeout_s))
-            return index, self._fail(index, path, None, err)
+            err = LoadError(ref.shown, "timeout", f"killed after {timeout_s} s", s=_num(timeout_s))
+            return index, self._fail(index, ref, None, err)
         return None
 
     def _replace(self, w: _Worker, needed: bool) -> None:
@@ -367,42 +362,42 @@ class _Pool:
         if needed:
             self._spawn()
 
-    def _fail(self, index: int, path: str, sha: str | None, err: LoadError):
+    def _fail(self, index: int, ref: InputRef, sha: str | None, err: LoadError):
         if sha is None and err.message_key != "not_found":
-            sha = sha256_of(path)
-        return resolve(self.on_failure)(index, path, sha, err)
+            sha = sha256_of(ref.path)
+        return self.on_failure(index, ref, sha, err)
 
-    def _result(self, index: int, path: str, msg):
+    def _result(self, index: int, ref: InputRef, msg):
         _index, kind, payload, sha = msg
         if kind == "ok":
             return payload
         if kind == "error":
-            return self._fail(index, path, sha, payload)
+            return self._fail(index, ref, sha, payload)
         if kind == "memory":
-            return self._fail(index, path, sha, self._memory_error(path, "MemoryError"))
+            return self._fail(index, ref, sha, self._memory_error(ref.shown, "MemoryError"))
         if self.debug:
-            raise RuntimeError(f"internal error in a reader worker for {path}:\n{payload}")
-        return self._fail(index, path, sha, LoadError(path, "internal_error", payload.split("\n", 1)[0]))
+            raise RuntimeError(f"internal error in a reader worker for {ref.shown}:\n{payload}")
+        return self._fail(index, ref, sha, LoadError(ref.shown, "internal_error", payload.split("\n", 1)[0]))
 
-    def _memory_error(self, path: str, detail: str) -> LoadError:
+    def _memory_error(self, name: str, detail: str) -> LoadError:
         if self.limits.memory_mb:
-            return LoadError(path, "memory_limit", detail, mb=self.limits.memory_mb)
-        return LoadError(path, "reader_crash", detail)
+            return LoadError(name, "memory_limit", detail, mb=self.limits.memory_mb)
+        return LoadError(name, "reader_crash", detail)
 
-    def _death(self, path: str, exitcode: int | None) -> LoadError:
+    def _death(self, name: str, exitcode: int | None) -> LoadError:
         """The worker died on this file without answering: an abort under the address-space
         limit (the Rust reader's reaction to a failed allocation), a kill by the kernel's
         OOM killer, or a crash."""
         sig = -exitcode if exitcode is not None and exitcode < 0 else None
         try:
-            name = signal.Signals(sig).name if sig else f"exit {exitcode}"
+            how = signal.Signals(sig).name if sig else f"exit {exitcode}"
         except ValueError:
-            name = f"signal {sig}"
+            how = f"signal {sig}"
         sigkill = getattr(signal, "SIGKILL", None)
         memoryish = (sig is not None and sig in (signal.SIGABRT, sigkill)) or exitcode == 3
         if memoryish and self.limits.memory_mb:
-            return self._memory_error(path, name)
-        return LoadError(path, "reader_crash", detail=name)
+            return self._memory_error(name, how)
+        return LoadError(name, "reader_crash", detail=how)
 
     def close(self) -> None:
         for w in self.workers:
