@@ -44,6 +44,14 @@ def both(key: str, **params) -> dict:
     return {lang: t(key, lang, **params) for lang in LANGS}
 
 
+def pick(value, lang: str) -> str:
+    """A text written in a rule file either as a plain string or as an {id: ..., en: ...}
+    mapping, in `lang` (Indonesian when `lang` has none)."""
+    if isinstance(value, dict):
+        return str(value.get(lang) or value.get("id") or "")
+    return "" if value is None else str(value)
+
+
 def texts_for(prefix: str, lang: str) -> dict:
     """Every entry of one surface (keys starting with `prefix`) in one language, by the rest of its key."""
     i = 1 if lang == "en" else 0
