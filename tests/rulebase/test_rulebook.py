@@ -151,6 +151,24 @@ def test_explain_prints_every_section(rule, lang):
         assert f"`{name}`" in out
 
 
+DATA_RULES = [r for r in RULES if is_data_basis(r.basis)]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("rule", DATA_RULES, ids=_ids(DATA_RULES))
+def test_a_data_rules_legal_basis_says_it_checks_the_workbook_and_quotes_nothing(rule, lang):
+    """output-format.md, `explain` (issue 19): a data rule's legal-basis section is one sentence
+    saying the rule checks the workbook's own content and consistency, never a label with nothing
+    after it."""
+    heads = t("rulebook.sections", lang)
+    text = rulebook.render_rule(rule, lang)
+    section = text.split(f"## {heads[2]}\n", 1)[1].split(f"## {heads[3]}\n", 1)[0].strip()
+    says = {"id": ("memeriksa isi workbook itu sendiri dan konsistensinya", "tidak mengutip ketentuan apa pun."),
+            "en": ("checks the workbook's own content and its consistency", "quotes no provision.")}[lang]
+    assert section.startswith(f"**{rule.basis}** — ") and "\n" not in section, section
+    assert says[0] in section and section.endswith(says[1]), section
+
+
 # ---------------------------------------------------------------------------------------------
 # examples described in words
 
