@@ -248,8 +248,9 @@ class RosterError(UserError):
     kind, checker/texts/roster.py)."""
     PREFIX = "roster."
 
-    def __init__(self, path: str, message_key: str, detail: str = "", sheet: str = "", cause=None, **fields):
-        _check(ROSTER_KINDS, "RosterError", message_key, {*fields, *(["sheet"] if sheet else [])})
+    def __init__(self, path: str, message_key: str, detail: str = "", sheet: str | None = None, cause=None,
+                 **fields):
+        _check(ROSTER_KINDS, "RosterError", message_key, {*fields, *(["sheet"] if sheet is not None else [])})
         self.path, self.message_key, self.detail, self.sheet = str(path), message_key, detail, sheet
         self.cause = cause                # the LoadError of an unreadable file
         self.fields = fields              # the CSV texts' own placeholders (line, found, mb, limit)
@@ -263,7 +264,7 @@ class RosterError(UserError):
 
     def message(self, lang: str = "id") -> str:
         detail = self.cause.message(lang) if self.cause is not None else self.detail
-        return t(self.PREFIX + self.message_key, lang, path=self.path, detail=detail, sheet=self.sheet,
+        return t(self.PREFIX + self.message_key, lang, path=self.path, detail=detail, sheet=self.sheet or "",
                  **self.fields)
 
 

@@ -114,6 +114,7 @@ def test_the_old_call_form_is_checked_like_the_factories():
         LoadError("u.xlsx", "memory_limit", "x")
     with pytest.raises(TypeError, match="takes"):
         RosterError("r.csv", "csv_encoding", line=3)
+    assert RosterError("r.csv", "no_rows", sheet="").message("en").startswith("The master roster r.csv (sheet )")
 
 
 def test_numbers_in_a_text_are_grouped_in_the_users_language():
