@@ -137,8 +137,8 @@ def command(name=None, **kw):
 def check(paths, output, tahap, roster, json_target, fmt, max_findings, lang, fail_on, rules_dir, engine, annotate,
           annotate_dir, per_unit_dir, compare_with, waivers_from, jobs, max_memory, timeout, quiet, debug):
     def work():
+        from checker.load.errors import RosterError
         from checker.load.limits import Limits
-        from checker.load.roster import RosterError
         from checker.output import plan as plans
         from checker.output.progress import Progress
         from checker.pipeline import run

@@ -40,12 +40,53 @@ def test_one_lookup_for_every_surface():
 
 
 def test_user_errors_share_one_base():
+    from checker.engines import EngineError, EngineMismatch
     from checker.followup.compare import CompareError
     from checker.followup.waivers import WaiverError
+    from checker.load.errors import RosterError
     from checker.load.model import LoadError
-    from checker.load.roster import RosterError
-    for cls in (LoadError, RosterError, CompareError, WaiverError):
+    from checker.rulebase import RuleBaseError
+    from checker.rulebase.yamlfile import RuleFileError
+    for cls in (LoadError, RosterError, CompareError, WaiverError, RuleBaseError, RuleFileError, EngineError):
         assert issubclass(cls, UserError), cls
+    assert not issubclass(EngineMismatch, UserError)     # a defect for the developers, not the user's to fix
     e = RosterError("r.xlsx", "not_found")
     assert e.message("id") == "Roster induk r.xlsx tidak ditemukan."
     assert e.message("en") == "The master roster r.xlsx does not exist."
+
+
+def _refused_condition(when) -> Exception:
+    from checker.facts.schema import KINDS
+    from checker.rulebase import RuleBaseError
+    from checker.rulebase.conditions import check_when
+
+    def fail(problem):
+        raise RuleBaseError("rules/K99.yaml", problem)
+    with pytest.raises(RuleBaseError) as info:
+        check_when(when, "member", KINDS["member"], fail)
+    return info.value
+
+
+def test_a_refused_condition_is_told_in_the_users_language():
+    """Issue 22: rule-base errors were English in an Indonesian run."""
+    import pickle
+    err = _refused_condition({"$and": [{"t": "member"}, {"posisi": "Ketua"}]})
+    assert str(err) == err.message("en") == "rules/K99.yaml: when: unknown field 'posisi' of fact kind 'member'"
+    assert err.message("id") == "rules/K99.yaml: when: field 'posisi' tidak dikenal pada jenis fakta 'member'"
+    assert pickle.loads(pickle.dumps(err)).message("id") == err.message("id")
+
+
+def test_a_refused_regex_is_told_in_the_users_language_inside_its_condition():
+    err = _refused_condition({"$and": [{"t": "member"}, {"$mt": {"jenis": "(a+)+b"}}]})
+    assert err.message("en") == ("rules/K99.yaml: when: $mt regex '(a+)+b': (a+)+: a repeated group may not hold a "
+                                 "repetition (backtracks exponentially)")
+    assert err.message("id") == ("rules/K99.yaml: when: regex $mt '(a+)+b': (a+)+: grup yang diulang tidak boleh "
+                                 "memuat pengulangan (backtracking eksponensial)")
+
+
+def test_an_engine_error_is_told_in_the_users_language():
+    from checker import engines
+    with pytest.raises(engines.EngineError) as info:
+        engines.run([], {}, "drools")
+    assert str(info.value) == "unknown engine 'drools'; choose one of durable, pandas"
+    assert info.value.message("id") == "mesin aturan 'drools' tidak dikenal; pilih salah satu dari durable, pandas"

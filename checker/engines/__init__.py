@@ -29,12 +29,11 @@ def run(rules, facts: dict, engine: str) -> list:
 
         return _sorted(pandas_engine.evaluate(rules, facts))
     if engine != "durable":
-        raise EngineError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+        raise EngineError("unknown", engine=repr(engine), engines=", ".join(ENGINES))
     from . import durable_engine, pandas_engine
 
     if not durable_engine.available():
-        raise EngineError("the durable engine is not available (durable-rules is not installed or cannot "
-                          "be loaded on this Python; it does not support Python 3.13+): use --engine pandas")
+        raise EngineError("unavailable")
     got = set(durable_engine.evaluate(rules, facts))
     want = set(pandas_engine.evaluate(rules, facts))
     if got != want:

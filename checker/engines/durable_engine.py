@@ -94,7 +94,7 @@ def _unique(make, used: set) -> str:
         if h not in used:
             used.add(h)
             return name
-    raise EngineError("could not find a hash-unique durable-rules id")
+    raise EngineError("no_unique_id")
 
 
 def _expected_types(rules) -> dict:
@@ -135,13 +135,13 @@ def _plain(value, pd, np):
         if math.isnan(value):
             return None
         if math.isinf(value):
-            raise EngineError(f"infinite value {value} cannot be given to durable-rules")
+            raise EngineError("infinite", value=value)
         return int(value) if value.is_integer() else value
     if isinstance(value, str):
         return str(value)
     if value is pd.NA or value is pd.NaT:
         return None
-    raise EngineError(f"unsupported value {value!r} ({type(value).__name__}) in a condition field")
+    raise EngineError("unsupported_value", value=repr(value), type=type(value).__name__)
 
 
 def _column_values(series, kind, field, want, pd, np) -> list:
@@ -157,8 +157,8 @@ def _column_values(series, kind, field, want, pd, np) -> list:
         text = want == "str"
         for row, v in enumerate(values):
             if v is not None and isinstance(v, str) != text:
-                raise EngineError(f"{kind} row {row}: field {field} holds {v!r} but the rules compare it "
-                                  f"with {'text' if text else 'numbers'}")
+                raise EngineError("compared_with_text" if text else "compared_with_numbers", kind=kind, row=row,
+                                  field=field, value=repr(v))
     return values
 
 
@@ -180,7 +180,7 @@ class _Session:
             try:
                 self.handle = self.eng.create_ruleset(name, self.definition_json)
             except Exception as e:
-                raise EngineError(f"durable-rules refused the rule set: {e}") from e
+                raise EngineError("ruleset_refused", detail=str(e)) from e
             self.sids = 0
             self.sid_hashes = set()
         self.sids += 1
@@ -200,19 +200,19 @@ def evaluate(rules, facts: dict) -> list:
     try:
         eng = _module()
     except Exception as e:
-        raise EngineError(f"durable-rules is not available: {e}") from e
+        raise EngineError("not_loaded", detail=str(e)) from e
     import numpy as np
     import pandas as pd
 
     ids = [r.id for r in rules]
     if len(set(ids)) != len(ids) or PROBE_RULE in ids:
-        raise EngineError("rule ids must be unique")
+        raise EngineError("duplicate_ids")
     definition = {r.id: {"all": [{"m": r.when}]} for r in rules}
     definition[PROBE_RULE] = {"all": [{"m": {"t": PROBE_KIND}}]}
     try:
         definition_json = json.dumps(definition, ensure_ascii=False, allow_nan=False)
     except (TypeError, ValueError) as e:
-        raise EngineError(f"a rule condition is not JSON: {e}") from e
+        raise EngineError("not_json", detail=str(e)) from e
     expected = _expected_types(rules)
 
     kinds = sorted({r.fact for r in rules})
@@ -220,17 +220,16 @@ def evaluate(rules, facts: dict) -> list:
     units: set = set()
     for kind in kinds:
         if kind == PROBE_KIND:
-            raise EngineError(f"fact kind {kind!r} is reserved")
+            raise EngineError("reserved_kind", kind=repr(kind))
         df = facts.get(kind)
         if df is None or len(df) == 0:
             continue
         fields = sorted(set().union(*(r.fields_used() for r in rules if r.fact == kind)) - {"t"})
         bad = [f for f in fields if f in ("id", "sid")]
         if bad:
-            raise EngineError(f"fact kind {kind}: field name(s) {bad} are reserved by durable-rules")
+            raise EngineError("reserved_fields", kind=kind, fields=str(bad))
         if len(fields) + 3 >= MAX_KEYS:
-            raise EngineError(f"fact kind {kind}: {len(fields) + 3} keys per fact; durable-rules needs "
-                              f"fewer than {MAX_KEYS}")
+            raise EngineError("too_many_keys", kind=kind, n=len(fields) + 3, max=MAX_KEYS)
         n = len(df)
         columns = [_column_values(df[f], kind, f, expected.get((kind, f)), pd, np) if f in df.columns
                    else [None] * n for f in fields]
@@ -249,14 +248,14 @@ def evaluate(rules, facts: dict) -> list:
         session = _Session(eng, definition_json)
         try:
             for seq in sorted(units):
-                _run_unit(session, seq, tables, expected, out, pd, np)
+                _run_unit(session, seq, tables, out)
         finally:
             session.close()
     # a fact matching several branches of an $or fires its rule once per branch
     return list(dict.fromkeys(out))
 
 
-def _run_unit(session, seq, tables, expected, out, pd, np):
+def _run_unit(session, seq, tables, out):
     eng = session.eng
     handle = session.ensure()
     sid = _unique(lambda salt: _sid_name(seq, salt), session.sid_hashes)
@@ -289,7 +288,7 @@ def _run_unit(session, seq, tables, expected, out, pd, np):
                 completed = True
             result = eng.start_action(handle)
         if not (completed and probed):
-            raise EngineError(f"durable-rules completed no action for sid {sid}")
+            raise EngineError("no_action", sid=sid)
     except Exception as e:
         if completed:                    # defect 7: never delete a sid where no action completed
             try:
@@ -298,25 +297,26 @@ def _run_unit(session, seq, tables, expected, out, pd, np):
                 pass
         if isinstance(e, EngineError):
             raise
-        raise EngineError(f"durable-rules failed on unit {seq}: {e}") from e
+        raise EngineError("unit_failed", seq=seq, detail=str(e)) from e
     try:
         eng.delete_state(handle, sid)
     except Exception as e:
-        raise EngineError(f"durable-rules could not delete sid {sid}: {e}") from e
+        raise EngineError("delete_failed", sid=sid, detail=str(e)) from e
 
 
 def _assert(eng, handle, fact: dict):
     try:
         text = json.dumps(fact, ensure_ascii=False, allow_nan=False)
     except (TypeError, ValueError) as e:
-        raise EngineError(f"fact {fact.get('id')} cannot be serialised: {e}") from e
+        raise EngineError("not_serialisable", id=fact.get("id"), detail=str(e)) from e
     try:
         code = eng.assert_fact(handle, text)[0]
     except Exception as e:
-        raise EngineError(f"durable-rules refused fact {text[:200]}: {e}") from e
+        raise EngineError("fact_refused", fact=text[:200], detail=str(e)) from e
     if code not in ASSERT_OK:
-        what = "already observed (id hash collision)" if code == 2 else f"returned code {code}"
-        raise EngineError(f"durable-rules {what} for fact {text[:200]}")
+        if code == 2:
+            raise EngineError("id_collision", fact=text[:200])
+        raise EngineError("assert_code", code=code, fact=text[:200])
 
 
 # The message of a single-pattern rule's action is {"RULE":{"m":FACT}} with FACT the text this
@@ -336,17 +336,17 @@ def _collect(messages: str, sid: str, by_id: dict, out: list) -> bool:
             for f in frame if isinstance(frame, list) else [frame]:
                 fact = f.get("m", f) if isinstance(f, dict) else None
                 if not isinstance(fact, dict):
-                    raise EngineError(f"unexpected durable-rules action {messages[:200]}")
+                    raise EngineError("unexpected_action", messages=messages[:200])
                 found.append((rule_id, fact.get("id"), fact.get("sid"), fact.get("t")))
     probe = False
     for rule_id, fid, fsid, kind in found:
         if fsid != sid:
-            raise EngineError(f"durable-rules returned a fact of another sid: {messages[:200]}")
+            raise EngineError("other_sid", messages=messages[:200])
         if rule_id == PROBE_RULE:
             probe = True
             continue
         where = by_id.get(fid)
         if where is None or where[0] != kind:
-            raise EngineError(f"durable-rules returned an unknown fact: {messages[:200]}")
+            raise EngineError("unknown_fact", messages=messages[:200])
         out.append((rule_id, kind, where[1]))
     return probe

@@ -170,7 +170,7 @@ def _get(f, key):
     return f.get(key) if isinstance(f, dict) else getattr(f, key, None)
 
 
-def _line(f, lang) -> str:
+def _line(f) -> str:
     where = ", ".join(str(x) for x in (_get(f, "sheet"), _cell(f)) if x)
     unit = _get(f, "unit") or "-"
     msg = str(_get(f, "message") or "")
@@ -195,7 +195,7 @@ def summary_lines(comparison: Comparison, lang: str = "id", limit: int = 10) -> 
         if not items:
             continue
         out.append(t("compare.head." + key, lang))
-        out.extend(_line(f, lang) for f in items[:limit])
+        out.extend(_line(f) for f in items[:limit])
         if len(items) > limit:
             out.append(t("compare.more", lang, n=len(items) - limit))
     if comparison.out_of_scope:

@@ -207,7 +207,7 @@ def _write_data_sheet(ws, kind: str, cols, styles: dict, lang: str) -> None:
         letter = get_column_letter(ci)
         fmt = _number_format(col)
         _header_cell(ws, ci, letter, col, fmt, styles)
-        _example_cell(ws, ci, col, example.get(col.field, ""), fmt, styles)
+        _example_cell(ws, ci, example.get(col.field, ""), fmt, styles)
         if fmt is not None:             # the fill-in rows get a style only; they stay empty
             for r in range(FIRST_DATA_ROW, last + 1):
                 ws.cell(row=r, column=ci).number_format = fmt
@@ -238,7 +238,7 @@ def _header_cell(ws, ci: int, letter: str, col, fmt, styles: dict) -> None:
         ws.column_dimensions[letter].number_format = fmt
 
 
-def _example_cell(ws, ci: int, col, value, fmt, styles: dict) -> None:
+def _example_cell(ws, ci: int, value, fmt, styles: dict) -> None:
     if ci == 1:
         value = f"{EXAMPLE_MARKER} {cell_text(value)}".rstrip()
     cell = ws.cell(row=EXAMPLE_ROW, column=ci)

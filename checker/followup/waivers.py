@@ -48,7 +48,6 @@ def _both(key: str) -> dict:
 WAIVER_COLUMNS = {lang: list(t("waivers.columns", lang)) for lang in LANGS}
 FINGERPRINT_COLUMN = _both("waivers.fingerprint_column")
 WAIVER_STATUS_COLUMN = _both("waivers.status_column")
-FINDINGS_SHEET = _both("waivers.findings_sheet")
 RESPONSES = {lang: list(t("waivers.responses", lang)) for lang in LANGS}
 _WAIVE = {fold(RESPONSES[lang][0]) for lang in LANGS}           # "Dikecualikan", "Waived"
 # JSON `waiver.status` (output-format.md), the same in every language

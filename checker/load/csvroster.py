@@ -4,7 +4,7 @@ or tab splits the header row into the most columns; `-` and `0000-00-00` are emp
 
 `read_csv(path, data, is_header) -> CsvRows`: every row as a list of cell texts with the
 line it starts on; `is_header(cells)` tells the header row (True), a header row that lacks
-something (the error key to raise) or another row (False); roster.py knows the columns. A
+something (the RosterError factory to raise) or another row (False); roster.py knows the columns. A
 file that cannot be read raises RosterError naming the file and, where it applies, the line.
 
 Decisions where the contract is silent:
@@ -23,8 +23,8 @@ import io
 import re
 from dataclasses import dataclass
 
+from checker.load import errors
 from checker.load.limits import ROSTER_CSV_MAX_BYTES, ROSTER_CSV_MAX_CELLS
-from checker.load.roster_error import RosterError
 
 DELIMITERS = ("|", ",", ";", "\t")
 HEADER_SCAN_LINES = 20
@@ -48,11 +48,12 @@ class CsvRows:
 
 def read_csv(path: str, data: bytes, is_header) -> CsvRows:
     if len(data) > ROSTER_CSV_MAX_BYTES:
-        raise RosterError(path, "csv_too_large", mb=len(data) >> 20, limit=ROSTER_CSV_MAX_BYTES >> 20)
+        raise errors.roster_csv_too_large(path, mb=len(data) >> 20, limit=ROSTER_CSV_MAX_BYTES >> 20)
     text = _decode(path, data)
     delimiter, header_line = _find_header(text, is_header)
     if delimiter is None:
-        raise RosterError(path, header_line[0], line=header_line[1])
+        lacking, line = header_line
+        raise lacking(path, line=line)
     rows, lines = _parse(path, text, delimiter)
     header = next((i for i, n in enumerate(lines) if n >= header_line), 0)
     return CsvRows(rows, lines, header, delimiter)
@@ -60,16 +61,16 @@ def read_csv(path: str, data: bytes, is_header) -> CsvRows:
 
 def _decode(path: str, data: bytes) -> str:
     if data.startswith(_UTF16_BOMS):
-        raise RosterError(path, "csv_encoding", line=1, found="UTF-16")
+        raise errors.roster_csv_encoding(path, line=1, found="UTF-16")
     body = data[len(_UTF8_BOM):] if data.startswith(_UTF8_BOM) else data
     nul = body.find(b"\x00")
     if nul >= 0:
-        raise RosterError(path, "csv_encoding", line=body.count(b"\n", 0, nul) + 1, found="UTF-16")
+        raise errors.roster_csv_encoding(path, line=body.count(b"\n", 0, nul) + 1, found="UTF-16")
     try:
         return body.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise RosterError(path, "csv_encoding", line=body.count(b"\n", 0, exc.start) + 1,
-                          found="Windows-1252 / ANSI") from None
+        raise errors.roster_csv_encoding(path, line=body.count(b"\n", 0, exc.start) + 1,
+                                         found="Windows-1252 / ANSI") from None
 
 
 def best_delimiter(line: str) -> tuple[str, list[str]]:
@@ -83,7 +84,7 @@ def best_delimiter(line: str) -> tuple[str, list[str]]:
 
 
 def _find_header(text: str, is_header):
-    """(delimiter, 1-based line of the header row), or (None, (error key, line))."""
+    """(delimiter, 1-based line of the header row), or (None, (RosterError factory, line))."""
     seen = 0
     first = None
     for n, line in enumerate(text.split("\n", 1000)[:1000], start=1):
@@ -98,7 +99,7 @@ def _find_header(text: str, is_header):
         seen += 1
         if seen >= HEADER_SCAN_LINES:
             break
-    return None, first or ("csv_no_header", 1)
+    return None, first or (errors.roster_csv_no_header, 1)
 
 
 def _parse(path: str, text: str, delimiter: str) -> tuple[list[list[str]], list[int]]:
@@ -111,12 +112,12 @@ def _parse(path: str, text: str, delimiter: str) -> tuple[list[list[str]], list[
         for row in reader:
             cells += len(row)
             if cells > ROSTER_CSV_MAX_CELLS:
-                raise RosterError(path, "csv_too_large", mb=len(text) >> 20, limit=ROSTER_CSV_MAX_BYTES >> 20)
+                raise errors.roster_csv_too_large(path, mb=len(text) >> 20, limit=ROSTER_CSV_MAX_BYTES >> 20)
             rows.append(row)
             lines.append(start)
             start = reader.line_num + 1
     except csv.Error as exc:
-        raise RosterError(path, "csv_malformed", str(exc), line=reader.line_num) from None
+        raise errors.roster_csv_malformed(path, str(exc), line=reader.line_num) from None
     return rows, lines
 
 

@@ -1,12 +1,13 @@
-"""What the loader returns: typed tables whose every value keeps its origin, the problems
-of a workbook that still loads (missing sheets and columns: D05 findings), and the error of
-one that does not load at all."""
+"""What the loader returns: typed tables whose every value keeps its origin, and the problems
+of a workbook that still loads (missing sheets and columns: D05 findings). The error of one
+that does not load at all, LoadError, is in errors.py (named here too, where callers have
+always found it)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from checker.texts import UserError, t
+from checker.load.errors import LoadError, describe  # noqa: F401 - also named here
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -84,37 +85,3 @@ class LoadedUnit:
     @property
     def hidden_sheets(self) -> list[str]:
         return [t.sheet for t in self.tables.values() if t.hidden]
-
-
-class LoadError(UserError):
-    """The file cannot be read at all. `message_key` names its text (checker/texts/load.py);
-    `params` fill its placeholders besides {file} and {detail}; `detail` is technical (for
-    --debug and the Berkas sheet), never needed to understand the message."""
-    PREFIX = "load."
-
-    def __init__(self, path: str, message_key: str, detail: str = "", **params):
-        self.path = str(path)
-        self.message_key = message_key
-        self.detail = detail
-        super().__init__(message_key, **params)
-
-    def __str__(self):
-        return f"{self.path}: {self.message_key}" + (f": {self.detail}" if self.detail else "")
-
-    def __reduce__(self):
-        return (_make_load_error, (self.path, self.message_key, self.detail, self.params))
-
-    def message(self, lang: str = "id") -> str:
-        sep = "," if lang == "en" else "."
-        shown = {k: (f"{v:,}".replace(",", sep) if isinstance(v, int) and not isinstance(v, bool) and abs(v) >= 10_000
-                     else v) for k, v in self.params.items()}
-        return t(self.PREFIX + self.message_key, lang, file=self.path, detail=self.detail, **shown)
-
-
-def _make_load_error(path, key, detail, params):
-    return LoadError(path, key, detail, **params)
-
-
-def describe(err: LoadError, lang: str = "id") -> str:
-    """User text for an unreadable file, in "id" or "en", naming the file."""
-    return err.message(lang)

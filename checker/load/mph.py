@@ -35,7 +35,7 @@ def load_mph(grid: Grid, sheet: str, hidden: bool, pk_rows: dict | None = None):
     colmap = {f: ci for f, ci in colmap.items() if f in specs}
     targets, data_start = _target_columns(grid, hr, colmap, TargetNames(pk_rows))
     colmap = with_nama_nip(colmap)
-    problems = missing_columns(spec, sheet, mcols, colmap, hr + 1)
+    problems = missing_columns(sheet, mcols, colmap, hr + 1)
     if not targets:
         problems.append(Problem("column_missing", sheet, "Kode Target", "kode_target", hr + 1,
                                 "rancangan", "no target column in the MPH matrix"))
@@ -82,12 +82,12 @@ def _target_columns(grid: Grid, hr: int, colmap: dict, names: TargetNames):
         if not _may_be_header(grid, last, ident, known):
             break
         found = _targets_over(grid, hr, last, known, names)
-        if len(found) > len(best) or (found and len(found) == len(best) and _names_targets(grid, last, found)):
+        if len(found) > len(best) or (found and len(found) == len(best) and _names_targets(last, found)):
             best, start = found, last + 1
     return best, start
 
 
-def _names_targets(grid: Grid, r: int, found: list) -> bool:
+def _names_targets(r: int, found: list) -> bool:
     """Row `r` holds the name of a target column (so it is a header row: the lowest one
     names the column, as a Sasaran row above the indicators does not)."""
     return any(row == r for _ci, row, _named, _name in found)

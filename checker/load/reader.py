@@ -6,14 +6,15 @@ import io
 
 from checker.input import schema
 from checker.input.values import fold_header
-from checker.load.model import LoadError
+from checker.load import errors
+from checker.load.errors import LoadError
 
 
 def _reader_error(path: str, exc: BaseException) -> LoadError:
     name = type(exc).__name__
     if name == "PasswordError":
-        return LoadError(path, "password_protected")
-    return LoadError(path, "corrupt", f"{name}: {exc}")
+        return errors.password_protected(path)
+    return errors.corrupt(path, f"{name}: {exc}")
 
 
 def guard_reader(path: str, fn, *args):
@@ -75,30 +76,30 @@ def read_bytes(path: str, max_bytes: int | None = None) -> bytes:
     from checker.load.limits import FILE_MAX_BYTES
     kind = entry_kind(path)
     if kind != "file":
-        raise LoadError(path, kind)
+        raise errors.entry_error(path, kind)
     limit = FILE_MAX_BYTES if max_bytes is None else max_bytes
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
-        raise LoadError(path, "not_found") from None
+        raise errors.not_found(path) from None
     except (OSError, ValueError) as exc:
-        raise LoadError(path, "io_error", str(exc)) from None
+        raise errors.io_error(path, str(exc)) from None
     try:
         info = os.fstat(fd)
         if not st.S_ISREG(info.st_mode):
-            raise LoadError(path, "not_a_file")
+            raise errors.not_a_file(path)
         if info.st_size > limit:
-            raise LoadError(path, "file_too_large", f"{info.st_size} bytes", mb=_mb(info.st_size), limit=_mb(limit))
+            raise errors.file_too_large(path, f"{info.st_size} bytes", mb=_mb(info.st_size), limit=_mb(limit))
         with os.fdopen(fd, "rb", closefd=True) as fh:
             fd = -1
             data = fh.read(info.st_size + 1)     # read(n) allocates n bytes at once: the size, not the limit
             if len(data) > info.st_size:        # grew while read: read on, to the limit only
                 data += fh.read(limit + 1 - len(data))
         if len(data) > limit:
-            raise LoadError(path, "file_too_large", f"> {limit} bytes", mb=_mb(len(data)), limit=_mb(limit))
+            raise errors.file_too_large(path, f"> {limit} bytes", mb=_mb(len(data)), limit=_mb(limit))
         return data
     except (OSError, ValueError) as exc:
-        raise LoadError(path, "io_error", str(exc)) from None
+        raise errors.io_error(path, str(exc)) from None
     finally:
         if fd >= 0:
             os.close(fd)

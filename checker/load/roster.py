@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from checker.input.nip import parse_nip
 from checker.input.values import cell_text, col_letter, fold_code, fold_header, fold_text
-from checker.load.roster_error import RosterError
+from checker.load import errors
 
 HEADER_SCAN_ROWS = 20
 
@@ -148,9 +148,9 @@ def load_roster(path) -> Roster:
     path = str(path)
     kind = entry_kind(path)
     if kind in ("not_found", "dangling_link"):
-        raise RosterError(path, "not_found")
+        raise errors.roster_not_found(path)
     if kind != "file":
-        raise RosterError(path, "not_a_file")
+        raise errors.roster_not_a_file(path)
     return read_roster(path)
 
 
@@ -159,7 +159,7 @@ def read_roster(path: str) -> Roster:
     a unit workbook (load/safety.py), then python_calamine directly."""
     import hashlib
 
-    from checker.load.model import LoadError
+    from checker.load.errors import LoadError
     from checker.load.reader import guard_reader, open_workbook, read_bytes
     from checker.load.safety import safety_check
 
@@ -167,8 +167,8 @@ def read_roster(path: str) -> Roster:
         data = read_bytes(path)
     except LoadError as exc:
         if exc.message_key == "not_found":
-            raise RosterError(path, "not_found") from None
-        raise RosterError(path, "unreadable", exc.message_key, cause=exc) from None
+            raise errors.roster_not_found(path) from None
+        raise errors.roster_unreadable(path, exc) from None
     if _is_csv(path, data):
         return _load_csv(path, data, hashlib.sha256(data).hexdigest())
     try:
@@ -182,8 +182,8 @@ def read_roster(path: str) -> Roster:
                 return _build(path, hashlib.sha256(data).hexdigest(), str(sheet), rows[found[0] + 1:], *found)
             del rows
     except LoadError as exc:
-        raise RosterError(path, "unreadable", exc.message_key, cause=exc) from None
-    raise RosterError(path, "no_sheet")
+        raise errors.roster_unreadable(path, exc) from None
+    raise errors.roster_no_sheet(path)
 
 
 def _cell(v):
@@ -203,15 +203,16 @@ def _is_csv(path: str, data: bytes) -> bool:
 
 
 def _csv_header(cells: list[str]):
-    """True for a CSV header row (a NIP and a unit column), "csv_no_nip" for a row naming other
-    roster columns but no NIP, else False (a title line)."""
+    """True for a CSV header row (a NIP and a unit column), the RosterError factory of what it
+    lacks for a row naming other roster columns (errors.roster_csv_no_nip, _no_unit), else
+    False (a title line)."""
     fields = {_KEYS[k][0] for k in (fold_header(c) for c in cells if c) if k in _KEYS}
     if "nip" in fields and fields & {"unit_code", "unit_name"}:
         return True
     if "nip" not in fields and len(fields) >= 2:
-        return "csv_no_nip"
+        return errors.roster_csv_no_nip
     if "nip" in fields:
-        return "csv_no_unit"
+        return errors.roster_csv_no_unit
     return False
 
 
@@ -279,9 +280,9 @@ def _build(path, sha, sheet, body, hr, cols, lines=None) -> Roster:
                      "jenis_jabatan": texts["jenis_jabatan"], "nama_jabatan": texts["nama_jabatan"],
                      "unit_id": uid})
     if n_nip == 0:
-        raise RosterError(path, "no_rows", sheet=sheet)
+        raise errors.roster_no_rows(path, sheet=sheet)
     if n_number * 2 > n_nip:
-        raise RosterError(path, "nip_numbers", f"{n_number}/{n_nip}", sheet=sheet)
+        raise errors.roster_nip_numbers(path, sheet=sheet, numbers=n_number, nips=n_nip)
     letters = {f: col_letter(c) for f, c in cols.items()}
     unit_column = letters.get("unit_code") or letters["unit_name"]
     return Roster(path, sha, sheet, hr + 1, letters, unit_column, rows, units, by_nip, by_prefix)

@@ -8,7 +8,7 @@ import re
 import zipfile
 import zlib
 
-from checker.load.model import LoadError
+from checker.load import errors
 
 # cells with content: <c r="A5" s="1"/> and, as openpyxl writes it with lxml, <c r="A5" s="1"></c>
 # are formatting only
@@ -41,7 +41,7 @@ def last_value_row(path: str, zf: zipfile.ZipFile, part: str) -> int:
                     last = max(last, max(map(int, found)))
                 tail = chunk[-_OVERLAP:]
     except (KeyError, zipfile.BadZipFile, OSError, ValueError, zlib.error, EOFError) as exc:
-        raise LoadError(path, "corrupt", str(exc)) from None
+        raise errors.corrupt(path, str(exc)) from None
     return last
 
 
@@ -58,5 +58,4 @@ def check_rows(path: str, box, part: str | None, sheet: str, kinds) -> None:
         return
     rows = last_value_row(path, box.zf, part) or count      # no cell names its row: the row elements
     if rows > limit:
-        raise LoadError(path, "too_many_rows", f"{part}: last value in row {rows}", sheet=sheet, rows=rows,
-                        limit=limit, cell=f"A{rows}")
+        raise errors.too_many_rows(path, f"{part}: last value in row {rows}", sheet=sheet, rows=rows, limit=limit)

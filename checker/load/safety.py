@@ -13,6 +13,8 @@ import zlib
 from dataclasses import dataclass, field
 
 from checker.input.values import col_index, col_letter
+from checker.load import errors
+from checker.load.errors import LoadError
 from checker.load.formulas import FORMULA_HINTS, FORMULA_MARK_RE
 from checker.load.limits import (
     EXCEL_MAX_COLS,
@@ -22,7 +24,6 @@ from checker.load.limits import (
     ZIP_MAX_TOTAL_UNCOMPRESSED,
     ZIP_RATIO_MIN_SIZE,
 )
-from checker.load.model import LoadError
 from checker.load.rowcount import row_bound
 from checker.load.xmltools import local_name, xml_root
 
@@ -94,17 +95,17 @@ class Container:
 def sniff(path: str, data: bytes) -> None:
     """Raise LoadError unless `data` starts like a zip."""
     if not data:
-        raise LoadError(path, "empty_file")
+        raise errors.empty_file(path)
     if os.path.basename(str(path)).startswith("~$") and len(data) < 4096 and not data.startswith(b"PK"):
-        raise LoadError(path, "lock_file")
+        raise errors.lock_file(path)
     if data.startswith(_OLE2):
         if "EncryptedPackage".encode("utf-16-le") in data or "EncryptionInfo".encode("utf-16-le") in data:
-            raise LoadError(path, "password_protected")
+            raise errors.password_protected(path)
         if "Workbook".encode("utf-16-le") in data or "Book".encode("utf-16-le") in data:
-            raise LoadError(path, "format_xls")
+            raise errors.format_xls(path)
         if "WordDocument".encode("utf-16-le") in data or "PowerPoint".encode("utf-16-le") in data:
-            raise LoadError(path, "format_docx", "OLE2 Word/PowerPoint")
-        raise LoadError(path, "format_other", "OLE2 compound file")
+            raise errors.format_docx(path, "OLE2 Word/PowerPoint")
+        raise errors.format_other(path, "OLE2 compound file")
     if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
         return
     head = data[:4096]
@@ -120,9 +121,9 @@ def sniff(path: str, data: bytes) -> None:
             pass
     lead = lead.lstrip(b" \t\r\n").lower()
     if lead.startswith(_TEXT_STARTS) or b"<table" in lead[:1024] or b"<html" in lead[:1024]:
-        raise LoadError(path, "format_html")
+        raise errors.format_html(path)
     if data.startswith(b"PK"):
-        raise LoadError(path, "corrupt", "zip signature without a local header")
+        raise errors.corrupt(path, "zip signature without a local header")
     sample = head
     is_text = b"\x00" not in sample
     if is_text:
@@ -138,8 +139,8 @@ def sniff(path: str, data: bytes) -> None:
         if is_text and sum(1 for b in sample if b < 32 and b not in (9, 10, 13)) > len(sample) // 100:
             is_text = False
     if os.path.basename(str(path)).startswith("~$"):
-        raise LoadError(path, "lock_file")
-    raise LoadError(path, "format_csv" if is_text else "format_other")
+        raise errors.lock_file(path)
+    raise (errors.format_csv if is_text else errors.format_other)(path)
 
 
 def check_zip_directory(path: str, data: bytes) -> tuple[zipfile.ZipFile, list]:
@@ -147,24 +148,24 @@ def check_zip_directory(path: str, data: bytes) -> tuple[zipfile.ZipFile, list]:
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError, NotImplementedError) as exc:
-        raise LoadError(path, "corrupt", str(exc)) from None
+        raise errors.corrupt(path, str(exc)) from None
     names = {i.filename for i in infos}
     if "xl/workbook.xml" not in names and not any(
             n.startswith("xl/") and n.endswith(".xml") and "workbook" in n for n in names):
         if "xl/workbook.bin" in names:
-            raise LoadError(path, "format_xlsb")
+            raise errors.format_xlsb(path)
         if "mimetype" in names or "content.xml" in names:
-            raise LoadError(path, "format_ods")
+            raise errors.format_ods(path)
         if any(n.startswith(("word/", "ppt/")) for n in names):
-            raise LoadError(path, "format_docx", "zip with word/ or ppt/")
-        raise LoadError(path, "format_other", "zip without xl/workbook.xml")
+            raise errors.format_docx(path, "zip with word/ or ppt/")
+        raise errors.format_other(path, "zip without xl/workbook.xml")
     total = 0
     for i in infos:
         total += i.file_size
         if total > ZIP_MAX_TOTAL_UNCOMPRESSED:
-            raise LoadError(path, "zip_bomb", f"declared size {total} bytes > {ZIP_MAX_TOTAL_UNCOMPRESSED}")
+            raise errors.zip_bomb(path, f"declared size {total} bytes > {ZIP_MAX_TOTAL_UNCOMPRESSED}")
         if i.file_size > ZIP_RATIO_MIN_SIZE and i.file_size > ZIP_MAX_RATIO * max(i.compress_size, 1):
-            raise LoadError(path, "zip_bomb", f"{i.filename}: ratio {i.file_size // max(i.compress_size, 1)}:1")
+            raise errors.zip_bomb(path, f"{i.filename}: ratio {i.file_size // max(i.compress_size, 1)}:1")
     return zf, infos
 
 
@@ -224,12 +225,12 @@ def inspect(path: str, data: bytes) -> Container:
                         break
                     n += len(chunk)
                     if n > i.file_size:
-                        raise LoadError(path, "zip_bomb", f"{name}: more data than declared")
+                        raise errors.zip_bomb(path, f"{name}: more data than declared")
                     if not is_xml:
                         continue
                     window = tail + chunk
                     if (b"<!" in window or b"<\x00!" in window) and any(mark in window for mark in _DOCTYPE_MARKS):
-                        raise LoadError(path, "xml_doctype", name)
+                        raise errors.xml_doctype(path, name)
                     if first:
                         _check_sst(path, name, window, i.file_size)
                         first = False
@@ -250,10 +251,10 @@ def inspect(path: str, data: bytes) -> Container:
         raise
     except zipfile.BadZipFile as exc:
         if "CRC" in str(exc) and _more_than_declared(zf, i):
-            raise LoadError(path, "zip_bomb", f"{i.filename}: more data than declared") from None
-        raise LoadError(path, "corrupt", str(exc)) from None
+            raise errors.zip_bomb(path, f"{i.filename}: more data than declared") from None
+        raise errors.corrupt(path, str(exc)) from None
     except (EOFError, OSError, ValueError, NotImplementedError, RuntimeError, zlib.error) as exc:
-        raise LoadError(path, "corrupt", str(exc)) from None
+        raise errors.corrupt(path, str(exc)) from None
     return box
 
 
@@ -283,7 +284,7 @@ def _check_sst(path: str, name: str, head: bytes, size: int) -> None:
         return
     for attr, value in _COUNT_ATTR_RE.findall(m.group(1)):
         if attr == b"uniqueCount" and int(value) > size // 5 + 16:
-            raise LoadError(path, "corrupt", f"{name}: uniqueCount {int(value)} for {size} bytes")
+            raise errors.corrupt(path, f"{name}: uniqueCount {int(value)} for {size} bytes")
 
 
 def safety_check(path: str, data: bytes) -> None:
@@ -339,7 +340,7 @@ def check_extent(path: str, box: Container, part: str | None, sheet: str) -> Non
         try:
             xml = box.zf.read(p)
         except (zipfile.BadZipFile, OSError, ValueError, zlib.error) as exc:
-            raise LoadError(path, "corrupt", str(exc)) from None
+            raise errors.corrupt(path, str(exc)) from None
         for letters, digits in set(_REF_RE.findall(xml)):
             rows = max(rows, int(digits))
             if letters:
@@ -347,9 +348,9 @@ def check_extent(path: str, box: Container, part: str | None, sheet: str) -> Non
         del xml
         cols = max(cols, 1)
         if rows > EXCEL_MAX_ROWS or cols > EXCEL_MAX_COLS:
-            raise LoadError(path, "corrupt", f"{p}: cell beyond Excel's grid (row {rows}, column {cols})")
+            raise errors.corrupt(path, f"{p}: cell beyond Excel's grid (row {rows}, column {cols})")
         if rows * cols > SHEET_MAX_CELLS:
             name = sheet if part == p else next(
                 (n for n, q in sheet_parts(box.zf).items() if q == p), p)
-            raise LoadError(path, "range_too_large", f"{p}: {rows} rows x {cols} columns", sheet=name,
-                            cell=f"{col_letter(cols - 1)}{rows}", cells=rows * cols)
+            raise errors.range_too_large(path, f"{p}: {rows} rows x {cols} columns", sheet=name,
+                                         cell=f"{col_letter(cols - 1)}{rows}", cells=rows * cols)

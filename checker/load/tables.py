@@ -8,11 +8,11 @@ from checker.input import schema
 from checker.input.dates import parse_date
 from checker.input.names import split_nama_nip
 from checker.input.nip import parse_nip
-from checker.input.schema import ColumnSpec, SheetSpec
+from checker.input.schema import ColumnSpec
 from checker.input.values import cell_text, col_letter, parse_code, parse_codes, parse_peran, parse_year
 from checker.input.vocab import parse_vocab
 from checker.load.grid import Grid
-from checker.load.header import body_rows, find_header, header_block
+from checker.load.header import body_rows, header_block
 from checker.load.model import FORMULA_ERROR, Problem, Table
 from checker.load.sections import Section
 
@@ -139,26 +139,13 @@ def _report_at_origin(grid: Grid, rows: list[int], ci: int, sts: list) -> None:
             sts[i] = FORMULA_ERROR
 
 
-def missing_columns(spec: SheetSpec, sheet: str, columns: tuple[ColumnSpec, ...], found, header_row):
+def missing_columns(sheet: str, columns: tuple[ColumnSpec, ...], found, header_row):
     out = []
     for c in columns:
         stage = schema.missing_column_stage(c)
         if stage is not None and c.field not in found:
             out.append(Problem("column_missing", sheet, c.label, c.field, header_row, stage))
     return out
-
-
-def parse_sheet(source, spec: SheetSpec, sheet: str, hidden: bool = False,
-                columns: tuple[ColumnSpec, ...] | None = None) -> tuple[Table, list[Problem]]:
-    """A plain table sheet (one record per data row) -> (Table, problems). `source` is the
-    header=None object DataFrame of the sheet (or the reader's list of rows); `columns`
-    defaults to the columns the loader reads for spec."""
-    columns = columns or schema.read_columns(spec.kind, spec.columns)
-    grid = Grid(source)
-    keys = schema.column_name_keys(columns)
-    hr, colmap = find_header(grid, keys)
-    table, problems, _sections = plain_table(grid, spec, sheet, hidden, columns, hr, colmap)
-    return table, problems
 
 
 def plain_table(grid, spec, sheet, hidden, columns, hr, colmap) -> tuple[Table, list[Problem], list[Section]]:
@@ -174,4 +161,4 @@ def plain_table(grid, spec, sheet, hidden, columns, hr, colmap) -> tuple[Table, 
     colmap.pop(schema.NAMA_NIP_FIELD, None)
     table = Table(spec.kind, sheet, hidden, hr + 1,
                   {f: col_letter(ci) for f, ci in colmap.items()}, data, issues)
-    return table, missing_columns(spec, sheet, columns, colmap, hr + 1), sections
+    return table, missing_columns(sheet, columns, colmap, hr + 1), sections

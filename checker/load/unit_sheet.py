@@ -79,5 +79,5 @@ def _unit_key_value(grid: Grid, keys, specs, sheet, hidden):
         unit[f] = (parsed[0], raws[0], sts[0] if sts else None, r + 1, letter)
     hrow = (header_r + 1) if header_r is not None else max(first_key_row, 1)
     table = Table("unit", sheet, hidden, hrow, dict.fromkeys(fields, letter), data, issues)
-    problems = missing_columns(schema.UNIT, sheet, schema.UNIT.columns, fields, hrow)
+    problems = missing_columns(sheet, schema.UNIT.columns, fields, hrow)
     return table, problems, unit

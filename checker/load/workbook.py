@@ -74,12 +74,13 @@ import zipfile
 import zlib
 
 from checker.input import schema
-from checker.load import pokja_ref, safety
+from checker.load import errors, pokja_ref, safety
+from checker.load.errors import LoadError
 from checker.load.formulas import formula_issues
 from checker.load.grid import Grid
 from checker.load.header import find_header
 from checker.load.merges import merged_ranges
-from checker.load.model import LoadedUnit, LoadError, MphColumn, Problem, Table
+from checker.load.model import LoadedUnit, MphColumn, Problem, Table
 from checker.load.mph import load_mph
 from checker.load.own_outputs import is_annotation_sheet
 from checker.load.reader import match_sheets, open_workbook, read_bytes, read_sheet
@@ -101,7 +102,7 @@ def load_workbook(path: str, data: bytes | None = None) -> LoadedUnit:
     sha = hashlib.sha256(data).hexdigest()
     wb, metas = open_workbook(path, data)
     if any(is_annotation_sheet(name) for name, _hidden in metas):
-        raise LoadError(path, "annotated_copy")
+        raise errors.annotated_copy(path)
     matched = match_sheets(metas)
     grids = _read_grids(path, box, wb, matched)
     return _unit_tables(path, sha, matched, grids)
@@ -114,7 +115,7 @@ def _xml_merges(path: str, box: safety.Container, part: str | None) -> list:
     try:
         return merged_ranges(box.zf.read(part))
     except (zipfile.BadZipFile, OSError, ValueError, zlib.error) as exc:
-        raise LoadError(path, "corrupt", str(exc)) from None
+        raise errors.corrupt(path, str(exc)) from None
 
 
 def _read_grids(path: str, box: safety.Container, wb, matched: dict) -> dict[str, Grid]:
@@ -140,7 +141,7 @@ def _read_grids(path: str, box: safety.Container, wb, matched: dict) -> dict[str
             try:
                 issues = formula_issues(box.zf.read(part))
             except (zipfile.BadZipFile, OSError, ValueError, zlib.error) as exc:
-                raise LoadError(path, "corrupt", str(exc)) from None
+                raise errors.corrupt(path, str(exc)) from None
         rows, merged = read_sheet(path, wb, name)
         if merged is None:
             merged = _xml_merges(path, box, part)

@@ -14,7 +14,6 @@ class Progress:
         self.lang, self.stream, self.min_interval = lang, stream or sys.stderr, min_interval
         self.start = time.monotonic()
         self.last = 0.0
-        self.drawn = False
 
     @staticmethod
     def wanted(quiet: bool, stream=None) -> bool:
@@ -31,7 +30,6 @@ class Progress:
         line = t("progress.line", self.lang, done=done, total=total, elapsed=_clock(elapsed), left=_clock(left))
         self.stream.write("\r" + line + ("\n" if done >= total else ""))
         self.stream.flush()
-        self.drawn = True
 
 
 def _clock(seconds: float) -> str:

@@ -28,8 +28,8 @@ from checker.terms import LANGS
 
 if TYPE_CHECKING:  # pragma: no cover
     from checker.facts.unit_build import UnitFacts
+    from checker.load.errors import RosterError
     from checker.load.roster import Roster
-    from checker.load.roster_error import RosterError
 
 
 def check_file(index: int, ref: InputRef, stage: str) -> UnitFacts:
@@ -66,8 +66,8 @@ class RosterOutcome:
 def read_roster(_index: int, ref: InputRef) -> RosterOutcome:
     from dataclasses import replace
 
+    from checker.load.errors import RosterError
     from checker.load.roster import load_roster
-    from checker.load.roster_error import RosterError
     try:
         return RosterOutcome(replace(load_roster(ref.path), path=ref.shown))
     except RosterError as e:
@@ -76,8 +76,8 @@ def read_roster(_index: int, ref: InputRef) -> RosterOutcome:
 
 def roster_failed(_index: int, ref: InputRef, _sha256, err: LoadError) -> RosterOutcome:
     """The worker failed on the roster (memory or time limit, a crash): why, as a RosterError."""
-    from checker.load.roster_error import RosterError
-    return RosterOutcome(None, RosterError(ref.shown, "unreadable", err.message_key, cause=named(err, ref)))
+    from checker.load.errors import roster_unreadable
+    return RosterOutcome(None, roster_unreadable(ref.shown, named(err, ref)))
 
 
 def named(err, ref: InputRef):

@@ -41,6 +41,7 @@ import time
 import traceback
 from collections.abc import Callable
 
+from checker.load import errors
 from checker.load.inputref import InputRef
 from checker.load.limits import Limits
 from checker.load.model import LoadError
@@ -50,7 +51,7 @@ from checker.load.model import LoadError
 # against them). No pandas: a worker sends plain rows, this process builds the DataFrames.
 PRELOAD = ("numpy", "python_calamine", "checker.pipeline.workers", "checker.pipeline.task",
            "checker.load.reader", "checker.load.workbook", "checker.facts.unit_build",
-           "checker.load.roster", "checker.load.roster_error", "checker.load.model")
+           "checker.load.roster", "checker.load.errors", "checker.load.model")
 # environment of the fork server (and so of every worker): one BLAS thread, one malloc arena
 _WORKER_ENV = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
                "MALLOC_ARENA_MAX": "2", "RUST_BACKTRACE": "0"}
@@ -112,7 +113,7 @@ def _run_here(index: int, ref: InputRef, task, on_failure, args, debug: bool):
         if debug:
             raise
         return on_failure(index, ref, sha256_of(ref.path),
-                          LoadError(ref.shown, "internal_error", f"{type(e).__name__}: {e}"))
+                          errors.internal_error(ref.shown, f"{type(e).__name__}: {e}"))
 
 
 def sha256_of(path: str) -> str | None:
@@ -352,7 +353,7 @@ class _Pool:
         if w.overdue(timeout_s):
             index, ref = w.task
             w.kill()
-            err = LoadError(ref.shown, "timeout", f"killed after {timeout_s} s", s=_num(timeout_s))
+            err = errors.timeout(ref.shown, f"killed after {timeout_s} s", s=_num(timeout_s))
             return index, self._fail(index, ref, None, err)
         return None
 
@@ -377,12 +378,12 @@ class _Pool:
             return self._fail(index, ref, sha, self._memory_error(ref.shown, "MemoryError"))
         if self.debug:
             raise RuntimeError(f"internal error in a reader worker for {ref.shown}:\n{payload}")
-        return self._fail(index, ref, sha, LoadError(ref.shown, "internal_error", payload.split("\n", 1)[0]))
+        return self._fail(index, ref, sha, errors.internal_error(ref.shown, payload.split("\n", 1)[0]))
 
     def _memory_error(self, name: str, detail: str) -> LoadError:
         if self.limits.memory_mb:
-            return LoadError(name, "memory_limit", detail, mb=self.limits.memory_mb)
-        return LoadError(name, "reader_crash", detail)
+            return errors.memory_limit(name, detail, mb=self.limits.memory_mb)
+        return errors.reader_crash(name, detail)
 
     def _death(self, name: str, exitcode: int | None) -> LoadError:
         """The worker died on this file without answering: an abort under the address-space
@@ -397,7 +398,7 @@ class _Pool:
         memoryish = (sig is not None and sig in (signal.SIGABRT, sigkill)) or exitcode == 3
         if memoryish and self.limits.memory_mb:
             return self._memory_error(name, how)
-        return LoadError(name, "reader_crash", detail=how)
+        return errors.reader_crash(name, how)
 
     def close(self) -> None:
         for w in self.workers:

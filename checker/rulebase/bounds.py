@@ -36,7 +36,7 @@ and every refusal is reported in well under a second of validation (bench/probes
 """
 from __future__ import annotations
 
-from checker.texts import t
+from checker.texts import t, told
 
 MAX_FILE_BYTES = 256 << 10
 MAX_NODES = 20_000
@@ -65,7 +65,7 @@ class Problem(str):
         return obj
 
     def message(self, lang: str = "id") -> str:
-        return t(_PREFIX + self.key, lang, **self.params)
+        return t(_PREFIX + self.key, lang, **told(self.params, lang))
 
     def __getnewargs_ex__(self):          # pickle (a worker's error) rebuilds it from its key
         return (self.key,), self.params

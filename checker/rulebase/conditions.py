@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import warnings
 
-from checker.rulebase.bounds import MAX_REGEX_CHOICES, MAX_REGEX_UNBOUNDED, check_condition_size
+from checker.rulebase.bounds import MAX_REGEX_CHOICES, MAX_REGEX_UNBOUNDED, Problem, check_condition_size
 
 ORDERINGS = ("$lt", "$gt", "$lte", "$gte")
 OPERATORS = ("$and", "$or", "$neq", "$lt", "$gt", "$lte", "$gte", "$ex", "$nex", "$mt")
@@ -69,18 +69,17 @@ def check_when(when, kind: str, spec, fail) -> None:
         return isinstance(c, dict) and len(c) == 1 and KIND_FIELD in c
 
     if not isinstance(when, dict):
-        fail("when must be a mapping")
+        fail(Problem("when_mapping"))
     check_condition_size(when, fail)
     if is_kind(when):
         terms = [when]
     elif len(when) == 1 and "$and" in when and isinstance(when["$and"], list):
         terms = when["$and"]
     else:
-        fail(f"when must be {{t: {kind}}} or {{$and: [{{t: {kind}}}, ...]}}")
+        fail(Problem("when_shape", kind=kind))
     kind_terms = [c for c in terms if is_kind(c)]
     if len(kind_terms) != 1 or kind_terms[0][KIND_FIELD] != kind:
-        fail(f"when must constrain t to {kind!r} exactly once at the top level (found "
-             f"{[c[KIND_FIELD] for c in kind_terms]})")
+        fail(Problem("when_kind", kind=repr(kind), found=str([c[KIND_FIELD] for c in kind_terms])))
     for c in terms:
         if not is_kind(c):
             _check_cond(c, spec, fail, "when")
@@ -88,14 +87,14 @@ def check_when(when, kind: str, spec, fail) -> None:
 
 def _field_spec(spec, name, where, fail):
     if not isinstance(name, str) or name.startswith("$"):
-        fail(f"{where}: unknown operator {name!r} (allowed: {' '.join(OPERATORS)})")
+        fail(Problem("cond_unknown_operator", where=where, name=repr(name), allowed=" ".join(OPERATORS)))
     if name == KIND_FIELD:
-        fail(f"{where}: t may only be constrained once, at the top level")
+        fail(Problem("cond_kind_again", where=where))
     if name in RESERVED_FIELDS:
-        fail(f"{where}: field {name!r} is reserved")
+        fail(Problem("cond_reserved", where=where, name=repr(name)))
     fld = spec.fields.get(name)
     if fld is None:
-        fail(f"{where}: unknown field {name!r} of fact kind {spec.name!r}")
+        fail(Problem("cond_unknown_field", where=where, name=repr(name), kind=repr(spec.name)))
     return fld
 
 
@@ -115,52 +114,51 @@ def _allowed(values) -> str:
 
 def _check_value(fld, lit, where, fail) -> None:
     if fld.values is not None and lit not in fld.values:
-        fail(f"{where}: {lit!r} is not a value of field {fld.name} (allowed: {_allowed(fld.values)})")
+        fail(Problem("cond_not_a_value", where=where, value=repr(lit), field=fld.name, allowed=_allowed(fld.values)))
 
 
 def _check_cond(cond, spec, fail, where):
     if not isinstance(cond, dict) or len(cond) != 1:
-        fail(f"{where}: a condition must be a mapping with exactly one key, got {cond!r}")
+        fail(Problem("cond_shape", where=where, got=repr(cond)))
     (key, value), = cond.items()
     if key in ("$and", "$or"):
         if not isinstance(value, list) or not value:
-            fail(f"{where}: {key} takes a non-empty list of conditions")
+            fail(Problem("cond_list", where=where, op=key))
         for i, sub in enumerate(value):
             _check_cond(sub, spec, fail, f"{where}/{key}[{i}]")
         return
     if isinstance(key, str) and key.startswith("$"):
         if key not in OPERATORS:
-            fail(f"{where}: unknown operator {key!r} (allowed: {' '.join(OPERATORS)})")
+            fail(Problem("cond_unknown_operator", where=where, name=repr(key), allowed=" ".join(OPERATORS)))
         if not isinstance(value, dict) or len(value) != 1:
-            fail(f"{where}: {key} takes a mapping of exactly one field to a value")
+            fail(Problem("cond_one_field", where=where, op=key))
         (name, lit), = value.items()
         fld = _field_spec(spec, name, f"{where}/{key}", fail)
         ftype = fld.type
         if key in ("$ex", "$nex"):
             if lit != 1 or isinstance(lit, bool):
-                fail(f"{where}: {key} takes {{{name}: 1}}")
+                fail(Problem("cond_exists", where=where, op=key, name=name))
         elif key in ORDERINGS:
             if ftype != "int":
-                fail(f"{where}: {key} applies to int fields only; {name} is {ftype}")
+                fail(Problem("cond_ordering_type", where=where, op=key, name=name, type=ftype))
             if not _literal_ok("int", lit):
-                fail(f"{where}: {key} on {name} needs an int literal, got {lit!r}")
+                fail(Problem("cond_ordering_literal", where=where, op=key, name=name, got=repr(lit)))
         elif key == "$mt":
             if ftype != "str":
-                fail(f"{where}: $mt applies to str fields only; {name} is {ftype}")
+                fail(Problem("cond_mt_type", where=where, name=name, type=ftype))
             problem = regex_problem(lit)
             if problem:
-                fail(f"{where}: $mt regex {lit!r}: {problem}")
+                fail(Problem("cond_mt_regex", where=where, rx=repr(lit), problem=problem))
             if fld.values is not None and not any(re.fullmatch(lit, v) for v in fld.values):
-                fail(f"{where}: $mt regex {lit!r} matches no value of field {name} "
-                     f"(allowed: {_allowed(fld.values)})")
+                fail(Problem("cond_mt_no_value", where=where, rx=repr(lit), name=name, allowed=_allowed(fld.values)))
         else:  # $neq
             if not _literal_ok(ftype, lit):
-                fail(f"{where}: {key} on {ftype} field {name} needs a {ftype} literal, got {lit!r}")
+                fail(Problem("cond_neq_literal", where=where, op=key, type=ftype, name=name, got=repr(lit)))
             _check_value(fld, lit, f"{where}/{key}", fail)
         return
     fld = _field_spec(spec, key, where, fail)
     if not _literal_ok(fld.type, value):
-        fail(f"{where}: {fld.type} field {key} compared with {value!r}; needs a {fld.type} literal")
+        fail(Problem("cond_eq_literal", where=where, type=fld.type, name=key, got=repr(value)))
     _check_value(fld, value, where, fail)
 
 
@@ -178,6 +176,7 @@ def _check_cond(cond, spec, fail, where):
 # (`[A-Z]+-`).
 _REGEX_FORBIDDEN = set('\\$"\'')
 _REGEX_MAX_REPEAT = 50
+_REGEX_MAX_CHARS = 200
 
 
 class _Shape:
@@ -189,35 +188,41 @@ class _Shape:
         self.unbounded, self.choices = 0, 1
 
 
-def regex_problem(rx) -> str | None:
-    """None when `rx` is in the $mt subset both engines agree on, else the reason."""
+class _Refused(ValueError):
+    """The parser's reason to refuse a regex, a Problem (told in the user's language)."""
+
+    def __init__(self, key: str, **params):
+        self.problem = Problem(key, **params)
+        super().__init__(self.problem)
+
+
+def regex_problem(rx) -> Problem | None:
+    """None when `rx` is in the $mt subset both engines agree on, else the reason (a Problem:
+    its str is the English text)."""
     if not isinstance(rx, str) or not rx:
-        return "must be a non-empty string"
-    if len(rx) > 200:
-        return "longer than 200 characters"
+        return Problem("rx_empty")
+    if len(rx) > _REGEX_MAX_CHARS:
+        return Problem("rx_long", max=_REGEX_MAX_CHARS)
     bad = sorted({c for c in rx if c in _REGEX_FORBIDDEN or ord(c) < 0x20 or ord(c) == 0x7f})
     if bad:
-        return f"characters {''.join(bad)!r} are not supported (no escapes, anchors or quotes)"
+        return Problem("rx_chars", chars=repr("".join(bad)))
     shape = _Shape()
     try:
         pos, _ = _parse_alt(rx, 0, 0, shape)
-    except ValueError as e:
-        return str(e)
+    except _Refused as e:
+        return e.problem
     if pos != len(rx):
-        return f"unexpected {rx[pos]!r} at {pos}"
+        return Problem("rx_unexpected", c=repr(rx[pos]), at=pos)
     if shape.unbounded > MAX_REGEX_UNBOUNDED:
-        return (f"{shape.unbounded} repetitions with * or + that may backtrack; at most "
-                f"{MAX_REGEX_UNBOUNDED} (not counted: a final .*, and before any other one followed by "
-                "a character it cannot match, as in [A-Z]+-)")
+        return Problem("rx_unbounded", n=shape.unbounded, max=MAX_REGEX_UNBOUNDED)
     if shape.choices > MAX_REGEX_CHOICES:
-        return (f"{shape.choices} combinations of alternatives (|, ?, {{n,m}}); at most {MAX_REGEX_CHOICES} "
-                "(backtracks without bound)")
+        return Problem("rx_choices", n=shape.choices, max=MAX_REGEX_CHOICES)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             re.compile(rx)
     except re.error as e:
-        return f"does not compile: {e}"
+        return Problem("rx_compile", detail=str(e))
     return None
 
 
@@ -231,7 +236,7 @@ def _parse_alt(rx, i, depth, shape):
             i, plain = _parse_piece(rx, i, depth, shape)
             literal = literal and plain
         if i == start and depth:
-            raise ValueError(f"empty alternative at {i}")
+            raise _Refused("rx_empty_alt", at=i)
         branches.append(rx[start:i] if literal else None)
         if i < len(rx) and rx[i] == "|":
             i += 1
@@ -246,21 +251,21 @@ def _parse_piece(rx, i, depth, shape):
     inner = None
     if c == "(":
         if i + 1 < len(rx) and rx[i + 1] == "?":
-            raise ValueError("(?...) groups are not supported")
+            raise _Refused("rx_group_ext")
         unbounded_before = shape.unbounded
         j, inner = _parse_alt(rx, i + 1, depth + 1, shape)
         if j >= len(rx) or rx[j] != ")":
-            raise ValueError(f"unclosed group at {i}")
+            raise _Refused("rx_unclosed_group", at=i)
         i = j + 1
         repeats_inside = shape.unbounded > unbounded_before or _has_repetition(rx[start + 1:j])
     elif c == "[":
         i = _parse_class(rx, i)
     elif c in "*+?{":
-        raise ValueError(f"quantifier {c!r} at {i} has nothing to repeat")
+        raise _Refused("rx_nothing_to_repeat", q=repr(c), at=i)
     elif c in "]}":
-        raise ValueError(f"unbalanced {c!r} at {i}")
+        raise _Refused("rx_unbalanced", c=repr(c), at=i)
     elif c == "^":
-        raise ValueError("anchors (^ $) are not supported: $mt always matches the whole value")
+        raise _Refused("rx_anchor")
     else:
         i += 1                                  # a literal character or '.'
     plain = c not in "([."
@@ -279,15 +284,15 @@ def _parse_piece(rx, i, depth, shape):
     elif i < len(rx) and rx[i] == "{":
         m = re.compile(r"\{(\d+)(?:,(\d+))?\}").match(rx, i)
         if not m:
-            raise ValueError(f"bad repetition at {i} (use {{n}} or {{n,m}})")
+            raise _Refused("rx_bad_repeat", at=i)
         lo = int(m.group(1))
         hi = int(m.group(2)) if m.group(2) is not None else lo
         if not 1 <= lo <= hi <= _REGEX_MAX_REPEAT:
-            raise ValueError(f"repetition {m.group(0)} needs 1 <= n <= m <= {_REGEX_MAX_REPEAT}")
+            raise _Refused("rx_repeat_range", rep=m.group(0), max=_REGEX_MAX_REPEAT)
         shape.choices *= hi - lo + 1
         i = m.end()
     if i < len(rx) and rx[i] in "*+?{":
-        raise ValueError(f"double quantifier at {i}")
+        raise _Refused("rx_double_quantifier", at=i)
     if repeated and inner is not None:
         _check_repeated_group(rx[start:i], inner, repeats_inside)
     return i, plain and not quantified
@@ -399,13 +404,12 @@ def _has_repetition(text: str) -> bool:
 def _check_repeated_group(group: str, branches, repeats_inside: bool) -> None:
     """A repeated group must match each text in one way only, or backtracking explodes."""
     if repeats_inside:
-        raise ValueError(f"{group}: a repeated group may not hold a repetition (backtracks exponentially)")
+        raise _Refused("rx_nested_repeat", group=group)
     if len(branches) > 1:
         texts = [b for b in branches if b is not None]
         prefix = any(a != b and b.startswith(a) for a in texts for b in texts)
         if len(texts) < len(branches) or len(set(texts)) < len(texts) or prefix:
-            raise ValueError(f"{group}: the alternatives of a repeated group must be distinct literal texts, "
-                             "none the start of another (backtracks exponentially)")
+            raise _Refused("rx_ambiguous_alts", group=group)
 
 
 def _parse_class(rx, i):
@@ -416,17 +420,17 @@ def _parse_class(rx, i):
     while i < len(rx) and rx[i] != "]":
         c = rx[i]
         if c in "[-^":
-            raise ValueError(f"{c!r} inside a character class is not supported (at {i})")
+            raise _Refused("rx_class_char", c=repr(c), at=i)
         if i + 2 < len(rx) and rx[i + 1] == "-" and rx[i + 2] != "]":
             hi = rx[i + 2]
             if hi in "[-^" or hi < c:
-                raise ValueError(f"bad range {c}-{hi} at {i}")
+                raise _Refused("rx_bad_range", lo=c, hi=hi, at=i)
             i += 3
         else:
             i += 1
         items += 1
     if i >= len(rx):
-        raise ValueError("unclosed character class")
+        raise _Refused("rx_unclosed_class")
     if not items:
-        raise ValueError("empty character class")
+        raise _Refused("rx_empty_class")
     return i + 1

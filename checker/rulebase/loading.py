@@ -23,6 +23,7 @@ from checker.rulebase.conditions import (
 )
 from checker.rulebase.yamlfile import Documentation, RuleFileError, read_rule_file
 from checker.terms import LANGS, SEVERITIES, STAGES, is_data_basis, runs_in
+from checker.texts import UserError
 
 _check_when = check_when                # the name tests/test_engines.py validates its conditions with
 
@@ -39,18 +40,18 @@ _SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _IDENT_RE = re.compile(r"^[a-z_][a-z0-9_]*$")
 
 
-class RuleBaseError(Exception):
-    """An invalid rule file; ``str()`` is ``"path: problem"``."""
+class RuleBaseError(UserError):
+    """An invalid rule file; ``str()`` is ``"path: problem"`` in English, ``message(lang)`` in
+    the user's language (cli.py shows it) when the problem is a bounds.Problem."""
+    PREFIX = "rulefile."
 
     def __init__(self, path, problem: str):
         self.path = str(path)
         self.problem = problem
-        super().__init__(f"{self.path}: {problem}")
+        super().__init__("at_path", path=self.path, problem=problem)
 
-    # issue 13: a bounds.Problem is told in the user's language (cli.py shows message(lang)).
-    def message(self, lang: str = "id") -> str:
-        problem = self.problem.message(lang) if hasattr(self.problem, "message") else self.problem
-        return f"{self.path}: {problem}"
+    def __reduce__(self):
+        return (RuleBaseError, (self.path, self.problem))
 
 
 @dataclass(frozen=True)

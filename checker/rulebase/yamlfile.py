@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from checker.rulebase.bounds import MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES, MAX_SCALAR_CHARS, Problem
+from checker.texts import UserError
 
 # Top-level keys only `explain` and the rulebook need: parsed when first asked for, so that
 # `check` reads only the rule itself (a third of the text).
@@ -29,13 +30,21 @@ _TOP_KEY_RE = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*):(?:[ \t]|$)")
 _MAYBE_ALIAS_RE = re.compile(r"(?:^|[\s\[{,])[&*][^\s,\[\]{}]", re.M)
 
 
-class RuleFileError(Exception):
-    """A rule file that is not acceptable YAML; str() is the problem in English, `problem`
-    the Problem (told in the user's language by `problem.message(lang)`)."""
+class RuleFileError(UserError):
+    """A rule file that is not acceptable YAML: `problem` is the Problem the caller names the
+    file with (RuleBaseError); str() is its English text, message(lang) the user's."""
+    PREFIX = "rulefile."
 
     def __init__(self, key: str, /, **params):
         self.problem = Problem(key, **params)
-        super().__init__(self.problem)
+        super().__init__(key, **params)
+
+    def __reduce__(self):
+        return (_rule_file_error, (self.key, self.params))
+
+
+def _rule_file_error(key: str, params: dict) -> RuleFileError:
+    return RuleFileError(key, **params)
 
 
 class Documentation:

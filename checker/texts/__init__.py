@@ -1,6 +1,6 @@
 """Every text a user reads, in one catalogue: `{key: (Indonesian, English)}` tables, one
-module per surface (cli, load, roster, facts, workbook, annotate, followup, rulebook), and
-one lookup, `t(key, lang, **params)`. Rule texts live in rules/*.yaml.
+module per surface (cli, load, roster, facts, workbook, annotate, followup, rulebook, rulefile,
+engine, web), and one lookup, `t(key, lang, **params)`. Rule texts live in rules/*.yaml.
 
 An entry's value is a string (formatted with the params when given) or, for a surface that
 needs a group of texts at once (column headers, a label per severity), a tuple or dict of
@@ -14,7 +14,8 @@ import sys
 
 from checker.terms import LANGS, is_data_basis, lang_of
 
-SURFACES = ("cli", "load", "roster", "facts", "workbook", "annotate", "followup", "rulebook", "rulefile", "web")
+SURFACES = ("cli", "load", "roster", "facts", "workbook", "annotate", "followup", "rulebook", "rulefile", "engine",
+            "web")
 
 
 def _catalogue() -> dict:
@@ -44,6 +45,14 @@ def both(key: str, **params) -> dict:
     return {lang: t(key, lang, **params) for lang in LANGS}
 
 
+def pick(value, lang: str) -> str:
+    """A text written in a rule file either as a plain string or as an {id: ..., en: ...}
+    mapping, in `lang` (Indonesian when `lang` has none)."""
+    if isinstance(value, dict):
+        return str(value.get(lang) or value.get("id") or "")
+    return "" if value is None else str(value)
+
+
 def texts_for(prefix: str, lang: str) -> dict:
     """Every entry of one surface (keys starting with `prefix`) in one language, by the rest of its key."""
     i = 1 if lang == "en" else 0
@@ -69,9 +78,16 @@ def lang_from_argv(argv=None) -> str:
     return lang_of(os.environ.get("CEK_POKJA_LANG"))
 
 
+def told(params: dict, lang: str) -> dict:
+    """`params` with every value that is itself a text in both languages (it has
+    `message(lang)`: a UserError, a rule file's Problem) told in `lang`."""
+    return {k: v.message(lang) if callable(getattr(v, "message", None)) else v for k, v in params.items()}
+
+
 class UserError(Exception):
     """A failure the user can fix, told in their language: the catalogue entry PREFIX + key,
-    formatted with the error's params."""
+    formatted with the error's params (a param that is itself such a text is told in the
+    same language); str() is the English text."""
     PREFIX = ""
 
     def __init__(self, key: str, **params):
@@ -79,4 +95,4 @@ class UserError(Exception):
         super().__init__(self.message("en"))
 
     def message(self, lang: str = "id") -> str:
-        return t(self.PREFIX + self.key, lang, **self.params)
+        return t(self.PREFIX + self.key, lang, **told(self.params, lang))

@@ -1,6 +1,6 @@
-"""Texts of a workbook that cannot be read at all (LoadError): what is wrong and what to do.
-Placeholders: {file} the path as given, {detail}, and the LoadError's params ({sheet},
-{cell}, {cells}, {mb}, {s})."""
+"""Texts of a workbook that cannot be read at all (LoadError): what is wrong and what to do,
+one per kind of checker/load/errors.py. Placeholders: {file} the path as given, {detail},
+and the parameters of the kind's factory ({sheet}, {cell}, {cells}, {mb}, {s}, ...)."""
 from __future__ import annotations
 
 TEXTS = {

@@ -1,4 +1,5 @@
-"""Texts of a master roster that cannot be used (RosterError)."""
+"""Texts of a master roster that cannot be used (RosterError), one per kind of
+checker/load/errors.py (its factory's parameters; {path}, {detail} and {sheet} always)."""
 from __future__ import annotations
 
 TEXTS = {
@@ -11,12 +12,12 @@ TEXTS = {
                         "column (Kode Unit, KODE_UNIT, UNOR, UNOR_NAMA, Unit Kerja) in its first 20 rows."),
     "roster.no_rows": ("Roster induk {path} (sheet {sheet}) tidak memuat satu pun baris pegawai dengan NIP.",
                        "The master roster {path} (sheet {sheet}) lists no employee with a NIP."),
-    "roster.nip_numbers": ("Kolom NIP roster induk {path} (sheet {sheet}) tersimpan sebagai angka pada {detail} "
-                           "baris, sehingga digit terakhir NIP hilang; format kolom NIP sebagai teks lalu ekspor "
-                           "ulang roster.",
+    "roster.nip_numbers": ("Kolom NIP roster induk {path} (sheet {sheet}) tersimpan sebagai angka pada "
+                           "{numbers}/{nips} baris, sehingga digit terakhir NIP hilang; format kolom NIP sebagai teks "
+                           "lalu ekspor ulang roster.",
                            "The NIP column of the master roster {path} (sheet {sheet}) is stored as numbers in "
-                           "{detail} rows, so the NIPs' last digits are lost; format the NIP column as text and "
-                           "export the roster again."),
+                           "{numbers}/{nips} rows, so the NIPs' last digits are lost; format the NIP column as text "
+                           "and export the roster again."),
     "roster.csv_too_large": ("Roster induk {path} ({mb} MB) melebihi batas {limit} MB untuk roster CSV.",
                              "The master roster {path} ({mb} MB) exceeds the {limit} MB limit for a CSV roster."),
     "roster.csv_encoding": ("Roster induk {path}, baris {line}: berkas tidak berenkode UTF-8 (tampaknya {found}); "

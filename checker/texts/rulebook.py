@@ -6,10 +6,11 @@ TEXTS = {
     "rulebook.from_stage": ("berlaku sejak tahap {stage} ({stages})", "runs from the {stage} stage ({stages})"),
     "rulebook.regulation": ("Peraturan Menteri Koordinator Bidang Perekonomian Nomor 1 Tahun 2025",
                             "Peraturan Menteri Koordinator Bidang Perekonomian Nomor 1 Tahun 2025"),
-    "rulebook.data_basis": ("Aturan mutu data: tidak menegakkan butir regulasi tertentu, tetapi menjaga agar data "
-                            "workbook dapat diperiksa. Teks regulasi yang menjadi alasannya:",
-                            "A data-quality rule: it enforces no particular point of the regulation but keeps the "
-                            "workbook's data checkable. The regulation's text behind it:"),
+    # rules.md, output-format.md (`explain`): a data rule quotes no text and says so in a sentence
+    "rulebook.data_basis": ("Aturan mutu data: aturan ini memeriksa isi workbook itu sendiri dan konsistensinya, "
+                            "bukan butir tertentu regulasi, sehingga tidak mengutip ketentuan apa pun.",
+                            "A data-quality rule: it checks the workbook's own content and its consistency, not a "
+                            "particular provision of the regulation, so it quotes no provision."),
     "rulebook.points": ("Butir yang ditegakkan", "Points enforced"),
     "rulebook.examples_intro": ("Setiap contoh mengubah salinan unit contoh yang patuh (unit {unit}; isinya "
                                 "tercantum di {where}) lalu memeriksanya pada tahap {stage}, kecuali disebut "

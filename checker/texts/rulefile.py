@@ -1,5 +1,6 @@
-"""Texts of a rule file's YAML and size checks (checker/rulebase/yamlfile.py, bounds.py): what
-is wrong with a file of `--rules DIR`, after "path: "."""
+"""Texts of a rule file's checks (checker/rulebase/yamlfile.py, bounds.py, conditions.py): what
+is wrong with a file of `--rules DIR`, after "path: ". The rule author's terms (when, field,
+$mt, literal, int, str) stay as they are written in the file."""
 from __future__ import annotations
 
 TEXTS = {
@@ -29,4 +30,82 @@ TEXTS = {
                                     "conversion); write {{{name}}} alone"),
     "rulefile.placeholders": ("{where}: memuat {n} tempat isian; paling banyak {max}",
                               "{where}: {n} placeholders; at most {max}"),
+    "rulefile.at_path": ("{path}: {problem}", "{path}: {problem}"),
+    # a rule's `when` (conditions.py)
+    "rulefile.when_mapping": ("when harus berupa mapping", "when must be a mapping"),
+    "rulefile.when_shape": ("when harus berbentuk {{t: {kind}}} atau {{$and: [{{t: {kind}}}, ...]}}",
+                            "when must be {{t: {kind}}} or {{$and: [{{t: {kind}}}, ...]}}"),
+    "rulefile.when_kind": ("when harus membatasi t pada {kind} tepat satu kali di tingkat teratas (ditemukan {found})",
+                           "when must constrain t to {kind} exactly once at the top level (found {found})"),
+    "rulefile.cond_unknown_operator": ("{where}: operator {name} tidak dikenal (yang diperbolehkan: {allowed})",
+                                       "{where}: unknown operator {name} (allowed: {allowed})"),
+    "rulefile.cond_kind_again": ("{where}: t hanya boleh dibatasi satu kali, di tingkat teratas",
+                                 "{where}: t may only be constrained once, at the top level"),
+    "rulefile.cond_reserved": ("{where}: field {name} dicadangkan", "{where}: field {name} is reserved"),
+    "rulefile.cond_unknown_field": ("{where}: field {name} tidak dikenal pada jenis fakta {kind}",
+                                    "{where}: unknown field {name} of fact kind {kind}"),
+    "rulefile.cond_not_a_value": ("{where}: {value} bukan nilai field {field} (yang diperbolehkan: {allowed})",
+                                  "{where}: {value} is not a value of field {field} (allowed: {allowed})"),
+    "rulefile.cond_shape": ("{where}: kondisi harus berupa mapping dengan tepat satu kunci, ditemukan {got}",
+                            "{where}: a condition must be a mapping with exactly one key, got {got}"),
+    "rulefile.cond_list": ("{where}: {op} memerlukan daftar kondisi yang tidak kosong",
+                           "{where}: {op} takes a non-empty list of conditions"),
+    "rulefile.cond_one_field": ("{where}: {op} memerlukan mapping dari tepat satu field ke satu nilai",
+                                "{where}: {op} takes a mapping of exactly one field to a value"),
+    "rulefile.cond_exists": ("{where}: {op} ditulis {{{name}: 1}}", "{where}: {op} takes {{{name}: 1}}"),
+    "rulefile.cond_ordering_type": ("{where}: {op} hanya berlaku untuk field int; {name} bertipe {type}",
+                                    "{where}: {op} applies to int fields only; {name} is {type}"),
+    "rulefile.cond_ordering_literal": ("{where}: {op} pada {name} memerlukan literal int, ditemukan {got}",
+                                       "{where}: {op} on {name} needs an int literal, got {got}"),
+    "rulefile.cond_mt_type": ("{where}: $mt hanya berlaku untuk field str; {name} bertipe {type}",
+                              "{where}: $mt applies to str fields only; {name} is {type}"),
+    "rulefile.cond_mt_regex": ("{where}: regex $mt {rx}: {problem}", "{where}: $mt regex {rx}: {problem}"),
+    "rulefile.cond_mt_no_value": ("{where}: regex $mt {rx} tidak cocok dengan nilai mana pun dari field {name} "
+                                  "(yang diperbolehkan: {allowed})",
+                                  "{where}: $mt regex {rx} matches no value of field {name} (allowed: {allowed})"),
+    "rulefile.cond_neq_literal": ("{where}: {op} pada field {type} {name} memerlukan literal {type}, ditemukan {got}",
+                                  "{where}: {op} on {type} field {name} needs a {type} literal, got {got}"),
+    "rulefile.cond_eq_literal": ("{where}: field {type} {name} dibandingkan dengan {got}; memerlukan literal {type}",
+                                 "{where}: {type} field {name} compared with {got}; needs a {type} literal"),
+    # a $mt regex (conditions.regex_problem), after "$mt regex '...': "
+    "rulefile.rx_empty": ("harus berupa teks yang tidak kosong", "must be a non-empty string"),
+    "rulefile.rx_long": ("lebih panjang dari {max} karakter", "longer than {max} characters"),
+    "rulefile.rx_chars": ("karakter {chars} tidak didukung (tanpa escape, jangkar, atau tanda kutip)",
+                          "characters {chars} are not supported (no escapes, anchors or quotes)"),
+    "rulefile.rx_unexpected": ("{c} tidak terduga pada posisi {at}", "unexpected {c} at {at}"),
+    "rulefile.rx_unbounded": ("{n} pengulangan dengan * atau + yang dapat melakukan backtracking; paling banyak {max} "
+                              "(tidak dihitung: .* di akhir, dan sebelum pengulangan lain, pengulangan yang diikuti "
+                              "karakter yang tidak dapat dicocokkannya, seperti [A-Z]+-)",
+                              "{n} repetitions with * or + that may backtrack; at most {max} (not counted: a final "
+                              ".*, and before any other one followed by a character it cannot match, as in [A-Z]+-)"),
+    "rulefile.rx_choices": ("{n} kombinasi alternatif (|, ?, {{n,m}}); paling banyak {max} (backtracking tanpa "
+                            "batas)",
+                            "{n} combinations of alternatives (|, ?, {{n,m}}); at most {max} (backtracks without "
+                            "bound)"),
+    "rulefile.rx_compile": ("tidak dapat dikompilasi: {detail}", "does not compile: {detail}"),
+    "rulefile.rx_empty_alt": ("alternatif kosong pada posisi {at}", "empty alternative at {at}"),
+    "rulefile.rx_group_ext": ("grup (?...) tidak didukung", "(?...) groups are not supported"),
+    "rulefile.rx_unclosed_group": ("grup tidak ditutup pada posisi {at}", "unclosed group at {at}"),
+    "rulefile.rx_nothing_to_repeat": ("kuantor {q} pada posisi {at} tidak mengulang apa pun",
+                                      "quantifier {q} at {at} has nothing to repeat"),
+    "rulefile.rx_unbalanced": ("{c} tanpa pasangan pada posisi {at}", "unbalanced {c} at {at}"),
+    "rulefile.rx_anchor": ("jangkar (^ $) tidak didukung: $mt selalu mencocokkan seluruh nilai",
+                           "anchors (^ $) are not supported: $mt always matches the whole value"),
+    "rulefile.rx_bad_repeat": ("pengulangan tidak sah pada posisi {at} (gunakan {{n}} atau {{n,m}})",
+                               "bad repetition at {at} (use {{n}} or {{n,m}})"),
+    "rulefile.rx_repeat_range": ("pengulangan {rep} memerlukan 1 <= n <= m <= {max}",
+                                 "repetition {rep} needs 1 <= n <= m <= {max}"),
+    "rulefile.rx_double_quantifier": ("kuantor ganda pada posisi {at}", "double quantifier at {at}"),
+    "rulefile.rx_nested_repeat": ("{group}: grup yang diulang tidak boleh memuat pengulangan (backtracking "
+                                  "eksponensial)",
+                                  "{group}: a repeated group may not hold a repetition (backtracks exponentially)"),
+    "rulefile.rx_ambiguous_alts": ("{group}: alternatif dalam grup yang diulang harus berupa teks literal yang "
+                                   "berbeda, tidak satu pun menjadi awal alternatif lain (backtracking eksponensial)",
+                                   "{group}: the alternatives of a repeated group must be distinct literal texts, "
+                                   "none the start of another (backtracks exponentially)"),
+    "rulefile.rx_class_char": ("{c} di dalam kelas karakter tidak didukung (pada posisi {at})",
+                               "{c} inside a character class is not supported (at {at})"),
+    "rulefile.rx_bad_range": ("rentang {lo}-{hi} tidak sah pada posisi {at}", "bad range {lo}-{hi} at {at}"),
+    "rulefile.rx_unclosed_class": ("kelas karakter tidak ditutup", "unclosed character class"),
+    "rulefile.rx_empty_class": ("kelas karakter kosong", "empty character class"),
 }

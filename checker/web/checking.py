@@ -27,7 +27,7 @@ class BatchError(Exception):
 def run_batch(uploads, stage: str, lang: str, settings, roster=None):
     """The RunResult of checking `uploads` (InputRefs, in the order sent) together, each file
     named by the user's name."""
-    from checker.load.roster import RosterError
+    from checker.load.errors import RosterError
     from checker.pipeline import run
     try:
         return run.check(list(uploads), stage=stage, lang=lang, engine=settings.engine, jobs=settings.jobs,

@@ -39,7 +39,6 @@ class Job:
     id: str
     folder: str
     stage: str
-    created: float                  # time.time(), for the page
     expires_at: float               # time.monotonic()
     uploads: list = field(default_factory=list)    # InputRef of each unit workbook (web/flow.py)
     roster: object = None           # InputRef of the master roster, if any
@@ -78,7 +77,7 @@ class JobStore:
         os.mkdir(os.path.join(folder, "in"), 0o700)
         os.mkdir(os.path.join(folder, "out"), 0o700)
         now = time.monotonic()
-        job = Job(job_id, folder, stage, time.time(), now + self.keep_seconds)
+        job = Job(job_id, folder, stage, now + self.keep_seconds)
         self.jobs[job_id] = job
         return job
 

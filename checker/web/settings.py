@@ -53,11 +53,6 @@ class Settings:
     def keep_seconds(self) -> float:
         return self.keep_minutes * 60
 
-    @property
-    def access_required(self) -> bool:
-        """An access code guards every page when one is set; off loopback one must be."""
-        return bool(self.access_code)
-
 
 def is_loopback(host: str) -> bool:
     """Whether `host` only listens on this machine (127.0.0.0/8, ::1, localhost)."""

@@ -10,7 +10,8 @@ import pytest
 from layouts_kit import base_book, real_unit, siasn_rows, write_book, write_siasn_csv
 from test_layouts import ENGINES, UNIT, findings
 
-from checker.load.roster import RosterError, load_roster
+from checker.load.errors import RosterError
+from checker.load.roster import load_roster
 
 OTHER = "Asisten Deputi Contoh Tata Kelola"
 

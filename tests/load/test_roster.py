@@ -9,7 +9,8 @@ from datetime import date
 import pytest
 from conftest import write_workbook
 
-from checker.load.roster import RosterError, load_roster, names_jpt_pratama, unit_keys
+from checker.load.errors import RosterError
+from checker.load.roster import load_roster, names_jpt_pratama, unit_keys
 
 SIASN_HEADER = ["PNS_ID", "NIP_BARU", "NIP_LAMA", "NAMA", "GELAR_DEPAN", "GELAR_BELAKANG", "TGL_LHR",
                 "GOL_AKHIR_NAMA", "JENIS_JABATAN_NAMA", "JABATAN_NAMA", "UNOR_ID", "KODE_UNIT", "UNOR_NAMA",

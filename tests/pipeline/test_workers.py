@@ -12,9 +12,10 @@ import pytest
 from rule_examples import build
 
 from checker.facts.unit_build import UnitFacts
+from checker.load.errors import RosterError
 from checker.load.inputref import DocKind, InputRef
 from checker.load.limits import Limits
-from checker.load.roster import RosterError, load_roster
+from checker.load.roster import load_roster
 from checker.pipeline import run, workers
 from checker.pipeline.task import RosterOutcome, check_file, failed_file, read_roster
 

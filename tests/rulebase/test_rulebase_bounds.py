@@ -189,8 +189,8 @@ def test_alias_in_coverage_map(tmp_path):
     d = rule_dir(tmp_path, "doc:\n", "doc:\n")
     (d / "_coverage.yaml").write_text("points:\n" + indent("- " + BOMB.replace("\n", "\n  "), 2), encoding="utf-8")
     with pytest.raises(RuleBaseError, match="_coverage.yaml: line .*: YAML aliases"):
-        from checker.rulebase import rulebook
-        rulebook.load_coverage(d)
+        from checker.rulebase import coverage
+        coverage.load_coverage(d)
 
 
 def test_real_doc_texts_are_not_scanned_twice():

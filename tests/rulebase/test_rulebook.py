@@ -17,9 +17,9 @@ from click.testing import CliRunner
 from checker import rulebase
 from checker.cli import main
 from checker.facts.schema import COMMON_PARAMS, KINDS
-from checker.rulebase import rulebook
+from checker.rulebase import basis, coverage, examples, rulebook
 from checker.terms import is_data_basis
-from checker.texts import t
+from checker.texts import pick, t
 
 REPO = Path(__file__).resolve().parents[2]
 RULES_DIR = REPO / "rules"
@@ -30,7 +30,7 @@ SHARED_REGULATION = REPO.parent / "shared" / "regulation" / "permenko-perekonomi
 BASE = rulebase.load()
 RULES = list(BASE.rules)
 LANGS = ("id", "en")
-STATUSES = rulebook.COVERAGE_STATUSES
+STATUSES = coverage.COVERAGE_STATUSES
 # A message must name at least one of these (the Pokja, person, target, code, unit or a value);
 # every p_* parameter and every condition field is a value found.
 SUBJECTS = {"unit", "unit_name", "pokja", "nip", "name", "person", "target", "value"}
@@ -51,7 +51,7 @@ def regulation() -> str:
 
 @pytest.fixture(scope="module")
 def coverage_entries() -> list[dict]:
-    entries = rulebook.load_coverage(RULES_DIR)
+    entries = coverage.load_coverage(RULES_DIR)
     assert entries, "rules/_coverage.yaml is missing or empty"
     return entries
 
@@ -81,13 +81,13 @@ def test_rule_has_every_text_in_both_languages(rule):
 
 @pytest.mark.parametrize("rule", RULES, ids=_ids(RULES))
 def test_legal_text_is_quoted_verbatim(rule, regulation):
-    passages = rulebook.legal_passages(rule)
+    passages = basis.legal_passages(rule)
     if is_data_basis(rule.basis):       # rules.md: data rules quote no legal text
         assert passages == [], f"{rule.id} has basis data and must quote no legal text"
         return
     assert passages, f"{rule.id} quotes no legal text"
     absent = [p for p in passages if p not in regulation]
-    assert absent == [], (f"{rule.id}: these parts of legal_text (split on {rulebook.LEGAL_TEXT_GAP!r}) are not "
+    assert absent == [], (f"{rule.id}: these parts of legal_text (split on {basis.LEGAL_TEXT_GAP!r}) are not "
                           f"verbatim in {REGULATION.name}: {absent}")
 
 
@@ -102,7 +102,7 @@ def test_rule_has_a_violating_and_a_compliant_example(rule):
 @pytest.mark.parametrize("rule", RULES, ids=_ids(RULES))
 def test_citation_names_points_of_the_coverage_map(rule, coverage_entries):
     known = {e["point"] for e in coverage_entries}
-    points = rulebook.basis_points(rule.basis)
+    points = basis.basis_points(rule.basis)
     if is_data_basis(rule.basis):
         assert points == []
         return
@@ -140,15 +140,33 @@ def test_explain_prints_every_section(rule, lang):
         positions.append(out.index(f"## {header}"))
     assert positions == sorted(positions), "sections out of order"
     assert rule.basis in out
-    for passage in rulebook.legal_passages(rule):
+    for passage in basis.legal_passages(rule):
         assert passage in out
     for ex in rule.examples or []:
-        assert rulebook._pick(ex.get("name"), lang) in out
+        assert pick(ex.get("name"), lang) in out
         for e in ex.get("expect") or []:
             if e.get("sheet") and e.get("row") is not None and e.get("column"):
                 assert f"{e['column']}{e['row']}" in out, f"{rule.id}: expected cell {e['column']}{e['row']} not shown"
     for name in rule.fields_used():
         assert f"`{name}`" in out
+
+
+DATA_RULES = [r for r in RULES if is_data_basis(r.basis)]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("rule", DATA_RULES, ids=_ids(DATA_RULES))
+def test_a_data_rules_legal_basis_says_it_checks_the_workbook_and_quotes_nothing(rule, lang):
+    """output-format.md, `explain` (issue 19): a data rule's legal-basis section is one sentence
+    saying the rule checks the workbook's own content and consistency, never a label with nothing
+    after it."""
+    heads = t("rulebook.sections", lang)
+    text = rulebook.render_rule(rule, lang)
+    section = text.split(f"## {heads[2]}\n", 1)[1].split(f"## {heads[3]}\n", 1)[0].strip()
+    says = {"id": ("memeriksa isi workbook itu sendiri dan konsistensinya", "tidak mengutip ketentuan apa pun."),
+            "en": ("checks the workbook's own content and its consistency", "quotes no provision.")}[lang]
+    assert section.startswith(f"**{rule.basis}** — ") and "\n" not in section, section
+    assert says[0] in section and section.endswith(says[1]), section
 
 
 # ---------------------------------------------------------------------------------------------
@@ -170,13 +188,13 @@ def test_edits_are_described_with_rows_and_old_values():
 
 
 def test_later_edits_see_earlier_ones():
-    lines = rulebook.describe_edits([
+    lines = examples.describe_edits([
         {"sheet": "PK", "append": {"Kode Target": "PK-03", "Indikator Kinerja": "x"}},
         {"sheet": "PK", "where": {"Kode Target": "PK-01"}, "delete": True},
         {"sheet": "PK", "where": {"Kode Target": "PK-03"}, "set": {"Target": "6"}},
         {"sheet": "Pokja", "drop_column": "Tugas Pokja"},
         {"drop_sheet": "Surat Tugas"},
-    ], rulebook.load_example_base(RULES_DIR), "id")
+    ], examples.load_example_base(RULES_DIR), "id")
     assert lines[0].startswith("- Sheet PK: baris 4 ditambahkan")
     assert lines[1].startswith("- Sheet PK: baris 2 (Kode Target PK-01")
     assert lines[2] == "- Sheet PK, baris 3 (Kode Target PK-03): kolom D “Target” diisi “6” (semula kosong)."
@@ -185,7 +203,7 @@ def test_later_edits_see_earlier_ones():
 
 
 def test_an_unknown_edit_is_shown_as_data_not_dropped():
-    lines = rulebook.describe_edits([{"sheet": "Pokja", "where": {"Kode Pokja": "NONE"}, "set": {"Nama": "x"}},
+    lines = examples.describe_edits([{"sheet": "Pokja", "where": {"Kode Pokja": "NONE"}, "set": {"Nama": "x"}},
                                      {"sheet": "Nope", "set_all": {"A": 1}}], {}, "en")
     assert len(lines) == 2 and all(line.startswith("- Other change: `{") for line in lines)
 
@@ -194,7 +212,7 @@ def test_an_unknown_edit_is_shown_as_data_not_dropped():
 # citations
 
 
-@pytest.mark.parametrize("basis,points", [
+@pytest.mark.parametrize("citation,points", [
     ("Pasal 2 ayat (3)", ["Pasal 2 ayat (3)"]),
     ("Pasal 2 ayat (2), ayat (6) huruf a; Lampiran II.D.3.a",
      ["Pasal 2 ayat (2)", "Pasal 2 ayat (6) huruf a", "Lampiran II.D.3.a"]),
@@ -207,8 +225,8 @@ def test_an_unknown_edit_is_shown_as_data_not_dropped():
      ["Pasal 2 ayat (4)", "Lampiran II.D.4.c.1)", "Lampiran II.D.4.c.2)"]),
     ("data", []),
 ])
-def test_basis_points(basis, points):
-    assert rulebook.basis_points(basis) == points
+def test_basis_points(citation, points):
+    assert basis.basis_points(citation) == points
 
 
 # ---------------------------------------------------------------------------------------------
@@ -241,9 +259,9 @@ def test_every_point_has_a_status_and_the_rules_named_exist(coverage_entries):
     for e in coverage_entries:
         unknown = set(e.get("rules") or []) - ids
         assert not unknown, f"{e['point']}: rules/_coverage.yaml names unknown rules {sorted(unknown)}"
-    for c in rulebook.coverage(BASE):
+    for c in coverage.coverage(BASE):
         assert c["status"] in STATUSES, f"{c['point']}: no rule enforces it and it declares no status"
-        if c["status"] in rulebook.ENFORCED:
+        if c["status"] in coverage.ENFORCED:
             assert c["rules"] or c["hand_rules"]
             assert set(c["rules"] + c["hand_rules"]) <= ids
         else:
@@ -251,8 +269,8 @@ def test_every_point_has_a_status_and_the_rules_named_exist(coverage_entries):
 
 
 def test_hand_entries_only_where_the_basis_does_not_name_the_point():
-    entries = rulebook.load_coverage(RULES_DIR)
-    for c in rulebook.coverage(BASE):
+    entries = coverage.load_coverage(RULES_DIR)
+    for c in coverage.coverage(BASE):
         entry_rules = next(e.get("rules") or [] for e in entries if e["point"] == c["point"])
         redundant = set(entry_rules) & set(c["rules"])
         assert not redundant, (f"{c['point']}: {sorted(redundant)} already enforce it through their basis; "
@@ -260,31 +278,31 @@ def test_hand_entries_only_where_the_basis_does_not_name_the_point():
 
 
 def test_a_declared_status_is_not_stale():
-    stale = [(c["point"], c["declared_status"], c["rules"] + c["hand_rules"]) for c in rulebook.coverage(BASE)
-             if c["status"] in rulebook.ENFORCED and c["declared_status"]]
+    stale = [(c["point"], c["declared_status"], c["rules"] + c["hand_rules"]) for c in coverage.coverage(BASE)
+             if c["status"] in coverage.ENFORCED and c["declared_status"]]
     assert stale == [], f"points declared not_checkable/gap but now enforced (drop status/reason): {stale}"
 
 
 def test_coverage_figures_add_up():
-    fig = rulebook.coverage_figures(BASE)
-    assert fig["total"] == len(rulebook.load_coverage(RULES_DIR)) > 0
+    fig = coverage.coverage_figures(BASE)
+    assert fig["total"] == len(coverage.load_coverage(RULES_DIR)) > 0
     assert fig["enforced"] + fig["partial"] + fig["gap"] + fig["not_checkable"] == fig["total"]
     assert fig["checkable"] == fig["enforced"] + fig["partial"] + fig["gap"]
-    assert all(fig[s] == len(fig["points"][s]) for s in rulebook.COVERAGE_STATUSES)
+    assert all(fig[s] == len(fig["points"][s]) for s in coverage.COVERAGE_STATUSES)
     # rules.md version 2: these points are covered only in part by their rule
     assert {"Lampiran II.C.4.c.5)", "Lampiran II.A.1", "Lampiran II.C.1"} <= set(fig["points"]["partial"])
     assert set(fig["data_rules"]) == {r.id for r in RULES if r.basis.strip().casefold() == "data"}
     # every rule with a legal basis enforces some point
-    enforcing = {x for c in rulebook.coverage(BASE) for x in c["rules"] + c["hand_rules"]}
+    enforcing = {x for c in coverage.coverage(BASE) for x in c["rules"] + c["hand_rules"]}
     assert {r.id for r in RULES} - set(fig["data_rules"]) <= enforcing
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_render_coverage_lists_every_point_and_the_totals(lang):
     text = rulebook.render_coverage(BASE, lang)
-    fig = rulebook.coverage_figures(BASE)
+    fig = coverage.coverage_figures(BASE)
     assert f"{fig['enforced']} / {fig['partial']} / {fig['checkable']} / {fig['total']}" in text
-    for c in rulebook.coverage(BASE):
+    for c in coverage.coverage(BASE):
         assert f"| {c['point']} |" in text
     word = {"id": "tidak dapat diperiksa dari workbook", "en": "not checkable from the workbook"}[lang]
     assert word in text
@@ -294,7 +312,7 @@ def test_a_rule_base_without_a_coverage_map(tmp_path):
     (tmp_path / "U01.yaml").write_bytes((RULES_DIR / "U01.yaml").read_bytes())
     other = rulebase.load(tmp_path)
     assert "_coverage.yaml" in rulebook.render_coverage(other, "id")
-    assert rulebook.coverage_figures(other)["total"] == 0
+    assert coverage.coverage_figures(other)["total"] == 0
     md = rulebook.render_markdown(other, "en")
     assert "### U01 unit-tanpa-pokja" in md and "Appendix A" not in md
     assert "## What it checks" in rulebook.render_rule(other.by_id("U01"), "en")
@@ -330,7 +348,7 @@ def test_example_names_translated_where_given():
 
 
 def test_coverage_file_is_plain_yaml():
-    data = yaml.safe_load((RULES_DIR / rulebook.COVERAGE_FILE).read_text(encoding="utf-8"))
+    data = yaml.safe_load((RULES_DIR / coverage.COVERAGE_FILE).read_text(encoding="utf-8"))
     assert set(data) == {"points"}
 
 
