@@ -12,7 +12,9 @@ facts/schema.py assembles the catalogue (KINDS) from these declarations:
     POKJA = fact_kind("pokja", id="satu per baris sheet Pokja", en="one per Pokja sheet row",
                       fields=[SK_DATE_EMPTY, ...], params=["p_sk_date", ...])
 
-A builder that writes a key its kind does not declare fails (factrow.UndeclaredColumn).
+A builder that writes a key its kind does not declare fails (factrow.UndeclaredColumn), and so
+does one that leaves out a field its kind declares (sink.MissingField; the cross-unit fields are
+crossunit.apply's). Each field is asserted by some case of tests/facts/cases/<family>.yaml.
 """
 from __future__ import annotations
 

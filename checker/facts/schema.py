@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from checker.facts import cells, crossunit, members, mph, people, pokja, references, structure, surat_tugas, unit
-from checker.facts.declare import FactKind, FieldSpec, Read  # noqa: F401 - the catalogue's types, used from here
+from checker.facts.declare import FactKind, FieldSpec
 from checker.input import schema as input_schema
 
 LOCATION_COLUMNS = (
@@ -73,6 +73,9 @@ def _check(k: FactKind) -> None:
 
 
 KINDS: dict[str, FactKind] = _assemble(_DECLARED)
+# The fields crossunit.apply adds to the run's tables once every unit's facts are built: a unit's
+# own builders write every other field of their kind.
+BUILT_LATER = {d.kind: tuple(f.name for f in d.fields) for d in crossunit.DECLARED}
 # Typed columns later stages join on (crossunit.py), never shown and never in conditions:
 # they keep what a display column would otherwise have to be parsed back for.
 HIDDEN_COLUMNS = {name: k.hidden for name, k in KINDS.items() if k.hidden}

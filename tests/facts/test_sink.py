@@ -5,7 +5,7 @@ import pytest
 
 from checker.facts.context import UnitContext
 from checker.facts.factrow import UndeclaredColumn
-from checker.facts.sink import FactSink, kind_columns
+from checker.facts.sink import FactSink, MissingField, kind_columns
 
 CTX = UnitContext(0, "unit.xlsx", None, "D9.AS1", "Asisten Deputi")
 
@@ -34,3 +34,18 @@ def test_declared_keys_give_every_column_of_the_kind_in_order():
     assert list(cols) == kind_columns("structure")
     assert cols["problem"] == ["column_missing"] and cols["sheet"] == ["PK"] and cols["row"] == [3]
     assert cols["unit"] == ["D9.AS1"] and cols["t"] == ["structure"]
+
+
+def test_a_declared_field_the_builder_does_not_write_fails():
+    out = FactSink(CTX)
+    with pytest.raises(MissingField) as info:
+        out.add("owner_slot", None, None, None, {"listed": True},
+                params={"p_role": "JPT Madya", "p_owner_name": "-", "p_owner_nip": "-"})
+    assert info.value.kind == "owner_slot" and info.value.names == ("owner_nips_usable",)
+
+
+def test_cross_unit_fields_are_left_to_crossunit():
+    out = FactSink(CTX)
+    out.add("unit", "unit", 2, "A", {"n_pokja": 0, "n_pokja_substance": 0, "n_pokja_support": 0, "n_pk_target": 0},
+            params={"p_support_codes": "-", "p_pokja_codes": "-"}, hidden={"_code_key": "d9as1"})
+    assert out.columns()["unit"]["duplicate_code_order"] == [None]      # crossunit.apply fills it
