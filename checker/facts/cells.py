@@ -3,12 +3,35 @@ and one per formula cell whose value cannot be used (an error, or no cached valu
 readable value is no fact: 80% of all cells, never matched."""
 from __future__ import annotations
 
+from checker.facts.declare import choice, fact_kind
 from checker.facts.people import text
 from checker.facts.unitdata import PENGARAH
 from checker.input import schema, vocab
 from checker.load.model import FORMULA_ERROR
 from checker.terms import runs_in
 from checker.texts import both
+
+CELL_CHECKS = ("nip", "vocab", "date", "year", "formula", "required")
+# "valid" is never a cell fact (valid cells are no facts) but the definition names it.
+CELL_STATUSES = ("valid", "invalid", "number", "unknown", "error", "no_cached_value", "empty")
+
+CELL = fact_kind(
+    "cell",
+    id="satu per sel terisi yang nilainya tidak sah (NIP, kosakata, tanggal, tahun), berisi rumus tanpa nilai, atau "
+       "per sel wajib yang kosong; sel yang sah tidak menjadi fakta",
+    en="one per filled cell whose value is not valid (NIP, vocabulary, date, year) or holds a formula without a "
+       "value, and one per required cell left empty; valid cells are no facts",
+    fields=[
+        choice("check", values=CELL_CHECKS,
+               id="jenis pemeriksaan: nip, vocab, date, year, formula, required (sel wajib yang kosong)",
+               en="check kind: nip, vocab, date, year, formula, required (a required cell left empty)"),
+        choice("status", values=CELL_STATUSES,
+               id="hasil: valid, invalid, number, unknown; untuk formula: error, no_cached_value; "
+                  "untuk required: empty",
+               en="result: valid, invalid, number, unknown; for formula: error, no_cached_value; "
+                  "for required: empty"),
+    ],
+    params=["p_raw", "p_column_label", "p_allowed", "p_reason"])
 
 _CHECKS = {"nip": "nip", "date": "date", "year": "year"}
 _NIP_REASONS = {"number": "fact.nip_number", "invalid": "fact.nip_invalid"}
@@ -19,7 +42,7 @@ def _check_of(kind: str) -> str | None:
     return "vocab" if kind.startswith("vocab:") else _CHECKS.get(kind)
 
 
-def _cell(u, out, check, col, status, raw, sheet_kind, row, letter, nip="", name="", pokja="") -> None:
+def _cell(out, check, col, status, raw, sheet_kind, row, letter, nip="", name="", pokja="") -> None:
     status = {"ok": "valid"}.get(status or "", status or "invalid")
     if status == "valid":
         return
@@ -36,7 +59,7 @@ def _unit_cells(u, out) -> None:
         check = _check_of(col.kind)
         entry = u.unit_entry(col.field)
         if check and entry and text(entry[1]):
-            _cell(u, out, check, col, entry[2], entry[1], "unit", entry[3], entry[4])
+            _cell(out, check, col, entry[2], entry[1], "unit", entry[3], entry[4])
 
 
 def _table_cells(u, out, spec) -> None:
@@ -60,7 +83,7 @@ def _table_cells(u, out, spec) -> None:
             if not text(raw):
                 continue
             seen.add((row, letter))
-            _cell(u, out, check, col, st, raw, spec.kind, row, letter, nip=text(r.get("nip__raw")),
+            _cell(out, check, col, st, raw, spec.kind, row, letter, nip=text(r.get("nip__raw")),
                   name=text(r.get("nama__raw")), pokja=text(r.get("kode_pokja__raw")))
 
 
@@ -133,7 +156,7 @@ def _empty(r: dict, fld: str) -> bool:
     return not text(r.get(fld + "__raw") if (fld + "__raw") in r else r.get(fld))
 
 
-def _nip_required(u, kind: str, r: dict) -> bool:
+def _nip_required(kind: str, r: dict) -> bool:
     """rules.md D07: an empty NIP counts only on a row that is not a Tenaga Pendukung's and
     has no ID Pegawai. An MPH row naming its person by Nama alone is a layout the contract
     accepts (input-format.md); a Pengarah without a NIP is A10's or A15's, and a member of
@@ -150,7 +173,7 @@ def _nip_required(u, kind: str, r: dict) -> bool:
     return True                                     # Surat Tugas: the NIP names its holder
 
 
-def _required_fact(u, out, kind, row, letter, labels, fields, r=None) -> None:
+def _required_fact(out, kind, row, letter, labels, fields, r=None) -> None:
     r = r or {}
     out.add("cell", kind, row, letter, {"check": "required", "status": "empty"},
             nip=text(r.get("nip__raw")), name=text(r.get("nama__raw")), pokja=text(r.get("kode_pokja__raw")),
@@ -165,7 +188,7 @@ def _unit_required(u, out) -> None:
              and not text(u.unit_entry(c.field)[1])]
     if empty:
         first = empty[0][1]
-        _required_fact(u, out, "unit", first[3], first[4], [c.label for c, _ in empty], [c.field for c, _ in empty])
+        _required_fact(out, "unit", first[3], first[4], [c.label for c, _ in empty], [c.field for c, _ in empty])
 
 
 def required_facts(u, out) -> None:
@@ -192,6 +215,6 @@ def required_facts(u, out) -> None:
             for c in fields:
                 letter = table.columns[c.field]
                 if _empty(r, c.field) and (row, letter) not in formulas:
-                    _required_fact(u, out, spec.kind, row, letter, [c.label], [c.field], r)
-            if nip_letter and (row, nip_letter) not in formulas and _nip_required(u, spec.kind, r):
-                _required_fact(u, out, spec.kind, row, nip_letter, [nip_label], ["nip"], r)
+                    _required_fact(out, spec.kind, row, letter, [c.label], [c.field], r)
+            if nip_letter and (row, nip_letter) not in formulas and _nip_required(spec.kind, r):
+                _required_fact(out, spec.kind, row, nip_letter, [nip_label], ["nip"], r)

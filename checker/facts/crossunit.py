@@ -1,7 +1,7 @@
 """Cross-unit facts (rules X01-X05 of rules.md) and the master roster's missing units.
 
 `apply(facts, roster=None)` runs at the end of `facts.build`, in every run: it adds the
-cross-unit condition fields (factschema.py, marked "cross-unit") to the fact tables of all
+cross-unit condition fields (declared below, DECLARED) to the fact tables of all
 units, with their defaults in a single-unit run without a roster, and, with a roster, one
 `unit` fact (n_pokja = 0) plus a UnitContext for every roster unit that has a JPT Pratama and
 submitted no workbook, so that U01 reports it.
@@ -27,22 +27,62 @@ from __future__ import annotations
 
 import os
 
-from checker.facts.sink import make_fact
+from checker.facts.declare import choice, col, count, extend, flag
+from checker.facts.factrow import fact_row
+from checker.facts.unitdata import ORIGIN_READS
 from checker.input import values
 from checker.load.roster import unit_keys
 from checker.texts import both
 
+ROSTER_STATUS = ("", "listed", "missing", "other_unit")
+
+# The cross-unit fields and parameters of the kinds other families declare. A cross-unit field
+# declares what this unit's workbook gives it (declare.Read).
+DECLARED = (
+    extend("unit", fields=[
+        count("duplicate_code_order",
+              id="0 untuk workbook pertama (urut path) dengan Kode Unit ini dalam satu pemeriksaan; "
+                 "k untuk workbook ke-k berikutnya",
+              en="0 for the first workbook (in path order) of a run with this Kode Unit; k for the k-th later one",
+              reads=col("unit", "kode_unit")),
+    ], params=["p_first_file", "p_roster_file"]),
+    extend("employee", fields=[
+        count("n_units_with_nip",
+              id="jumlah unit berbeda (menurut Kode Unit) dalam pemeriksaan ini yang sheet Pegawai-nya memuat NIP "
+                 "ini, termasuk unit ini; 0 bila baris tanpa NIP atau NIP tersimpan sebagai angka",
+              en="number of distinct units (by Kode Unit) of this run whose Pegawai sheet lists this NIP, this unit "
+                 "included; 0 when the row has no NIP or the NIP is stored as a number",
+              reads=col("pegawai", "nip")),
+        choice("roster_status", values=ROSTER_STATUS,
+               id="dengan roster induk: listed (tercantum pada unit ini), missing (tidak ada di roster), other_unit "
+                  "(tercantum pada unit lain); kosong tanpa roster, tanpa NIP, NIP tersimpan sebagai angka, atau NIP "
+                  "tidak sah yang tidak ada di roster",
+               en="with a master roster: listed (under this unit), missing (not in the roster), other_unit (under "
+                  "another unit); empty without a roster, without a NIP, for a NIP stored as a number, or for an "
+                  "invalid NIP that is not in the roster",
+               reads=col("pegawai", "nip")),
+    ], params=["p_other_units", "p_roster_problem", "p_roster_file"]),
+    # a person across units is their NIP
+    extend("member", fields=[
+        flag("home_unit_mismatch",
+             id="anggota dari unit lain instansi ini yang Kode Unit Asal-nya bukan unit yang sheet Pegawai-nya (atau "
+                "roster induk) memuat NIP-nya; false bila tidak ada unit maupun roster yang memuat NIP itu",
+             en="a member from another unit of this instansi whose Kode Unit Asal is not the unit whose Pegawai sheet "
+                "(or the master roster) holds the NIP; false when no unit and no roster holds that NIP",
+             reads=[col("anggota", "nip"), *ORIGIN_READS]),
+        count("cross_unit_output_claims",
+              id="jumlah unit lain (menurut Kode Unit) yang Pokja-nya memuat orang yang sama (menurut NIP) dengan "
+                 "Output yang sama, pada baris pertama orang dan Output itu di unit ini; 0 pada baris berikutnya dan "
+                 "bagi Pengarah",
+              en="number of other units (by Kode Unit) whose Pokja list the same person (by NIP) with the same "
+                 "Output, on this unit's first row of that person and Output; 0 on later rows and for Pengarah",
+              reads=[col("anggota", "nip"), col("anggota", "kedudukan"), col("anggota", "output")]),
+    ], params=["p_nip_holders", "p_other_claims"]),
+)
+_DEFAULTS = {"bool": False, "int": 0, "str": ""}
 # (kind, field) -> default of every cross-unit condition field; message parameters -> "-".
-FIELDS = {
-    "unit": {"duplicate_code_order": 0},
-    "employee": {"n_units_with_nip": 0, "roster_status": ""},
-    "member": {"home_unit_mismatch": False, "cross_unit_output_claims": 0},
-}
-PARAMS = {
-    "unit": ("p_first_file", "p_roster_file"),
-    "employee": ("p_other_units", "p_roster_problem", "p_roster_file"),
-    "member": ("p_nip_holders", "p_other_claims"),
-}
+FIELDS = {d.kind: {f.name: _DEFAULTS[f.type] for f in d.fields} for d in DECLARED}
+PARAMS = {d.kind: d.params for d in DECLARED}
 
 
 def _join(items) -> str:
@@ -275,6 +315,7 @@ def _roster_units(df, units, facts, roster, pd):
     from checker.facts.context import SheetInfo, UnitContext
 
     submitted = frozenset().union(*units.keys.values()) if units.keys else frozenset()
+    template = dict.fromkeys(df.columns)         # the unit kind's columns (assemble.concat)
     rows = []
     for u in roster.units.values():
         if not u.has_jpt_pratama or u.keys & submitted:
@@ -285,7 +326,7 @@ def _roster_units(df, units, facts, roster, pd):
         ctx = UnitContext(len(facts.units), roster.path, roster.sha256, code, name, None, sheets,
                           readable=True, detail=both("fact.roster_unit"), roster_only=True)
         facts.units.append(ctx)
-        rows.append(make_fact("unit", ctx, None, u.first_row, roster.unit_column, {
+        rows.append(fact_row(template, "unit", ctx, None, u.first_row, roster.unit_column, {
             "n_pokja": 0, "n_pokja_substance": 0, "n_pokja_support": 0, "n_pk_target": 0, "duplicate_code_order": 0,
         }, value="roster", sheet=roster.sheet,
             params={"p_support_codes": "-", "p_pokja_codes": "-", "p_first_file": "-", "p_roster_file": roster.path},

@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import re
 
-from checker.facts.people import PersonIndex, shown, text
-from checker.facts.pokja import before, date_of, is_empty
+from checker.facts.declare import choice, col, count, fact_kind, flag, sheet
+from checker.facts.people import JENIS_JABATAN, UNCERTAIN, PersonIndex, shown, text
+from checker.facts.pokja import OWNER_NIPS_USABLE, before, date_of, is_empty
+from checker.facts.unitdata import HEAD_NIP_READS, ORIGIN_READS
 from checker.input.values import fold_text
-from checker.input.vocab import JPT_JENIS
+from checker.input.vocab import JPT_JENIS, canonical_values
 
 _PUNCT = re.compile(r"[\W_]+", re.UNICODE)
 
@@ -92,6 +94,89 @@ def _pokja_date_params(u, m: dict) -> dict:
     p = u.pokja_rows.get(m["_pokja"]) or {}
     return {"p_report_date": text(p.get("tanggal_laporan__raw")) or "-",
             "p_sk_date": text(p.get("tanggal_sk__raw")) or "-"}
+
+
+POSITIONS = ("",) + tuple(canonical_values("kedudukan"))            # "": empty or not a Kedudukan
+POLA = tuple(canonical_values("pola"))                              # an empty Pola Struktur is A or B (unitdata)
+_JENIS = (col("pegawai", "jenis_jabatan"), col("anggota", "jenis_jabatan"))
+_OUTPUT, _POSITION, _NIP = col("anggota", "output"), col("anggota", "kedudukan"), col("anggota", "nip")
+# The targets of a member's Pokja that are in the PK.
+_POKJA_TARGETS = (col("anggota", "kode_pokja"), col("pokja", "kode_pokja"), col("pokja", "kode_target"),
+                  col("pk", "kode_target"))
+
+MEMBER = fact_kind(
+    "member", id="satu per baris sheet Anggota Pokja", en="one per Anggota Pokja sheet row",
+    fields=[
+        choice("position", values=POSITIONS,
+               id="kedudukan kanonik (Pengarah, Ketua, Wakil Ketua, Sekretaris, Anggota) atau kosong",
+               en="canonical position (Pengarah, Ketua, Wakil Ketua, Sekretaris, Anggota) or empty", reads=_POSITION),
+        flag("is_member",
+             id="kedudukan selain Pengarah: Ketua, Wakil Ketua, Sekretaris, Anggota, atau Kedudukan yang kosong atau "
+                "tidak dikenal (satu sebab, satu temuan)",
+             en="a non-Pengarah position: Ketua, Wakil Ketua, Sekretaris, Anggota, or an empty or unknown "
+                "Kedudukan (one cause, one finding)", reads=_POSITION),
+        # Pegawai's Jenis Jabatan for a person listed there, else the Anggota Pokja cell
+        choice("jenis", values=JENIS_JABATAN, id="jenis jabatan yang berlaku (dari Pegawai bila tercantum) atau kosong",
+               en="effective jenis jabatan (from Pegawai when listed there) or empty", reads=_JENIS),
+        # the Anggota Pokja cell counts only for a member from another unit or instansi
+        flag("jenis_known", id="jenis jabatan diketahui dan terbaca", en="jenis jabatan known and readable",
+             reads=[*_JENIS, *ORIGIN_READS]),
+        flag("jenis_given", id="kolom Jenis Jabatan pada Anggota Pokja terisi",
+             en="the Anggota Pokja Jenis Jabatan cell is filled", reads=col("anggota", "jenis_jabatan")),
+        flag("on_pegawai", id="orang ini tercantum pada sheet Pegawai", en="this person is listed on the Pegawai sheet",
+             reads=sheet("pegawai")),
+        flag("outsider", id="berasal dari unit kerja atau instansi lain", en="from another unit or instansi",
+             reads=ORIGIN_READS),
+        flag("other_instansi", id="berasal dari instansi lain", en="from another instansi",
+             reads=[col("anggota", "instansi_asal"), col("unit", "instansi")]),
+        flag("other_unit_same_instansi", id="berasal dari unit lain pada instansi ini",
+             en="from another unit of this instansi", reads=ORIGIN_READS),
+        choice("pola", values=POLA, id="Pola Struktur unit (A atau B)", en="the unit's Pola Struktur (A or B)",
+               reads=col("unit", "pola_struktur")),
+        flag("task_empty", id="Uraian Tugas kosong", en="Uraian Tugas is empty", reads=col("anggota", "uraian_tugas")),
+        flag("output_empty", id="Output kosong", en="Output is empty", reads=_OUTPUT),
+        count("output_shared", id="jumlah orang lain di Pokja unit ini dengan Output yang sama",
+              en="number of other persons in this unit's Pokja claiming the same Output", reads=[_OUTPUT, _POSITION]),
+        flag("approval_empty", id="Nomor Persetujuan Pimpinan kosong", en="Nomor Persetujuan Pimpinan is empty",
+             reads=col("anggota", "nomor_persetujuan_pimpinan")),
+        flag("voluntary", id="Cara Penugasan Pengajuan Sukarela", en="Cara Penugasan is Pengajuan Sukarela",
+             reads=col("anggota", "cara_penugasan")),
+        count("pokja_n_target_in_pk", id="jumlah kode target Pokja ini yang ada di PK",
+              en="number of this Pokja's target codes found in the PK", reads=_POKJA_TARGETS),
+        count("n_mph_for_pokja_targets", id="jumlah entri MPH orang ini untuk target PK Pokja ini",
+              en="number of this person's MPH entries for this Pokja's PK targets",
+              reads=[*_POKJA_TARGETS, col("mph", "peran_hasil"), col("mph", "kode_target")]),
+        flag("is_owner", id="NIP sama dengan NIP JPT Pratama, Plt JPT Pratama, atau JPT Madya unit",
+             en="NIP equals the unit's JPT Pratama, Plt JPT Pratama or JPT Madya NIP",
+             reads=[_NIP, *HEAD_NIP_READS, col("unit", "nip_jpt_madya")]),
+        OWNER_NIPS_USABLE,
+        flag("nip_given", id="kolom NIP pada Anggota Pokja terisi", en="the Anggota Pokja NIP cell is filled",
+             reads=_NIP),
+        flag("known_jpt", id="jenis jabatan JPT Madya atau JPT Pratama menurut Anggota Pokja atau Pegawai",
+             en="jenis jabatan JPT Madya or JPT Pratama on Anggota Pokja or on Pegawai",
+             reads=[col("anggota", "jenis_jabatan"), col("pegawai", "jenis_jabatan")]),
+        UNCERTAIN,
+        flag("recommendation_before_report",
+             id="Tanggal Rekomendasi Penilaian dan Tanggal Laporan Pokja terbaca dan rekomendasi sebelum laporan",
+             en="both Tanggal Rekomendasi Penilaian and the Pokja's Tanggal Laporan readable and the recommendation "
+                "earlier",
+             reads=[col("anggota", "tanggal_rekomendasi_penilaian"), col("pokja", "tanggal_laporan")]),
+        flag("approval_after_sk",
+             id="Tanggal Persetujuan Pimpinan dan Tanggal SK Pokja terbaca dan persetujuan setelah SK",
+             en="both Tanggal Persetujuan Pimpinan and the Pokja's Tanggal SK readable and the approval later",
+             reads=[col("anggota", "tanggal_persetujuan_pimpinan"), col("pokja", "tanggal_sk")]),
+        flag("duplicate", id="baris kedua dari orang yang sama dalam Pokja yang sama (kecuali Ketua yang juga Anggota)",
+             en="the second row of the same person in the same Pokja (except a Ketua also listed as Anggota)",
+             reads=[col("anggota", "kode_pokja"), _POSITION]),
+        flag("recommendation_empty", id="Tanggal Rekomendasi Penilaian kosong",
+             en="Tanggal Rekomendasi Penilaian is empty",
+             reads=col("anggota", "tanggal_rekomendasi_penilaian")),
+    ],
+    params=["p_position", "p_jenis", "p_output", "p_others", "p_unit_asal", "p_instansi_asal", "p_pokja_targets",
+            "p_rows", "p_head_nip", "p_madya_nip", "p_recommendation_date", "p_approval_date", "p_report_date",
+            "p_sk_date"],
+    # the person's NIP and its status, their Kode Unit Asal, the folded Output (crossunit.py joins on them)
+    hidden=["_nip_key", "_nip_status", "_unit_asal", "_output_key"])
 
 
 def member_facts(u, out) -> None:

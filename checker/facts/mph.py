@@ -2,7 +2,53 @@
 one target (mph_entry)."""
 from __future__ import annotations
 
-from checker.facts.people import shown, text
+from checker.facts.declare import choice, col, fact_kind, flag, sheet
+from checker.facts.people import UNCERTAIN, shown, text
+from checker.facts.unit import UNIT_HAS_POKJA
+
+MPH_LAYOUTS = ("matrix", "long")
+_PERSON_KNOWN = flag("person_known", id="orang ini ada di Pegawai atau menjadi anggota Pokja unit",
+                     en="this person is on Pegawai or a member of one of the unit's Pokja",
+                     reads=[sheet("pegawai"), sheet("anggota")])        # on Pegawai, or a member of a Pokja
+
+# The layout is the shape of the MPH header: a Kode Target column makes it long, so a long
+# row always has that column; a matrix row has a target and no Peran Hasil cell to lack.
+MPH_ROW = fact_kind(
+    "mph_row", id="satu per baris sheet MPH", en="one per MPH sheet row",
+    fields=[
+        choice("layout", values=MPH_LAYOUTS, id="tata letak MPH: matrix atau long", en="MPH layout: matrix or long",
+               reads=sheet("mph")),
+        flag("has_person", id="baris menyebut NIP, ID Pegawai atau Nama", en="the row names a NIP, ID Pegawai or Nama"),
+        flag("has_target", id="baris tata letak panjang menyebut Kode Target",
+             en="the long-layout row names a Kode Target", reads=sheet("mph")),
+        flag("role_empty", id="baris tata letak panjang tanpa Peran Hasil", en="the long-layout row has no Peran Hasil",
+             reads=[sheet("mph"), col("mph", "peran_hasil", layout="long")]),
+        _PERSON_KNOWN,
+        UNCERTAIN,
+    ])
+
+MPH_ENTRY = fact_kind(
+    "mph_entry", id="satu per entri MPH (peran hasil terisi untuk satu target)",
+    en="one per MPH entry (a filled peran hasil for one target)",
+    fields=[
+        flag("target_in_pk", id="kode target entri ada di PK", en="the entry's target code is in the PK",
+             reads=col("pk", "kode_target")),
+        _PERSON_KNOWN,
+        flag("served_by_own_pokja", id="orang ini anggota Pokja yang mencantumkan target ini",
+             en="this person is a member of a Pokja naming this target",
+             reads=[col("anggota", "kode_pokja"), col("pokja", "kode_pokja"), col("pokja", "kode_target")]),
+        flag("has_surat_tugas", id="ada Surat Tugas untuk orang dan target ini",
+             en="a Surat Tugas exists for this person and target", reads=col("surat_tugas", "kode_target")),
+        UNIT_HAS_POKJA,
+        flag("target_assigned", id="sedikitnya satu Pokja atau Surat Tugas mencantumkan target ini",
+             en="at least one Pokja or Surat Tugas names this target",
+             reads=[col("pokja", "kode_target"), col("surat_tugas", "kode_target")]),
+        flag("in_untargeted_pokja", id="orang ini anggota Pokja yang tidak mencantumkan target PK mana pun",
+             en="this person is a member of a Pokja naming no target of the PK",
+             reads=[col("anggota", "kode_pokja"), col("pokja", "kode_pokja"), col("pokja", "kode_target"),
+                    col("pk", "kode_target")]),
+    ],
+    params=["p_role_text"])
 
 
 def mph_facts(u, out) -> None:

@@ -17,9 +17,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from checker.facts.declare import col, count, fact_kind, flag
 from checker.input.names import fold_name
 from checker.input.values import fold_text
-from checker.input.vocab import JPT_JENIS, is_not_active
+from checker.input.vocab import JPT_JENIS, canonical_values, is_not_active
+
+# The values of a jenis jabatan field ("": unknown).
+JENIS_JABATAN = ("",) + tuple(canonical_values("jenis_jabatan"))
 
 
 def text(x) -> str:
@@ -165,6 +169,37 @@ class PersonIndex:
         """The row names one of the Unit sheet's officials: by its own NIP only."""
         nip = text(r.get("nip"))
         return bool(nip) and nip in official_nips
+
+
+# A row of MPH, Anggota Pokja or Surat Tugas whose person is only a NIP stored as a number.
+UNCERTAIN = flag(
+    "uncertain",
+    id="NIP tersimpan sebagai angka dan orangnya tidak dapat dicocokkan menurut nama: pencocokan tidak pasti",
+    en="the NIP is stored as a number and the person cannot be matched by name: the match is uncertain")
+
+EMPLOYEE = fact_kind(
+    "employee", id="satu per baris sheet Pegawai", en="one per Pegawai sheet row",
+    fields=[
+        flag("is_jpt", id="jenis jabatan JPT Pratama atau JPT Madya", en="jenis jabatan is JPT Pratama or JPT Madya",
+             reads=col("pegawai", "jenis_jabatan")),
+        count("n_mph_entry", id="jumlah entri MPH (peran hasil terisi) milik pegawai ini",
+              en="number of MPH entries (filled peran hasil) of this employee", reads=col("mph", "peran_hasil")),
+        count("nip_repeat", id="0 untuk kemunculan pertama NIP pada sheet Pegawai; k untuk pengulangan ke-k",
+              en="0 for a NIP's first row on Pegawai; k for its k-th repetition", reads=col("pegawai", "nip")),
+        flag("active",
+             id="pegawai aktif: Kedudukan Hukum dan Status Kepegawaian tidak menyatakan tugas belajar, CLTN, MPP, dan "
+                "sebagainya (input-format.md, Not active)",
+             en="an active employee: neither Kedudukan Hukum nor Status Kepegawaian says tugas belajar, CLTN, MPP "
+                "and so on (input-format.md, Not active)",
+             reads=[col("pegawai", "kedudukan_hukum"), col("pegawai", "status_kepegawaian")]),
+        flag("uncertain",
+             id="NIP tersimpan sebagai angka dan tidak ada baris MPH atau Anggota Pokja yang cocok dengan pegawai ini "
+                "menurut nama: pencocokan tidak pasti",
+             en="the NIP is stored as a number and no MPH or Anggota Pokja row matches this employee by name: the "
+                "match is uncertain"),
+    ],
+    params=["p_first_row", "p_jabatan", "p_status"],
+    hidden=["_nip_key", "_nip_status"])
 
 
 def employee_facts(u, out) -> None:

@@ -2,10 +2,33 @@
 names no such target or Pokja (K03, K13, M01)."""
 from __future__ import annotations
 
+from checker.facts.declare import choice, col, fact_kind, flag
 from checker.facts.people import shown, text
 from checker.facts.unitdata import codes_of
 from checker.input.values import split_list
 from checker.texts import both
+
+REFERENCE_SOURCES = ("pokja", "member", "mph_column", "mph_row", "surat_tugas")
+REFERENCE_TARGETS = ("target", "pokja")
+
+# A reference is made of its code, so only the sheet it refers to is read.
+REFERENCE = fact_kind(
+    "reference",
+    id="satu per rujukan kode (target PK atau Pokja) dari sheet lain yang kosong atau menyebut kode yang tidak ada; "
+       "rujukan yang sah tidak menjadi fakta",
+    en="one per code reference (PK target or Pokja) from another sheet that is empty or names an unknown code; "
+       "references that resolve are no facts",
+    fields=[
+        choice("source", values=REFERENCE_SOURCES, id="asal rujukan: pokja, member, mph_column, mph_row, surat_tugas",
+               en="where the reference is: pokja, member, mph_column, mph_row, surat_tugas"),
+        choice("refers_to", values=REFERENCE_TARGETS, id="yang dirujuk: target atau pokja",
+               en="what it refers to: target or pokja"),
+        flag("empty", id="tidak ada kode yang dicantumkan", en="no code is named"),
+        flag("known", id="kode ada pada sheet yang dirujuk (PK atau Pokja)",
+             en="the code exists on the referred sheet (PK or Pokja)",
+             reads=[col("pk", "kode_target", refers_to="target"), col("pokja", "kode_pokja", refers_to="pokja")]),
+    ],
+    params=["p_code", "p_known_codes", "p_code_state"])
 
 
 def _ref(u, out, source, refers_to, sheet_kind, row, column, code, raw, known_codes, **who) -> None:
@@ -26,18 +49,18 @@ def _who(r: dict) -> dict:
 
 
 def _pokja_refs(u, out) -> None:
-    col = u.col("pokja", "kode_target")
-    if col is None:
+    letter = u.col("pokja", "kode_target")
+    if letter is None:
         return
     for r in u.rows("pokja"):
         codes = list(r.get("kode_target") or [])
         raws = [s.strip() for s in split_list(text(r.get("kode_target__raw")))] if codes else []
         pokja = text(r.get("kode_pokja__raw")) or text(r.get("kode_pokja"))
         if not codes:
-            _ref(u, out, "pokja", "target", "pokja", r["_row"], col, "", "", u.pk_codes, pokja=pokja)
+            _ref(u, out, "pokja", "target", "pokja", r["_row"], letter, "", "", u.pk_codes, pokja=pokja)
         for i, c in enumerate(codes):
             raw = raws[i] if i < len(raws) else c
-            _ref(u, out, "pokja", "target", "pokja", r["_row"], col, c, raw, u.pk_codes, pokja=pokja, target=raw)
+            _ref(u, out, "pokja", "target", "pokja", r["_row"], letter, c, raw, u.pk_codes, pokja=pokja, target=raw)
 
 
 def _member_refs(u, out) -> None:

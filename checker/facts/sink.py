@@ -1,31 +1,28 @@
-"""Fact rows: `make_fact` is the one factory of every fact row, `FactSink` collects one
-unit's rows kind by kind and hands them over as plain columns (what a reader worker sends
-back to the main process)."""
+"""Fact rows: `make_fact` is the one factory of every fact row of a unit: its `fields` are
+every field its kind declares (but the cross-unit ones, added later), and a key the kind does
+not declare fails (factrow.py). `FactSink` collects one unit's rows kind by kind and hands them
+over as plain columns (what a reader worker sends back to the main process)."""
 from __future__ import annotations
 
-from checker.facts.schema import HIDDEN_COLUMNS, KINDS, LOCATION_COLUMNS
+from checker.facts.factrow import fact_row
+from checker.facts.schema import BUILT_LATER, KIND_FIELD, KINDS, LOCATION_COLUMNS
 
 
-def make_fact(kind: str, ctx, sheet_kind: str | None, row, column, fields: dict, *, pokja=None, nip=None,
-              name=None, target=None, value="", sheet=None, params=None, hidden=None) -> dict:
-    """One fact row of `kind` for the unit `ctx` (facts.context.UnitContext): its location
-    (the sheet of `sheet_kind`, or `sheet` given by name), who and what it is about, its
-    condition `fields`, message `params` (p_*) and `hidden` typed columns (_*) that later
-    stages join on."""
-    info = ctx.sheets.get(sheet_kind) if sheet_kind else None
-    fact = _TEMPLATES[kind].copy()          # every column of the kind, in one order: cheap to transpose
-    fact["t"] = kind
-    fact["unit_seq"], fact["unit"], fact["unit_name"], fact["file"] = ctx.seq, ctx.code, ctx.name, ctx.file
-    fact["pokja"], fact["nip"], fact["name"], fact["target"] = pokja or None, nip or None, name or None, target or None
-    fact["sheet"] = sheet if sheet is not None else (info.name if info else None)
-    fact["sheet_kind"], fact["row"], fact["column"], fact["value"] = sheet_kind, row, column, value
-    fact["sheet_hidden"] = bool(info.hidden) if info else False
-    fact.update(fields)
-    if params:
-        fact.update(params)
-    if hidden:
-        fact.update(hidden)
-    return fact
+class MissingField(ValueError):
+    """A builder did not write a field its fact kind declares."""
+
+    def __init__(self, kind: str, names):
+        self.kind, self.names = kind, tuple(names)
+        super().__init__(f"fact kind {kind!r}: the builder wrote no {', '.join(map(repr, self.names))}")
+
+
+def make_fact(kind: str, ctx, sheet_kind: str | None, row, column, fields: dict, **kw) -> dict:
+    """One fact row of `kind` (factrow.fact_row with the kind's columns)."""
+    if fields.keys() != _BUILT[kind]:
+        missing = [f for f in KINDS[kind].fields if f in _BUILT[kind] and f not in fields]
+        if missing:
+            raise MissingField(kind, missing)
+    return fact_row(_TEMPLATES[kind], kind, ctx, sheet_kind, row, column, fields, **kw)
 
 
 class FactSink:
@@ -46,21 +43,18 @@ class FactSink:
 def kind_columns(kind: str) -> list[str]:
     spec = KINDS[kind]
     return list(LOCATION_COLUMNS) + ["t"] + [f for f in spec.fields if f != "t"] + list(spec.params) \
-        + list(HIDDEN_COLUMNS.get(kind, ()))
+        + list(spec.hidden)
 
 
 _TEMPLATES = {kind: dict.fromkeys(kind_columns(kind)) for kind in KINDS}
+# The fields a unit's builders write, per kind.
+_BUILT = {kind: frozenset(f for f in spec.fields if f != KIND_FIELD and f not in BUILT_LATER.get(kind, ()))
+          for kind, spec in KINDS.items()}
 
 
 def to_columns(kind: str, rows: list[dict]) -> dict[str, list]:
+    """Rows made by `make_fact` (the kind's columns, in its order) as column -> values."""
     cols = list(_TEMPLATES[kind])
-    if all(len(r) == len(cols) for r in rows):          # only the kind's own columns: transpose
-        return {c: list(v) for c, v in zip(cols, zip(*(r.values() for r in rows)))} if rows else \
-            {c: [] for c in cols}
-    known = set(cols)
-    for r in rows:                      # a column the schema does not declare: kept, never lost
-        for k in r:
-            if k not in known:
-                cols.append(k)
-                known.add(k)
-    return {c: [r.get(c) for r in rows] for c in cols}
+    if not rows:
+        return {c: [] for c in cols}
+    return {c: list(v) for c, v in zip(cols, zip(*(r.values() for r in rows)))}

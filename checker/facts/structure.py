@@ -2,9 +2,20 @@
 sheet or column), each counted from the stage that requires it (D05)."""
 from __future__ import annotations
 
+from checker.facts.declare import choice, fact_kind
 from checker.input import schema
 from checker.terms import runs_in
 from checker.texts import both
+
+STRUCTURE_PROBLEMS = ("file_unreadable", "sheet_missing", "column_missing")
+# The shape of the workbook itself: what it lacks is the fact.
+STRUCTURE = fact_kind(
+    "structure", id="satu per masalah struktur workbook", en="one per workbook structure problem",
+    fields=[
+        choice("problem", values=STRUCTURE_PROBLEMS, id="file_unreadable, sheet_missing atau column_missing",
+               en="file_unreadable, sheet_missing or column_missing"),
+    ],
+    params=["p_column_label", "p_detail", "p_consequence"])
 
 
 def _kind_of_label(label):

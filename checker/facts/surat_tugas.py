@@ -1,8 +1,27 @@
 """Surat Tugas facts: one per Surat Tugas row, an individual assignment (M05, M06, M07)."""
 from __future__ import annotations
 
-from checker.facts.people import shown, text
+from checker.facts.declare import choice, col, fact_kind, flag, sheet
+from checker.facts.people import JENIS_JABATAN, UNCERTAIN, shown, text
 from checker.facts.pokja import date_of
+
+_JENIS = col("pegawai", "jenis_jabatan")
+SURAT_TUGAS = fact_kind(
+    "surat_tugas", id="satu per baris sheet Surat Tugas", en="one per Surat Tugas sheet row",
+    fields=[
+        flag("has_nip", id="kolom NIP terisi", en="the NIP cell is filled"),
+        flag("on_pegawai", id="pemegang Surat Tugas tercantum pada sheet Pegawai",
+             en="the holder of the Surat Tugas is listed on the Pegawai sheet", reads=sheet("pegawai")),
+        UNCERTAIN,
+        choice("jenis", values=JENIS_JABATAN, id="jenis jabatan pemegang menurut Pegawai, atau kosong",
+               en="the holder's jenis jabatan on Pegawai, or empty", reads=_JENIS),
+        flag("jenis_known", id="jenis jabatan pemegang diketahui dari Pegawai",
+             en="the holder's jenis jabatan is known from Pegawai", reads=_JENIS),
+        flag("date_outside_year", id="Tanggal Surat Tugas terbaca dan di luar Tahun Kinerja",
+             en="the Surat Tugas Tanggal is readable and outside the Tahun Kinerja",
+             reads=[col("surat_tugas", "tanggal"), col("unit", "tahun_kinerja")]),
+    ],
+    params=["p_number", "p_date", "p_jenis", "p_year"])
 
 
 def surat_tugas_facts(u, out) -> None:

@@ -1,10 +1,27 @@
 """Unit facts (one per workbook) and PK target facts (one per PK row)."""
 from __future__ import annotations
 
+from checker.facts.declare import col, count, fact_kind, flag, sheet
 from checker.facts.people import text
 from checker.input.values import fold_code
 
 SUPPORT, SUBSTANCE = "Dukungan Teknis dan Administrasi", "Substansi"
+
+UNIT = fact_kind(
+    "unit", id="satu per unit kerja", en="one per unit",
+    fields=[
+        count("n_pokja", id="jumlah Pokja pada sheet Pokja", en="number of Pokja on the Pokja sheet",
+              reads=sheet("pokja")),
+        count("n_pokja_substance", id="jumlah Pokja berjenis Substansi", en="number of Pokja of jenis Substansi",
+              reads=col("pokja", "jenis_pokja")),
+        count("n_pokja_support", id="jumlah Pokja berjenis Dukungan Teknis dan Administrasi",
+              en="number of Pokja of jenis Dukungan Teknis dan Administrasi", reads=col("pokja", "jenis_pokja")),
+        # a PK row counts when it has a Kode Target or an Indikator Kinerja
+        count("n_pk_target", id="jumlah target pada sheet PK", en="number of targets on the PK sheet",
+              reads=sheet("pk")),
+    ],
+    params=["p_support_codes", "p_pokja_codes"],
+    hidden=["_code_key"])       # Kode Unit folded as a code (crossunit.py joins on it)
 
 
 def unit_facts(u, out) -> None:
@@ -19,6 +36,25 @@ def unit_facts(u, out) -> None:
     }, params={"p_support_codes": ", ".join(support) or "-",
                "p_pokja_codes": ", ".join(text(r.get("kode_pokja__raw")) for r in pokja) or "-"},
         hidden={"_code_key": fold_code(u.code or "")})
+
+
+# shared with mph_entry (mph.py)
+UNIT_HAS_POKJA = flag("unit_has_pokja", id="unit memiliki sedikitnya satu Pokja", en="the unit has at least one Pokja",
+                      reads=sheet("pokja"))
+
+TARGET = fact_kind(
+    "target", id="satu per target PK (baris sheet PK)", en="one per PK target (PK sheet row)",
+    fields=[
+        count("n_pokja_serving", id="jumlah Pokja yang mencantumkan kode target ini",
+              en="number of Pokja naming this target code", reads=col("pokja", "kode_target")),
+        count("n_surat_tugas", id="jumlah Surat Tugas untuk kode target ini",
+              en="number of Surat Tugas for this target code", reads=col("surat_tugas", "kode_target")),
+        count("n_mph_entry", id="jumlah entri MPH (peran hasil terisi) untuk kode target ini",
+              en="number of MPH entries (filled peran hasil) for this target code",
+              reads=[sheet("mph"), col("mph", "peran_hasil")]),
+        UNIT_HAS_POKJA,
+    ],
+    params=["p_indicator"])
 
 
 def target_facts(u, out) -> None:

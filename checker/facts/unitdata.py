@@ -6,11 +6,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from checker.facts.context import SheetInfo, UnitContext
+from checker.facts.declare import col
 from checker.facts.people import PersonIndex, text
 from checker.input import vocab
 from checker.input.values import fold_code
 
 PENGARAH = "Pengarah"
+
+# What the fields built on these prepared values read.
+# A member from another unit or instansi (_members): Kode Unit Asal against the unit's Kode Unit,
+# Instansi Asal against the unit's Instansi (an empty or missing Asal cell means this unit).
+ORIGIN_READS = (col("anggota", "kode_unit_asal"), col("anggota", "instansi_asal"), col("unit", "kode_unit"),
+                col("unit", "instansi"))
+# The unit's owners (head_nips) are recognised by their NIP only, never through Pegawai (people.py).
+HEAD_NIP_READS = (col("unit", "nip_jpt_pratama"), col("unit", "nip_plt_jpt_pratama"))
 
 
 def rows_of(table_rows) -> list[dict]:

@@ -20,14 +20,14 @@ MEMBER_SHEET = "anggota"
 
 
 def _reads(rule, fields) -> list[tuple[str, str]]:
+    """(sheet kind, field) of every column the rule's `fields` read, in field order."""
     spec = KINDS.get(rule.fact)
     out: list[tuple[str, str]] = []
     for name in sorted(fields):
         fs = spec.fields.get(name) if spec else None
-        for entry in (fs.reads if fs else ()):
-            kind, _, fld = entry.split(" if ")[0].strip().partition(".")
-            if fld and (kind, fld) not in out:
-                out.append((kind, fld))
+        for read in (fs.reads if fs else ()):
+            if read.field and (read.sheet, read.field) not in out:
+                out.append((read.sheet, read.field))
     return out
 
 

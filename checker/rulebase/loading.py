@@ -3,7 +3,8 @@
 ``load()`` returns a :class:`RuleBase` or raises :class:`RuleBaseError` (exit 3) naming the
 file and the problem. A rule's ``when`` is a durable-rules JSON condition over ONE fact,
 checked by ``conditions.py``; its ``requires`` must name what the fields it tests are read
-from (``FieldSpec.reads``), or a unit lacking it would be judged on an empty reading.
+from (``FieldSpec.reads``, typed ``facts.declare.Read`` values), or a unit lacking it would be
+judged on an empty reading.
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import string
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from checker.facts.declare import Read
 from checker.input import schema as input_schema
 from checker.rulebase.bounds import Problem, check_placeholder_count  # issue 13
 from checker.rulebase.conditions import (
@@ -202,12 +204,12 @@ def _build(path: str, stem: str, doc, documentation, kinds) -> Rule:
 
     rid, slug, kind = _header(doc, stem, kinds, fail)
     spec = kinds[kind]
-    requires, locate = _requirements(doc, spec, fail)
+    requires, required, locate = _requirements(doc, spec, fail)
     texts = _texts(doc, fail)
     found = _found(doc, fail)
     when = doc["when"]
     check_when(when, kind, spec, fail)
-    _check_reads(rid, requires, when, spec, fail)
+    _check_reads(required, when, spec, fail)
     return Rule(id=rid, slug=slug, severity=doc["severity"], from_stage=doc["from"], fact=kind,
                 requires=tuple(requires), when=when, basis=doc["basis"], legal_text=texts["legal_text"],
                 title=texts["title"], message=texts["message"], hint=texts["hint"],
@@ -269,13 +271,12 @@ def _header(doc, stem: str, kinds, fail) -> tuple[str, str, str]:
     return rid, slug, kind
 
 
-def _requirements(doc, spec, fail) -> tuple[list, str | None]:
-    """`requires` and `locate`: (requires, locate)."""
+def _requirements(doc, spec, fail) -> tuple[list, list, str | None]:
+    """`requires` and `locate`: (requires as written, requires as Read values, locate)."""
     requires = doc["requires"]
     if not isinstance(requires, list):
         fail("requires must be a list of 'sheetkind' or 'sheetkind.field'")
-    for req in requires:
-        _check_requirement(req, "requires", fail)
+    required = [_check_requirement(req, "requires", fail) for req in requires]
     locate = doc.get("locate")
     if locate is not None:
         # The field may be a message parameter naming it per fact: "pokja.{p_sk_field}".
@@ -286,17 +287,18 @@ def _requirements(doc, spec, fail) -> tuple[list, str | None]:
             _check_requirement(m.group(1), "locate", fail)
         else:
             _check_requirement(locate, "locate", fail)
-    return requires, locate
+    return requires, required, locate
 
 
-def _check_requirement(req, key, fail):
+def _check_requirement(req, key, fail) -> Read:
     if not isinstance(req, str):
         fail(f"{key} entry {req!r} must be a string 'sheetkind' or 'sheetkind.field'")
-    sheet, dot, fld = req.partition(".")
-    if sheet not in SHEET_KINDS:
-        fail(f"{key} entry {req!r}: unknown sheet kind {sheet!r} (one of {', '.join(SHEET_KINDS)})")
-    if dot and not _IDENT_RE.match(fld):
-        fail(f"{key} entry {req!r}: bad field name {fld!r}")
+    read = Read.parse(req)
+    if read.sheet not in SHEET_KINDS:
+        fail(f"{key} entry {req!r}: unknown sheet kind {read.sheet!r} (one of {', '.join(SHEET_KINDS)})")
+    if read.field is not None and not _IDENT_RE.match(read.field):
+        fail(f"{key} entry {req!r}: bad field name {read.field!r}")
+    return read
 
 
 def _texts(doc, fail) -> dict:
@@ -332,69 +334,53 @@ def _texts(doc, fail) -> dict:
 # ---------------------------------------------------------------------------------------------
 # requirements against what the tested fields are read from
 
-def parse_read(entry: str) -> tuple[str, dict]:
-    """A `FieldSpec.reads` entry "sheetkind.field if f=v, g=w" as (requirement, {f: v, g: w})."""
-    req, sep, cond = entry.partition(" if ")
-    qualifiers = {}
-    if sep:
-        for part in cond.split(","):
-            name, eq, value = part.strip().partition("=")
-            if not eq or not name:
-                raise ValueError(f"bad reads entry {entry!r}: expected 'sheetkind.field if field=value, ...'")
-            qualifiers[name] = value
-    return req.strip(), qualifiers
-
-
-def _applies(qualifiers: dict, when, spec) -> bool:
-    """False when no fact matching `when` can have the qualifying values."""
-    for name, value in qualifiers.items():
+def _applies(read: Read, when, spec) -> bool:
+    """False when no fact matching `when` can have the values `read` holds for."""
+    for name, value in read.when:
         fld = spec.fields.get(name)
         if fld is not None and fld.values is not None and value not in possible_values(when, name, fld.values):
             return False
     return True
 
 
-def needs_requirement(req: str) -> bool:
+def needs_requirement(read: Read) -> bool:
     """False for what a workbook may lack by contract: an optional sheet, an optional or a
     conditional column. The builder reads such an absence as empty cells, which is what the
     workbook says (a conditional column some row needs is reported missing by D05), so a rule
     must not be silenced for it; nor can `requires` say "this column, when the sheet exists"."""
-    sheet, _, fld = req.partition(".")
-    spec = input_schema.SHEETS_BY_KIND.get(sheet)
+    spec = input_schema.SHEETS_BY_KIND.get(read.sheet)
     if spec is None:
         return True
     if not spec.required:
         return False
-    if not fld:
+    if read.field is None:
         return True
     try:
-        col = spec.column(fld)
+        col = spec.column(read.field)
     except KeyError:
         return True
     return input_schema.missing_column_stage(col) is not None
 
 
-def covers(requires, req: str) -> bool:
+def covers(required, read: Read) -> bool:
     """A column is covered by itself only; a sheet also by any of its columns (which needs the sheet)."""
-    if req in requires:
-        return True
-    return "." not in req and any(r.startswith(req + ".") for r in requires)
+    return any(r.sheet == read.sheet and (read.field is None or r.field == read.field) for r in required)
 
 
-def requirement_gaps(requires, when, spec) -> dict:
-    """What the fields `when` tests are read from and `requires` lacks: {requirement: [field, ...]}."""
+def requirement_gaps(required, when, spec) -> dict:
+    """What the fields `when` tests are read from and `required` (Read values) lacks:
+    {requirement: [field, ...]}."""
     gaps: dict = {}
     for name in sorted(fields_used(when)):
         fld = spec.fields.get(name)
-        for entry in (fld.reads if fld is not None else ()):
-            req, qualifiers = parse_read(entry)
-            if _applies(qualifiers, when, spec) and needs_requirement(req) and not covers(requires, req):
-                gaps.setdefault(req, []).append(name)
+        for read in (fld.reads if fld is not None else ()):
+            if _applies(read, when, spec) and needs_requirement(read) and not covers(required, read):
+                gaps.setdefault(read.requirement, []).append(name)
     return gaps
 
 
-def _check_reads(rid: str, requires, when, spec, fail) -> None:
-    gaps = requirement_gaps(requires, when, spec)
+def _check_reads(required, when, spec, fail) -> None:
+    gaps = requirement_gaps(required, when, spec)
     if gaps:
         listed = "; ".join(f"{req} (read by field {', '.join(names)})" for req, names in gaps.items())
         fail(f"requires lacks {listed}: a unit without it would be checked on an empty reading "

@@ -5,11 +5,11 @@ import pytest
 import yaml
 
 from checker import rulebase
+from checker.facts.declare import Read, col, sheet
 from checker.facts.schema import FactKind as Kind  # the real schema types
 from checker.facts.schema import FieldSpec as Field
 from checker.rulebase import RuleBaseError, load, regex_problem
 from checker.rulebase.conditions import possible_values
-from checker.rulebase.loading import parse_read
 
 
 def make_kind(name, **fields):
@@ -23,9 +23,10 @@ KINDS = {
     "ref": Kind("ref", {
         "role": Field("role", "str", {}, values=("", "Ketua", "Wakil Ketua")),
         "dest": Field("dest", "str", {}, values=("target", "pokja")),
-        "known": Field("known", "bool", {}, reads=("pk.kode_target if dest=target", "pokja.kode_pokja if dest=pokja")),
-        "n": Field("n", "int", {}, reads=("pokja",)),
-        "late": Field("late", "bool", {}, reads=("pokja.tanggal_mulai", "unit.tahun_kinerja")),
+        "known": Field("known", "bool", {}, reads=(col("pk", "kode_target", dest="target"),
+                                                   col("pokja", "kode_pokja", dest="pokja"))),
+        "n": Field("n", "int", {}, reads=(sheet("pokja"),)),
+        "late": Field("late", "bool", {}, reads=(col("pokja", "tanggal_mulai"), col("unit", "tahun_kinerja"))),
         "free": Field("free", "str", {}),
     }, {"id": "ref", "en": "ref"}),
 }
@@ -344,9 +345,10 @@ def test_possible_values():
     assert possible_values({"$neq": {"g": "a"}}, "f", universe) == {"a", "b", "c"}
 
 
-def test_parse_read():
-    assert parse_read("pk.kode_target") == ("pk.kode_target", {})
-    assert parse_read("mph.kode_pokja if source=mph_row, refers_to=pokja") == \
-        ("mph.kode_pokja", {"source": "mph_row", "refers_to": "pokja"})
-    with pytest.raises(ValueError):
-        parse_read("pk.kode_target if source")
+def test_a_requirement_parses_to_the_read_it_names():
+    assert Read.parse("pk.kode_target") == col("pk", "kode_target")
+    assert Read.parse("pokja") == sheet("pokja")
+    assert Read.parse("pokja.") == Read("pokja", "")          # refused by the loader: bad field name ''
+    assert col("mph", "kode_pokja", source="mph_row", refers_to="pokja").when == \
+        (("source", "mph_row"), ("refers_to", "pokja"))
+    assert [r.requirement for r in (col("pk", "kode_target"), sheet("pokja"))] == ["pk.kode_target", "pokja"]

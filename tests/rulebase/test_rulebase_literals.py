@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from checker.facts.declare import Read
 from checker.facts.schema import KINDS
 from checker.input import schema as input_schema
 from checker.rulebase import RuleBaseError, load, loading
@@ -150,7 +151,7 @@ def test_a_read_for_other_facts_is_not_required(tmp_path):
     ("surat_tugas", False), ("surat_tugas.kode_target", False),
 ])
 def test_what_a_rule_must_require(req, needed):
-    assert loading.needs_requirement(req) is needed
+    assert loading.needs_requirement(Read.parse(req)) is needed
 
 
 # --------------------------------------------------------------------------- the schema itself
@@ -159,14 +160,13 @@ def test_every_read_names_a_sheet_or_column_and_qualifiers_name_values():
     for kind in KINDS.values():
         for fld in kind.fields.values():
             assert isinstance(fld.reads, tuple), (kind.name, fld.name)
-            for entry in fld.reads:
-                req, qualifiers = loading.parse_read(entry)
-                sheet, dot, column = req.partition(".")
-                spec = input_schema.SHEETS_BY_KIND[sheet]
-                if dot:
-                    assert column in spec.fields(), (kind.name, fld.name, entry)
-                for name, value in qualifiers.items():
-                    assert value in (kind.fields[name].values or ()), (kind.name, fld.name, entry)
+            for read in fld.reads:
+                assert isinstance(read, Read), (kind.name, fld.name, read)
+                spec = input_schema.SHEETS_BY_KIND[read.sheet]
+                if read.field is not None:
+                    assert read.field in spec.fields(), (kind.name, fld.name, read)
+                for name, value in read.when:
+                    assert value in (kind.fields[name].values or ()), (kind.name, fld.name, read)
 
 
 def test_every_str_field_has_a_closed_set_of_values():
