@@ -43,11 +43,11 @@ def build_facts(paths: list[str], roster: str | None, stage: str) -> dict[str, l
     facts built as a reader worker does, then the run's tables and cross-unit fields)."""
     from checker.facts import assemble
     from checker.facts.context import records
-    from checker.facts.unit_build import check_file
-    from checker.load import roster as roster_mod
+    from checker.pipeline.discovery import discover
+    from checker.pipeline.run import master_roster, unit_facts
 
-    master = roster_mod.load_roster(roster) if roster else None
-    facts = assemble.build([check_file(seq, path, stage) for seq, path in enumerate(paths)], master)
+    master = master_roster(roster) if roster else None
+    facts = assemble.build(unit_facts(discover(paths), stage), master)
     return {kind: records(df) for kind, df in facts.tables.items()}
 
 
