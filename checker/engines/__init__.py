@@ -6,7 +6,7 @@ change the findings. Neither pandas nor durable-rules is imported until an engin
 """
 from __future__ import annotations
 
-from checker.engines.errors import EngineError, EngineMismatch
+from checker.engines.engine_errors import EngineError, EngineMismatch
 
 ENGINES = ("durable", "pandas")
 

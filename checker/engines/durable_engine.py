@@ -26,7 +26,7 @@ import os
 import re
 import threading
 
-from checker.engines.errors import EngineError
+from checker.engines.engine_errors import EngineError
 
 MAX_SIDS_PER_RULESET = 1000
 MAX_KEYS = 250                      # a fact must have fewer keys than this (252 is fatal)

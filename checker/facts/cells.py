@@ -6,7 +6,7 @@ from __future__ import annotations
 from checker.facts.declare import choice, fact_kind
 from checker.facts.people import text
 from checker.facts.unitdata import PENGARAH
-from checker.input import schema, vocab
+from checker.input import contract, vocab
 from checker.load.model import FORMULA_ERROR
 from checker.terms import runs_in
 from checker.texts import both
@@ -55,7 +55,7 @@ def _cell(out, check, col, status, raw, sheet_kind, row, letter, nip="", name=""
 
 
 def _unit_cells(u, out) -> None:
-    for col in schema.UNIT.columns:
+    for col in contract.UNIT.columns:
         check = _check_of(col.kind)
         entry = u.unit_entry(col.field)
         if check and entry and text(entry[1]):
@@ -89,13 +89,13 @@ def _table_cells(u, out, spec) -> None:
 
 def cell_facts(u, out) -> None:
     _unit_cells(u, out)
-    for spec in schema.SHEETS:
+    for spec in contract.SHEETS:
         if spec.kind != "unit":
             _table_cells(u, out, spec)
 
 
 def _label_of(kind: str, fld: str) -> str:
-    spec = schema.SHEETS_BY_KIND.get(kind)
+    spec = contract.SHEETS_BY_KIND.get(kind)
     return next((c.label for c in spec.columns if c.field == fld), fld) if spec else fld
 
 
@@ -141,7 +141,7 @@ def _required_fields(spec, table, stage: str) -> list:
     """The columns of `spec` present in `table` that must be filled at `stage`."""
     skip = REPORTED_ELSEWHERE.get(spec.kind, {})
     return [c for c in spec.columns if c.field in table.columns and c.field not in skip
-            and c.required in schema.STAGES and runs_in(c.required, stage)
+            and c.required in contract.STAGES and runs_in(c.required, stage)
             and c.field not in _PERSON_FIELDS.get(spec.kind, ("nip",))]
 
 
@@ -183,8 +183,8 @@ def _required_fact(out, kind, row, letter, labels, fields, r=None) -> None:
 
 def _unit_required(u, out) -> None:
     """The Unit sheet: one fact naming every empty required field."""
-    empty = [(c, u.unit_entry(c.field)) for c in schema.UNIT.columns
-             if c.required in schema.STAGES and runs_in(c.required, u.stage) and u.unit_entry(c.field)
+    empty = [(c, u.unit_entry(c.field)) for c in contract.UNIT.columns
+             if c.required in contract.STAGES and runs_in(c.required, u.stage) and u.unit_entry(c.field)
              and not text(u.unit_entry(c.field)[1])]
     if empty:
         first = empty[0][1]
@@ -195,7 +195,7 @@ def required_facts(u, out) -> None:
     """D07: one cell fact per empty cell of a column required at this stage that no other
     rule reports (formula cells are D06's)."""
     _unit_required(u, out)
-    for spec in schema.SHEETS:
+    for spec in contract.SHEETS:
         table = u.loaded.tables.get(spec.kind)
         if spec.kind == "unit" or table is None:
             continue

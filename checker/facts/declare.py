@@ -53,7 +53,7 @@ class Read:
 
 
 def col(sheet_kind: str, fld: str, **when: str) -> Read:
-    """The column `fld` of the sheet of kind `sheet_kind` (input/schema.py names)."""
+    """The column `fld` of the sheet of kind `sheet_kind` (input/contract.py names)."""
     return Read(sheet_kind, fld, tuple(when.items()))
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from checker.facts.declare import col, count, fact_kind, flag
-from checker.input.names import fold_name
+from checker.input.person_names import fold_name
 from checker.input.values import fold_text
 from checker.input.vocab import JPT_JENIS, canonical_values, is_not_active
 

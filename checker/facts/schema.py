@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from checker.facts import cells, crossunit, members, mph, people, pokja, references, structure, surat_tugas, unit
 from checker.facts.declare import FactKind, FieldSpec
-from checker.input import schema as input_schema
+from checker.input import contract as input_schema
 
 LOCATION_COLUMNS = (
     "unit_seq", "unit", "unit_name", "pokja", "nip", "name", "target", "file", "sheet",

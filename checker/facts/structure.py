@@ -3,7 +3,7 @@ sheet or column), each counted from the stage that requires it (D05)."""
 from __future__ import annotations
 
 from checker.facts.declare import choice, fact_kind
-from checker.input import schema
+from checker.input import contract
 from checker.terms import runs_in
 from checker.texts import both
 
@@ -19,14 +19,14 @@ STRUCTURE = fact_kind(
 
 
 def _kind_of_label(label):
-    for spec in schema.SHEETS:
+    for spec in contract.SHEETS:
         if spec.label == label or spec.kind == label:
             return spec.kind
     return None
 
 
 def _aliases_of(kind, fld) -> str:
-    spec = schema.SHEETS_BY_KIND.get(kind)
+    spec = contract.SHEETS_BY_KIND.get(kind)
     col = next((c for c in spec.columns if c.field == fld), None) if spec else None
     return ", ".join(col.aliases) or "-" if col else "-"
 
@@ -36,7 +36,7 @@ def _aliases(p) -> str:
     if p.code == "column_missing" and kind and p.field:
         return _aliases_of(kind, p.field)
     if p.code == "sheet_missing" and kind:
-        return ", ".join(schema.SHEETS_BY_KIND[kind].aliases) or "-"
+        return ", ".join(contract.SHEETS_BY_KIND[kind].aliases) or "-"
     return "-"
 
 

@@ -1,12 +1,12 @@
 """`cek-pokja template`: a blank unit workbook to fill in (input-format.md), generated from
-checker/input/schema.py (sheets, canonical column labels, vocabularies), never hand-copied.
+checker/input/contract.py (sheets, canonical column labels, vocabularies), never hand-copied.
 
     write_template(path, unit_code=None, tahun=None, lang="id") -> str
 
 Layout of every data sheet: the canonical header on row 1 (frozen), ONE example row on
 row 2 whose first cell starts with EXAMPLE_MARKER ("CONTOH:"), written in grey italics,
 and the user's data from row 3 on. The checker ignores the example row through the
-loader rule `schema.is_example_row`: a data row whose first non-empty cell, as trimmed
+loader rule `contract.is_example_row`: a data row whose first non-empty cell, as trimmed
 text, starts with "CONTOH:" (case-insensitive). A user who types over the example row
 replaces the marker, so the row becomes data; deleting it is fine too.
 
@@ -32,8 +32,8 @@ import os
 from datetime import date
 from typing import Any
 
-from checker.input import schema, vocab
-from checker.input.schema import EXAMPLE_MARKER
+from checker.input import contract, vocab
+from checker.input.contract import EXAMPLE_MARKER
 from checker.input.values import cell_text
 from checker.texts import CATALOGUE, t, texts_for
 
@@ -104,7 +104,7 @@ EXAMPLES: dict[str, dict[str, Any]] = {
 }
 
 # ---------------------------------------------------------------------------- instructions
-# Per sheet kind: the article it serves (its instructions are in checker/texts/followup.py).
+# Per sheet kind: the article it serves (its instructions are in checker/texts/followup_texts.py).
 
 SHEET_BASIS = {
     "unit": "Pasal 2 ayat (3); Lampiran II.C.1",
@@ -126,14 +126,14 @@ canonical_values = vocab.canonical_values
 synonyms = vocab.synonyms
 
 
-def template_columns(kind: str) -> tuple[schema.ColumnSpec, ...]:
+def template_columns(kind: str) -> tuple[contract.ColumnSpec, ...]:
     """The columns the template writes for a sheet kind (MPH: the long layout)."""
     if kind == "mph":
-        return schema.MPH_LONG_COLUMNS
-    return schema.SHEETS_BY_KIND[kind].columns
+        return contract.MPH_LONG_COLUMNS
+    return contract.SHEETS_BY_KIND[kind].columns
 
 
-def _kind_text(col: schema.ColumnSpec, lang: str) -> str:
+def _kind_text(col: contract.ColumnSpec, lang: str) -> str:
     k = t("template.kinds", lang)
     if col.vocab:
         return k["vocab"] + ", ".join(canonical_values(col.vocab))
@@ -143,7 +143,7 @@ def _kind_text(col: schema.ColumnSpec, lang: str) -> str:
 # Conditional columns: when they are needed (input-format.md).
 
 
-def _required_text(col: schema.ColumnSpec, lang: str, kind: str = "") -> str:
+def _required_text(col: contract.ColumnSpec, lang: str, kind: str = "") -> str:
     req = t("template.req", lang)
     if col.required == "conditional" and col.kind == "nip":
         return req["rancangan"] + "*"
@@ -183,7 +183,7 @@ def write_template(path, unit_code: str | None = None, tahun: int | str | None =
     from checker.output.layout import openpyxl_page
     footer = t("annotate.footer", lang)
     openpyxl_page(guide, None, footer)
-    for spec in schema.SHEETS:
+    for spec in contract.SHEETS:
         ws = wb.create_sheet(spec.label)
         cols = template_columns(spec.kind)
         _write_data_sheet(ws, spec.kind, cols, styles, lang)
@@ -227,7 +227,7 @@ def _header_cell(ws, ci: int, letter: str, col, fmt, styles: dict) -> None:
     h = ws.cell(row=HEADER_ROW, column=ci, value=col.label)
     h.data_type = "s"
     h.font = styles["head_font"]
-    h.fill = styles["req_fill"] if schema.missing_column_stage(col) == "rancangan" else styles["head_fill"]
+    h.fill = styles["req_fill"] if contract.missing_column_stage(col) == "rancangan" else styles["head_fill"]
     h.alignment = styles["wrap"]
     # the name wraps onto two lines rather than widening the sheet past a readable print
     width = max(12, min(22, len(col.label) + 2))
@@ -255,7 +255,7 @@ def exists_message(path, lang: str = "id") -> str:
     return t("template.exists", lang, path=os.fspath(path))
 
 
-def _number_format(col: schema.ColumnSpec) -> str | None:
+def _number_format(col: contract.ColumnSpec) -> str | None:
     if col.kind == "nip":
         return TEXT_FORMAT
     if col.kind == "date":
@@ -316,13 +316,13 @@ def _write_guide(ws, lang, Font, Alignment, PatternFill) -> None:
     rows.append(([], ""))
     rows.append(([L["sheets"]], "bold"))
     rows.append(([L["sheet"], L["basis"], L["guide"]], "head"))
-    for spec in schema.SHEETS:
+    for spec in contract.SHEETS:
         name = spec.label + ("" if spec.required else L["optional_sheet"])
         rows.append(([name, SHEET_BASIS[spec.kind], L["guide." + spec.kind]], "wrap"))
     rows.append(([], ""))
     rows.append(([L["columns"]], "bold"))
     rows.append(([L["sheet"], L["column"], L["required"], L["kind"], L["aliases"]], "head"))
-    for spec in schema.SHEETS:
+    for spec in contract.SHEETS:
         for col in template_columns(spec.kind):
             rows.append(([spec.label, col.label, _required_text(col, lang, spec.kind), _kind_text(col, lang),
                           ", ".join(col.aliases)], "wrap"))

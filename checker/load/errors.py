@@ -1,5 +1,5 @@
 """Why a file cannot be used at all: one named kind per failure, each built by its factory
-here, each told by its text in the catalogue (checker/texts/load.py, roster.py), all on the
+here, each told by its text in the catalogue (checker/texts/load_texts.py, roster.py), all on the
 one user-error base (checker.texts.UserError).
 
 `LoadError` is a unit workbook that cannot be read (it becomes that file's D05 finding);
@@ -245,7 +245,7 @@ def internal_error(path, detail: str) -> LoadError:
 
 class RosterError(UserError):
     """The roster cannot be used; `message_key` is its kind and names its text ("roster." +
-    kind, checker/texts/roster.py)."""
+    kind, checker/texts/roster_texts.py)."""
     PREFIX = "roster."
 
     def __init__(self, path: str, message_key: str, detail: str = "", sheet: str | None = None, cause=None,

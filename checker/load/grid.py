@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from checker.input.schema import is_example_row
+from checker.input.contract import is_example_row
 from checker.input.values import cell_text, is_missing, trim_text
 from checker.load.limits import MERGED_FILL_MAX_CELLS
 

@@ -68,7 +68,7 @@ def sheet_names(path) -> list[str]:
     return out
 
 
-# The first sheets of a findings workbook (output/workbook.py), in either language.
+# The first sheets of a findings workbook (output/findings_workbook.py), in either language.
 _FINDINGS_LAYOUTS = tuple(
     tuple(fold_sheet_name(t("xlsx." + k, lang)) for k in ("sheet_summary", "sheet_findings", "sheet_rules",
                                                            "sheet_files"))
@@ -76,7 +76,7 @@ _FINDINGS_LAYOUTS = tuple(
 
 
 def is_findings_workbook(path) -> bool:
-    """A findings workbook this tool wrote: output/workbook.py marks it with a custom property
+    """A findings workbook this tool wrote: output/findings_workbook.py marks it with a custom property
     AND it has the findings workbook's sheets, first and in order (a unit workbook copied
     from one that carries the property is still a unit workbook)."""
     try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from checker.input import schema
+from checker.input import contract
 from checker.input.values import fold_header
 from checker.load import errors
 from checker.load.errors import LoadError
@@ -54,8 +54,8 @@ def read_sheet(path: str, wb, name: str):
 
 def match_sheets(metas: list[tuple[str, bool]]) -> dict[str, tuple[str, bool]]:
     found: dict[str, tuple[str, bool]] = {}
-    for spec in schema.SHEETS:
-        keys = schema.sheet_name_keys(spec)
+    for spec in contract.SHEETS:
+        keys = contract.sheet_name_keys(spec)
         cands = [(n, h) for n, h in metas
                  if fold_header(n) in keys or fold_header(n[:31]) in keys]
         if cands:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from checker.input import schema
+from checker.input import contract
+from checker.input.contract import ColumnSpec
 from checker.input.dates import parse_date
-from checker.input.names import split_nama_nip
 from checker.input.nip import parse_nip
-from checker.input.schema import ColumnSpec
+from checker.input.person_names import split_nama_nip
 from checker.input.values import cell_text, col_letter, parse_code, parse_codes, parse_peran, parse_year
 from checker.input.vocab import parse_vocab
 from checker.load.grid import Grid
@@ -92,10 +92,10 @@ def columns_data(grid: Grid, rows: list[int], colmap: dict[str, int], specs: dic
                   sheet_kind: str, issues: dict | None = None) -> dict[str, list]:
     data: dict[str, list] = {"_row": [r + 1 for r in rows]}
     issues = {} if issues is None else issues
-    combined = colmap.get(schema.NAMA_NIP_FIELD)
+    combined = colmap.get(contract.NAMA_NIP_FIELD)
     split = _split_nama_nip(grid, rows, combined) if combined is not None else None
     for f, ci in colmap.items():
-        if f == schema.NAMA_NIP_FIELD:
+        if f == contract.NAMA_NIP_FIELD:
             continue
         if ci == combined and f in ("nama", "nip"):
             cells = split[f]
@@ -115,7 +115,7 @@ def columns_data(grid: Grid, rows: list[int], colmap: dict[str, int], specs: dic
 def with_nama_nip(colmap: dict[str, int]) -> dict[str, int]:
     """The `Nama/NIP` column supplies the fields `nama` and `nip` its sheet has no column of its
     own for (the same letter, so that findings point at it)."""
-    ci = colmap.get(schema.NAMA_NIP_FIELD)
+    ci = colmap.get(contract.NAMA_NIP_FIELD)
     if ci is None:
         return colmap
     out = dict(colmap)
@@ -142,7 +142,7 @@ def _report_at_origin(grid: Grid, rows: list[int], ci: int, sts: list) -> None:
 def missing_columns(sheet: str, columns: tuple[ColumnSpec, ...], found, header_row):
     out = []
     for c in columns:
-        stage = schema.missing_column_stage(c)
+        stage = contract.missing_column_stage(c)
         if stage is not None and c.field not in found:
             out.append(Problem("column_missing", sheet, c.label, c.field, header_row, stage))
     return out
@@ -151,14 +151,14 @@ def missing_columns(sheet: str, columns: tuple[ColumnSpec, ...], found, header_r
 def plain_table(grid, spec, sheet, hidden, columns, hr, colmap) -> tuple[Table, list[Problem], list[Section]]:
     """(Table, problems, section rows) of a table sheet whose header row is `hr`."""
     specs = {c.field: c for c in columns}
-    keys = schema.column_name_keys(columns)
+    keys = contract.column_name_keys(columns)
     colmap, start = header_block(grid, keys, hr, colmap)
     rows, sections = body_rows(grid, start, list(range(hr, start)))
     grid.fill_merged(start)
     colmap = with_nama_nip(colmap)
     issues: dict[tuple[int, str], str] = {}
     data = columns_data(grid, rows, colmap, specs, spec.kind, issues)
-    colmap.pop(schema.NAMA_NIP_FIELD, None)
+    colmap.pop(contract.NAMA_NIP_FIELD, None)
     table = Table(spec.kind, sheet, hidden, hr + 1,
                   {f: col_letter(ci) for f, ci in colmap.items()}, data, issues)
     return table, missing_columns(sheet, columns, colmap, hr + 1), sections

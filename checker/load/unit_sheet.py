@@ -1,7 +1,7 @@
 """The Unit sheet: one data row under a header row, or a two-column key/value table."""
 from __future__ import annotations
 
-from checker.input import schema
+from checker.input import contract
 from checker.input.values import cell_text, col_letter, fold_header
 from checker.load.grid import Grid
 from checker.load.header import find_header, match_column
@@ -12,8 +12,8 @@ VALUE_HEADERS = frozenset({"isi", "nilai", "value", "isian"})
 
 
 def load_unit(grid: Grid, sheet: str, hidden: bool):
-    spec = schema.UNIT
-    keys = schema.column_name_keys(spec.columns)
+    spec = contract.UNIT
+    keys = contract.column_name_keys(spec.columns)
     specs = {c.field: c for c in spec.columns}
     # best row within the scan window
     hr, colmap = find_header(grid, keys)
@@ -79,5 +79,5 @@ def _unit_key_value(grid: Grid, keys, specs, sheet, hidden):
         unit[f] = (parsed[0], raws[0], sts[0] if sts else None, r + 1, letter)
     hrow = (header_r + 1) if header_r is not None else max(first_key_row, 1)
     table = Table("unit", sheet, hidden, hrow, dict.fromkeys(fields, letter), data, issues)
-    problems = missing_columns(sheet, schema.UNIT.columns, fields, hrow)
+    problems = missing_columns(sheet, contract.UNIT.columns, fields, hrow)
     return table, problems, unit

@@ -70,7 +70,7 @@ _MAX_ROW, _COL_RE = 1048576, re.compile(r"^[A-Z]{1,3}$")
 
 class AnnotateError(Exception):
     """The copy cannot be made (the source is unreadable by openpyxl). `key`: the text that
-    tells the user (checker/texts/annotate.py)."""
+    tells the user (checker/texts/annotate_texts.py)."""
     key = "annotate.not_made"
 
 
@@ -221,10 +221,10 @@ def _sheet_of(wb, name):
     for ws in wb.worksheets:
         if fold_sheet_name(ws.title) == key:
             return ws
-    from checker.input import schema
+    from checker.input import contract
     from checker.input.values import fold_header
-    for spec in schema.SHEETS:
-        keys = schema.sheet_name_keys(spec)
+    for spec in contract.SHEETS:
+        keys = contract.sheet_name_keys(spec)
         if fold_header(name) in keys:
             for ws in wb.worksheets:
                 if fold_header(ws.title) in keys or fold_header(ws.title[:31]) in keys:

@@ -7,7 +7,7 @@ import os
 import re
 from pathlib import Path
 
-from checker.output.workbook import write_workbook
+from checker.output.findings_workbook import write_workbook
 from checker.result import RunResult
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")

@@ -6,7 +6,7 @@ the web page's downloads alike.
     path = write_report(result, kind, path, input_file)    # one output, when asked for (web)
 
 Checked before the (possibly long) run: a folder that does not exist or cannot be written is
-said at once, naming the path the user gave (targets.py); an output that names an input, or
+said at once, naming the path the user gave (destinations.py); an output that names an input, or
 the other output, is refused (ClashError). After the run, the annotated copies are checked
 the same way, and then every output is written atomically (atomic.py), never onto one of the
 run's inputs, so that a refusal leaves no output half done.
@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from checker.load.inputref import same_file, shown_name
-from checker.output import atomic, targets
-from checker.output.targets import TargetError
+from checker.output import atomic, destinations
+from checker.output.destinations import TargetError
 from checker.texts import t
 
 REPORTS = ("workbook", "json", "annotated")            # what write_report writes
@@ -65,7 +65,7 @@ def plan_outputs(output, json_target, fmt: str, annotate: bool, annotate_dir, pe
     if fmt == "json" and not json_target:
         json_target = "-"
     if output:
-        output = targets.with_xlsx(output)
+        output = destinations.with_xlsx(output)
     elif json_target != "-":
         output = default_output_name()
     plan = Plan(workbook=output or None, json=json_target if json_target not in (None, "", "-") else None,
@@ -73,10 +73,10 @@ def plan_outputs(output, json_target, fmt: str, annotate: bool, annotate_dir, pe
                 annotate=bool(annotate or annotate_dir), annotate_dir=annotate_dir or None)
     for path, option in ((plan.workbook, "-o"), (plan.json, "--json")):
         if path:
-            targets.check_file_target(path, option)
+            destinations.check_file_target(path, option)
     for path, option in ((plan.per_unit, "--per-unit"), (plan.annotate_dir, "--annotate-dir")):
         if path:
-            targets.check_folder_target(path, option)
+            destinations.check_folder_target(path, option)
     refuse_clashes(plan, given)
     return plan
 
@@ -144,7 +144,7 @@ def write_report(result, kind: str, path: str, input_file=None) -> str:
     annotate.AnnotateError when it cannot be made)."""
     with atomic.protecting([i.path for i in result.inputs]):
         if kind == "workbook":
-            from checker.output.workbook import write_workbook
+            from checker.output.findings_workbook import write_workbook
             return str(write_workbook(result, path))
         if kind == "json":
             from checker.output.jsondoc import write_json
@@ -158,9 +158,9 @@ def write_report(result, kind: str, path: str, input_file=None) -> str:
 
 @contextmanager
 def writing(path: str, option: str, folder: bool = False):
-    """targets.writing, and XlsxWriter's FileCreateError (a full disk, a folder that vanished)
+    """destinations.writing, and XlsxWriter's FileCreateError (a full disk, a folder that vanished)
     told as the OSError it wraps."""
-    with targets.writing(path, option, folder=folder):
+    with destinations.writing(path, option, folder=folder):
         try:
             yield
         except Exception as e:

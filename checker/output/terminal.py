@@ -73,7 +73,7 @@ def overflow_lines(result: RunResult, where: str) -> list[str]:
     total, lang = len(result.findings), result.lang
     if total <= layout.rows_that_fit(total):
         return []
-    shown = layout.rows_that_fit(total, above=2)          # as output/workbook.py's _fitted
+    shown = layout.rows_that_fit(total, above=2)          # as output/findings_workbook.py's _fitted
     return [clean(t("xlsx.overflow_terminal", lang, path=where, shown=layout.count_text(shown, lang),
                     total=layout.count_text(total, lang), rows=layout.count_text(layout.SHEET_ROWS, lang)))]
 

@@ -36,7 +36,7 @@ def check_file(index: int, ref: InputRef, stage: str) -> UnitFacts:
     """Read one unit workbook and build its facts (`index`: its place in the run, the unit's seq)."""
     from checker.facts.unit_build import build_unit
     from checker.load.reader import read_bytes
-    from checker.load.workbook import load_workbook
+    from checker.load.unit_workbook import load_workbook
     sha = None
     try:
         data = read_bytes(ref.path)

@@ -50,7 +50,7 @@ from checker.load.model import LoadError
 # pipeline/task.py import inside themselves (tests/test_architecture.py checks the list
 # against them). No pandas: a worker sends plain rows, this process builds the DataFrames.
 PRELOAD = ("numpy", "python_calamine", "checker.pipeline.workers", "checker.pipeline.task",
-           "checker.load.reader", "checker.load.workbook", "checker.facts.unit_build",
+           "checker.load.reader", "checker.load.unit_workbook", "checker.facts.unit_build",
            "checker.load.roster", "checker.load.errors", "checker.load.model")
 # environment of the fork server (and so of every worker): one BLAS thread, one malloc arena
 _WORKER_ENV = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",

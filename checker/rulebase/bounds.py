@@ -54,7 +54,7 @@ _PREFIX = "rulefile."
 class Problem(str):
     """A validation problem told in the user's language: the str itself is the English text
     (what RuleBaseError's str() and the tests show), `message(lang)` the text in `lang`
-    (catalogue entry "rulefile." + key, checker/texts/rulefile.py)."""
+    (catalogue entry "rulefile." + key, checker/texts/rulefile_texts.py)."""
 
     key: str
     params: dict

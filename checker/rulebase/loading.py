@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from checker.facts.declare import Read
-from checker.input import schema as input_schema
+from checker.input import contract as input_schema
 from checker.rulebase.bounds import Problem, check_placeholder_count  # issue 13
 from checker.rulebase.conditions import (
     check_when,

@@ -85,7 +85,7 @@ def _lit(v) -> str:
 def _requirements_text(requires, lang: str) -> str:
     """``[anggota.kode_pokja, anggota.kedudukan, unit]`` as "sheet Anggota Pokja (kolom Kode Pokja,
     Kedudukan); sheet Unit"."""
-    from checker.input.schema import SHEETS_BY_KIND
+    from checker.input.contract import SHEETS_BY_KIND
     grouped: dict[str, list[str]] = {}
     for req in requires:
         kind, _, field = req.partition(".")

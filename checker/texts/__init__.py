@@ -22,7 +22,7 @@ def _catalogue() -> dict:
     import importlib
     out: dict = {}
     for name in SURFACES:
-        table = importlib.import_module(f"checker.texts.{name}").TEXTS
+        table = importlib.import_module(f"checker.texts.{name}_texts").TEXTS
         clash = set(table) & set(out)
         if clash:
             raise ValueError(f"text keys defined twice: {sorted(clash)}")

@@ -13,7 +13,7 @@ from checker.terms import LANGS, STAGES
 from checker.web import flow
 from checker.web.admission import Busy
 from checker.web.checking import BatchError
-from checker.web.errors import api_lang, error_response
+from checker.web.error_responses import api_lang, error_response
 
 router = APIRouter()
 

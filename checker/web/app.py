@@ -27,7 +27,7 @@ from starlette.requests import HTTPConnection
 from checker import __version__
 from checker.web import api, pages
 from checker.web.admission import Admission
-from checker.web.errors import STATUS_CODES, CatchAll, error_response, wants_json
+from checker.web.error_responses import STATUS_CODES, CatchAll, error_response, wants_json
 from checker.web.jobs import JobStore
 from checker.web.security import OPEN_PREFIXES, Guard, HeadersMiddleware
 from checker.web.settings import Settings

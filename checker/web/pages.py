@@ -20,7 +20,7 @@ from checker.terms import STAGES
 from checker.texts import t
 from checker.web import checking, flow, report
 from checker.web.admission import Busy
-from checker.web.errors import error_response
+from checker.web.error_responses import error_response
 from checker.web.filenames import content_disposition
 from checker.web.jobs import Variant
 from checker.web.security import ACCESS_COOKIE, CSRF_FIELD, cookie_options

@@ -135,12 +135,13 @@ def _no_leftovers(folder: Path, keep: set):
 
 
 def test_ctrl_c_exits_130_and_leaves_no_output(tmp_path, monkeypatch):
-    from checker.output import workbook
     draft = build(NO_TUGAS, tmp_path / "draft.xlsx")
+
+    from checker.output import findings_workbook
 
     def interrupted(*a, **k):
         raise KeyboardInterrupt
-    monkeypatch.setattr(workbook, "_write_findings", interrupted)
+    monkeypatch.setattr(findings_workbook, "_write_findings", interrupted)
     r = CliRunner().invoke(cli.main, ["check", str(draft), "-o", str(tmp_path / "t.xlsx")])
     assert r.exit_code == 130
     assert "Pemeriksaan dibatalkan" in r.output
@@ -148,13 +149,13 @@ def test_ctrl_c_exits_130_and_leaves_no_output(tmp_path, monkeypatch):
 
 
 def test_sigterm_exits_143_and_leaves_no_output(tmp_path, monkeypatch):
-    from checker.output import workbook
+    from checker.output import findings_workbook
     draft = build(NO_TUGAS, tmp_path / "draft.xlsx")
 
     def terminated(*a, **k):
         os.kill(os.getpid(), signal.SIGTERM)
         time.sleep(5)
-    monkeypatch.setattr(workbook, "_write_findings", terminated)
+    monkeypatch.setattr(findings_workbook, "_write_findings", terminated)
     old = signal.getsignal(signal.SIGTERM)
     try:
         r = CliRunner().invoke(cli.main, ["check", str(draft), "-o", str(tmp_path / "t.xlsx"), "--lang", "en"])

@@ -14,9 +14,9 @@ import openpyxl
 import pytest
 from rule_examples import build
 
-from checker.load import limits, workbook
+from checker.load import limits, unit_workbook
 from checker.load.model import LoadError
-from checker.load.workbook import load_workbook
+from checker.load.unit_workbook import load_workbook
 from checker.pipeline import run, workers
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -70,12 +70,12 @@ def test_a_sheet_beyond_its_row_limit_is_refused_before_it_is_read(good, tmp_pat
     monkeypatch.setitem(limits.SHEET_MAX_ROWS, "pegawai", 40)
     tall = _tall(good, tmp_path / "tinggi.xlsx", 60)
     read = []
-    real = workbook.read_sheet
+    real = unit_workbook.read_sheet
 
     def read_sheet(path, wb, name):
         read.append(name)
         return real(path, wb, name)
-    monkeypatch.setattr(workbook, "read_sheet", read_sheet)
+    monkeypatch.setattr(unit_workbook, "read_sheet", read_sheet)
     with pytest.raises(LoadError) as err:
         load_workbook(str(tall))
     assert err.value.message_key == "too_many_rows" and "Pegawai" not in read

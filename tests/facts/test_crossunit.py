@@ -23,7 +23,7 @@ from checker.facts import crossunit
 from checker.facts.schema import KINDS
 from checker.facts.unit_build import build_unit, unreadable_unit
 from checker.load import roster as roster_mod
-from checker.load.workbook import load_workbook
+from checker.load.unit_workbook import load_workbook
 from checker.pipeline import run
 
 ROOT = Path(__file__).resolve().parents[2]

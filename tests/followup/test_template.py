@@ -19,9 +19,9 @@ from checker.followup.template import (
     template_columns,
     write_template,
 )
-from checker.input import schema, vocab
-from checker.input.schema import EXAMPLE_MARKER, is_example_row
-from checker.load.workbook import load_workbook
+from checker.input import contract, vocab
+from checker.input.contract import EXAMPLE_MARKER, is_example_row
+from checker.load.unit_workbook import load_workbook
 from checker.pipeline import run
 
 STAGES = ("rancangan", "penetapan", "evaluasi")
@@ -71,8 +71,8 @@ def _fill(path, *, drop_examples: bool):
 
 def test_sheets_columns_and_example_rows(written):
     wb = openpyxl.load_workbook(written["blank"])
-    assert wb.sheetnames == [GUIDE_SHEET] + [s.label for s in schema.SHEETS]
-    for spec in schema.SHEETS:
+    assert wb.sheetnames == [GUIDE_SHEET] + [s.label for s in contract.SHEETS]
+    for spec in contract.SHEETS:
         ws = wb[spec.label]
         cols = template_columns(spec.kind)
         assert [c.value for c in ws[1]] == [c.label for c in cols]
@@ -84,13 +84,13 @@ def test_sheets_columns_and_example_rows(written):
         assert ws.max_row == EXAMPLE_ROW + FORMAT_ROWS - 1      # formatted, empty fill-in rows
         assert all(c.value is None for c in ws[FIRST_DATA_ROW])
     # MPH is the long layout: every long column
-    assert [c.value for c in wb["MPH"][1]] == [c.label for c in schema.MPH_LONG_COLUMNS]
+    assert [c.value for c in wb["MPH"][1]] == [c.label for c in contract.MPH_LONG_COLUMNS]
 
 
 def test_dropdowns_for_every_vocabulary_column(written):
     wb = openpyxl.load_workbook(written["blank"])
     seen = set()
-    for spec in schema.SHEETS:
+    for spec in contract.SHEETS:
         ws = wb[spec.label]
         dvs = ws.data_validations.dataValidation
         for i, col in enumerate(template_columns(spec.kind), start=1):
@@ -112,7 +112,7 @@ def test_dropdowns_for_every_vocabulary_column(written):
 def test_nip_text_and_date_formats(written):
     wb = openpyxl.load_workbook(written["blank"])
     kinds = set()
-    for spec in schema.SHEETS:
+    for spec in contract.SHEETS:
         ws = wb[spec.label]
         for i, col in enumerate(template_columns(spec.kind), start=1):
             letter = openpyxl.utils.get_column_letter(i)
@@ -132,13 +132,13 @@ def test_nip_text_and_date_formats(written):
 def test_petunjuk_per_sheet_with_article(written):
     ws = openpyxl.load_workbook(written["blank"])[GUIDE_SHEET]
     text = "\n".join(str(c.value) for row in ws.iter_rows() for c in row if c.value is not None)
-    for spec in schema.SHEETS:
+    for spec in contract.SHEETS:
         assert spec.label in text
         assert SHEET_BASIS[spec.kind] in text
     for article in ("Pasal 2 ayat (6)", "Lampiran II.D.2", "Lampiran II.C.6", "Lampiran II.B.1.b.3)"):
         assert article in text
     assert "CONTOH:" in text and "Isi data mulai baris 3" in text
-    for col in schema.POKJA.columns:
+    for col in contract.POKJA.columns:
         assert col.label in text
     assert "Dukman" in text                   # synonyms listed
 
@@ -147,7 +147,7 @@ def test_english_instructions_keep_indonesian_names(written):
     wb = openpyxl.load_workbook(written["en"])
     text = "\n".join(str(c.value) for row in wb[GUIDE_SHEET].iter_rows() for c in row if c.value)
     assert "How to fill in" in text and "Enter data from row 3 on" in text
-    assert wb.sheetnames[1:] == [s.label for s in schema.SHEETS]
+    assert wb.sheetnames[1:] == [s.label for s in contract.SHEETS]
     assert [c.value for c in wb["Anggota Pokja"][1]][:2] == ["Kode Pokja", "NIP"]
 
 
@@ -224,7 +224,7 @@ def test_untouched_template_structure_is_complete(written):
     lu = load_workbook(written["blank"])
     assert lu.problems == []
     assert lu.mph_layout == "long"
-    for spec in schema.SHEETS:
+    for spec in contract.SHEETS:
         table = lu.tables[spec.kind]
         assert table.header_row == 1
         assert set(table.columns) == {c.field for c in template_columns(spec.kind)}

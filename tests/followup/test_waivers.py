@@ -137,7 +137,7 @@ def test_wrong_workbooks(tmp_path, make_workbook):
 
 
 def test_round_trip_through_report_xlsx(tmp_path, result):
-    from checker.output.workbook import write_workbook
+    from checker.output.findings_workbook import write_workbook
     out = write_workbook(result, tmp_path / "temuan.xlsx")
     wb = openpyxl.load_workbook(out)
     ws = wb["Temuan"]

@@ -1,11 +1,11 @@
-"""values.py and schema.py: every value form of input-format.md."""
+"""values.py and contract.py: every value form of input-format.md."""
 from __future__ import annotations
 
 from datetime import date, datetime, time
 
 import pytest
 
-from checker.input import schema, vocab
+from checker.input import contract, vocab
 from checker.input.dates import MONTHS, parse_date
 from checker.input.nip import parse_nip
 from checker.input.values import (
@@ -421,18 +421,18 @@ FIELDS = {
 
 
 def test_schema_fields():
-    assert [s.kind for s in schema.SHEETS] == list(FIELDS)
-    for s in schema.SHEETS:
+    assert [s.kind for s in contract.SHEETS] == list(FIELDS)
+    for s in contract.SHEETS:
         assert list(s.fields()) == FIELDS[s.kind]
-        schema.column_name_keys(s.columns)   # no folded name used by two fields
-    assert [s.label for s in schema.SHEETS] == ["Unit", "PK", "Pegawai", "MPH", "Pokja",
+        contract.column_name_keys(s.columns)   # no folded name used by two fields
+    assert [s.label for s in contract.SHEETS] == ["Unit", "PK", "Pegawai", "MPH", "Pokja",
                                                "Anggota Pokja", "Surat Tugas"]
-    assert [s.required for s in schema.SHEETS] == [True] * 6 + [False]
+    assert [s.required for s in contract.SHEETS] == [True] * 6 + [False]
 
 
 def test_schema_kinds_and_stages():
     k = {(s.kind, c.field): (c.kind, c.required, c.conditional_from)
-         for s in schema.SHEETS for c in s.columns}
+         for s in contract.SHEETS for c in s.columns}
     assert k["pokja", "kode_target"][0] == "codes"
     assert k["pk", "kode_target"][0] == "code"
     assert k["mph", "kode_target"][0] == "code"
@@ -453,7 +453,7 @@ def test_schema_kinds_and_stages():
     for kind in ("pegawai", "mph", "anggota"):
         assert k[kind, "nip"][:2] == ("nip", "conditional")
     assert k["surat_tugas", "nip"][1] == "rancangan"
-    missing = {c.field: schema.missing_column_stage(c) for c in schema.ANGGOTA.columns}
+    missing = {c.field: contract.missing_column_stage(c) for c in contract.ANGGOTA.columns}
     assert missing["nip"] == "rancangan"
     assert missing["nomor_persetujuan_pimpinan"] is None
     assert missing["tanggal_rekomendasi_penilaian"] is None

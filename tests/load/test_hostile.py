@@ -24,10 +24,10 @@ from conftest import load_many
 from rule_examples import build
 
 from checker.facts.unit_build import UnitFacts
-from checker.load import limits, workbook
+from checker.load import limits, unit_workbook
 from checker.load.limits import Limits
 from checker.load.model import FORMULA_ERROR, LoadError, describe
-from checker.load.workbook import load_workbook
+from checker.load.unit_workbook import load_workbook
 from checker.pipeline import run
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -263,7 +263,7 @@ def test_results_in_input_order_whatever_the_jobs(corpus, good):
 def test_a_loader_bug_is_one_files_message(monkeypatch, good, corpus):
     def boom(path, data=None, **kw):
         raise ZeroDivisionError("boom")
-    monkeypatch.setattr(workbook, "load_workbook", boom)
+    monkeypatch.setattr(unit_workbook, "load_workbook", boom)
     (item,) = load_many([good], limits=None)
     assert "Kesalahan internal cek-pokja saat membaca" in item[2] and "ZeroDivisionError: boom" in item[2]
     with pytest.raises(ZeroDivisionError):

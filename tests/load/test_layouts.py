@@ -22,7 +22,7 @@ from layouts_kit import (
 )
 
 from checker import engines
-from checker.load.workbook import load_workbook
+from checker.load.unit_workbook import load_workbook
 from checker.pipeline import run
 
 ENGINES = ["pandas"] + (["durable"] if engines.default_engine() == "durable" else [])
@@ -188,10 +188,11 @@ def test_merged_ranges_from_the_sheet_xml_when_the_reader_has_none(tmp_path, mon
         got = real_get(path, fn, *args)
         return NoMerges(got) if getattr(fn, "__name__", "") == "get_sheet_by_name" else got
 
-    from checker.load import workbook
+    from checker.load import unit_workbook
+
     parsed = []
     monkeypatch.setattr(reader, "guard_reader", guard)
-    monkeypatch.setattr(workbook, "merged_ranges", lambda xml: parsed.append(1) or merges.merged_ranges(xml))
+    monkeypatch.setattr(unit_workbook, "merged_ranges", lambda xml: parsed.append(1) or merges.merged_ranges(xml))
     got = load_workbook(path)
     assert len(parsed) == 7                              # every sheet's merges came from its XML
     assert got.problems == want.problems == []

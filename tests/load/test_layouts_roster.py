@@ -111,7 +111,7 @@ def test_csv_roster_text_reaches_outputs_as_text(tmp_path):
     import openpyxl
     from layouts_kit import SIASN_COLUMNS
 
-    from checker.output.workbook import write_workbook
+    from checker.output.findings_workbook import write_workbook
     from checker.pipeline import run
 
     book = base_book()

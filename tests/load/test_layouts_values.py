@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from checker.input.names import fold_name, split_nama_nip
+from checker.input.person_names import fold_name, split_nama_nip
 from checker.load.grid import Grid
+from checker.load.mph_targets import TargetNames
 from checker.load.pokja_ref import PokjaNames, pokja_key
 from checker.load.sections import section_of
-from checker.load.targets import TargetNames
 
 
 @pytest.mark.parametrize("a,b", [
@@ -115,17 +115,17 @@ def test_user_contract_names_every_sheet_column_alias_and_synonym():
     README) lists what the loader accepts: every sheet, column, alias and vocabulary synonym."""
     from pathlib import Path
 
-    from checker.input import schema, vocab
+    from checker.input import contract, vocab
 
     root = Path(__file__).resolve().parents[2]
     doc = (root / "docs" / "format-workbook.md").read_text(encoding="utf-8")
     assert "(docs/format-workbook.md)" in (root / "README.md").read_text(encoding="utf-8")
     missing = []
-    for s in schema.SHEETS:
+    for s in contract.SHEETS:
         missing += [n for n in (s.label, *s.aliases) if n not in doc]
-        for c in s.columns + schema.LAYOUT_COLUMNS.get(s.kind, ()):
+        for c in s.columns + contract.LAYOUT_COLUMNS.get(s.kind, ()):
             missing += [n for n in (c.label, *c.aliases) if n not in doc]
-    for c in schema.MPH_MATRIX_COLUMNS + schema.MPH_LONG_COLUMNS:
+    for c in contract.MPH_MATRIX_COLUMNS + contract.MPH_LONG_COLUMNS:
         missing += [n for n in (c.label, *c.aliases) if n not in doc]
     for name in ("jenis_jabatan", "kedudukan", "jenis_pokja", "cara_penugasan"):
         for value, syns in vocab.synonyms(name).items():

@@ -9,10 +9,10 @@ from datetime import date
 import pytest
 from conftest import NIP_JF1, NIP_JF2, NIP_JPT_MADYA, NIP_JPT_PRATAMA
 
-from checker.input import schema
+from checker.input import contract
 from checker.input.values import col_letter
 from checker.load.model import LoadError, MphColumn, describe
-from checker.load.workbook import load_workbook
+from checker.load.unit_workbook import load_workbook
 from checker.texts import CATALOGUE
 
 P_UNIT = [["Kode Unit", "Nama Unit"], ["D1.AS1", "Asdep"]]
@@ -153,7 +153,7 @@ def test_unit_key_value_isi_column_not_adjacent(make_workbook):
 
 # ---------------------------------------------------------------------------- sheets
 
-SHEET_ALIASES = [(s.kind, n) for s in schema.SHEETS for n in s.names] + [
+SHEET_ALIASES = [(s.kind, n) for s in contract.SHEETS for n in s.names] + [
     ("mph", "Matriks Pembagian Peran dan Has"),   # Excel's 31-character cut
     ("anggota", "anggota_pokja"), ("anggota", "ANGGOTA-POKJA"), ("anggota", "AnggotaPokja"),
     ("surat_tugas", " Surat  Tugas "), ("pk", "pk"), ("mph", "m p h"),
@@ -161,7 +161,7 @@ SHEET_ALIASES = [(s.kind, n) for s in schema.SHEETS for n in s.names] + [
 
 
 def _sheets_with(valid, kind, name):
-    label = schema.SHEETS_BY_KIND[kind].label
+    label = contract.SHEETS_BY_KIND[kind].label
     out = {}
     for k, rows in valid.items():
         out[name if k == label else k] = rows
@@ -239,19 +239,19 @@ def test_empty_sheet_all_required_columns_missing(make_workbook, valid_sheets):
 
 def _column_cases():
     cases = []
-    for s in schema.SHEETS:
+    for s in contract.SHEETS:
         if s.kind in ("unit", "mph"):
             continue
         for c in s.columns:
             for n in c.names:
                 cases.append((s.kind, c.field, n))
-    for c in schema.MPH_LONG_COLUMNS:
+    for c in contract.MPH_LONG_COLUMNS:
         for n in c.names:
             cases.append(("mph_long", c.field, n))
-    for c in schema.MPH_MATRIX_COLUMNS:
+    for c in contract.MPH_MATRIX_COLUMNS:
         for n in c.names:
             cases.append(("mph_matrix", c.field, n))
-    for c in schema.UNIT.columns:
+    for c in contract.UNIT.columns:
         for n in c.names:
             cases.append(("unit", c.field, n))
     return cases
@@ -268,7 +268,7 @@ def test_every_column_alias(make_workbook, kind, field, name):
         sheets = {"MPH": [[other, name, "PK-01"], ["a", "b", "c"]]}
         table_kind = "mph"
     else:
-        spec = schema.SHEETS_BY_KIND[kind]
+        spec = contract.SHEETS_BY_KIND[kind]
         other = next(c.label for c in spec.columns if c.field != field)
         sheets = {spec.label: [["judul"], [other, " " + name.replace(" ", "\n", 1) + " "], ["a", "b"]]}
         table_kind = kind

@@ -1,7 +1,7 @@
 """Property (issue 5): whatever workbook the schema can be twisted into, load_workbook returns
 a LoadedUnit or raises the product's own LoadError - never anything else.
 
-Workbooks are built from checker/schema.py: random sheets under any of their names (case
+Workbooks are built from checker/contract.py: random sheets under any of their names (case
 and spacing varied, cut at 31 characters, duplicated, hidden), random columns under any
 alias (shuffled, missing, repeated, unknown extras), title rows, and random cells: missing,
 wrong types, junk and very long text, numbers (huge, negative, fractional), dates, booleans,
@@ -19,9 +19,9 @@ import make_hostile as mh
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checker.input import schema
+from checker.input import contract
 from checker.load.model import LoadedUnit, LoadError, describe
-from checker.load.workbook import load_workbook
+from checker.load.unit_workbook import load_workbook
 
 _TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40)
 _NIPISH = st.from_regex(r"'?[0-9]{8}[ .]?[0-9]{6}[ .]?[12][ .]?[0-9]{3}", fullmatch=True)
@@ -67,7 +67,7 @@ def _vary(name: str, draw) -> str:
 def workbooks(draw):
     sheets: dict[str, list | dict] = {}
     hidden = []
-    specs = draw(st.lists(st.sampled_from(schema.SHEETS), max_size=9))
+    specs = draw(st.lists(st.sampled_from(contract.SHEETS), max_size=9))
     for spec in specs:
         name = _vary(draw(st.sampled_from(spec.names)), draw)[:31] or "S"
         if any(n.casefold() == name.casefold() for n in sheets):

@@ -99,7 +99,7 @@ def test_control_characters_in_names_never_reach_a_workbook(tmp_path):
 
 
 def test_a_sheet_name_with_a_control_character_gets_no_link(tmp_path):
-    from checker.output.workbook import _Linker
+    from checker.output.findings_workbook import _Linker
 
     source = tmp_path / "u.xlsx"
     source.write_bytes(b"x")
@@ -114,10 +114,10 @@ def test_a_sheet_name_with_a_control_character_gets_no_link(tmp_path):
 
 
 def test_one_cleaning_function_for_terminal_and_workbooks():
-    from checker.output import annotate, terminal, workbook
+    from checker.output import annotate, findings_workbook, terminal
     from checker.output.clean import clean
 
-    assert terminal.clean is clean and workbook.clean is clean and annotate.clean is clean
+    assert terminal.clean is clean and findings_workbook.clean is clean and annotate.clean is clean
     assert clean(f"a{EVIL}b\tc\r\nd", lines=True) == "a[2J]0;juduulb c\nd".replace("juduul", "judul")
     assert clean("u-\udcff.xlsx") == "u-\ufffd.xlsx"                       # a name that is not UTF-8
 

@@ -13,7 +13,7 @@ from rule_examples import build
 from checker.findings import make_finding
 from checker.load.model import LoadError, describe
 from checker.load.own_outputs import is_annotated
-from checker.load.workbook import load_workbook
+from checker.load.unit_workbook import load_workbook
 from checker.output.annotate import MARKER_SHEET, annotate, annotate_result, default_out_path
 from checker.output.atomic import OutputIsInputError
 from checker.pipeline import run

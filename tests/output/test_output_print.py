@@ -16,7 +16,7 @@ import pytest
 from checker.followup.template import write_template
 from checker.output import layout
 from checker.output.annotate import annotate_result
-from checker.output.workbook import write_workbook
+from checker.output.findings_workbook import write_workbook
 from checker.pipeline import run
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -13,8 +13,8 @@ import pytest
 
 from checker.findings import JSON_KEYS, make_finding
 from checker.output import atomic
+from checker.output import findings_workbook as report_xlsx
 from checker.output import jsondoc as report_json
-from checker.output import workbook as report_xlsx
 from checker.result import InputFile, RunResult
 
 

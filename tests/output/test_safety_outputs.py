@@ -246,7 +246,7 @@ def test_permission_refused_at_the_last_step_is_exit_2_and_leaves_nothing(unit, 
 def test_an_interrupted_workbook_leaves_no_temporary_file(unit, tmp_path, monkeypatch):
     """Ctrl-C or SIGTERM while the workbook is written: neither the target's temporary file nor
     XlsxWriter's temporary folder survives."""
-    from checker.output import workbook
+    from checker.output import findings_workbook
     made = []
     real = atomic.scratch_folder
 
@@ -266,13 +266,13 @@ def test_an_interrupted_workbook_leaves_no_temporary_file(unit, tmp_path, monkey
     def interrupted(wb, result, target):
         wb.add_worksheet("x").write_string(0, 0, "half")
         raise cli.Terminated()
-    monkeypatch.setattr(workbook, "scratch_folder", watched)
-    monkeypatch.setattr(workbook, "_fill", interrupted)
+    monkeypatch.setattr(findings_workbook, "scratch_folder", watched)
+    monkeypatch.setattr(findings_workbook, "_fill", interrupted)
     from checker.result import RunResult
     result = RunResult(tool="t", version="0", rulebase_version="0", stage="penetapan", lang="id", engine="pandas",
                        checked_at=None, inputs=[], findings=[])
     with pytest.raises(cli.Terminated):
-        workbook.write_workbook(result, tmp_path / "o.xlsx")
+        findings_workbook.write_workbook(result, tmp_path / "o.xlsx")
     assert sorted(os.listdir(tmp_path)) == ["unit.xlsx"]
     assert made and not os.path.exists(made[0])
 

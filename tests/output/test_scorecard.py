@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 
 from checker.findings import make_finding
-from checker.output import workbook as report_xlsx
+from checker.output import findings_workbook as report_xlsx
 from checker.result import InputFile, RunResult
 
 MAKRO, PANGAN = "Deputi Bidang Koordinasi Ekonomi Makro dan Keuangan", "Deputi Bidang Koordinasi Pangan dan Agribisnis"

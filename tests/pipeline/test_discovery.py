@@ -14,7 +14,7 @@ import pytest
 from rule_examples import build
 
 from checker.load.inputref import DocKind, InputRef
-from checker.output.workbook import write_workbook
+from checker.output.findings_workbook import write_workbook
 from checker.pipeline import run
 from checker.pipeline.discovery import NoInput, discover, walk
 from checker.terms import ANNOTATION_SHEET, OUTPUT_PROPERTY

@@ -13,7 +13,7 @@ import yaml
 
 from checker.facts.declare import Read
 from checker.facts.schema import KINDS
-from checker.input import schema as input_schema
+from checker.input import contract as input_schema
 from checker.rulebase import RuleBaseError, load, loading
 
 ROOT = Path(__file__).resolve().parents[2]

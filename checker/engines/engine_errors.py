@@ -7,7 +7,7 @@ from checker.texts import UserError
 class EngineError(UserError):
     """An engine could not evaluate the rules: unavailable, or it refused the rule set or a fact
     (a rule base of --rules DIR it cannot run). Told in the user's language ("engine." + key,
-    checker/texts/engine.py); durable-rules' own words stay in {detail}."""
+    checker/texts/engine_texts.py); durable-rules' own words stay in {detail}."""
     PREFIX = "engine."
 
     def __reduce__(self):

@@ -42,7 +42,7 @@ Decisions where the contract is silent:
   the rows under them their Pokja (load/pokja_ref.py, with Pokja identified by Nama Pokja
   where no sheet has a Kode Pokja). Merged ranges in data rows give every covered cell the
   range's value (grid.fill_merged); a value that is not valid is reported at the range's
-  top-left cell only. A `Nama/NIP` cell supplies both fields (input/names.py).
+  top-left cell only. A `Nama/NIP` cell supplies both fields (input/person_names.py).
 - A column-number row right under the header ("1 2 3 ..." or "(1) (2) (3) ...", consecutive
   integers in every filled cell, at least two) is not data. Neither is a repeated header row
   further down (every filled cell equal to the header cell above it, at least two): it is
@@ -55,7 +55,7 @@ Decisions where the contract is silent:
   and `Table.formula_issues[(excel_row, column_letter)]` is "error:#N/A" or
   "no_cached_value". Only cells of data rows in found columns (and MPH target columns) are
   listed; the Unit sheet's cells are in the Unit table.
-- MPH matrix (load/mph.py, load/targets.py): up to two rows under the header row are header
+- MPH matrix (load/mph_sheet.py, load/mph_targets.py): up to two rows under the header row are header
   rows too when their employee cells are empty (a merged "Target Kinerja", "Sasaran", "IKI
   JPT" above the targets); a column is a target column when its name is a code-like word or
   the text of a PK target's Indikator Kinerja (or Sasaran), exact or prefix (20 characters).
@@ -73,7 +73,7 @@ import hashlib
 import zipfile
 import zlib
 
-from checker.input import schema
+from checker.input import contract
 from checker.load import errors, pokja_ref, safety
 from checker.load.errors import LoadError
 from checker.load.formulas import formula_issues
@@ -81,7 +81,7 @@ from checker.load.grid import Grid
 from checker.load.header import find_header
 from checker.load.merges import merged_ranges
 from checker.load.model import LoadedUnit, MphColumn, Problem, Table
-from checker.load.mph import load_mph
+from checker.load.mph_sheet import load_mph
 from checker.load.own_outputs import is_annotation_sheet
 from checker.load.reader import match_sheets, open_workbook, read_bytes, read_sheet
 from checker.load.rowcount import check_rows
@@ -157,7 +157,7 @@ def _unit_tables(path: str, sha: str, matched: dict, grids: dict[str, Grid]) -> 
     unit_sheet = mph_layout = None
     mph_columns: list[MphColumn] = []
     sections = []
-    for spec in schema.SHEETS:
+    for spec in contract.SHEETS:
         if spec.kind not in matched:
             if spec.required:
                 problems.append(Problem("sheet_missing", spec.label, None, None, None, "rancangan"))
@@ -171,8 +171,8 @@ def _unit_tables(path: str, sha: str, matched: dict, grids: dict[str, Grid]) -> 
             pk = tables.get("pk")
             table, probs, mph_layout, mph_columns = load_mph(grid, name, hidden, pk.rows if pk else None)
         else:
-            columns = schema.read_columns(spec.kind, spec.columns)
-            hr, colmap = find_header(grid, schema.column_name_keys(columns))
+            columns = contract.read_columns(spec.kind, spec.columns)
+            hr, colmap = find_header(grid, contract.column_name_keys(columns))
             table, probs, found = plain_table(grid, spec, name, hidden, columns, hr, colmap)
             if spec.kind == "anggota":
                 sections = found

@@ -4,33 +4,33 @@ per employee and result, one column per PK target), the matrix melted into the l
 Matrix headers: the header row (the first with two employee column names) and up to two
 rows under it whose employee cells are empty (group cells such as a merged "Target Kinerja"
 or a Sasaran above the targets); each other column's name is its lowest non-empty header
-cell, and it is a target column when that name names a PK target (load/targets.py). The
+cell, and it is a target column when that name names a PK target (load/mph_targets.py). The
 header rows are the ones that find the most target columns; on a tie the deeper block when
 its last row names some of them (indicators under their Sasaran), so a first data row
 without a name is never taken for a header.
 """
 from __future__ import annotations
 
-from checker.input import schema
+from checker.input import contract
 from checker.input.values import cell_text, col_letter, parse_peran
 from checker.load.grid import Grid, is_filled
 from checker.load.header import MAX_HEADER_ROWS, body_rows, column_names, find_header
 from checker.load.model import MphColumn, Problem, Table
+from checker.load.mph_targets import TargetNames
 from checker.load.sections import section_of
 from checker.load.tables import columns_data, missing_columns, plain_table, with_nama_nip
-from checker.load.targets import TargetNames
 
-_IDENTITY = ("nip", "id_pegawai", "nama", schema.NAMA_NIP_FIELD)
+_IDENTITY = ("nip", "id_pegawai", "nama", contract.NAMA_NIP_FIELD)
 
 
 def load_mph(grid: Grid, sheet: str, hidden: bool, pk_rows: dict | None = None):
     """(Table, problems, layout, target columns) of the MPH sheet; `pk_rows` are the PK
     table's columns (for headers that name a target by its indicator)."""
-    spec = schema.MPH
-    hr, colmap = find_header(grid, schema.column_name_keys(schema.read_columns("mph", spec.columns)))
-    if schema.MPH_LAYOUT_FIELD in colmap:
+    spec = contract.MPH
+    hr, colmap = find_header(grid, contract.column_name_keys(contract.read_columns("mph", spec.columns)))
+    if contract.MPH_LAYOUT_FIELD in colmap:
         return _long(grid, sheet, hidden, hr, colmap)
-    mcols = schema.read_columns("mph", schema.MPH_MATRIX_COLUMNS)
+    mcols = contract.read_columns("mph", contract.MPH_MATRIX_COLUMNS)
     specs = {c.field: c for c in mcols}
     colmap = {f: ci for f, ci in colmap.items() if f in specs}
     targets, data_start = _target_columns(grid, hr, colmap, TargetNames(pk_rows))
@@ -43,7 +43,7 @@ def load_mph(grid: Grid, sheet: str, hidden: bool, pk_rows: dict | None = None):
     grid.fill_merged(data_start)
     issues: dict[tuple[int, str], str] = {}
     emp = columns_data(grid, emp_rows, colmap, specs, "mph", issues)
-    colmap.pop(schema.NAMA_NIP_FIELD, None)
+    colmap.pop(contract.NAMA_NIP_FIELD, None)
     data = _melt(grid, emp_rows, emp, targets, issues)
     columns = {f: col_letter(ci) for f, ci in colmap.items()}
     if targets:
@@ -64,12 +64,12 @@ def _mph_column(t) -> MphColumn:
 
 def _long(grid: Grid, sheet: str, hidden: bool, hr: int, colmap: dict):
     """One row per employee and target: a plain table, each row's own cell in `_col`."""
-    columns = schema.read_columns("mph", schema.MPH.columns)
-    table, problems, _sections = plain_table(grid, schema.MPH, sheet, hidden, columns, hr, colmap)
+    columns = contract.read_columns("mph", contract.MPH.columns)
+    table, problems, _sections = plain_table(grid, contract.MPH, sheet, hidden, columns, hr, colmap)
     n = len(table.rows["_row"])
     table.rows["_col"] = [table.columns.get("peran_hasil")] * n
     table.rows["_line"] = list(range(n))
-    long_fields = {c.field for c in schema.MPH_LONG_COLUMNS}
+    long_fields = {c.field for c in contract.MPH_LONG_COLUMNS}
     return table, [p for p in problems if p.field in long_fields], "long", []
 
 

@@ -154,7 +154,7 @@ MPH_LONG_COLUMNS = (
     _c("kode_pokja", "Kode Pokja", "code", None),
 )
 # MPH, matrix layout: the employee columns; every other column whose header names a PK
-# target (load/mph.py: a code-like first word, or the text of a target's indicator) is a
+# target (load/mph_sheet.py: a code-like first word, or the text of a target's indicator) is a
 # target column. Nama is required in this layout; NIP is not (real MPH forms list names,
 # and a row without NIP is matched by name).
 MPH_MATRIX_COLUMNS = (
