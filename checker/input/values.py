@@ -26,9 +26,13 @@ class YearValue(NamedTuple):
     raw_text: str
 
 
-# A matrix MPH cell holding one of these means "no role for this target" (contract: empty,
-# x, X, -, en dash; the em dash is added as the same intent).
-MPH_NO_ROLE = frozenset({"", "x", "X", "-", "\u2013", "\u2014"})
+# Texts that stand for "not filled in yet" (input-format.md, Values: Placeholders), folded:
+# they count as empty for every rule and are shown as found.
+PLACEHOLDER_WORDS = frozenset({"x", "n/a", "na", "tbd", "?", "belum ada", "belum diisi", "akan diisi", "menyusul",
+                               "dalam proses"})
+# any run of these dash and dot characters (and the spaces between them): "-", "--", "- -", "...", "…"
+_DASHES_DOTS_RE = re.compile(r"^[\-\u2010-\u2015\u2212.\u2026](?:[\s\-\u2010-\u2015\u2212.\u2026]*)$")
+_BRACKETED_RE = re.compile(r"^[(\[](.*)[)\]]$", re.DOTALL)
 
 # Characters trimmed at the ends of cell text besides str.strip()'s whitespace
 # (which already covers spaces, NBSP, tabs and line breaks).
@@ -52,6 +56,26 @@ def is_missing(v: Any) -> bool:
         return bool(v != v)
     except TypeError:           # pd.NA: its comparison is ambiguous
         return True
+
+
+def is_placeholder(value: Any) -> bool:
+    """True for a cell whose whole content is a placeholder (input-format.md, Values): `-`,
+    `–`, `—`, `.`, `..`, `...`, `…`, `x`, `n/a`, `na`, `tbd`, `?`, `belum ada`, `belum diisi`,
+    `akan diisi`, `menyusul`, `dalam proses`, folded for case and spacing, surrounding brackets
+    and a final dot ignored, and any run of dash and dot characters (`--`, `- -`, `....`).
+    An empty cell is not a placeholder (it is empty)."""
+    t = cell_text(value) if not isinstance(value, str) else trim_text(value)
+    if not t or len(t) > 40:
+        return False
+    m = _BRACKETED_RE.match(t)
+    if m:
+        t = trim_text(m.group(1))
+        if not t:
+            return False
+    if _DASHES_DOTS_RE.match(t):
+        return True
+    folded = _WS_RE.sub(" ", t.casefold()).rstrip(".").strip()
+    return folded in PLACEHOLDER_WORDS
 
 
 def trim_text(s: str) -> str:
@@ -223,9 +247,9 @@ def parse_codes(raw: Any) -> list[str] | None:
 
 
 def parse_peran(raw: Any) -> str | None:
-    """MPH peran hasil: the trimmed text, or None for empty / x / X / - / dash."""
+    """MPH peran hasil: the trimmed text, or None for an empty cell or a placeholder (x, -, ...)."""
     t = cell_text(raw)
-    return None if t in MPH_NO_ROLE else t
+    return None if not t or is_placeholder(t) else t
 
 
 # ---------------------------------------------------------------------------- Excel addresses

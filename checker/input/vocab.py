@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any, NamedTuple
 
-from checker.input.values import cell_text, fold_compact, fold_text
+from checker.input.values import cell_text, fold_compact, fold_text, fold_words
 
 # Groups of jenis jabatan the rules speak of (rules.md).
 JPT_JENIS = ("JPT Pratama", "JPT Madya")                 # performance owners: Pengarah, never members
@@ -146,6 +146,19 @@ NUMBERED = frozenset({"kedudukan"})
 _NUMBERING_RE = re.compile(r"(?:[\s:.)-]+(?:\d+(?:\.\d+)*|[IVX]+)?)*[\s:.)-]*$")
 
 
+# Values named by how they begin: every Jenis Pokja beginning with "Dukungan" (after an optional
+# "Pokja") names the support Pokja (input-format.md v3: Dukungan, Dukungan Teknis, ...).
+PREFIXES: dict[str, tuple[tuple[str, str], ...]] = {
+    "jenis_pokja": (("dukungan", "Dukungan Teknis dan Administrasi"),),
+}
+_POKJA_WORD_RE = re.compile(r"^(?:pokja|kelompok kerja)\b\s*")
+
+
 def _lookup(name: str, t: str) -> str | None:
     v = VOCABULARIES[name].get(fold_text(t))
-    return v if v is not None else VOCABULARIES_COMPACT[name].get(fold_compact(t))
+    if v is None:
+        v = VOCABULARIES_COMPACT[name].get(fold_compact(t))
+    if v is None and name in PREFIXES:
+        words = _POKJA_WORD_RE.sub("", fold_words(t))
+        v = next((canon for prefix, canon in PREFIXES[name] if words.split(" ", 1)[0] == prefix), None)
+    return v

@@ -9,13 +9,13 @@ from checker.input import contract, vocab
 from checker.input.dates import MONTHS, parse_date
 from checker.input.nip import parse_nip
 from checker.input.values import (
-    MPH_NO_ROLE,
     cell_text,
     fold_code,
     fold_header,
     fold_text,
     header_code,
     is_code_like,
+    is_placeholder,
     parse_codes,
     parse_peran,
     parse_year,
@@ -388,12 +388,39 @@ def test_fold_header(a, b):
 
 
 def test_mph_no_role():
-    for v in ["", "x", "X", "-", "\u2013", None, "  x "]:
+    for v in ["", "x", "X", "-", "\u2013", "\u2014", None, "  x ", "...", "belum diisi"]:
         assert parse_peran(v) is None
-    assert {"", "x", "X", "-", "\u2013"} <= MPH_NO_ROLE
     assert parse_peran(" Menyusun kajian ") == "Menyusun kajian"
     assert parse_peran("v") == "v"
     assert parse_peran(1) == "1"
+
+
+@pytest.mark.parametrize("text", [
+    "-", "\u2013", "\u2014", ".", "..", "...", "\u2026", "x", "X", "n/a", "N/A", "na", "NA", "tbd", "TBD", "?",
+    "belum ada", "Belum  Diisi", "BELUM DIISI.", "akan diisi", "menyusul", "Dalam Proses", "(belum diisi)",
+    "[-]", "--", "- -", "....", "\u00a0-\u00a0", "-\u2013-",
+])
+def test_placeholders_are_recognised(text):
+    assert is_placeholder(text)
+
+
+@pytest.mark.parametrize("value", [
+    "", None, "Anggota", "xx", "PK-01", "-1", "0", 0, "NA 1", "a.", "Menyusun laporan", "belum", "- Menyusun kajian",
+    "?!",
+])
+def test_real_values_are_not_placeholders(value):
+    assert not is_placeholder(value)
+
+
+@pytest.mark.parametrize("text", ["Dukungan", "Dukungan Teknis", "Dukungan Administrasi", "Pokja Dukungan",
+                                  "Pokja Dukungan Teknis", "DUKUNGAN TEKNIS DAN ADMINISTRASI", "Dukungan Manajemen"])
+def test_every_jenis_beginning_with_dukungan_is_the_support_pokja(text):
+    assert parse_vocab("jenis_pokja", text) == ("Dukungan Teknis dan Administrasi", "ok", text)
+
+
+@pytest.mark.parametrize("text", ["Teknis", "Subtansi", "Dukunganx", "Pendukung"])
+def test_other_jenis_values_stay_unknown(text):
+    assert parse_vocab("jenis_pokja", text).status == "unknown"
 
 
 # --------------------------------------------------------------------------------- schema
