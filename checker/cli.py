@@ -79,7 +79,7 @@ def _guard(lang, debug, fn):
             raise
         from checker.engines import EngineError, EngineMismatch
         if isinstance(e, EngineError):
-            _fail(EXIT_USAGE, t("err.engine", lang, detail=str(e)))
+            _fail(EXIT_USAGE, t("err.engine", lang, detail=e.message(lang)))
         detail = f"{type(e).__name__}: {e}" if not isinstance(e, EngineMismatch) else str(e)
         _fail(EXIT_INTERNAL, t("err.internal", lang, detail=detail))
 

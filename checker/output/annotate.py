@@ -57,7 +57,7 @@ from pathlib import Path
 from checker.load.own_outputs import fold_sheet_name
 from checker.output.clean import clean
 from checker.terms import ANNOTATION_SHEET, OUTPUT_PROPERTY, SEVERITY_FILL, SEVERITY_RANK
-from checker.texts import severity_label, t, texts_for
+from checker.texts import UserError, severity_label, t, texts_for
 
 MARKER_SHEET = ANNOTATION_SHEET
 MARKER_SHEET_EN = t("annotate.sheet", "en")
@@ -68,16 +68,21 @@ _MAX_ROW, _COL_RE = 1048576, re.compile(r"^[A-Z]{1,3}$")
 
 
 
-class AnnotateError(Exception):
-    """The copy cannot be made (the source is unreadable by openpyxl). `key`: the text that
-    tells the user (checker/texts/annotate_texts.py)."""
-    key = "annotate.not_made"
+class AnnotateError(UserError):
+    """The copy cannot be made (the source is unreadable by openpyxl): the text annotate.<key>
+    naming the source as shown (`file`); `detail` is technical (--debug)."""
+    PREFIX = "annotate."
+    KEY = "not_made"
+
+    def __init__(self, file: str, detail: str = ""):
+        self.detail = detail
+        super().__init__(self.KEY, file=file)
 
 
 class StrictOOXMLError(AnnotateError):
     """The source is Strict Open XML: openpyxl reads none of its sheets, so a copy would hold
     only the marker sheet (and lose the unit's data). Refused instead."""
-    key = "annotate.not_made_strict"
+    KEY = "not_made_strict"
 
 
 _STRICT = b"http://purl.oclc.org/ooxml/"       # Strict's namespaces (transitional: schemas.openxmlformats.org)
@@ -118,7 +123,7 @@ def annotate_result(result, lang: str | None = None, out_dir=None) -> list[str]:
             out.append(annotate_input(result, inp, target, lang))
         except AnnotateError as e:          # that copy is not made (and not listed as written); say so
             from checker.output.terminal import notice
-            notice(t(e.key, lang, file=inp.file))
+            notice(e.message(lang))
     return out
 
 
@@ -179,13 +184,13 @@ def annotate(source_path, findings, out_path=None, lang: str = "id", protect=(),
         data = fh.read()
     keep_vba = Path(source).suffix.lower() == ".xlsm"
     if _is_strict(data):
-        raise StrictOOXMLError(source)
+        raise StrictOOXMLError(source_name or source)
     try:
         wb = openpyxl.load_workbook(io.BytesIO(data), keep_vba=keep_vba, rich_text=True)
     except Exception as exc:  # noqa: BLE001 - any reader failure
-        raise AnnotateError(f"{source}: {type(exc).__name__}: {exc}") from None
+        raise AnnotateError(source_name or source, f"{type(exc).__name__}: {exc}") from None
     if not wb.worksheets:                   # openpyxl saw no sheet: a copy would hold only ours
-        raise AnnotateError(f"{source}: no worksheet")
+        raise AnnotateError(source_name or source, "no worksheet")
 
     T = {**texts_for("annotate.", lang), "lang": lang}
     placed = _place(wb, list(findings), header_rows or {}, columns or {}, pokja_rows or {}, rules or {})

@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from checker.load.inputref import same_file, shown_name
+from checker.texts import UserError
 
 # The files of the current run that no output may replace (the unit workbooks, the roster, the
 # --compare and --waivers files): set by output/plan.py around a run's writing, checked by
@@ -19,13 +20,15 @@ from checker.load.inputref import same_file, shown_name
 _PROTECTED: ContextVar[tuple] = ContextVar("cek_pokja_protected_inputs", default=())
 
 
-class OutputIsInputError(ValueError):
-    """The output path names one of the input files."""
+class OutputIsInputError(UserError, ValueError):
+    """The output path names one of the input files (the last guard: output/plan.py refuses
+    such a plan before anything is written, naming the option)."""
+    PREFIX = "err."
 
-    def __init__(self, output, input_file):
-        super().__init__(f"output {shown_name(output)!r} is the input file {shown_name(input_file)!r}")
+    def __init__(self, output, input_file, option: str = "-o"):
         self.output = os.fspath(output)
         self.input_file = os.fspath(input_file)
+        super().__init__("output_is_input", path=shown_name(output), option=option)
 
 
 def refuse_inputs(output, inputs) -> None:

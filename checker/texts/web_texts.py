@@ -219,6 +219,8 @@ TEXTS = {
     "web.err.busy": ("Terlalu banyak pemeriksaan sedang berjalan atau menunggu. Coba lagi dalam {seconds} detik.",
                      "Too many checks are running or waiting. Try again in {seconds} seconds."),
     "web.err.roster": ("{detail}", "{detail}"),
+    "web.err.no_input": ("{detail}", "{detail}"),
+    "web.err.annotate_strict": ("{detail}", "{detail}"),
     "web.err.annotate": ("Salinan beranotasi {file} tidak dapat dibuat: berkas ini tidak dapat dibuka ulang untuk "
                          "diberi catatan.",
                          "The annotated copy of {file} cannot be made: the file cannot be reopened to be "

@@ -17,12 +17,14 @@ import collections
 import contextlib
 import math
 
+from checker.web.error_responses import WebError
 
-class Busy(Exception):
-    """No turn now: retry after `retry_after` seconds."""
+
+class Busy(WebError):
+    """No turn now: HTTP 503, retry after `retry_after` seconds."""
 
     def __init__(self, retry_after: int):
-        super().__init__(retry_after)
+        super().__init__(503, "busy", seconds=retry_after)
         self.retry_after = retry_after
 
 

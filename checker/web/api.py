@@ -11,9 +11,7 @@ from fastapi.responses import Response
 from checker import __version__
 from checker.terms import LANGS, STAGES
 from checker.web import flow
-from checker.web.admission import Busy
-from checker.web.checking import BatchError
-from checker.web.error_responses import api_lang, error_response
+from checker.web.error_responses import WebError, api_lang, error_for
 
 router = APIRouter()
 
@@ -103,15 +101,8 @@ async def api_check(request: Request):
                 body = to_text(result)
             finally:
                 flow.remove_tree(folder)
-    except Busy as e:
-        return error_response(request, 503, "busy", headers={"Retry-After": str(e.retry_after)},
-                              seconds=e.retry_after)
-    except flow.UploadError as e:
-        return error_response(request, e.status, e.code, **e.params)
-    except flow.BadBatch as e:
-        return error_response(request, e.status, e.code, **e.params)
-    except BatchError as e:
-        return error_response(request, e.status, e.code, e.message)
+    except WebError as e:
+        return error_for(request, e)
     return Response(body, media_type="application/json; charset=utf-8")
 
 

@@ -13,15 +13,13 @@ from __future__ import annotations
 import os
 
 from checker.texts import t
+from checker.web.error_responses import WebError
 from checker.web.filenames import download_name
 
 
-class BatchError(Exception):
-    """A batch that cannot be checked for a reason the user can fix: HTTP `status`, `message`."""
-
-    def __init__(self, status: int, code: str, message: str):
-        super().__init__(code)
-        self.status, self.code, self.message = status, code, message
+class BatchError(WebError):
+    """A batch that cannot be checked, or a report that cannot be made, for a reason the user
+    can fix (a roster that cannot be used, an annotated copy that cannot be made)."""
 
 
 def run_batch(uploads, stage: str, lang: str, settings, roster=None):
@@ -33,9 +31,9 @@ def run_batch(uploads, stage: str, lang: str, settings, roster=None):
         return run.check(list(uploads), stage=stage, lang=lang, engine=settings.engine, jobs=settings.jobs,
                          limits=settings.limits, roster=roster)
     except RosterError as e:
-        raise BatchError(422, "roster", e.message(lang)) from None
+        raise BatchError(422, "roster", detail=e) from None
     except run.NoInput as e:                      # cannot happen for stored files; said plainly if it does
-        raise BatchError(400, "no_file", str(e)) from None
+        raise BatchError(400, "no_input", detail=e) from None
 
 
 def document(result) -> dict:
@@ -96,7 +94,7 @@ def make_report(job, lang: str, key: str) -> str:
 
 
 def _annotated(job, result, folder: str, key: str, lang: str) -> str:
-    from checker.output.annotate import AnnotateError
+    from checker.output.annotate import AnnotateError, StrictOOXMLError
     from checker.output.plan import write_report
     number = key.partition("-")[2]
     choices = dict(annotatable(job, result))
@@ -108,6 +106,6 @@ def _annotated(job, result, folder: str, key: str, lang: str) -> str:
     try:
         return write_report(result, "annotated", os.path.join(folder, f"diperiksa-{n}{ext}"), inp)
     except AnnotateError as e:      # Strict Open XML says why; any other unreadable source the generic text
-        text = t(e.key, lang, file=inp.file) if e.key != AnnotateError.key else t("web.err.annotate", lang,
-                                                                                  file=inp.file)
-        raise BatchError(422, "annotate", text) from None
+        if isinstance(e, StrictOOXMLError):
+            raise BatchError(422, "annotate_strict", detail=e) from None
+        raise BatchError(422, "annotate", file=inp.file) from None

@@ -14,13 +14,23 @@ from __future__ import annotations
 import logging
 import traceback
 
-from checker.texts import t
+from checker.texts import UserError, t
 
 LOG = logging.getLogger("cek_pokja.web")
 API_PREFIXES = ("/api/", "/openapi.json")
 
 STATUS_CODES = {400: "invalid", 401: "access", 403: "csrf", 404: "not_found", 405: "method", 413: "too_large",
                 415: "not_multipart", 422: "invalid", 500: "internal", 503: "busy"}
+
+
+class WebError(UserError):
+    """A request the page or the API answers with an error the user can act on: HTTP `status`,
+    a stable `code` (docs/web.md) and the text web.err.<code> in the request's language."""
+    PREFIX = "web.err."
+
+    def __init__(self, status: int, code: str, **params):
+        self.status, self.code = status, code
+        super().__init__(code, **params)
 
 
 def wants_json(request_or_scope) -> bool:
@@ -37,6 +47,14 @@ def api_lang(request) -> str:
 
 def error_body(status: int, code: str, message: str) -> dict:
     return {"error": {"status": status, "code": code, "message": message}}
+
+
+def error_for(request, e: WebError, lang: str | None = None):
+    """The answer to a WebError: its status, code and text (a 503 with its Retry-After)."""
+    from checker.web.views import request_lang
+    headers = {"Retry-After": str(e.params["seconds"])} if e.status == 503 and "seconds" in e.params else None
+    lang = lang or (api_lang(request) if wants_json(request) else request_lang(request))
+    return error_response(request, e.status, e.code, e.message(lang), lang=lang, headers=headers)
 
 
 def error_response(request, status: int, code: str, message: str | None = None, *, lang: str | None = None,

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from checker.load.inputref import DocKind, InputRef
 from checker.terms import DEFAULT_STAGE, LANGS, STAGES
 from checker.web import checking
+from checker.web.error_responses import WebError
 from checker.web.upload import UploadError, receive  # noqa: F401 - flow.UploadError for callers
 
 
@@ -21,10 +22,9 @@ class Batch:
     fields: dict
 
 
-class BadBatch(Exception):
-    def __init__(self, status: int, code: str, **params):
-        super().__init__(code)
-        self.status, self.code, self.params = status, code, params
+class BadBatch(WebError):
+    """The upload arrived but cannot be checked as sent (no file, unknown stage or language, a
+    stale form)."""
 
 
 async def take_upload(request, folder: str, default_lang: str) -> Batch:

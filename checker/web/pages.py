@@ -20,7 +20,7 @@ from checker.terms import STAGES
 from checker.texts import t
 from checker.web import checking, flow, report
 from checker.web.admission import Busy
-from checker.web.error_responses import error_response
+from checker.web.error_responses import WebError, error_for, error_response
 from checker.web.filenames import content_disposition
 from checker.web.jobs import Variant
 from checker.web.security import ACCESS_COOKIE, CSRF_FIELD, cookie_options
@@ -30,11 +30,6 @@ from checker.web.views import render, request_lang, rule_html
 router = APIRouter(include_in_schema=False)
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 XLSM = "application/vnd.ms-excel.sheet.macroEnabled.12"
-
-
-def _busy(request, e: Busy, lang=None):
-    return error_response(request, 503, "busy", headers={"Retry-After": str(e.retry_after)}, lang=lang,
-                          seconds=e.retry_after)
 
 
 # ------------------------------------------------------------------------------ the form
@@ -63,11 +58,9 @@ async def periksa(request: Request):
                 state.store.delete(job.id)
                 raise
     except Busy as e:
-        return _busy(request, e, lang)
-    except (flow.UploadError, flow.BadBatch) as e:
-        return _form_error(request, e.status, t("web.err." + e.code, lang, **e.params), lang)
-    except checking.BatchError as e:
-        return _form_error(request, e.status, e.message, lang)
+        return error_for(request, e, lang)
+    except WebError as e:
+        return _form_error(request, e.status, e.message(lang), lang)
     job.expires_at = time.monotonic() + state.store.keep_seconds       # counted from the answer
     return RedirectResponse(f"/hasil/{job.id}?lang={lang}", status_code=303)
 
@@ -106,10 +99,8 @@ async def hasil(request: Request, job_id: str):
     lang = request_lang(request)
     try:
         variant = await _variant(request, job, lang)
-    except Busy as e:
-        return _busy(request, e, lang)
-    except checking.BatchError as e:
-        return error_response(request, e.status, e.code, e.message, lang=lang)
+    except WebError as e:
+        return error_for(request, e, lang)
     rules = request.app.state.rules
     until = datetime.fromtimestamp(time.time() + max(0.0, job.expires_at - time.monotonic()))
     return render(request, "result.html", lang=lang, job=job, page=report.page(variant.result, rules, lang),
@@ -128,10 +119,8 @@ async def unduh(request: Request, job_id: str, lang: str, key: str):
     try:
         with request.app.state.admission.admit():
             path = await flow.in_turn(request, checking.make_report, job, lang, key)
-    except Busy as e:
-        return _busy(request, e, lang)
-    except checking.BatchError as e:
-        return error_response(request, e.status, e.code, e.message, lang=lang)
+    except WebError as e:
+        return error_for(request, e, lang)
     name = offered[key]["name"]
     media = ("application/json" if name.endswith(".json") else XLSM if name.endswith(".xlsm") else XLSX)
     return FileResponse(path, media_type=media, headers={"Content-Disposition": content_disposition(name)})

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
+from checker.web.error_responses import WebError
 from checker.web.filenames import clean_name, stored_name
 from checker.web.settings import MAX_FIELD_BYTES, MAX_FILES
 
@@ -24,12 +25,8 @@ except ImportError:  # pragma: no cover - python-multipart before 0.0.13
 _COMPLETE = (_multipart.multipart.MultipartState.END_BOUNDARY, _multipart.multipart.MultipartState.END)
 
 
-class UploadError(Exception):
-    """The upload cannot be taken: HTTP `status`, text `web.err.<code>` of the catalogue."""
-
-    def __init__(self, status: int, code: str, **params):
-        super().__init__(code)
-        self.status, self.code, self.params = status, code, params
+class UploadError(WebError):
+    """The upload cannot be taken (too large, too many files, not multipart, broken)."""
 
 
 @dataclass
