@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from checker.facts.declare import Read
+
 
 @dataclass
 class SheetInfo:
@@ -27,13 +29,15 @@ class UnitContext:
     roster_only: bool = False               # a master-roster unit that submitted no workbook
 
     def has(self, requirement: str) -> bool:
-        kind, _, fld = requirement.partition(".")
-        info = self.sheets.get(kind)
-        return info is not None and (not fld or fld in info.columns)
+        """The file has the sheet (and column) a rule's `requires` entry names."""
+        read = Read.parse(requirement)
+        info = self.sheets.get(read.sheet)
+        return info is not None and (not read.field or read.field in info.columns)
 
     def locate(self, requirement: str, own_kind: str | None, row):
         """(sheet, row, column) of `sheetkind.field` for a fact of sheet `own_kind` at `row`."""
-        kind, _, fld = requirement.partition(".")
+        read = Read.parse(requirement)
+        kind, fld = read.sheet, read.field
         info = self.sheets.get(kind)
         if info is None:
             return None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from checker.facts.declare import Read
 from checker.facts.schema import KINDS
 from checker.rulebase.basis import REGULATION, basis_points, legal_passages
 from checker.rulebase.coverage import COVERAGE_FILE, COVERAGE_STATUSES, ENFORCED, coverage, coverage_figures
@@ -88,7 +89,8 @@ def _requirements_text(requires, lang: str) -> str:
     from checker.input.contract import SHEETS_BY_KIND
     grouped: dict[str, list[str]] = {}
     for req in requires:
-        kind, _, field = req.partition(".")
+        read = Read.parse(req)
+        kind, field = read.sheet, read.field
         cols = grouped.setdefault(kind, [])
         if field:
             spec = SHEETS_BY_KIND.get(kind)

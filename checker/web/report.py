@@ -4,7 +4,7 @@ the quoted legal text. Plain data for the templates (which escape every value)."
 from __future__ import annotations
 
 from checker.findings import is_data_error
-from checker.rulebase.rulebook import legal_passages
+from checker.rulebase.basis import legal_passages
 from checker.terms import SEVERITY_RANK
 from checker.texts import t
 
