@@ -90,3 +90,27 @@ def test_an_engine_error_is_told_in_the_users_language():
         engines.run([], {}, "drools")
     assert str(info.value) == "unknown engine 'drools'; choose one of durable, pandas"
     assert info.value.message("id") == "mesin aturan 'drools' tidak dikenal; pilih salah satu dari durable, pandas"
+
+
+def test_a_rule_file_refused_by_its_keys_is_told_in_the_users_language(tmp_path):
+    """A rule base of --rules whose file has an unknown key, a missing translation or a
+    requirement its fields need: exit 3 with the reason in Indonesian (English with --lang en)."""
+    import shutil
+
+    from click.testing import CliRunner
+
+    from checker import cli
+    from pathlib import Path
+
+    rules = tmp_path / "rules"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "rules", rules, ignore=shutil.ignore_patterns("__*"))
+    text = (rules / "K04.yaml").read_text(encoding="utf-8")
+    (rules / "K04.yaml").write_text(text.replace("slug: ", "tingkat: error\nslug: ", 1), encoding="utf-8")
+    r = CliRunner().invoke(cli.main, ["rules", "--rules", str(rules)])
+    assert r.exit_code == 3 and "kunci tidak dikenal: tingkat" in r.output, r.output
+    r = CliRunner().invoke(cli.main, ["rules", "--rules", str(rules), "--lang", "en"])
+    assert r.exit_code == 3 and "unknown key(s): tingkat" in r.output, r.output
+    (rules / "K04.yaml").write_text(text.replace("requires: [pokja.tugas_pokja]", "requires: [pokja]"),
+                                    encoding="utf-8")
+    r = CliRunner().invoke(cli.main, ["rules", "--rules", str(rules)])
+    assert r.exit_code == 3 and "requires belum memuat pokja.tugas_pokja (dibaca oleh kolom task_empty)" in r.output

@@ -60,7 +60,7 @@ class Problem(str):
     params: dict
 
     def __new__(cls, key: str, /, **params):
-        obj = super().__new__(cls, t(_PREFIX + key, "en", **params))
+        obj = super().__new__(cls, t(_PREFIX + key, "en", **told(params, "en")))
         obj.key, obj.params = key, params
         return obj
 

@@ -25,7 +25,7 @@ from checker.rulebase.conditions import (
 )
 from checker.rulebase.yamlfile import Documentation, RuleFileError, read_rule_file
 from checker.terms import LANGS, SEVERITIES, STAGES, is_data_basis, runs_in
-from checker.texts import UserError
+from checker.texts import UserError, t
 
 _check_when = check_when                # the name tests/test_engines.py validates its conditions with
 
@@ -222,7 +222,7 @@ def _found(doc, fail) -> str | None:
     if found is None:
         return None
     if not isinstance(found, str) or not found.strip():
-        fail("found must be a non-empty template string, e.g. \"{p_raw}\"")
+        fail(Problem("found_template"))
     _check_placeholders(found, "found", fail)
     return found
 
@@ -231,12 +231,12 @@ def _check_placeholders(text: str, where: str, fail) -> None:
     try:
         parsed = list(string.Formatter().parse(text))
     except ValueError as e:
-        fail(f"{where}: bad placeholder syntax: {e}")
+        fail(Problem("placeholder_syntax", where=where, detail=str(e)))
     for _, name, spec, conversion in parsed:
         if name is None:
             continue
         if name == "" or name.isdigit():
-            fail(f"{where}: positional placeholder {{{name}}}; name a fact column")
+            fail(Problem("placeholder_positional", where=where, name=name))
         if spec or conversion:
             fail(Problem("placeholder_format", where=where, name=name))  # issue 13: user's language
     check_placeholder_count((name for _, name, _, _ in parsed), where, fail)  # issue 13
@@ -245,29 +245,29 @@ def _check_placeholders(text: str, where: str, fail) -> None:
 def _header(doc, stem: str, kinds, fail) -> tuple[str, str, str]:
     """The keys present, and the rule's id, slug, severity, stage and fact kind: (id, slug, kind)."""
     if not isinstance(doc, dict):
-        fail("the file must hold a mapping of rule keys")
+        fail(Problem("not_mapping"))
     unknown = sorted(str(k) for k in doc if k not in REQUIRED_KEYS + OPTIONAL_KEYS)
     if unknown:
-        fail(f"unknown key(s): {', '.join(unknown)}")
+        fail(Problem("unknown_keys", keys=", ".join(unknown)))
     missing = [k for k in REQUIRED_KEYS if k not in doc]
     if missing:
-        fail(f"missing key(s): {', '.join(missing)}")
+        fail(Problem("missing_keys", keys=", ".join(missing)))
 
     rid = doc["id"]
     if not isinstance(rid, str) or not _ID_RE.match(rid):
-        fail(f"id {rid!r} does not match ^[A-Z]\\d\\d$")
+        fail(Problem("bad_id", id=repr(rid)))
     if rid != stem:
-        fail(f"id {rid} does not match the file name {stem}.yaml")
+        fail(Problem("id_not_file", id=rid, stem=stem))
     slug = doc["slug"]
     if not isinstance(slug, str) or not _SLUG_RE.match(slug):
-        fail(f"slug {slug!r} is not lower-case words joined by '-'")
+        fail(Problem("bad_slug", slug=repr(slug)))
     if doc["severity"] not in SEVERITIES:
-        fail(f"severity {doc['severity']!r} is not one of {', '.join(SEVERITIES)}")
+        fail(Problem("bad_severity", value=repr(doc["severity"]), allowed=", ".join(SEVERITIES)))
     if doc["from"] not in STAGES:
-        fail(f"from {doc['from']!r} is not one of {', '.join(STAGES)}")
+        fail(Problem("bad_stage", value=repr(doc["from"]), allowed=", ".join(STAGES)))
     kind = doc["fact"]
     if not isinstance(kind, str) or kind not in kinds:
-        fail(f"unknown fact kind {kind!r}")
+        fail(Problem("unknown_fact_kind", kind=repr(kind)))
     return rid, slug, kind
 
 
@@ -275,7 +275,7 @@ def _requirements(doc, spec, fail) -> tuple[list, list, str | None]:
     """`requires` and `locate`: (requires as written, requires as Read values, locate)."""
     requires = doc["requires"]
     if not isinstance(requires, list):
-        fail("requires must be a list of 'sheetkind' or 'sheetkind.field'")
+        fail(Problem("requires_not_list"))
     required = [_check_requirement(req, "requires", fail) for req in requires]
     locate = doc.get("locate")
     if locate is not None:
@@ -283,7 +283,7 @@ def _requirements(doc, spec, fail) -> tuple[list, list, str | None]:
         m = re.fullmatch(r"([a-z_]+)\.\{(p_[a-z0-9_]+)\}", locate) if isinstance(locate, str) else None
         if m:
             if m.group(2) not in getattr(spec, "params", ()):
-                fail(f"locate {locate!r}: {m.group(2)} is not a parameter of fact kind {spec.name!r}")
+                fail(Problem("locate_param", locate=repr(locate), param=m.group(2), kind=repr(spec.name)))
             _check_requirement(m.group(1), "locate", fail)
         else:
             _check_requirement(locate, "locate", fail)
@@ -292,12 +292,13 @@ def _requirements(doc, spec, fail) -> tuple[list, list, str | None]:
 
 def _check_requirement(req, key, fail) -> Read:
     if not isinstance(req, str):
-        fail(f"{key} entry {req!r} must be a string 'sheetkind' or 'sheetkind.field'")
+        fail(Problem("requirement_not_str", part=key, req=repr(req)))
     read = Read.parse(req)
     if read.sheet not in SHEET_KINDS:
-        fail(f"{key} entry {req!r}: unknown sheet kind {read.sheet!r} (one of {', '.join(SHEET_KINDS)})")
+        fail(Problem("requirement_sheet", part=key, req=repr(req), sheet=repr(read.sheet),
+                     allowed=", ".join(SHEET_KINDS)))
     if read.field is not None and not _IDENT_RE.match(read.field):
-        fail(f"{key} entry {req!r}: bad field name {read.field!r}")
+        fail(Problem("requirement_field", part=key, req=repr(req), field=repr(read.field)))
     return read
 
 
@@ -305,25 +306,25 @@ def _texts(doc, fail) -> dict:
     """`basis`, `legal_text` and the translated texts: {"title": {lang: text}, "message": ..., "hint": ...,
     "legal_text": str}."""
     if not isinstance(doc["basis"], str) or not doc["basis"].strip():
-        fail("basis must be a non-empty string")
+        fail(Problem("basis_empty"))
     legal = doc.get("legal_text")
     if is_data_basis(doc["basis"]):
         if legal is not None:
-            fail("legal_text must be absent: a rule whose basis is data quotes no legal text")
+            fail(Problem("legal_text_on_data"))
         legal = ""
     elif not isinstance(legal, str) or not legal.strip():
-        fail("legal_text must be a non-empty string (the verbatim quote of the basis)")
+        fail(Problem("legal_text_empty"))
     texts = {"legal_text": legal}
     for key in TEXT_KEYS:
         value = doc[key]
         if not isinstance(value, dict):
-            fail(f"{key} must be a mapping of language -> text")
+            fail(Problem("texts_not_mapping", part=key))
         for lang in LANGS:
             if lang not in value:
-                fail(f"{key} has no {lang!r} text")
+                fail(Problem("text_missing", part=key, language=repr(lang)))
         for lang, text in value.items():
             if not isinstance(lang, str) or not isinstance(text, str) or not text.strip():
-                fail(f"{key}.{lang} must be a non-empty string")
+                fail(Problem("text_empty", part=key, language=lang))
         texts[key] = dict(value)
     for key in TEXT_KEYS:
         for lang, text in texts[key].items():
@@ -382,6 +383,14 @@ def requirement_gaps(required, when, spec) -> dict:
 def _check_reads(required, when, spec, fail) -> None:
     gaps = requirement_gaps(required, when, spec)
     if gaps:
-        listed = "; ".join(f"{req} (read by field {', '.join(names)})" for req, names in gaps.items())
-        fail(f"requires lacks {listed}: a unit without it would be checked on an empty reading "
-             f"of fact kind {spec.name!r}")
+        fail(Problem("requires_lacks", listed=_Gaps(gaps), kind=repr(spec.name)))
+
+
+class _Gaps:
+    """{requirement: [field, ...]} as a problem's parameter, in the problem's language."""
+
+    def __init__(self, gaps: dict):
+        self.gaps = gaps
+
+    def message(self, lang: str) -> str:
+        return "; ".join(t("rulefile.gap", lang, req=req, fields=", ".join(names)) for req, names in self.gaps.items())
