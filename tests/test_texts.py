@@ -96,11 +96,11 @@ def test_a_rule_file_refused_by_its_keys_is_told_in_the_users_language(tmp_path)
     """A rule base of --rules whose file has an unknown key, a missing translation or a
     requirement its fields need: exit 3 with the reason in Indonesian (English with --lang en)."""
     import shutil
+    from pathlib import Path
 
     from click.testing import CliRunner
 
     from checker import cli
-    from pathlib import Path
 
     rules = tmp_path / "rules"
     shutil.copytree(Path(__file__).resolve().parents[1] / "rules", rules, ignore=shutil.ignore_patterns("__*"))
