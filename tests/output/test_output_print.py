@@ -19,6 +19,8 @@ from checker.output.annotate import annotate_result
 from checker.output.findings_workbook import write_workbook
 from checker.pipeline import run
 
+pytestmark = pytest.mark.libreoffice
+
 ROOT = Path(__file__).resolve().parents[2]
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 MAX_FINDINGS_PAGES = 10          # the 7 sample units; 25 before this was fixed

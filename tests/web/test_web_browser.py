@@ -24,7 +24,7 @@ import openpyxl  # noqa: E402
 
 from web.live import LiveServer  # noqa: E402
 
-pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+pytestmark = [pytest.mark.filterwarnings("ignore::DeprecationWarning"), pytest.mark.browser]
 
 ROOT = Path(__file__).resolve().parents[2]
 PANGAN = ROOT / "samples" / "d2-as1-pangan.xlsx"
