@@ -14,7 +14,8 @@ import sys
 
 from checker.terms import LANGS, is_data_basis, lang_of
 
-SURFACES = ("cli", "load", "roster", "facts", "workbook", "annotate", "followup", "rulebook", "rulefile", "web")
+SURFACES = ("cli", "load", "roster", "facts", "workbook", "annotate", "followup", "rulebook", "rulefile", "web",
+            "decree")
 
 
 def _catalogue() -> dict:
