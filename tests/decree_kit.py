@@ -769,3 +769,54 @@ class _Builder:
             headers.append(p("RANCANGAN"))
         footers = [tbl([tr(tc(p("Paraf koordinasi")), tc(p("Biro Hukum dan Organisasi")), tc(p("")))])]
         return build_docx(body, numbering=self.nb, comments=d.comments, headers=headers, footers=footers)
+
+
+# ============================================================================ small decrees
+
+MINI_POKJA = "Pokja Uji Coba"
+MINI_HEADER = ("No", "Nama/NIP", "Jabatan", "Kedudukan", "Uraian Tugas", "Output")
+MINI_ROWS = (
+    ("1", "Budi Santoso, S.E.\nNIP 19860214 201012 1 001", "Analis Kebijakan Ahli Muda", "Ketua",
+     "Memimpin pelaksanaan tugas Pokja", "Laporan Pokja"),
+    ("2", "Sari Dewi\nNIP 19900101 201501 2 003", "Analis Kebijakan Ahli Pertama", "Anggota",
+     "Menyusun bahan kajian", "Bahan kajian"),
+)
+
+
+def cells_of(value) -> X:
+    """A cell from a str ("\\n" starts a new paragraph) or from raw blocks."""
+    if isinstance(value, X):
+        return value if value.startswith("<w:tc>") else tc(value)
+    return tc(*[p(x) for x in str(value).split("\n")])
+
+
+def simple_table(header, rows, *, borders: bool = True) -> X:
+    """A table whose first row is `header` (or no header when None) and whose rows are lists of
+    str cells (or tc() strings)."""
+    out = [tr(*[cells_of(h) for h in header], header=True)] if header else []
+    out += [r if isinstance(r, X) else tr(*[cells_of(c) for c in r]) for r in rows]
+    return tbl(out, borders=borders)
+
+
+def skeleton(*items, own: str | None = None, dicta=None, lampiran: str | None = None, head: str | None = None,
+             signature: str | None = None) -> X:
+    """A small decree: title, number, subject, MEMUTUSKAN, the dicta (default: KESATU forming
+    `Pokja Uji Coba`, with `items` as its item blocks), a signature block and a Lampiran
+    (default: a member table of two members)."""
+    if head is None:
+        head = (p("KEPUTUSAN ASISTEN DEPUTI UJI COBA") + p("NOMOR 1/UJI/2025") + p("TENTANG")
+                + p("PEMBENTUKAN POKJA UJI COBA TAHUN 2025") + p("MEMUTUSKAN:"))
+    if dicta is None:
+        own = own if own is not None else (f"Membentuk {MINI_POKJA} dengan susunan keanggotaan sebagaimana "
+                                           "tercantum dalam Lampiran.")
+        dicta = [("KESATU", own, list(items))]
+    body = head
+    for ordinal, text, blocks in dicta:
+        body += p(f"{ordinal}\t:\t{text}") + "".join(b if isinstance(b, X) else p(b) for b in blocks)
+    if signature is None:
+        signature = "".join(p(x) for x in ("Ditetapkan di Jakarta", "pada tanggal 20 Januari 2025",
+                                            "ASISTEN DEPUTI UJI COBA,", "ttd", "Budi Utomo", "NIP 197503122000031001"))
+    body += signature
+    if lampiran is None:
+        lampiran = p("LAMPIRAN") + simple_table(MINI_HEADER, MINI_ROWS)
+    return X(body + lampiran)

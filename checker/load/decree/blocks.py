@@ -10,6 +10,7 @@ It names the same element in any parse of the same `word/document.xml`
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 
 @dataclass(eq=False)
@@ -56,13 +57,14 @@ class Cell:
     def tables(self) -> list[Table]:
         return [b for b in self.blocks if isinstance(b, Table)]
 
-    @property
+    @cached_property
     def text(self) -> str:
         """Its non-empty paragraphs joined by line breaks, numbering labels included (§3.2).
-        Nested tables are not in it (they stay under the cell: `tables`)."""
+        Nested tables are not in it (they stay under the cell: `tables`). Read once the walk
+        is done (cached)."""
         return "\n".join(p.labelled.strip() for p in self.paragraphs if p.text.strip())
 
-    @property
+    @cached_property
     def plain(self) -> str:
         """The same without Word's numbering labels (for comparisons)."""
         return "\n".join(p.text.strip() for p in self.paragraphs if p.text.strip())

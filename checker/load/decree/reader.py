@@ -41,12 +41,9 @@ def _related(part, reltype):
     return None
 
 
-def read_decree(path, data: bytes | None = None) -> Decree:
-    """Read a decree draft (.docx/.docm). `data`: its bytes when already read. Raises
-    DecreeError when it cannot be read (S01). Nothing is ever written."""
-    path = os.fspath(path) if not isinstance(path, str) else path
-    if data is None:
-        data = read_bytes(path)
+def walk_document(path: str, data: bytes):
+    """The safety checks, python-docx and the walk: (body blocks, the Walker with its
+    revisions and comment anchors, python-docx's main document part)."""
     box = container.inspect(path, data)
     doc = package.open_document(path, box)
     main = doc.part
@@ -58,7 +55,16 @@ def read_decree(path, data: bytes | None = None) -> Decree:
     for rel in main.rels.values():
         if not rel.is_external and rel.reltype in (RT_HEADER, RT_FOOTER):
             walker.story(rel.target_part.element, "header" if rel.reltype == RT_HEADER else "footer")
+    return blocks, walker, main
 
+
+def read_decree(path, data: bytes | None = None) -> Decree:
+    """Read a decree draft (.docx/.docm). `data`: its bytes when already read. Raises
+    DecreeError when it cannot be read (S01). Nothing is ever written."""
+    path = os.fspath(path) if not isinstance(path, str) else path
+    if data is None:
+        data = read_bytes(path)
+    blocks, walker, main = walk_document(path, data)
     decree = Decree(path=path, sha256=hashlib.sha256(data).hexdigest())
     decree.paragraphs = sum(1 for b in blocks if isinstance(b, Paragraph))
     units = flatten(blocks)
