@@ -181,7 +181,7 @@ def _stream(path: str, zf: zipfile.ZipFile, info: zipfile.ZipInfo, counts: dict 
 def _main_part(rels: bytes) -> str | None:
     try:
         root = xml.parse(rels)
-    except ValueError:
+    except xml.ParseError:
         return None
     for rel in root.iter(f"{{{REL_NS}}}Relationship"):
         if rel.get("Type") == RT_OFFICE_DOCUMENT and rel.get("TargetMode") != "External":
@@ -203,7 +203,7 @@ def _custom_part(parts: dict[str, bytes]) -> str | None:
             for rel in xml.parse(rels).iter(f"{{{REL_NS}}}Relationship"):
                 if rel.get("Type") == RT_CUSTOM_PROPERTIES:
                     return resolve("", rel.get("Target", ""))
-        except ValueError:
+        except xml.ParseError:
             pass
     return "docProps/custom.xml" if "docProps/custom.xml" in parts else None
 
@@ -215,7 +215,7 @@ def is_annotated_parts(parts: dict[str, bytes]) -> bool:
         return False
     try:
         root = xml.parse(parts[name])
-    except ValueError:
+    except xml.ParseError:
         return False
     for prop in root.iter(f"{{{CUSTOM_NS}}}property"):
         if prop.get("name") == ANNOTATED_PROPERTY:

@@ -63,7 +63,7 @@ def view(path: str, box: Container) -> bytes:
                 elif name == _CT_PART:
                     data = _fix_content_types(data, box.main)
                 zf.writestr(name, data)
-    except ValueError as exc:          # lxml's XMLSyntaxError
+    except xml.ParseError as exc:
         raise DecreeError(path, "corrupt", f"relationships: {exc}") from None
     return out.getvalue()
 
@@ -74,5 +74,5 @@ def open_document(path: str, box: Container):
     data = view(path, box)
     try:
         return docx.Document(io.BytesIO(data))
-    except (KeyError, ValueError, AttributeError, TypeError, IndexError, zipfile.BadZipFile) as exc:
+    except (KeyError, AttributeError, TypeError, IndexError, zipfile.BadZipFile, *xml.ParseError) as exc:
         raise DecreeError(path, "corrupt", f"python-docx: {type(exc).__name__}: {exc}") from None

@@ -23,7 +23,7 @@ def _done_flags(extended: bytes | None) -> tuple[dict[str, bool], dict[str, str]
         return {}, {}
     try:
         root = xml.parse(extended)
-    except ValueError:
+    except xml.ParseError:
         return {}, {}
     done, parent = {}, {}
     for ex in root.iter(f"{{{W15_NS}}}commentEx"):

@@ -9,8 +9,12 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=Fals
                           remove_comments=False)
 
 
+# what a malformed part raises (lxml's errors are not ValueError)
+ParseError = (etree.LxmlError, ValueError)
+
+
 def parse(data: bytes):
-    """The root element; lxml's XMLSyntaxError (a ValueError) for malformed XML."""
+    """The root element; one of ParseError for malformed XML."""
     return etree.fromstring(data, _PARSER)
 
 
