@@ -85,7 +85,8 @@ def test_column_aliases(column, names):
 
 
 def test_unknown_columns_are_ignored_and_a_table_without_nama_and_kedudukan_is_no_member_table():
-    d = lamp(simple_table(("No", "Nama", "Golongan", "Kedudukan", "Keterangan"), [("1", "Budi", "III/a", "Ketua", "x")]),
+    d = lamp(simple_table(("No", "Nama", "Golongan", "Kedudukan", "Keterangan"),
+                          [("1", "Budi", "III/a", "Ketua", "x")]),
              simple_table(("No", "Nama", "Jabatan"), [("1", "Sari", "Analis")]))
     assert [mt.ref.number for mt in d.member_tables] == [1] and summary(d) == [("uji coba", "Budi", None, ["Ketua"])]
     assert not d.member_tables[0].has_uraian_tugas and d.member_tables[0].rows[0].uraian_tugas is None
@@ -274,7 +275,8 @@ def test_uraian_tugas_and_output_are_whole_cells_with_their_items():
     assert r.output.text == "a. Laporan\nb. Bahan"
     assert r.uraian_tugas.location.label == "Lampiran tabel 1 baris 2 kolom Uraian Tugas"
     m = d.members[0]
-    assert (m.uraian_tugas, m.output_plain) == ("1. Menyusun bahan kajian;\n2. Melaporkan hasil.", "a. Laporan\nb. Bahan")
+    assert (m.uraian_tugas, m.output_plain) == ("1. Menyusun bahan kajian;\n2. Melaporkan hasil.",
+                                                "a. Laporan\nb. Bahan")
 
 
 # ---------------------------------------------------------------- one member per person and Pokja

@@ -14,7 +14,9 @@ Decisions where the contract is silent:
   (`a. Pokja X:` then `1) ...`, `2) ...`). The group ends at an item with the opener's own
   kind of label, or at an item naming a Pokja.
 - A row of a table with a target or task column takes its Pokja from the Pokja column, else
-  from the section row above it, else from the Pokja its own text names.
+  from the section row above it, else from the Pokja its own text names. There, a section
+  row is a row whose only filled cell (apart from No) spans two or more columns or names a
+  formed Pokja.
 - A nested-table row (no target or task column) is its cells joined by " ", the No column
   left out; a Pokja column gives its Pokja and the other cells are the content.
 """
@@ -93,7 +95,7 @@ def _column_pieces(kind: str, unit: TableUnit, key_name: str, names: PokjaNames,
     for r in _data_rows(t, h):
         cells = [c for c in t.row_cells(r) if not (c.col in no_cols and c.col_span == 1)]
         filled = [c for c in cells if c.text.strip()]
-        if len(filled) == 1 and filled[0].row == r and (filled[0].col_span >= 2 or filled[0].col not in cols):
+        if len(filled) == 1 and filled[0].row == r and (filled[0].col_span >= 2 or names.match(filled[0].plain)):
             section = names.match(filled[0].plain) or section
             continue
         seen = []
