@@ -2,7 +2,17 @@
 w:basedOn) and whether a table style draws borders."""
 from __future__ import annotations
 
-from checker.load.decree.ns import NUMID, NUMPR, PPR, TBL_BORDERS, TBLPR, VAL, w
+from lxml import etree
+
+from checker.load.decree.ns import NUMID, NUMPR, PPR, TBL_BORDERS, TBLPR, VAL, W_NS, w
+
+_NS = {"w": W_NS}
+# compiled once; they work on python-docx's elements and on plain lxml ones alike
+_BASED_IDS = etree.XPath("w:style[w:basedOn]/@w:styleId", namespaces=_NS)
+_BASED_ON = etree.XPath("w:style[w:basedOn]/w:basedOn[1]/@w:val", namespaces=_NS)
+_DEFAULTS = etree.XPath("w:style[@w:default='1' or @w:default='true']", namespaces=_NS)
+_NUMBERED = etree.XPath("w:style[w:pPr/w:numPr]", namespaces=_NS)
+_BORDERED = etree.XPath("w:style[w:tblPr/w:tblBorders]", namespaces=_NS)
 
 _NO_BORDER = ("nil", "none")
 _MAX_CHAIN = 32                 # basedOn chains are short; a loop stops here
@@ -28,31 +38,26 @@ class Styles:
         self.default_table: str | None = None
         if root is None:
             return
-        for st in root.iter(w("style")):
-            sid = st.get(w("styleId"))
-            if not sid:
-                continue
-            kind = st.get(w("type"))
-            if st.get(w("default")) in ("1", "true"):
-                if kind == "paragraph":
-                    self.default_paragraph = sid
-                elif kind == "table":
-                    self.default_table = sid
-            based = st.find(w("basedOn"))
-            if based is not None and based.get(VAL):
-                self._based[sid] = based.get(VAL)
-            ppr = st.find(PPR)
-            numpr = ppr.find(NUMPR) if ppr is not None else None
-            if numpr is not None:
-                nid = numpr.find(NUMID)
-                lvl = numpr.find(w("ilvl"))
-                self._numpr[sid] = (nid.get(VAL) if nid is not None else None,
-                                    _int(lvl.get(VAL)) if lvl is not None else None)
-            tblpr = st.find(TBLPR)
-            if tblpr is not None:
-                b = borders_of(tblpr.find(TBL_BORDERS))
-                if b is not None:
-                    self._borders[sid] = b
+        # XPath picks the few styles that matter without touching the others (a template may
+        # define hundreds)
+        ids, based = _BASED_IDS(root), _BASED_ON(root)
+        if len(ids) == len(based):
+            self._based = dict(zip(ids, based))
+        for st in _DEFAULTS(root):
+            if st.get(w("type")) == "paragraph":
+                self.default_paragraph = st.get(w("styleId"))
+            elif st.get(w("type")) == "table":
+                self.default_table = st.get(w("styleId"))
+        for st in _NUMBERED(root):
+            numpr = st.find(PPR).find(NUMPR)
+            nid = numpr.find(NUMID)
+            lvl = numpr.find(w("ilvl"))
+            self._numpr[st.get(w("styleId"))] = (nid.get(VAL) if nid is not None else None,
+                                                 _int(lvl.get(VAL)) if lvl is not None else None)
+        for st in _BORDERED(root):
+            b = borders_of(st.find(TBLPR).find(TBL_BORDERS))
+            if b is not None:
+                self._borders[st.get(w("styleId"))] = b
 
     def _chain(self, sid: str | None):
         seen = 0
