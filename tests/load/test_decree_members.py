@@ -302,6 +302,14 @@ def test_the_same_person_by_id_or_by_folded_name_and_not_with_different_nips():
         ("Joko", "199001012015011001", 1)]
 
 
+def test_placeholders_in_uraian_tugas_and_output_are_blank():
+    d = lamp(simple_table(HEADER, [row("1", "Budi", "Ketua", "-", "(belum diisi)"),
+                                   row("2", "Sari", "Anggota", "", "x"), row("3", "Agus", "Anggota", "", "Bahan")]))
+    assert [(r.uraian_tugas.blank, r.output.blank) for r in d.member_tables[0].rows] == [
+        (True, True), (True, True), (True, False)]
+    assert d.members[0].output == "(belum diisi)"
+
+
 def test_an_unreadable_kedudukan_is_kept_on_the_member():
     d = lamp(simple_table(HEADER, [row("1", "Budi", "Narasumber")]))
     assert d.members[0].unreadable and d.members[0].positions == frozenset()

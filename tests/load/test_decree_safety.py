@@ -239,6 +239,11 @@ def test_files_that_cannot_be_opened(tmp_path):
     with pytest.raises(DecreeError) as e:
         read_decree(tmp_path)
     assert e.value.kind == "not_a_file"
+    link = tmp_path / "tautan.docx"
+    link.symlink_to(tmp_path / "hilang.docx")
+    with pytest.raises(DecreeError) as e:
+        read_decree(link)
+    assert e.value.kind == "dangling_link"
 
 
 def test_the_reader_never_modifies_its_input(tmp_path):

@@ -290,6 +290,19 @@ def test_revisions_are_counted_with_kind_author_and_place_formatting_changes_are
                    ("move", "Biro Hukum", "body", "Diktum KESATU butir 3")]
 
 
+def test_revision_counts_and_authors():
+    body = skeleton(p("a ", ins("b", author="Ani"), dele("c", author="Budi"), ins("d", author="Ani")))
+    d = read(body, comments=[KitComment(1, "x", author="Citra"), KitComment(2, "y", author="Dodi", done=True)],
+             footers=[p(commented(1, "f"), commented(2, "g"))])
+    assert d.revision_counts == {"insertion": 2, "deletion": 1, "move": 0}
+    assert d.revision_authors == ["Ani", "Budi", "Citra"]
+
+
+def test_block_level_custom_xml_is_read_in_place():
+    assert texts(skeleton(X('<w:customXml w:element="isian">' + p("dalam customXml") + "</w:customXml>"))) == [
+        "dalam customXml"]
+
+
 def test_comments_have_author_date_anchor_and_resolution():
     comments = [KitComment(1, "Mohon perbaiki", author="Biro Hukum"), KitComment(2, "Sudah", done=True),
                 KitComment(3, "Balasan", parent=2), KitComment(4, "Di kepala")]

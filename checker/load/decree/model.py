@@ -15,6 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from checker.input.placeholders import is_blank
+
 # Parts a location names (§6.1 `document.part`).
 PARTS = ("judul", "nomor", "tentang", "menimbang", "mengingat", "diktum", "lampiran", "penandatanganan", "dokumen")
 
@@ -200,6 +202,11 @@ class CellValue:
     text: str
     plain: str
     location: Location
+
+    @property
+    def blank(self) -> bool:
+        """Empty or a placeholder (counts as empty everywhere)."""
+        return is_blank(self.plain)
 
 
 @dataclass
@@ -390,8 +397,21 @@ class Decree:
         return "\n".join(p.text for p in self.task_pieces(key))
 
     @property
-    def open_revisions(self) -> list[Revision]:
-        return self.revisions
+    def revision_counts(self) -> dict[str, int]:
+        """{"insertion": n, "deletion": n, "move": n} over body, headers and footers."""
+        out = {"insertion": 0, "deletion": 0, "move": 0}
+        for r in self.revisions:
+            out[r.kind] += 1
+        return out
+
+    @property
+    def revision_authors(self) -> list[str]:
+        """The authors of the revisions and of the open comments, in order of appearance."""
+        out: list[str] = []
+        for who in [r.author for r in self.revisions] + [c.author for c in self.open_comments]:
+            if who and who not in out:
+                out.append(who)
+        return out
 
     @property
     def open_comments(self) -> list[Comment]:
