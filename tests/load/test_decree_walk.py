@@ -106,6 +106,10 @@ def test_a_deleted_paragraph_mark_joins_the_paragraph_to_the_next():
     d = read(body)
     assert [i.text for i in d.dicta[0].items] == ["Menyusun rancangan", "akhir"]
     assert [r.kind for r in d.revisions] == ["deletion", "deletion"]
+    chained = read(skeleton(p("satu ", dele("x"), mark_deleted=True), p(dele("y"), "dua ", mark_deleted=True),
+                            p("tiga"), p("empat")))
+    assert [i.text for i in chained.dicta[0].items] == ["satu dua tiga", "empat"]
+    assert [r.location.label for r in chained.revisions] == ["Diktum KESATU butir 1"] * 2
 
 
 # ---------------------------------------------------------------- numbering

@@ -121,8 +121,8 @@ def candidates(units: list, refs: dict[int, TableRef]) -> list[Candidate]:
 def add_formed(cands: list[Candidate], formed: Formed, locator: Locator) -> None:
     """§3.6: a section row or a heading directly before a member table that names no Pokja
     already formed and begins with a Pokja word forms that Pokja."""
+    names = formed.names
     for c in cands:
-        names = PokjaNames(formed.items)
         if c.heading is not None:
             text, line = c.heading
             if names.match(text) is None and begins_with_pokja_word(text):
@@ -132,7 +132,6 @@ def add_formed(cands: list[Candidate], formed: Formed, locator: Locator) -> None
                 cell = c.unit.table.row_cells(rk.row)
                 loc = locator.row(c.unit.table, rk.row, cell[0].anchor if cell else None)
                 formed.add(_section_name(rk.text), rk.text, "section_row", loc)
-                names = PokjaNames(formed.items)
 
 
 def _section_name(text: str) -> str:
@@ -246,14 +245,29 @@ def read(cands: list[Candidate], names: PokjaNames, locator: Locator) -> list[Me
     return out
 
 
-def _same(m: dict, row: MemberRow) -> bool:
-    if row.nip and m["nip"] and row.nip == m["nip"]:
-        return True
-    if row.id_pegawai and m["id"] and row.id_pegawai.casefold() == m["id"].casefold():
-        return True
-    if row.name_key and row.name_key == m["name_key"]:
-        return not (row.nip and m["nip"] and row.nip != m["nip"])
-    return False
+def _find(index: dict, key, row: MemberRow) -> dict | None:
+    """The group of `row`'s person in Pokja `key`: same NIP, else same ID, else same folded
+    name with no differing NIP."""
+    if row.nip and (key, "nip", row.nip) in index:
+        return index[(key, "nip", row.nip)]
+    if row.id_pegawai and (key, "id", row.id_pegawai.casefold()) in index:
+        return index[(key, "id", row.id_pegawai.casefold())]
+    if row.name_key:
+        for g in index.get((key, "name", row.name_key), ()):
+            if not (row.nip and g["nip"] and row.nip != g["nip"]):
+                return g
+    return None
+
+
+def _index(index: dict, key, g: dict, row: MemberRow) -> None:
+    if row.nip:
+        index.setdefault((key, "nip", row.nip), g)
+    if row.id_pegawai:
+        index.setdefault((key, "id", row.id_pegawai.casefold()), g)
+    if row.name_key:
+        names = index.setdefault((key, "name", row.name_key), [])
+        if not any(x is g for x in names):
+            names.append(g)
 
 
 def _joined(values) -> str:
@@ -267,18 +281,18 @@ def _joined(values) -> str:
 def join(tables: list[MemberTable], formed_keys: list[str]) -> list[Member]:
     """One Member per person and Pokja (a common Pengarah: one per formed Pokja)."""
     groups: list[dict] = []
+    index: dict = {}
     for mt in tables:
         for row in mt.rows:
             keys = (formed_keys or [None]) if row.common_pengarah else [row.pokja]
             for key in keys:
-                g = next((g for g in groups if g["pokja"] == key and _same(g, row)), None)
+                g = _find(index, key, row)
                 if g is None:
-                    g = {"pokja": key, "nip": None, "id": "", "name_key": "", "rows": []}
+                    g = {"pokja": key, "nip": None, "rows": []}
                     groups.append(g)
                 g["rows"].append(row)
                 g["nip"] = g["nip"] or row.nip
-                g["id"] = g["id"] or row.id_pegawai
-                g["name_key"] = g["name_key"] or row.name_key
+                _index(index, key, g, row)
     out = []
     for g in groups:
         rows = g["rows"]

@@ -17,6 +17,7 @@ Decision where the contract is silent: `sebagai berikut` also ends the name afte
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from checker.input.placeholders import is_blank
 from checker.input.values import fold_words
@@ -60,21 +61,32 @@ def begins_with_pokja_word(text: str) -> bool:
     return False
 
 
-def _words_re(words: list[str]) -> str:
-    return r"[\W_]+".join(re.escape(w) for w in words)
+_TOKEN_RE = re.compile(r"[^\W_]+")
+
+
+def _tokens(text: str) -> list[tuple[str, int]]:
+    """The words of a text, folded as fold_words folds them, with where each ends."""
+    return [(unicodedata.normalize("NFKC", m.group(0)).casefold(), m.end()) for m in _TOKEN_RE.finditer(text)]
 
 
 class PokjaNames:
-    """The formed Pokja, to tell which one a text names."""
+    """The formed Pokja, to tell which one a text names: after each Pokja word of the text,
+    the longest run of words that is a formed Pokja's key (a dictionary lookup per length,
+    so a decree naming many Pokja costs no more per text than one naming two)."""
 
     def __init__(self, formed: list[FormedPokja]):
-        self.formed = formed
-        self._res = []
+        self.formed: list[FormedPokja] = []
+        self._keys: dict[tuple[str, ...], str] = {}
+        self._longest = 0
         for p in formed:
-            if not p.key:
-                continue
-            alts = "|".join(_words_re(w.split() + p.key.split()) for w in POKJA_WORDS)
-            self._res.append((p.key, re.compile(r"(?<![^\W_])(?:" + alts + r")(?![^\W_])", re.IGNORECASE)))
+            self.add(p)
+
+    def add(self, p: FormedPokja) -> None:
+        self.formed.append(p)
+        if p.key:
+            words = tuple(p.key.split())
+            self._keys.setdefault(words, p.key)
+            self._longest = max(self._longest, len(words))
 
     @property
     def only(self) -> str | None:
@@ -83,11 +95,24 @@ class PokjaNames:
 
     def find(self, text: str) -> tuple[str, int] | None:
         """(key, end of the name in `text`) of the Pokja the text names, longest name first."""
+        if not self._keys:
+            return None
+        toks = _tokens(text)
         best = None
-        for key, rx in self._res:
-            m = rx.search(text)
-            if m and (best is None or len(key) > len(best[0])):
-                best = (key, m.end())
+        for i, (tok, _) in enumerate(toks):
+            nxt = toks[i + 1][0] if i + 1 < len(toks) else ""
+            if tok == "pokja":
+                start = i + 1
+            elif tok in ("kelompok", "tim") and nxt == "kerja":
+                start = i + 2
+            else:
+                continue
+            for n in range(min(self._longest, len(toks) - start), 0, -1):
+                key = self._keys.get(tuple(t for t, _ in toks[start:start + n]))
+                if key is not None:
+                    if best is None or len(key) > len(best[0]):
+                        best = (key, toks[start + n - 1][1])
+                    break
         return best
 
     def names(self, text: str) -> str | None:
@@ -97,7 +122,7 @@ class PokjaNames:
     def match(self, text: str) -> str | None:
         """For a section row or a Pokja cell: the key it is, or the Pokja it names."""
         key = pokja_key(strip_label(text))
-        if key and any(p.key == key for p in self.formed):
+        if key and tuple(key.split()) in self._keys:
             return key
         return self.names(text)
 
@@ -109,18 +134,24 @@ def content_after(text: str, end: int) -> str:
 
 
 class Formed:
-    """Collects the formed Pokja in the contract's order, one per key."""
+    """Collects the formed Pokja in the contract's order, one per key; `names` tells which
+    of them a text names, kept up to date."""
 
     def __init__(self):
         self.items: list[FormedPokja] = []
+        self.names = PokjaNames([])
+        self._keys: set[str] = set()
 
     def add(self, name: str, text: str, source: str, location: Location) -> str | None:
         name = name.strip()
         key = pokja_key(name)
         if not key or is_blank(name):
             return None
-        if not any(p.key == key for p in self.items):
-            self.items.append(FormedPokja(name, key, text, source, location))
+        if key not in self._keys:
+            self._keys.add(key)
+            p = FormedPokja(name, key, text, source, location)
+            self.items.append(p)
+            self.names.add(p)
         return key
 
     def from_membentuk(self, diktum) -> None:

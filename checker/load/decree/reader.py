@@ -2,6 +2,7 @@
 the parts, the Pokja, the members, the targets and tasks, the revisions and comments."""
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 
@@ -13,7 +14,7 @@ from checker.load.decree.locate import Locator
 from checker.load.decree.model import Decree, Location, MissingPart
 from checker.load.decree.ns import RT_COMMENTS, RT_COMMENTS_EXTENDED, RT_FOOTER, RT_HEADER, RT_NUMBERING, RT_STYLES
 from checker.load.decree.numbering import Numbering
-from checker.load.decree.pokja import Formed, PokjaNames
+from checker.load.decree.pokja import Formed
 from checker.load.decree.styles import Styles
 from checker.load.decree.walk import Walker
 from checker.load.model import LoadError
@@ -64,6 +65,18 @@ def read_decree(path, data: bytes | None = None) -> Decree:
     path = os.fspath(path) if not isinstance(path, str) else path
     if data is None:
         data = read_bytes(path)
+    # The walk allocates one object per paragraph and cell, linked both ways; the cyclic
+    # collector would rescan them all again and again (a third of the time of a large draft).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _read(path, data)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _read(path: str, data: bytes) -> Decree:
     blocks, walker, main = walk_document(path, data)
     decree = Decree(path=path, sha256=hashlib.sha256(data).hexdigest())
     decree.paragraphs = sum(1 for b in blocks if isinstance(b, Paragraph))
@@ -87,7 +100,7 @@ def read_decree(path, data: bytes | None = None) -> Decree:
     cands = members.candidates(units, table_refs)
     members.add_formed(cands, formed, loc)
     decree.formed = formed.items
-    names = PokjaNames(formed.items)
+    names = formed.names
     decree.member_tables = members.read(cands, names, loc)
     decree.members = members.join(decree.member_tables, [f.key for f in formed.items])
     decree.targets, decree.tasks = targets.read(p.spans, lampiran_units, names, loc)

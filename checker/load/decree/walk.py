@@ -126,10 +126,13 @@ class Walker:
         self._story = "body"
         self._para: Paragraph | None = None
         self._para_revisions = 0
+        self._first_revision: dict[int, int] = {}   # a paragraph joining the next: its first revision
 
     # ------------------------------------------------------------------ stories
 
     def body(self, body_el) -> list:
+        if body_el is None:
+            raise DecreeError(self.file, "no_document", "no w:body")
         self._story = "body"
         blocks = self._container(body_el, (), 0, None, False)
         n = 0
@@ -209,6 +212,7 @@ class Walker:
                 para.label, para.num_format = self.numbering.label(*numbered)
         outer, outer_count = self._para, self._para_revisions
         self._para, self._para_revisions = para, 0
+        first_revision = len(self.revisions)
         chars: list[str] = []
         boxes: list = []
         try:
@@ -223,15 +227,18 @@ class Walker:
         if pending is not None:
             text = pending.text + text
             para.comment_ids[:0] = pending.comment_ids
-            for cid, where in list(self.comment_anchor.items()):
-                if where is pending:
+            for cid in pending.comment_ids:
+                if self.comment_anchor.get(cid) is pending:
                     self.comment_anchor[cid] = para
-            for rev in self.revisions:
+            first_revision = min(first_revision, self._first_revision.pop(id(pending), first_revision))
+            for rev in self.revisions[first_revision:]:
                 if rev.paragraph is pending:
                     rev.paragraph = para
         if self._story != "body":
             return None, [], False
         para.text = text
+        if mark_del is not None:
+            self._first_revision[id(para)] = first_revision
         return para, boxes, mark_del is not None
 
     # ------------------------------------------------------------------ runs
@@ -409,14 +416,18 @@ class Walker:
 def build_grid(table: Table, raw: list) -> None:
     """Place the rows' cells on the grid: gridBefore/gridAfter leave positions empty,
     gridSpan and legacy hMerge merge across, vMerge down; every position points at its
-    origin cell. A continuation with nothing to continue is a cell of its own."""
+    origin cell. A continuation with nothing to continue is a cell of its own. The grid is
+    cut at MAX_TABLE_COLUMNS (Word allows 63)."""
+    width = doc_limits.MAX_TABLE_COLUMNS
     grid: list[list[Cell | None]] = []
     for r, (before, cells, after) in enumerate(raw):
-        row: list[Cell | None] = [None] * before
+        row: list[Cell | None] = [None] * min(before, width)
         prev: Cell | None = None
         for cell, vmerge, hmerge in cells:
             col = len(row)
-            span = cell.col_span
+            if col >= width:
+                break
+            span = cell.col_span = min(cell.col_span, width - col)
             origin = cell
             if vmerge not in (None, "restart") and r > 0:
                 above = grid[r - 1][col] if col < len(grid[r - 1]) else None
@@ -431,6 +442,6 @@ def build_grid(table: Table, raw: list) -> None:
                 table.cells.append(cell)
             row.extend([origin] * span)
             prev = origin
-        row.extend([None] * after)
+        row.extend([None] * min(after, width - len(row)))
         grid.append(row)
     table.grid = grid
