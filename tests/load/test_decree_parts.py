@@ -294,6 +294,8 @@ def test_an_unreadable_date_is_a_missing_part_with_what_is_written():
     (["a.n. DEPUTI,", "u.b.", "KEPALA BAGIAN UMUM,", "(ttd)", "Sari"], ("a.n. DEPUTI", "u.b.", "KEPALA BAGIAN UMUM"),
      False, True, "Sari", ""),
     (["ASISTEN DEPUTI", "UJI COBA,", "ttd."], ("ASISTEN DEPUTI", "UJI COBA"), False, False, "", ""),
+    (["Plt. ASISTEN DEPUTI UJI COBA", "ttd", "Sari"], ("Plt. ASISTEN DEPUTI UJI COBA",), True, False, "Sari", ""),
+    (["Sari", "NIP 1975"], (), False, False, "Sari", "1975"),
 ])
 def test_office_lines_and_signer(lines, office, acting, on_behalf, signer, nip):
     d = read(skeleton(signature=sign("Ditetapkan di Jakarta", "pada tanggal 20 Januari 2025", *lines)))

@@ -15,6 +15,8 @@ Decisions where the contract is silent:
   member table of the body.
 - The date's gap rule: a date with a gap that still reads as a whole date (`10  Januari
   2025`, a double space) is readable; one with a gap and no day is blank.
+- An office line without its final "," (a slip): the lines between the date and a `ttd`/`TTE`
+  line are the office; without such a line there is no office line.
 """
 from __future__ import annotations
 
@@ -420,7 +422,9 @@ class PartsReader:
             if office[-1].endswith(","):
                 break
         if not office or not office[-1].endswith(","):
-            office, scan = [], j
+            # no office line ends with ",": the lines before `ttd`/`TTE`, when there is one
+            ttd = next((k for k in range(j, min(j + 5, len(rest))) if NOT_A_NAME_RE.match(rest[k][1])), None)
+            office, scan = ([line for _, line in rest[j:ttd]], ttd) if ttd is not None else ([], j)
         elif ON_BEHALF_RE.match(office[0]):
             second = scan
             while second < len(rest) and second - scan < 4:
