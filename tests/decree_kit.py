@@ -1,7 +1,7 @@
 """Builds Word drafts of an SK pembentukan Pokja (decree-format.md) at test time: realistic
 drafts in the layouts units use, and small documents exercising one construct.
 
-Three levels, each usable alone:
+Four levels, each usable alone:
 
 1. **WordprocessingML pieces** (strings): `p()`, `run()`, `tbl()`/`tr()`/`tc()`, `ins()`,
    `dele()`, `move_from()`/`move_to()`, `sdt_block()`/`sdt_run()`, `textbox()`,
@@ -12,7 +12,8 @@ Three levels, each usable alone:
 
 2. **A package**: `build_docx(body, numbering=Numbering(), comments=[...], headers=[...],
    footers=[...], properties={...}, macro=False) -> bytes` writes a .docx through
-   python-docx (its default template: real styles, settings, theme, docProps) with the body,
+   python-docx (its default template with the styles in use: `template()`; settings, theme,
+   fonts, docProps, customXml and a thumbnail as Word writes them) with the body,
    numbering definitions, comments (+ commentsExtended done flags), headers/footers and
    custom document properties given. `rezip(data, {name: bytes | None})` edits members of a
    finished zip (hostile files).
@@ -20,7 +21,14 @@ Three levels, each usable alone:
        nb = Numbering(); n = nb.list("lowerLetter")       # a fresh list: its numId
        data = build_docx(p("a", num=(n, 0)) + p("b", num=(n, 0)), numbering=nb)
 
-3. **A whole draft**: `SkDraft` describes a decree (title, number, subject, Menimbang,
+3. **A small decree** around a construct: `skeleton(*item_blocks, own=..., dicta=[(ordinal, own
+   text, blocks)], head=..., signature=..., lampiran=...)` gives the body of a decree (title,
+   number, subject, MEMUTUSKAN, KESATU forming `Pokja Uji Coba`, a signature block, a Lampiran
+   with a two-member table); `simple_table(header, rows)` writes a table from str cells.
+
+       d = read_decree("x.docx", build_docx(skeleton(p("a.\\tbutir"), own="Pokja mempunyai tugas:")))
+
+4. **A whole draft**: `SkDraft` describes a decree (title, number, subject, Menimbang,
    Mengingat, Pokja with their tasks, targets and members, signature) and how it is laid
    out; `.to_bytes()`, `.write(path)`. `example_draft(**changes)` is the compliant draft of
    the rule base's example unit (rules/_example_base.yaml: Asisten Deputi Contoh Kebijakan,
@@ -46,9 +54,10 @@ Three levels, each usable alone:
    - `revisions`: tracked changes (an insertion and a deletion in diktum KEDUA, a deleted
      paragraph, an insertion in the header)
    - `comments`: `KitComment`s anchored on a diktum (by ordinal), "title" or "lampiran"
-   Content switches: `number`, `date`, `instrument`, `issuer_lines`, `office`, `signer`,
-   `signer_nip`, `pokja` (PokjaSpec list), `pengarah` (common Pengarah), `menimbang`,
-   `mengingat`, `subject`, `term` (the period diktum).
+   Content switches: `number`, `date`, `place`, `instrument`, `issuer_lines`, `office`,
+   `office_lines` (the signature's, e.g. an a.n. block), `ttd`, `signer`, `signer_nip`,
+   `pokja` (PokjaSpec list), `pengarah` (the Pengarah of every Pokja), `menimbang`,
+   `mengingat`, `subject`, `term` (the period diktum). `draft.copy(**changes)` copies.
 """
 from __future__ import annotations
 
