@@ -389,16 +389,17 @@ class PartsReader:
         if start is None:
             return
         subs = []
-        last = start
-        for i, s in _sublines(units, start):
-            if i > start and (LAMPIRAN_RE.match(s) or isinstance(units[i], TableUnit)):
+        for i in range(start, len(units)):
+            if isinstance(units[i], TableUnit):
+                break                      # a table after the signature is the Lampiran's
+            lines = units[i].text.split("\n")
+            if i > start and LAMPIRAN_RE.match(lines[0]):
                 break
-            subs.append((i, s.strip()))
+            subs.extend((i, s.strip()) for s in lines)
             if len(subs) >= _SIGNATURE_MAX_LINES:
                 break
         while subs and not DITETAPKAN_RE.match(subs[0][1]):
             subs.pop(0)
-        k = 0
         place = DITETAPKAN_RE.match(subs[0][1]).group(1).strip()
         date_text = None
         m = re.search(r"\bpada\s+tanggal\b", place, re.IGNORECASE)
@@ -406,8 +407,7 @@ class PartsReader:
             place, date_text = place[:m.start()].strip(), TANGGAL_RE.match(place[m.start():]).group(1)
         place = place.rstrip(",").strip()
         last = subs[0][0]
-        k = 1
-        rest = [(i, s) for i, s in subs[k:] if s]
+        rest = [(i, s) for i, s in subs[1:] if s]
         j = 0
         if date_text is None and j < len(rest) and TANGGAL_RE.match(rest[j][1]):
             date_text = TANGGAL_RE.match(rest[j][1]).group(1)
