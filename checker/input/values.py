@@ -78,6 +78,23 @@ def is_placeholder(value: Any) -> bool:
     return folded in PLACEHOLDER_WORDS
 
 
+def is_blank(value: Any) -> bool:
+    """Empty, or a placeholder: what counts as empty for every rule."""
+    t = value if isinstance(value, str) else cell_text(value)
+    return not t.strip() or is_placeholder(t)
+
+
+# A gap (decree-format.md §3.2): a run of two or more spaces or tabs, of two or more underscores
+# or dots, or a `…`, left inside a value to be filled in later (`KEP-      /D.I.1/01/2025`). A
+# run is of one kind of character, so ". " in `No. 12` is no gap.
+_GAP_RE = re.compile(r"[ \t\u00a0]{2,}|_{2,}|\.{2,}|\u2026")
+
+
+def has_gap(value: str) -> bool:
+    """A gap is left inside the value (its own surrounding whitespace ignored)."""
+    return bool(_GAP_RE.search(value.strip()))
+
+
 def trim_text(s: str) -> str:
     t = s.strip()
     if t and (t[0] in _EXTRA_TRIM or t[-1] in _EXTRA_TRIM):

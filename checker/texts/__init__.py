@@ -15,7 +15,7 @@ import sys
 from checker.terms import LANGS, is_data_basis, lang_of
 
 SURFACES = ("cli", "load", "roster", "facts", "workbook", "annotate", "followup", "rulebook", "rulefile", "engine",
-            "web")
+            "web", "decree")
 
 
 def _catalogue() -> dict:

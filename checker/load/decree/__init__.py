@@ -1,0 +1,31 @@
+"""The decree reader (stage `load`): an SK pembentukan Pokja draft in Word (.docx/.docm) read
+into a typed model (decree-format.md §3, §5).
+
+    from checker.load.decree import read_decree, DecreeError
+    decree = read_decree("sk-pokja-d1-as1.docx")       # or read_decree(path, data=bytes)
+    decree.title.issuer, decree.number.blank, decree.dicta[0].items, decree.members
+
+Modules, in the order a file goes through them:
+- container.py: package safety (§3.1): format sniffing, zip bounds, every XML part streamed
+  once with DOCTYPE/ENTITY refused, paragraph and row counts, the annotated-copy marker;
+- package.py: python-docx opens a view of the package holding only its XML parts;
+- styles.py, numbering.py: paragraph styles' numbering, table styles' borders, Word's
+  numbering labels recomputed;
+- walk.py (blocks.py): the body read as Word shows it, tables as grids of origin cells;
+- lines.py: layout tables unrolled into lines, data tables kept (columns.py: headers);
+- parts.py (locate.py): title, number, subject, Menimbang/Mengingat, diktum, signature block,
+  Lampiran, each line's location;
+- pokja.py, members.py, targets.py: formed Pokja, member tables and members, target and task
+  text;
+- review.py: revisions and comments;
+- model.py: what is returned; errors.py: DecreeError (S01), texts in checker/texts/decree_texts.py.
+"""
+from __future__ import annotations
+
+from checker.load.decree.container import ANNOTATED_PROPERTY, is_annotated_decree
+from checker.load.decree.errors import KINDS, DecreeError
+from checker.load.decree.model import Decree, Location, resolve_anchor
+from checker.load.decree.reader import read_decree
+
+__all__ = ["ANNOTATED_PROPERTY", "KINDS", "Decree", "DecreeError", "Location", "is_annotated_decree", "read_decree",
+           "resolve_anchor"]
