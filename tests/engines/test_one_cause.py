@@ -71,11 +71,25 @@ def test_pokja_naming_no_pk_target_is_k03_not_a08(tmp_path, engine):
     assert [(f.rule, f.pokja, f.target) for f in fs if f.rule == "K03"] == [("K03", "SUB-1", "PK-09")]
 
 
-def test_pengarah_without_nip_is_a10_and_does_not_satisfy_k08(tmp_path, engine):
+def test_pengarah_without_nip_named_as_on_unit_is_identified(tmp_path, engine):
+    """rules.md v3: a Pengarah row without NIP whose name is the Unit sheet's Nama JPT Madya
+    satisfies K08 and gives no A10 and no D07."""
     fs = findings(tmp_path, [{"sheet": "Anggota Pokja", "where": SUB1_MADYA, "set": {"NIP": ""}}], engine)
-    assert [(f.rule, f.pokja, f.nip, f.name) for f in fs] == [
-        ("A10", "SUB-1", None, "Ir. Sri Rahayu, M.P.P."),
-        ("K08", "SUB-1", "196801051992031002", "Ir. Sri Rahayu, M.P.P."),
+    assert fs == []
+
+
+def test_unidentified_pengarah_is_d07_on_its_nip_and_silences_k08_once(tmp_path, engine):
+    """rules.md v3: a Pengarah row without NIP that names no owner is D07 on its NIP only (no
+    A10), and K08 does not fire, in that Pokja, for as many missing owners as such rows: SUB-1
+    loses both owners' rows and keeps one unidentified row, so K08 fires once, for the JPT Madya
+    (the JPT Pratama is the first missing owner the row may stand for)."""
+    fs = findings(tmp_path, [
+        {"sheet": "Anggota Pokja", "where": SUB1_MADYA, "set": {"NIP": "", "Nama": "Pejabat Pembina"}},
+        {"sheet": "Anggota Pokja", "where": {"Kode Pokja": "SUB-1", "NIP": "197503122000031001"}, "delete": True},
+    ], engine)
+    assert [(f.rule, f.pokja, f.nip, f.name, f.sheet, f.row, f.column) for f in fs] == [
+        ("D07", "SUB-1", None, "Pejabat Pembina", "Anggota Pokja", 2, "B"),
+        ("K08", "SUB-1", "196801051992031002", "Ir. Sri Rahayu, M.P.P.", "Pokja", 2, "A"),
     ]
 
 
