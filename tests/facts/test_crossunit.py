@@ -460,7 +460,9 @@ def test_name_based_roster_unit_without_a_workbook_is_named_by_its_name(tmp_path
     assert f.message.startswith("Unit ASISTEN DEPUTI KETENAGALISTRIKAN (-) tercantum pada roster induk")
     out = tmp_path / "t.xlsx"
     r = CliRunner().invoke(cli.main, ["check", str(a), "--roster", str(roster), "-o", str(out)])
-    assert "1 unit pada roster induk tidak menyampaikan workbook: ASISTEN DEPUTI KETENAGALISTRIKAN." in r.output
+    assert ("1 unit pada roster induk belum menyampaikan workbook (status Belum Menyampaikan): "
+            "ASISTEN DEPUTI KETENAGALISTRIKAN.") in r.output
+    assert "  ASISTEN DEPUTI KETENAGALISTRIKAN Status: Belum Menyampaikan" in r.output
     import openpyxl
     rows = [list(x) for x in openpyxl.load_workbook(out)["Ringkasan"].iter_rows(values_only=True)]
     assert ["ASISTEN DEPUTI KETENAGALISTRIKAN", None] in [x[:2] for x in rows]
