@@ -8,9 +8,9 @@ punctuation folded), provided no NIP or ID Pegawai of the two rows contradicts i
 that matches nobody on Pegawai is identified by its own NIP, else ID Pegawai, else folded
 name.
 
-The officials named on the Unit sheet (JPT Pratama, its Plt, JPT Madya) are identified by
-NIP only (rules.md: a Pengarah row without a NIP cannot be identified as an owner), and
-across units a person is their NIP (`nip_key`): the row's own, or that of the Pegawai row
+The officials named on the Unit sheet (JPT Pratama, its Plt, JPT Madya) are recognised in
+owners.py: by NIP, and on a Pengarah row without NIP by name or position (rules.md v3).
+Across units a person is their NIP (`nip_key`): the row's own, or that of the Pegawai row
 the row was matched to.
 """
 from __future__ import annotations
@@ -184,12 +184,6 @@ class PersonIndex:
             return Person("i:" + pid, None, "", "empty")
         name = fold_name(text(r.get("nama")))
         return Person("m:" + name, None, "", "empty") if name else Person("", None, "", "empty")
-
-    @staticmethod
-    def is_official(r: dict, official_nips) -> bool:
-        """The row names one of the Unit sheet's officials: by its own NIP only."""
-        nip = text(r.get("nip"))
-        return bool(nip) and nip in official_nips
 
 
 # A row of MPH, Anggota Pokja or Surat Tugas whose person is only a NIP stored as a number.
