@@ -7,6 +7,9 @@ identification or transcription problem is a data finding, never a breach; a law
 arrangement gives no finding above info."""
 from __future__ import annotations
 
+from pathlib import Path
+
+import openpyxl
 import pytest
 from rule_examples import BASE_UNIT, apply_edits, load_base, write_workbook
 
@@ -324,3 +327,53 @@ def test_volunteer_from_another_instansi_with_approval_is_a07_info_only(tmp_path
         "Output": "Analisis fiskal kebijakan contoh"}}])
     assert_lawful(result)
     assert [(f.rule, f.severity) for f in result.findings] == [("A07", "info")]
+
+
+# ------------------------------------------------------------------------- on the compliant sample
+
+SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "d1-as1-moneter.xlsx"
+
+
+def _sample(tmp_path, edit) -> str:
+    wb = openpyxl.load_workbook(SAMPLE)
+    edit(wb)
+    path = tmp_path / "d1-as1.xlsx"
+    wb.save(path)
+    return str(path)
+
+
+def test_sample_employee_lent_wholly_keeps_a_matrix_mph_row_without_a_role(tmp_path, engine):
+    """On the sample's matrix MPH: Dimas Aditya Wibowo (PPPK) keeps his row with every target
+    cell empty and is in no Pokja of the unit: M08 (a note) only, the unit stays Patuh."""
+    dimas = "199303222024211007"
+
+    def edit(wb):
+        ws = wb["Anggota Pokja"]
+        for r in range(ws.max_row, 1, -1):
+            if ws.cell(r, 3).value == dimas:
+                ws.delete_rows(r)
+        ws = wb["MPH"]
+        row = next(r for r in range(7, ws.max_row + 1) if ws.cell(r, 2).value == dimas)
+        for c in range(6, 12):
+            ws.cell(row, c).value = None
+
+    result = run.check([_sample(tmp_path, edit)], engine=engine)
+    assert [(f.rule, f.severity, f.nip, f.sheet, f.row, f.column) for f in result.findings] == [
+        ("M08", "info", dimas, "Pegawai", 9, "B")]
+    assert result.compliance("D1.AS1") == "patuh"
+
+
+@pytest.mark.parametrize("keep_name", [True, False], ids=["by-name", "by-nama-jabatan"])
+def test_sample_pengarah_rows_without_nip(tmp_path, engine, keep_name):
+    """The sample's Pengarah rows as a decree writes them: no NIP, the name (or only the position
+    in Nama Jabatan: "Deputi Bidang ...", "Asisten Deputi ..."): no K08, A10 or D07."""
+    def edit(wb):
+        ws = wb["Anggota Pokja"]
+        for r in range(2, ws.max_row + 1):
+            if ws.cell(r, 6).value == "Pengarah":
+                ws.cell(r, 3).value = None
+                if not keep_name:
+                    ws.cell(r, 5).value = None
+
+    result = run.check([_sample(tmp_path, edit)], engine=engine)
+    assert result.findings == []
