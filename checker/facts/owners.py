@@ -12,8 +12,9 @@ input-format.md v3, *Sheet Anggota Pokja*).
 
 Decisions where the contract is silent: a name is tried before a position, and the JPT
 Pratama's post before the JPT Madya's (a `Nama Unit` such as `Asisten Deputi X` contains
-`Deputi` only as part of `Asisten Deputi`); a `Unit JPT Madya` written `Kedeputian ...` also
-matches its head's title `Deputi ...` through the word `Deputi`.
+`Deputi` only as part of `Asisten Deputi`); a unit named by its organisation is also named by
+its head's title (`Kedeputian ...` by `Deputi ...`, `Sekretariat ...` by `Sekretaris ...`,
+`Inspektorat ...` by `Inspektur ...`; `Biro ...` is contained in `Kepala Biro ...`).
 """
 from __future__ import annotations
 
@@ -27,10 +28,26 @@ _NOT_WORD_RE = re.compile(r"[\W_]+")
 _DEPUTI_RE = re.compile(r"(?<!\basisten )\bdeputi\b")
 
 
+# A unit named by its organisation, and the title of its head.
+_HEAD_TITLES = (("kedeputian", "deputi"), ("sekretariat", "sekretaris"), ("inspektorat", "inspektur"))
+
+
 def words(value) -> str:
     """Text folded for case, punctuation and spacing, padded with spaces for whole-word search."""
     folded = " ".join(_NOT_WORD_RE.sub(" ", str(value or "").casefold()).split())
     return f" {folded} " if folded else ""
+
+
+def posts(unit_name) -> tuple:
+    """The unit's name and its head's title, as `words`: `Sekretariat X` and `Sekretaris X`."""
+    name = words(unit_name)
+    if not name:
+        return ()
+    out = [name]
+    for organisation, head in _HEAD_TITLES:
+        if name.startswith(f" {organisation} "):
+            out.append(f" {head} " + name[len(organisation) + 2:])
+    return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -39,8 +56,8 @@ class Owners:
     madya_nips: frozenset           # NIP JPT Madya
     pratama_names: frozenset        # folded names of the JPT Pratama and of its Plt
     madya_names: frozenset
-    unit_post: str                  # words(Nama Unit)
-    madya_post: str                 # words(Unit JPT Madya)
+    unit_posts: tuple               # posts(Nama Unit)
+    madya_posts: tuple              # posts(Unit JPT Madya)
 
     def nips(self, role: str) -> frozenset:
         return self.pratama_nips if role == PRATAMA else self.madya_nips
@@ -59,9 +76,9 @@ class Owners:
         if name and name in self.madya_names:
             return MADYA
         texts = [w for w in (words(nama), words(jabatan)) if w]
-        if self.unit_post and any(self.unit_post in w for w in texts):
+        if any(post in w for post in self.unit_posts for w in texts):
             return PRATAMA
-        if any((self.madya_post and self.madya_post in w) or _DEPUTI_RE.search(w) for w in texts):
+        if any(post in w for post in self.madya_posts for w in texts) or any(_DEPUTI_RE.search(w) for w in texts):
             return MADYA
         return ""
 
@@ -70,4 +87,4 @@ def owners_of(head_nips, madya_nip, names_pratama, names_madya, nama_unit, unit_
     return Owners(frozenset(n for n in head_nips if n), frozenset({madya_nip} if madya_nip else ()),
                   frozenset(fold_name(n) for n in names_pratama if n and fold_name(n)),
                   frozenset(fold_name(n) for n in names_madya if n and fold_name(n)),
-                  words(nama_unit), words(unit_madya))
+                  posts(nama_unit), posts(unit_madya))

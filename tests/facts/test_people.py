@@ -65,6 +65,17 @@ def test_owners_by_name_or_position(nama, jabatan, role):
     assert OWNERS.by_name_or_position(nama, jabatan) == role
 
 
+@pytest.mark.parametrize("nama_unit,unit_madya,position,role", [
+    ("Biro Umum", "Sekretariat Kementerian Koordinator", "Kepala Biro Umum", "jpt_pratama"),
+    ("Biro Umum", "Sekretariat Kementerian Koordinator", "Sekretaris Kementerian Koordinator", "jpt_madya"),
+    ("Inspektorat", "Sekretariat Kementerian Koordinator", "Inspektur", "jpt_pratama"),
+    ("Biro Umum", "Sekretariat Kementerian Koordinator", "Kepala Bagian Umum", ""),
+])
+def test_a_unit_named_by_its_organisation_is_named_by_its_heads_title(nama_unit, unit_madya, position, role):
+    owners = owners_of(set(), None, (), (), nama_unit, unit_madya)
+    assert owners.by_name_or_position("", position) == role
+
+
 def test_across_units_a_member_without_nip_is_the_nip_of_its_pegawai_row(tmp_path: Path):
     """Behaviour change of the single rule: X03 (the same person claiming the same output in
     two units) used to compare the Anggota rows' own NIPs only; a member listed by name,
