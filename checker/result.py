@@ -8,6 +8,11 @@ from checker.findings import Finding, is_data_error
 from checker.load.inputref import InputRef
 from checker.terms import SEVERITY_RANK
 
+NOT_SUBMITTED = "not_submitted"                 # InputFile.status of a roster unit that sent no workbook
+BELUM_MENYAMPAIKAN = "belum_menyampaikan"       # its compliance status (output-format.md v3)
+# Every compliance status, in the order a scorecard counts them.
+COMPLIANCE = ("patuh", "perlu_perbaikan_data", "tidak_patuh", BELUM_MENYAMPAIKAN)
+
 
 @dataclass
 class InputFile:
@@ -16,7 +21,7 @@ class InputFile:
     unit: str | None               # Kode Unit, when it could be read
     unit_name: str | None = None
     jpt_madya: str | None = None   # Unit JPT Madya
-    status: str = "checked"        # "checked" | "unreadable"
+    status: str = "checked"        # "checked" | "unreadable" | "not_submitted" (a roster unit, X06)
     detail: str = ""               # why unreadable, in the run's language
     header_rows: dict = field(default_factory=dict)   # sheet name -> header row the loader found
     # sheet kind -> (sheet name, {field: column letter}), as the loader matched them
@@ -51,6 +56,10 @@ class RunResult:
         """Checked inputs, one per unit, in file order."""
         return [i for i in self.inputs if i.status == "checked"]
 
+    def not_submitted(self) -> list[InputFile]:
+        """The units of the master roster that sent no workbook (rules.md X06), in roster order."""
+        return [i for i in self.inputs if i.status == NOT_SUBMITTED]
+
     def open_findings(self) -> list[Finding]:
         """Every finding that counts: all but those an accepted waiver covers."""
         return self.waivers.open_findings() if self.waivers is not None else list(self.findings)
@@ -72,12 +81,23 @@ class RunResult:
         return out
 
     def compliance(self, unit: str | None) -> str:
-        """rules.md: "tidak_patuh" with an open error of a rule with a legal basis, else
+        """rules.md: "belum_menyampaikan" for a unit of the master roster that sent no workbook
+        (X06); else "tidak_patuh" with an open error of a rule with a legal basis, else
         "perlu_perbaikan_data" with an open data error, else "patuh"."""
+        if unit is not None and any(i.unit == unit for i in self.not_submitted()) \
+                and not any(i.unit == unit for i in self.units()):
+            return BELUM_MENYAMPAIKAN
         errors = [f for f in self.open_findings() if f.unit == unit and f.severity == "error"]
         if any(not is_data_error(f.severity, f.basis) for f in errors):
             return "tidak_patuh"
         return "perlu_perbaikan_data" if errors else "patuh"
+
+    def status_of(self, inp: InputFile) -> str | None:
+        """The compliance status of one input row: its unit's status for a checked workbook,
+        "belum_menyampaikan" for a roster unit that sent none, None for an unreadable file."""
+        if inp.status == NOT_SUBMITTED:
+            return BELUM_MENYAMPAIKAN
+        return self.compliance(inp.unit) if inp.status == "checked" else None
 
     def for_unit(self, code: str) -> RunResult:
         """The same run seen from one unit (by Kode Unit): its inputs and findings only, the
@@ -95,8 +115,8 @@ class RunResult:
     def summary(self) -> dict:
         counts = self.counts()
         return {
-            "files": sum(1 for i in self.inputs if i.status != "not_submitted"),
-            "units_not_submitted": sum(1 for i in self.inputs if i.status == "not_submitted"),
+            "files": sum(1 for i in self.inputs if i.status != NOT_SUBMITTED),
+            "units_not_submitted": len(self.not_submitted()),
             "units_checked": len(self.units()),
             "files_unreadable": sum(1 for i in self.inputs if i.status == "unreadable"),
             "findings": len(self.findings),

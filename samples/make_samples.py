@@ -74,8 +74,9 @@ EXPECTED: dict[str, list[tuple[str, str]]] = {
     ],
     "ses-bho-hukum-organisasi.xlsx": [
         ("K01", "HO-02: Nomor SK kosong"),
-        ("M01", "kolom MPH 'PK-05' (target tahun lalu) tidak ada di PK"),
-        ("A09", "HO-01: Farhan Maulana, S.H. (CPNS baru) bukan pegawai luar unit tetapi belum ada di sheet Pegawai"),
+        ("M01", "kolom MPH 'PK-05' (target tahun lalu) tidak ada di PK (peringatan sejak rules.md v3)"),
+        ("A09", "HO-01: Farhan Maulana, S.H. (CPNS baru) bukan pegawai luar unit tetapi belum ada di sheet Pegawai "
+                "(kesalahan data sejak rules.md v3)"),
     ],
     "ses-bu-umum.xlsx": [
         ("A13", "BU-02: Hariyadi (Administrator) berkedudukan sebagai Anggota di unit Pola A"),

@@ -9,7 +9,8 @@ kind, with the location of every row (file, sheet, row, cell) for the findings.
 definitions). ``unit_build.py`` builds one unit's facts in a reader worker, over
 ``unitdata.py`` (the unit prepared once) and one module per family (``unit.py``, ``pokja.py``,
 ``members.py``, ``mph.py``, ``surat_tugas.py``, ``people.py``, ``references.py``,
-``cells.py``, ``structure.py``), writing through ``sink.py``; ``assemble.py`` joins the units
+``cells.py``, ``structure.py``), writing through ``sink.py``; ``owners.py`` recognises the
+unit's performance owners (by NIP, or a Pengarah row without NIP by name or position); ``assemble.py`` joins the units
 and adds the cross-unit facts (``crossunit.py``); ``context.py`` carries what later stages
 need to know about each file.
 """

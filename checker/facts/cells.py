@@ -4,7 +4,7 @@ readable value is no fact: 80% of all cells, never matched."""
 from __future__ import annotations
 
 from checker.facts.declare import choice, fact_kind
-from checker.facts.people import text
+from checker.facts.people import is_empty, text
 from checker.facts.unitdata import PENGARAH
 from checker.input import contract, vocab
 from checker.load.model import FORMULA_ERROR
@@ -146,21 +146,15 @@ def _required_fields(spec, table, stage: str) -> list:
 
 
 def _filled(r: dict, fld: str) -> bool:
-    return not _empty(r, fld)
+    return not is_empty(r, fld)
 
 
-def _empty(r: dict, fld: str) -> bool:
-    st = r.get(fld + "__st")
-    if st is not None:
-        return st == "empty"
-    return not text(r.get(fld + "__raw") if (fld + "__raw") in r else r.get(fld))
-
-
-def _nip_required(kind: str, r: dict) -> bool:
+def _nip_required(u, kind: str, r: dict) -> bool:
     """rules.md D07: an empty NIP counts only on a row that is not a Tenaga Pendukung's and
     has no ID Pegawai. An MPH row naming its person by Nama alone is a layout the contract
-    accepts (input-format.md); a Pengarah without a NIP is A10's or A15's, and a member of
-    this unit who is on no Pegawai row is A09's."""
+    accepts (input-format.md); a member of this unit who is on no Pegawai row is A09's; a
+    Pengarah row counts only when it names no owner by name or position (owners.py); a Surat
+    Tugas holder found by name on Pegawai as Tenaga Pendukung needs no NIP."""
     if _filled(r, "nip") or _filled(r, "id_pegawai"):
         return False
     if kind == "mph":
@@ -168,27 +162,47 @@ def _nip_required(kind: str, r: dict) -> bool:
     if kind == "pegawai":
         return r.get("jenis_jabatan") != TENAGA_PENDUKUNG
     if kind == "anggota":
-        return (r["jenis"] != TENAGA_PENDUKUNG and r["position"] != PENGARAH
-                and (r["outsider"] or r["_person"].pegawai is not None))
-    return True                                     # Surat Tugas: the NIP names its holder
+        if r["position"] == PENGARAH:
+            return not r["_owner"]
+        return r["jenis"] != TENAGA_PENDUKUNG and (r["outsider"] or r["_person"].pegawai is not None)
+    holder = u.people.resolve(r).pegawai          # Surat Tugas
+    return holder is None or u.people.rows[holder].get("jenis_jabatan") != TENAGA_PENDUKUNG
 
 
-def _required_fact(out, kind, row, letter, labels, fields, r=None) -> None:
+def _role_less(r: dict) -> bool:
+    """A long-layout MPH row naming a person but neither a target nor a role: the person's MPH
+    row without any role, which M08 reports (an employee lent wholly to another unit's Pokja),
+    not an unfinished row."""
+    return is_empty(r, "kode_target") and is_empty(r, "peran_hasil") and bool(r["_person"].key)
+
+
+def _required_fact(out, kind, row, letter, labels, fields, r=None, found="") -> None:
+    """`found`: the placeholders the empty cells hold (shown as the value found), or ""."""
     r = r or {}
     out.add("cell", kind, row, letter, {"check": "required", "status": "empty"},
             nip=text(r.get("nip__raw")), name=text(r.get("nama__raw")), pokja=text(r.get("kode_pokja__raw")),
-            value=f"{kind}:{'+'.join(fields)}:", params={"p_raw": "", "p_column_label": ", ".join(labels),
+            value=f"{kind}:{'+'.join(fields)}:", params={"p_raw": found, "p_column_label": ", ".join(labels),
                                                          "p_allowed": "", "p_reason": ""})
 
 
+# Not required when the post is vacant and an acting head is named (rules.md D07).
+_HEAD_FIELDS = ("nip_jpt_pratama", "nama_jpt_pratama")
+
+
 def _unit_required(u, out) -> None:
-    """The Unit sheet: one fact naming every empty required field."""
-    empty = [(c, u.unit_entry(c.field)) for c in contract.UNIT.columns
-             if c.required in contract.STAGES and runs_in(c.required, u.stage) and u.unit_entry(c.field)
-             and not text(u.unit_entry(c.field)[1])]
-    if empty:
-        first = empty[0][1]
-        _required_fact(out, "unit", first[3], first[4], [c.label for c, _ in empty], [c.field for c, _ in empty])
+    """The Unit sheet: one fact naming every empty required field (a placeholder is empty)."""
+    def empty(entry):
+        return entry[2] == "empty" if entry[2] else not entry[0]
+
+    entries = [(c, u.unit_entry(c.field)) for c in contract.UNIT.columns
+               if c.required in contract.STAGES and runs_in(c.required, u.stage) and u.unit_entry(c.field)
+               and not (u.vacant_head and c.field in _HEAD_FIELDS)]
+    empty_fields = [(c, e) for c, e in entries if empty(e)]
+    if empty_fields:
+        first = empty_fields[0][1]
+        found = "; ".join(text(e[1]) for _, e in empty_fields if text(e[1]))
+        _required_fact(out, "unit", first[3], first[4], [c.label for c, _ in empty_fields],
+                       [c.field for c, _ in empty_fields], found=found)
 
 
 def required_facts(u, out) -> None:
@@ -213,8 +227,12 @@ def required_facts(u, out) -> None:
             seen.add(row)
             formulas = table.formula_issues or {}
             for c in fields:
+                if spec.kind == "mph" and c.field == "kode_target" and _role_less(r):
+                    continue
                 letter = table.columns[c.field]
-                if _empty(r, c.field) and (row, letter) not in formulas:
-                    _required_fact(out, spec.kind, row, letter, [c.label], [c.field], r)
-            if nip_letter and (row, nip_letter) not in formulas and _nip_required(spec.kind, r):
-                _required_fact(out, spec.kind, row, nip_letter, [nip_label], ["nip"], r)
+                if is_empty(r, c.field) and (row, letter) not in formulas:
+                    _required_fact(out, spec.kind, row, letter, [c.label], [c.field], r,
+                                   found=text(r.get(c.field + "__raw")))
+            if nip_letter and (row, nip_letter) not in formulas and _nip_required(u, spec.kind, r):
+                _required_fact(out, spec.kind, row, nip_letter, [nip_label], ["nip"], r,
+                               found=text(r.get(person_field + "__raw")))

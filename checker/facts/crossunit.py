@@ -3,8 +3,8 @@
 `apply(facts, roster=None)` runs at the end of `facts.build`, in every run: it adds the
 cross-unit condition fields (declared below, DECLARED) to the fact tables of all
 units, with their defaults in a single-unit run without a roster, and, with a roster, one
-`unit` fact (n_pokja = 0) plus a UnitContext for every roster unit that has a JPT Pratama and
-submitted no workbook, so that U01 reports it.
+`unit` fact (`not_submitted`) plus a UnitContext for every roster unit that has a JPT Pratama and
+submitted no workbook, so that X06 reports it (rules.md v3: and nothing else).
 
 Everything is computed with pandas joins and group-bys over the fact tables; Python loops run
 only over the rows that are flagged (to write their message parameters).
@@ -15,13 +15,16 @@ Decisions where the contract is silent:
   every employee twice. A workbook without a Kode Unit counts as a unit of its own.
 - A NIP identifies a person across units by its digits as written (an invalid NIP too); a NIP
   stored as a number (D01) identifies nobody here: its last digits cannot be trusted.
-- X02 and X04 compare with a roster unit by its code or its name (roster.unit_keys); X04
-  leaves an invalid NIP that is not in the roster to D01 (one cause, one finding).
+- X04 compares with a roster unit by its code or its name (roster.unit_keys) and leaves an
+  invalid NIP that is not in the roster to D01 (one cause, one finding).
+- X02 compares a Kode Unit Asal with the code of each unit holding the NIP: a workbook's Kode
+  Unit, a roster unit's code, or, for a roster unit known only by its name, the Kode Unit of
+  the one checked workbook with that Nama Unit (rules.md v3: a name no workbook carries cannot
+  be compared, and neither can a code two workbooks share, X05: those holders are left out,
+  and so is a Kode Unit Asal naming such a code).
 - X05 orders the workbooks by their path (text order), whatever the order given.
-- A roster-only unit's UnitContext names the roster sheet as its "pokja" sheet with only the
-  `kode_pokja` column (the roster's unit column): the roster is the evidence that the unit
-  has no Pokja, so U01 (requires pokja.kode_pokja) runs for it while every rule needing a
-  real sheet (U02, U03 and U06 among them) stays silent through run.py's requires filter.
+- A roster-only unit's UnitContext has no sheets: every rule that requires a sheet or column
+  stays silent for it through run.py's requires filter; X06 requires none.
 """
 from __future__ import annotations
 
@@ -45,6 +48,10 @@ DECLARED = (
                  "k untuk workbook ke-k berikutnya",
               en="0 for the first workbook (in path order) of a run with this Kode Unit; k for the k-th later one",
               reads=col("unit", "kode_unit")),
+        flag("not_submitted",
+             id="unit roster induk yang memiliki JPT Pratama tetapi tidak menyampaikan workbook (satu fakta per unit "
+                "seperti itu)",
+             en="a unit of the master roster that has a JPT Pratama but sent no workbook (one fact per such unit)"),
     ], params=["p_first_file", "p_roster_file"]),
     extend("employee", fields=[
         count("n_units_with_nip",
@@ -108,6 +115,27 @@ class _Units:
             self.keys[c.seq] = unit_keys(c.code, c.name)
             self.label[c.seq] = c.code or c.name or os.path.basename(c.file or "")
             self.file[c.seq] = c.file
+
+    def shared_codes(self) -> set:
+        """Kode Unit (folded) that two or more workbooks of the run carry (X05)."""
+        seen: dict[str, int] = {}
+        for ident in self.ident.values():
+            seen[ident] = seen.get(ident, 0) + 1
+        return {ident for ident, k in seen.items() if k > 1 and not ident.startswith("#")}
+
+    def roster_keys(self, unit, shared: set) -> frozenset:
+        """The keys a roster unit is compared by in X02: its own when it has a code not `shared`;
+        for a unit known by name only, those of the one checked workbook carrying that Nama Unit
+        (under a code not `shared`); empty when it cannot be resolved."""
+        if unit.code:
+            return frozenset() if values.fold_code(unit.code) in shared else unit.keys
+        idents = {self.ident[s] for s, keys in self.keys.items() if keys & unit.keys}
+        if len(idents) != 1:
+            return frozenset()
+        ident = next(iter(idents))
+        if ident in shared or ident.startswith("#"):
+            return frozenset()
+        return next(keys for s, keys in self.keys.items() if self.ident[s] == ident)
 
 
 def apply(facts, roster=None) -> None:
@@ -242,20 +270,25 @@ def _members(tables, units, holders, roster):
     # X02: Kode Unit Asal against the units whose Pegawai (or the roster) hold the NIP
     cand = mem.index[usable & mem["other_unit_same_instansi"].fillna(False).astype(bool)]
     mismatch, holders_shown = [False] * n, ["-"] * n
+    shared = units.shared_codes()
     for i in cand:
         nip = key[i]
-        seqs = holders.get(nip, {})
+        asal_code = values.fold_code(mem.at[i, "_unit_asal"] or "")
+        if asal_code in shared:
+            continue                                   # a code two workbooks carry: not compared
+        seqs = {s: r for s, r in holders.get(nip, {}).items() if units.ident[s] not in shared}
         runits = roster.units_of(nip) if roster is not None else []
-        runits = [u for u in runits if u in roster.units] if runits else []
-        if not seqs and not runits:
-            continue                                   # nobody holds it: not run
+        rkeys = {u: units.roster_keys(roster.units[u], shared) for u in runits if u in roster.units}
+        rkeys = {u: k for u, k in rkeys.items() if k}
+        if not seqs and not rkeys:
+            continue                                   # nobody (comparable) holds it: not run
         asal = unit_keys(mem.at[i, "_unit_asal"])
-        if any(units.keys[s] & asal for s in seqs) or any(roster.units[u].keys & asal for u in runits):
+        if any(units.keys[s] & asal for s in seqs) or any(k & asal for k in rkeys.values()):
             continue
         mismatch[i] = True
         shown = [both("fact.holder_pegawai", unit=units.label[s], file=_basename(units.file[s]), row=r)
                  for s, r in seqs.items()]
-        shown += [both("fact.holder_roster", unit=roster.units[u].label()) for u in runits]
+        shown += [both("fact.holder_roster", unit=roster.units[u].label()) for u in rkeys]
         holders_shown[i] = _join_both(shown)
     mem["home_unit_mismatch"] = pd.Series(mismatch, index=mem.index, dtype=bool)
     mem["p_nip_holders"] = pd.Series(holders_shown, index=mem.index, dtype=object)
@@ -290,6 +323,7 @@ def _members(tables, units, holders, roster):
 def _unit_facts(df, units, facts, roster, pd):
     df = df.copy()
     df["duplicate_code_order"] = 0
+    df["not_submitted"] = False
     df["p_first_file"] = "-"
     df["p_roster_file"] = roster.path if roster is not None else "-"
     if len(df):
@@ -312,7 +346,7 @@ def _unit_facts(df, units, facts, roster, pd):
 
 
 def _roster_units(df, units, facts, roster, pd):
-    from checker.facts.context import SheetInfo, UnitContext
+    from checker.facts.context import UnitContext
 
     submitted = frozenset().union(*units.keys.values()) if units.keys else frozenset()
     template = dict.fromkeys(df.columns)         # the unit kind's columns (assemble.concat)
@@ -320,14 +354,14 @@ def _roster_units(df, units, facts, roster, pd):
     for u in roster.units.values():
         if not u.has_jpt_pratama or u.keys & submitted:
             continue
-        sheets = {"pokja": SheetInfo(roster.sheet, roster.header_row, False, {"kode_pokja": roster.unit_column})}
         # a roster that names its units (UNOR_NAMA) without codes: the unit is known by that name
         code, name = (u.code, u.name) if u.code else (u.name, None)
-        ctx = UnitContext(len(facts.units), roster.path, roster.sha256, code, name, None, sheets,
+        ctx = UnitContext(len(facts.units), roster.path, roster.sha256, code, name, None, {},
                           readable=True, detail=both("fact.roster_unit"), roster_only=True)
         facts.units.append(ctx)
         rows.append(fact_row(template, "unit", ctx, None, u.first_row, roster.unit_column, {
-            "n_pokja": 0, "n_pokja_substance": 0, "n_pokja_support": 0, "n_pk_target": 0, "duplicate_code_order": 0,
+            "n_pokja": 0, "n_pokja_substance": 0, "n_pokja_support": 0, "n_pokja_jenis_unknown": 0, "n_pk_target": 0,
+            "duplicate_code_order": 0, "not_submitted": True,
         }, value="roster", sheet=roster.sheet,
             params={"p_support_codes": "-", "p_pokja_codes": "-", "p_first_file": "-", "p_roster_file": roster.path},
             hidden={"_code_key": values.fold_code(code or "")}))

@@ -3,7 +3,7 @@ one target (mph_entry)."""
 from __future__ import annotations
 
 from checker.facts.declare import choice, col, fact_kind, flag, sheet
-from checker.facts.people import UNCERTAIN, shown, text
+from checker.facts.people import UNCERTAIN, found_placeholder, shown, text
 from checker.facts.unit import UNIT_HAS_POKJA
 
 MPH_LAYOUTS = ("matrix", "long")
@@ -25,7 +25,8 @@ MPH_ROW = fact_kind(
              reads=[sheet("mph"), col("mph", "peran_hasil", layout="long")]),
         _PERSON_KNOWN,
         UNCERTAIN,
-    ])
+    ],
+    params=["p_found_role"])
 
 MPH_ENTRY = fact_kind(
     "mph_entry", id="satu per entri MPH (peran hasil terisi untuk satu target)",
@@ -76,7 +77,9 @@ def mph_facts(u, out) -> None:
                 "role_empty": layout == "long" and not r.get("peran_hasil"),
                 "person_known": key in known, "uncertain": r["_person"].uncertain,
             }, nip=nip, name=name, value=key,
-                target=None if layout == "matrix" else (text(r.get("kode_target__raw")) or text(r.get("kode_target"))))
+                target=None if layout == "matrix" else (text(r.get("kode_target__raw")) or text(r.get("kode_target"))),
+                params={"p_found_role": found_placeholder(r, ("peran_hasil", "Peran Hasil")) if layout == "long"
+                        else ""})
         code = text(r.get("kode_target"))
         if r.get("peran_hasil") and code and key:
             out.add("mph_entry", "mph", r["_row"], r.get("_col") or peran_col, {

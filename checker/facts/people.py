@@ -8,18 +8,18 @@ punctuation folded), provided no NIP or ID Pegawai of the two rows contradicts i
 that matches nobody on Pegawai is identified by its own NIP, else ID Pegawai, else folded
 name.
 
-The officials named on the Unit sheet (JPT Pratama, its Plt, JPT Madya) are identified by
-NIP only (rules.md: a Pengarah row without a NIP cannot be identified as an owner), and
-across units a person is their NIP (`nip_key`): the row's own, or that of the Pegawai row
+The officials named on the Unit sheet (JPT Pratama, its Plt, JPT Madya) are recognised in
+owners.py: by NIP, and on a Pengarah row without NIP by name or position (rules.md v3).
+Across units a person is their NIP (`nip_key`): the row's own, or that of the Pegawai row
 the row was matched to.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from checker.facts.declare import col, count, fact_kind, flag
+from checker.facts.declare import col, count, fact_kind, flag, sheet
 from checker.input.person_names import fold_name
-from checker.input.values import fold_text
+from checker.input.values import fold_text, is_placeholder
 from checker.input.vocab import JPT_JENIS, canonical_values, is_not_active
 
 # The values of a jenis jabatan field ("": unknown).
@@ -40,6 +40,27 @@ def text(x) -> str:
 def shown(r: dict, fld: str) -> str:
     """The cell as the user wrote it (F__raw), else its parsed value."""
     return text(r.get(fld + "__raw") if (fld + "__raw") in r else r.get(fld)) or text(r.get(fld))
+
+
+def is_empty(r: dict, fld: str) -> bool:
+    """The cell is empty or holds only a placeholder (`-`, `...`, `belum diisi`: input-format.md,
+    Values); a value that cannot be read, or a formula, counts as given."""
+    st = r.get(fld + "__st")
+    if st is not None:
+        return st == "empty"
+    raw = text(r.get(fld + "__raw") if (fld + "__raw") in r else r.get(fld))
+    return not raw or is_placeholder(raw)
+
+
+def found_placeholder(r: dict, *fields: tuple[str, str]) -> str:
+    """What a finding about an empty cell shows as found when the cell holds a placeholder:
+    `Output: “-”` for each (field, label) whose cell is a placeholder; "" when none is."""
+    out = []
+    for fld, label in fields:
+        raw = text(r.get(fld + "__raw"))
+        if raw and is_placeholder(raw):
+            out.append(f"{label}: \u201c{raw}\u201d")
+    return "; ".join(out)
 
 
 @dataclass(frozen=True)
@@ -164,12 +185,6 @@ class PersonIndex:
         name = fold_name(text(r.get("nama")))
         return Person("m:" + name, None, "", "empty") if name else Person("", None, "", "empty")
 
-    @staticmethod
-    def is_official(r: dict, official_nips) -> bool:
-        """The row names one of the Unit sheet's officials: by its own NIP only."""
-        nip = text(r.get("nip"))
-        return bool(nip) and nip in official_nips
-
 
 # A row of MPH, Anggota Pokja or Surat Tugas whose person is only a NIP stored as a number.
 UNCERTAIN = flag(
@@ -182,8 +197,14 @@ EMPLOYEE = fact_kind(
     fields=[
         flag("is_jpt", id="jenis jabatan JPT Pratama atau JPT Madya", en="jenis jabatan is JPT Pratama or JPT Madya",
              reads=col("pegawai", "jenis_jabatan")),
-        count("n_mph_entry", id="jumlah entri MPH (peran hasil terisi) milik pegawai ini",
-              en="number of MPH entries (filled peran hasil) of this employee", reads=col("mph", "peran_hasil")),
+        count("n_mph_row", id="jumlah baris MPH yang menyebut pegawai ini, dengan atau tanpa peran hasil",
+              en="number of MPH rows naming this employee, with or without a peran hasil", reads=sheet("mph")),
+        # a long-layout row with a target and a blank Peran Hasil counts: M02 reports it (one cause)
+        count("n_mph_entry",
+              id="jumlah entri MPH milik pegawai ini: peran hasil terisi, atau baris tata letak panjang yang menyebut "
+                 "target tetapi Peran Hasil-nya kosong (dilaporkan M02)",
+              en="number of this employee's MPH entries: a filled peran hasil, or a long-layout row naming a target "
+                 "with a blank Peran Hasil (reported by M02)", reads=[sheet("mph"), col("mph", "peran_hasil")]),
         count("nip_repeat", id="0 untuk kemunculan pertama NIP pada sheet Pegawai; k untuk pengulangan ke-k",
               en="0 for a NIP's first row on Pegawai; k for its k-th repetition", reads=col("pegawai", "nip")),
         flag("active",
@@ -205,9 +226,15 @@ EMPLOYEE = fact_kind(
 def employee_facts(u, out) -> None:
     """One fact per Pegawai row: JPT or not, active or not, MPH entries, NIP repetitions (D02)."""
     entries: dict[str, int] = {}
+    lines: dict[str, set] = {}
+    long = u.loaded.mph_layout != "matrix"
     for r in u.mph:
-        if r.get("peran_hasil") and r["_person"].key:
-            entries[r["_person"].key] = entries.get(r["_person"].key, 0) + 1
+        key = r["_person"].key
+        if not key:
+            continue
+        lines.setdefault(key, set()).add(r.get("_line", r["_row"]))
+        if r.get("peran_hasil") or (long and text(r.get("kode_target"))):
+            entries[key] = entries.get(key, 0) + 1
     # Pegawai rows some other row was matched to: a NIP stored as a number found by name
     matched = {r["_person"].pegawai for r in u.mph} | {m["_person"].pegawai for m in u.members}
     seen: dict[str, list] = {}
@@ -220,7 +247,8 @@ def employee_facts(u, out) -> None:
         jenis = r.get("jenis_jabatan") or ""
         person = u.people.resolve(r)
         out.add("employee", "pegawai", r["_row"], u.person_cell("pegawai", r), {
-            "is_jpt": jenis in JPT_JENIS, "n_mph_entry": entries.get(person.key, 0), "nip_repeat": repeat,
+            "is_jpt": jenis in JPT_JENIS, "n_mph_row": len(lines.get(person.key, ())),
+            "n_mph_entry": entries.get(person.key, 0), "nip_repeat": repeat,
             "active": not is_not_active(r.get("kedudukan_hukum"), r.get("status_kepegawaian")),
             "uncertain": r.get("nip__st") == "number" and i not in matched,
         }, nip=text(r.get("nip__raw")) or nip, name=shown(r, "nama"), value=f"{nip}#{repeat}" if repeat else nip,

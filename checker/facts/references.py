@@ -3,7 +3,7 @@ names no such target or Pokja (K03, K13, M01)."""
 from __future__ import annotations
 
 from checker.facts.declare import choice, col, fact_kind, flag
-from checker.facts.people import shown, text
+from checker.facts.people import found_placeholder, shown, text
 from checker.facts.unitdata import codes_of
 from checker.input.values import split_list
 from checker.texts import both
@@ -28,10 +28,10 @@ REFERENCE = fact_kind(
              en="the code exists on the referred sheet (PK or Pokja)",
              reads=[col("pk", "kode_target", refers_to="target"), col("pokja", "kode_pokja", refers_to="pokja")]),
     ],
-    params=["p_code", "p_known_codes", "p_code_state"])
+    params=["p_code", "p_known_codes", "p_code_state", "p_found"])
 
 
-def _ref(u, out, source, refers_to, sheet_kind, row, column, code, raw, known_codes, **who) -> None:
+def _ref(u, out, source, refers_to, sheet_kind, row, column, code, raw, known_codes, found="", **who) -> None:
     if code and code in known_codes:
         return          # a reference that resolves is no fact: most of them, never matched
     labels = u.pk_labels if refers_to == "target" else u.pokja_labels
@@ -41,6 +41,7 @@ def _ref(u, out, source, refers_to, sheet_kind, row, column, code, raw, known_co
         "p_code": raw or code or "-", "p_known_codes": labels or "-",
         "p_code_state": both("fact.target_code_empty") if not code else both(
             "fact.target_code_unknown", code=raw or code, known=labels or "-"),
+        "p_found": found,
     }, **who)
 
 
@@ -57,7 +58,8 @@ def _pokja_refs(u, out) -> None:
         raws = [s.strip() for s in split_list(text(r.get("kode_target__raw")))] if codes else []
         pokja = text(r.get("kode_pokja__raw")) or text(r.get("kode_pokja"))
         if not codes:
-            _ref(u, out, "pokja", "target", "pokja", r["_row"], letter, "", "", u.pk_codes, pokja=pokja)
+            _ref(u, out, "pokja", "target", "pokja", r["_row"], letter, "", "", u.pk_codes, pokja=pokja,
+                 found=found_placeholder(r, ("kode_target", "Kode Target")))
         for i, c in enumerate(codes):
             raw = raws[i] if i < len(raws) else c
             _ref(u, out, "pokja", "target", "pokja", r["_row"], letter, c, raw, u.pk_codes, pokja=pokja, target=raw)

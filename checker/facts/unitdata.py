@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 
 from checker.facts.context import SheetInfo, UnitContext
 from checker.facts.declare import col
-from checker.facts.people import PersonIndex, text
+from checker.facts.owners import Owners, owners_of
+from checker.facts.people import PersonIndex, is_empty, shown, text
 from checker.input import vocab
 from checker.input.values import fold_code
 
@@ -18,8 +19,11 @@ PENGARAH = "Pengarah"
 # Instansi Asal against the unit's Instansi (an empty or missing Asal cell means this unit).
 ORIGIN_READS = (col("anggota", "kode_unit_asal"), col("anggota", "instansi_asal"), col("unit", "kode_unit"),
                 col("unit", "instansi"))
-# The unit's owners (head_nips) are recognised by their NIP only, never through Pegawai (people.py).
+# The unit's head (head_nips): NIP JPT Pratama, or the Plt's NIP (recognised by NIP, people.py).
 HEAD_NIP_READS = (col("unit", "nip_jpt_pratama"), col("unit", "nip_plt_jpt_pratama"))
+# A Pengarah row without NIP is recognised as an owner by name or position (owners.py).
+OWNER_NAME_READS = (col("anggota", "nama"), col("anggota", "nama_jabatan"), col("unit", "nama_jpt_pratama"),
+                    col("unit", "nama_jpt_madya"), col("unit", "nama_unit"), col("unit", "unit_jpt_madya"))
 
 
 def rows_of(table_rows) -> list[dict]:
@@ -49,13 +53,17 @@ class UnitData:
     unit_name: str | None
     head_nips: set                      # NIP JPT Pratama and NIP Plt JPT Pratama
     madya_nip: str | None
-    # NIP JPT Pratama / NIP JPT Madya filled and valid: the rules comparing with them run only then
+    # NIP JPT Pratama (or, the post being vacant, NIP Plt JPT Pratama) / NIP JPT Madya filled and
+    # valid: the rules comparing with them run only then
     head_nip_usable: bool
     madya_nip_usable: bool
+    vacant_head: bool                   # NIP JPT Pratama empty and NIP Plt JPT Pratama given
     pola: str                           # Pola Struktur; an empty cell inferred from Pegawai (rules.md A02)
     year: int | None
     instansi: str
     people: PersonIndex = None
+    owners: Owners = None
+    plt_name: str = ""                  # the Plt's name on Pegawai (as written), "" when not found
     tables: dict = field(default_factory=dict)     # sheet kind -> list of row dicts
     pk_codes: set = field(default_factory=set)
     pk_raw: dict = field(default_factory=dict)     # folded code -> code as written
@@ -89,7 +97,7 @@ class UnitData:
         """The column identifying the row's person: NIP, else ID Pegawai, else Nama."""
         if r is not None:
             for fld in ("nip", "id_pegawai", "nama"):
-                if text(r.get(fld + "__raw") if (fld + "__raw") in r else r.get(fld)) and self.col(kind, fld):
+                if not is_empty(r, fld) and self.col(kind, fld):
                     return self.col(kind, fld)
         return self.col(kind, "nip") or self.col(kind, "id_pegawai") or self.col(kind, "nama")
 
@@ -115,24 +123,30 @@ def prepare(seq: int, loaded, stage: str) -> UnitData:
         entry = unit.get(fld)
         return (entry[1] if raw else entry[0]) if entry else None
 
-    def usable(fld):
+    def status(fld):
         entry = unit.get(fld)
-        return bool(entry) and entry[2] == "valid"
+        return (entry[2] or ("ok" if entry[0] else "empty")) if entry else "empty"
 
-    code = text(val("kode_unit", raw=True)) or None
-    name = text(val("nama_unit", raw=True)) or None
+    code = text(val("kode_unit", raw=True)) if val("kode_unit") else None
+    name = text(val("nama_unit", raw=True)) if val("nama_unit") else None
     year = val("tahun_kinerja")
     tables = {kind: rows_of(t.rows) for kind, t in loaded.tables.items()}
+    vacant = status("nip_jpt_pratama") == "empty" and status("nip_plt_jpt_pratama") != "empty"
+    head_nips = {n for n in (val("nip_jpt_pratama"), val("nip_plt_jpt_pratama")) if n}
     u = UnitData(
         seq=seq, loaded=loaded, stage=stage, ctx=_context(seq, loaded, code, name), code=code, unit_name=name,
-        head_nips={n for n in (val("nip_jpt_pratama"), val("nip_plt_jpt_pratama")) if n},
-        madya_nip=val("nip_jpt_madya") or None,
-        head_nip_usable=usable("nip_jpt_pratama"), madya_nip_usable=usable("nip_jpt_madya"),
+        head_nips=head_nips, madya_nip=val("nip_jpt_madya") or None,
+        head_nip_usable=status("nip_plt_jpt_pratama" if vacant else "nip_jpt_pratama") == "valid",
+        madya_nip_usable=status("nip_jpt_madya") == "valid", vacant_head=vacant,
         pola=_pola(unit.get("pola_struktur"), tables.get("pegawai", [])),
-        year=year if isinstance(year, int) else None, instansi=text(val("instansi", raw=True)),
+        year=year if isinstance(year, int) else None, instansi=text(val("instansi")),
     )
     u.tables = tables
     u.people = PersonIndex(u.rows("pegawai"))
+    plt = u.people.find({"nip": val("nip_plt_jpt_pratama")}) if val("nip_plt_jpt_pratama") else None
+    u.plt_name = shown(u.people.rows[plt], "nama") if plt is not None else ""
+    u.owners = owners_of(head_nips, u.madya_nip, (val("nama_jpt_pratama"), u.plt_name),
+                         (val("nama_jpt_madya"),), val("nama_unit"), val("unit_jpt_madya"))
     _targets(u)
     _pokja(u)
     u.members = _members(u)
@@ -172,22 +186,28 @@ def _pokja(u: UnitData) -> None:
 
 
 def _members(u: UnitData) -> list[dict]:
-    """Anggota Pokja rows with the person, position, origin and effective jenis jabatan."""
+    """Anggota Pokja rows with the person, position, origin, effective jenis jabatan and the
+    owner role the row names (owners.py: by NIP; a Pengarah without NIP by name or position)."""
     own = fold_code(u.code or "")
     out = []
     for r in u.rows("anggota"):
         person = u.people.register(r)
         pos = r.get("kedudukan") or ""
         asal = text(r.get("kode_unit_asal"))
-        inst_raw = text(r.get("instansi_asal__raw") if "instansi_asal__raw" in r else r.get("instansi_asal"))
-        other_inst = bool(inst_raw) and not vocab.is_own_instansi(inst_raw, u.instansi)
+        inst = text(r.get("instansi_asal"))
+        other_inst = bool(inst) and not vocab.is_own_instansi(inst, u.instansi)
         other_unit = bool(asal) and fold_code(asal) != own
         outsider = other_inst or other_unit
         pi = person.pegawai
         jenis = u.people.rows[pi].get("jenis_jabatan") if pi is not None else r.get("jenis_jabatan")
+        nip = text(r.get("nip"))
+        owner = u.owners.by_nip(nip)
+        if not nip and pos == PENGARAH:
+            owner = u.owners.by_name_or_position(text(r.get("nama")), text(r.get("nama_jabatan")))
         out.append({
             **r, "_person": person, "position": pos, "is_member": pos != PENGARAH,
             "outsider": outsider, "other_instansi": other_inst, "jenis": jenis or "",
             "jenis_known": bool(jenis) and (pi is not None or outsider), "_pokja": text(r.get("kode_pokja")),
+            "_owner": owner,
         })
     return out

@@ -212,13 +212,16 @@ ANGGOTA = SheetSpec("anggota", "Anggota Pokja", (
     # ^ for members from another unit of this instansi
 ))
 
-# Kode Target on Surat Tugas is a list like on Pokja (one ST may cover several targets).
+# Kode Target on Surat Tugas is a list like on Pokja (one ST may cover several targets); it is
+# optional (input-format.md v3: empty for a task outside the PK), and the holder is found by NIP,
+# ID Pegawai or Nama as on the other sheets.
 SURAT_TUGAS = SheetSpec("surat_tugas", "Surat Tugas", ("Penugasan Individu",), False, (
     _c("nomor_surat_tugas", "Nomor Surat Tugas", "text", R, ("Nomor ST",)),
     _c("tanggal", "Tanggal", "date", None),
     _c("nip", "NIP", "nip", R, NIP_ALIASES),
+    _c("id_pegawai", "ID Pegawai", "text", None),
     _c("nama", "Nama", "text", None, NAMA_ALIASES),
-    _c("kode_target", "Kode Target", "codes", R),
+    _c("kode_target", "Kode Target", "codes", None),
     _c("uraian_tugas", "Uraian Tugas", "text", None),
     _c("output", "Output", "text", None),
 ))

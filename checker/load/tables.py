@@ -9,7 +9,16 @@ from checker.input.contract import ColumnSpec
 from checker.input.dates import parse_date
 from checker.input.nip import parse_nip
 from checker.input.person_names import split_nama_nip
-from checker.input.values import cell_text, col_letter, parse_code, parse_codes, parse_peran, parse_year
+from checker.input.values import (
+    cell_text,
+    col_letter,
+    is_placeholder,
+    parse_code,
+    parse_codes,
+    parse_peran,
+    parse_year,
+    trim_text,
+)
 from checker.input.vocab import parse_vocab
 from checker.load.grid import Grid
 from checker.load.header import body_rows, header_block
@@ -18,30 +27,43 @@ from checker.load.sections import Section
 
 
 def parse_cells(col: ColumnSpec, cells: list, sheet_kind: str):
-    """-> (parsed list, raw list, status list or None)."""
+    """-> (parsed list, raw list, status list or None). A placeholder (values.is_placeholder:
+    `-`, `...`, `belum diisi`, ...) is an empty NIP, date, year, vocabulary value, code or text,
+    never a value that is not valid (input-format.md, Values), and keeps its text as raw, the
+    value a finding shows as found."""
     kind = col.kind
     if kind == "nip":
         today = date.today()
-        vs = _memo(lambda v: parse_nip(v, today), cells)
+        vs = _memo(_or_placeholder(lambda v: parse_nip(v, today)), cells)
         return [v.key for v in vs], [v.raw_text for v in vs], [v.status for v in vs]
     if kind == "date":
-        vs = _memo(parse_date, cells)
+        vs = _memo(_or_placeholder(parse_date), cells)
         return [v.value for v in vs], [v.raw_text for v in vs], [v.status for v in vs]
     if kind == "year":
-        vs = _memo(parse_year, cells)
+        vs = _memo(_or_placeholder(parse_year), cells)
         return [v.value for v in vs], [v.raw_text for v in vs], [v.status for v in vs]
     if kind.startswith("vocab:"):
         name = kind[6:]
-        vs = _memo(lambda v: parse_vocab(name, v), cells)
+        vs = _memo(_or_placeholder(lambda v: parse_vocab(name, v)), cells)
         return [v.value for v in vs], [v.raw_text for v in vs], [v.status for v in vs]
     raws = [cell_text(v) for v in cells]
+    blank = _memo(is_placeholder, raws)
     if kind == "code":
-        return _memo(parse_code, raws), raws, None
+        return [None if b else c for b, c in zip(blank, _memo(parse_code, raws))], raws, None
     if kind == "codes":
-        return [parse_codes(t) for t in raws], raws, None
+        return [None if b else parse_codes(t) for b, t in zip(blank, raws)], raws, None
     if sheet_kind == "mph" and col.field == "peran_hasil":
         return [parse_peran(t) for t in raws], raws, None
-    return [t or None for t in raws], raws, None
+    return [None if b else (t or None) for b, t in zip(blank, raws)], raws, None
+
+
+def _or_placeholder(parse):
+    """`parse` for one cell, reading a placeholder as an empty cell whose text is kept as raw."""
+    def parsed(v):
+        if type(v) is str and is_placeholder(v):
+            return parse(None)._replace(raw_text=trim_text(v))
+        return parse(v)
+    return parsed
 
 
 def _memo(fn, cells: list) -> list:

@@ -187,6 +187,10 @@ def _formats(workbook) -> dict:
         "ok": workbook.add_format({"bg_color": "#C6EFCE", "font_color": "#006100", **base}),
         "bad": workbook.add_format({"bg_color": "#FFC7CE", "font_color": "#9C0006", **base}),
         "grey": workbook.add_format({"bg_color": "#D9D9D9", **base}),
+        # Belum Menyampaikan: a roster unit that sent no workbook (neither compliant nor not)
+        "pending": workbook.add_format({"bg_color": "#DDEBF7", "font_color": "#1F4E78", **base}),
+        "pending_num": workbook.add_format({"bg_color": "#DDEBF7", "font_color": "#1F4E78", "align": "center",
+                                            **base}),
         "alert": workbook.add_format({"bold": True, "font_color": "#9C0006"}),
     }
     for sev, colour in SEVERITY_FILL.items():

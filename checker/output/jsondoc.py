@@ -7,7 +7,8 @@ import sys
 from datetime import date, datetime, time
 
 from checker.output.atomic import refuse_inputs, write_text_atomic
-from checker.result import RunResult
+from checker.output.summary_sheet import group_by_madya
+from checker.result import NOT_SUBMITTED, RunResult
 
 
 def iso_timestamp(moment: datetime) -> str:
@@ -28,11 +29,23 @@ def to_document(result: RunResult) -> dict:
         "inputs": [
             {"file": i.file, "sha256": i.sha256, "unit": i.unit, "status": i.status, "detail": i.detail or "",
              "compliance": result.compliance(i.unit) if i.status == "checked" else None}
-            for i in result.inputs
+            for i in result.inputs if i.status != NOT_SUBMITTED       # a unit without a workbook has no input
         ],
+        "units": units(result),
         "summary": summary,
         "findings": [_finding(f, result.waivers) for f in result.findings],
     }
+
+
+def units(result: RunResult) -> list[dict]:
+    """output-format.md v3 `units`: every unit of the run in the order of the scorecard (grouped
+    by Unit JPT Madya), each unit read from a workbook, then each unit of the master roster that
+    sent no workbook (compliance `belum_menyampaikan`, file null)."""
+    read = [row for _, rows in group_by_madya([{"jpt": i.jpt_madya, "input": i} for i in result.units()])
+            for row in rows]
+    return [{"unit": i.unit, "unit_name": i.unit_name, "file": i.file if i.status == "checked" else None,
+             "compliance": result.status_of(i)}
+            for i in [row["input"] for row in read] + result.not_submitted()]
 
 
 def _finding(f, waivers) -> dict:

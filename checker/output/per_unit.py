@@ -1,6 +1,7 @@
 """`check --per-unit DIR`: one findings workbook per unit, named after its Kode Unit, holding
 that unit's findings and its row of the compliance table: what the bureau sends back to each
-unit head. Units without a Kode Unit (unreadable files) are only in the combined workbook."""
+unit head. Units without a Kode Unit (unreadable files) are only in the combined workbook, and a
+unit of the master roster that sent no workbook gets none (output-format.md v3)."""
 from __future__ import annotations
 
 import os
@@ -34,7 +35,7 @@ def write_per_unit(result: RunResult, folder) -> list[Path]:
     folder = Path(os.fspath(folder))
     folder.mkdir(parents=True, exist_ok=True)
     codes: list[str] = []
-    for inp in result.inputs:
+    for inp in result.units():
         if inp.unit and inp.unit not in codes:
             codes.append(inp.unit)
     taken: set = set()

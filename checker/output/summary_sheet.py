@@ -3,7 +3,9 @@ bureau's main product), then the totals per JPT Madya unit and per rule, the run
 two bar charts on a page of their own.
 
 Every table uses one grid of columns, so that one set of widths suits them all:
-A code | B name | C JPT Madya | D-G counts by label | H waived | I status | J rules | K."""
+A code | B name | C JPT Madya | D-G counts by label | H waived | I status | J rules | K | L.
+A unit of the master roster that sent no workbook (rules.md X06) has the status Belum
+Menyampaikan, its own colour, and its own count per JPT Madya unit (column L)."""
 from __future__ import annotations
 
 import math
@@ -20,10 +22,10 @@ LABEL_CHART = {"error": SEVERITY_CHART["error"], "data_error": "7030A0", "warnin
                "info": SEVERITY_CHART["info"]}
 LABEL_FILL = {"error": SEVERITY_FILL["error"], "data_error": "E4DFEC", "warning": SEVERITY_FILL["warning"],
               "info": SEVERITY_FILL["info"]}
-WIDTHS = (11, 34, 56, 12, 12, 12, 12, 13, 22, 28, 12)
-# L, outside the print area: the per-unit chart's category, the Kode Unit or else the name. Not a
+WIDTHS = (11, 34, 56, 12, 12, 12, 12, 13, 22, 28, 12, 15)
+# M, outside the print area: the per-unit chart's category, the Kode Unit or else the name. Not a
 # hidden column: LibreOffice does not plot hidden cells.
-LABEL_COL = 11
+LABEL_COL = 12
 CHART_MAX_PX = 880          # a chart fits one printed page at the scale the sheet prints on
 
 
@@ -117,7 +119,8 @@ def group_by_madya(rows: list[dict]) -> list[tuple[str | None, list[dict]]]:
 
 
 def madya_totals(rows: list[dict]) -> list[dict]:
-    """Per Unit JPT Madya: units, compliant and non-compliant units, counts by label, waived."""
+    """Per Unit JPT Madya: units, compliant units, units not compliant (among those that sent a
+    workbook), units that sent none (Belum Menyampaikan), counts by label, waived."""
     out = []
     for jpt, members in group_by_madya(rows):
         counts = dict.fromkeys(LABELS, 0)
@@ -126,7 +129,8 @@ def madya_totals(rows: list[dict]) -> list[dict]:
                 counts[k] += r["counts"][k]
         out.append({"jpt": jpt, "units": len(members), "counts": counts, "waived": sum(r["waived"] for r in members),
                     "compliant": sum(1 for r in members if r["status"] == "compliant"),
-                    "not_compliant": sum(1 for r in members if r["status"] != "compliant")})
+                    "not_compliant": sum(1 for r in members if r["status"] not in ("compliant", "not_submitted")),
+                    "not_submitted": sum(1 for r in members if r["status"] == "not_submitted")})
     return out
 
 
@@ -205,7 +209,7 @@ class SummaryWriter:
         """The compliance table, one row per unit grouped by Unit JPT Madya; (header row, rows)."""
         ws, tx, fmt, s = self.ws, self.tx, self.fmt, self.s
         status_fmt = {"compliant": fmt["ok"], "not_compliant": fmt["bad"], "unreadable": fmt["grey"],
-                      "data_fix": fmt["lab_data_error"], "not_submitted": fmt["bad"]}
+                      "data_fix": fmt["lab_data_error"], "not_submitted": fmt["pending"]}
         ws.write_string(r, 0, tx["per_unit"], fmt["label"])
         head = r + 1
         self._header(head, tx["unit_cols"])
@@ -243,6 +247,7 @@ class SummaryWriter:
             ws.write_number(r, 8, g["units"], fmt["num"])
             ws.write_number(r, 9, g["compliant"], fmt["num"])
             ws.write_number(r, 10, g["not_compliant"], fmt["bad"] if g["not_compliant"] else fmt["num"])
+            ws.write_number(r, 11, g["not_submitted"], fmt["pending_num"] if g["not_submitted"] else fmt["num"])
             self._height(r, [name], [sum(WIDTHS[:3])])
         return r
 

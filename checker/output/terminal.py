@@ -102,7 +102,7 @@ def summary_lines(result: RunResult) -> list[str]:
            t("sum.counts", lang, units=counted(s["units_checked"], "term.unit_word", lang),
              files=counted(s["files"], "term.file_word", lang),
              unreadable=counted(s["files_unreadable"], "term.file_word", lang))]
-    missing = [i for i in result.inputs if i.status == "not_submitted"]
+    missing = result.not_submitted()
     if missing:
         out.append(clean(t("sum.not_submitted", lang, n=counted(len(missing), "term.unit_word", lang),
                            units=", ".join(unit_label(i) for i in missing))))
@@ -110,12 +110,13 @@ def summary_lines(result: RunResult) -> list[str]:
     out.append(t("sum.findings", lang, **_words(c, lang)))
     if s["waived"]:
         out.append(t("sum.waived", lang, n=s["waived"]))
-    for i in result.units():
+    for i in result.units() + result.not_submitted():
         c = result.label_counts(i.unit)
         c.pop("info")
         counts = ", ".join(f"{n:>3} {t(f'term.{k}_word', lang)[0 if n == 1 else 1]}" for k, n in c.items())
-        status = t("sum." + result.compliance(i.unit), lang)
-        out.append(clean(t("sum.unit", lang, unit=unit_label(i), status=status, counts=counts)))
+        status = t("sum." + result.status_of(i), lang)
+        key = "sum.unit" if i.status == "checked" else "sum.unit_not_submitted"    # it has no workbook
+        out.append(clean(t(key, lang, unit=unit_label(i), status=status, counts=counts)))
     return out
 
 

@@ -3,6 +3,11 @@ from __future__ import annotations
 
 TEXTS = {
     "fact.target_code_empty": ("Kode Target belum diisi", "the Kode Target is empty"),
+    "fact.target_value_empty": ("Target PK {code} ({indicator}) tidak memiliki nilai pada kolom Target",
+                                "PK target {code} ({indicator}) has no value in the Target column"),
+    "fact.target_column_missing": ("Sheet PK tidak memiliki kolom Target: tidak satu pun target PK ({codes}) "
+                                   "memiliki nilai target",
+                                   "The PK sheet has no Target column: no PK target ({codes}) has a target value"),
     "fact.target_code_unknown": ("Kode Target tercatat {code}, bukan kode target pada sheet PK (target PK yang "
                                  "tersedia: {known})",
                                  "the Kode Target reads {code}, which is not a target code of the PK sheet (PK "

@@ -89,8 +89,9 @@ TEXTS = {
                            "Evaluasi (year-end): the annual audit (also work-plan approval, reports, appraisal "
                            "recommendations)"),
     "web.roster_label": ("Roster induk (opsional)", "Master roster (optional)"),
-    "web.roster_help": ("Ekspor SIASN untuk aturan lintas unit X01–X05 dan unit yang tidak menyampaikan workbook.",
-                        "The SIASN export, for the cross-unit rules X01–X05 and units that sent no workbook."),
+    "web.roster_help": ("Ekspor SIASN untuk aturan lintas unit X01–X05 dan unit yang belum menyampaikan workbook "
+                        "(X06).",
+                        "The SIASN export, for the cross-unit rules X01–X05 and units that sent no workbook (X06)."),
     "web.submit": ("Periksa", "Check"),
     "web.submitting": ("Sedang memeriksa…", "Checking…"),
     "web.template_hint": ("Belum memiliki workbook? Unduh templat kosong: sheet petunjuk, daftar pilihan, dan kolom "
@@ -121,7 +122,6 @@ TEXTS = {
     "web.col_warning": ("Peringatan", "Warnings"),
     "web.col_info": ("Catatan", "Notes"),
     "web.status_unreadable": ("Tidak terbaca", "Unreadable"),
-    "web.status_not_submitted": ("Tidak menyampaikan workbook", "Sent no workbook"),
     "web.downloads": ("Unduhan", "Downloads"),
     "web.dl_workbook": ("Workbook temuan (.xlsx)", "Findings workbook (.xlsx)"),
     "web.dl_json": ("Temuan sebagai JSON", "Findings as JSON"),

@@ -37,17 +37,23 @@ FINDING_SCHEMA = {
     },
 }
 DOCUMENT_SCHEMA = {
-    "type": "object", "required": ["tool", "version", "stage", "checked_at", "inputs", "summary", "findings"],
+    "type": "object", "required": ["tool", "version", "stage", "checked_at", "inputs", "units", "summary", "findings"],
     "properties": {
         "tool": {"type": "string"}, "version": {"type": "string"}, "stage": {"type": "string", "enum": list(STAGES)},
         "checked_at": {"type": "string"},
         "inputs": {"type": "array", "items": {
             "type": "object", "required": ["file", "sha256", "unit", "status", "compliance"],
             "properties": {"file": {"type": "string"}, "sha256": _NULLABLE_TEXT, "unit": _NULLABLE_TEXT,
-                           "status": {"type": "string", "enum": ["checked", "unreadable", "not_submitted"]},
+                           "status": {"type": "string", "enum": ["checked", "unreadable"]},
                            "detail": {"type": "string"},
                            "compliance": {"type": ["string", "null"],
                                           "enum": ["patuh", "perlu_perbaikan_data", "tidak_patuh", None]}}}},
+        # output-format.md v3: every unit of the run, a roster unit that sent no workbook included
+        "units": {"type": "array", "items": {
+            "type": "object", "required": ["unit", "unit_name", "file", "compliance"],
+            "properties": {"unit": _NULLABLE_TEXT, "unit_name": _NULLABLE_TEXT, "file": _NULLABLE_TEXT,
+                           "compliance": {"type": "string", "enum": ["patuh", "perlu_perbaikan_data", "tidak_patuh",
+                                                                     "belum_menyampaikan"]}}}},
         "summary": {"type": "object"},
         "findings": {"type": "array", "items": FINDING_SCHEMA},
     },

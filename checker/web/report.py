@@ -8,7 +8,8 @@ from checker.rulebase.basis import legal_passages
 from checker.terms import SEVERITY_RANK
 from checker.texts import t
 
-STATUS_CLASS = {"patuh": "ok", "perlu_perbaikan_data": "data", "tidak_patuh": "bad"}
+# belum_menyampaikan: a roster unit that sent no workbook (X06), neither compliant nor not
+STATUS_CLASS = {"patuh": "ok", "perlu_perbaikan_data": "data", "tidak_patuh": "bad", "belum_menyampaikan": "grey"}
 
 
 def cell_of(f, lang: str) -> str:
@@ -64,14 +65,12 @@ def page(result, rules: dict, lang: str) -> dict:
     for inp in result.inputs:
         mine = [f for f in result.findings if f.file == inp.file and (inp.unit is None or f.unit in (inp.unit, None))]
         used.update(id(f) for f in mine)
-        if inp.status == "checked":
-            status = result.compliance(inp.unit)
+        status = result.status_of(inp)
+        if status is not None:
             status_text, css = t("sum." + status, lang), STATUS_CLASS[status]
-        elif inp.status == "not_submitted":
-            status_text, css = t("web.status_not_submitted", lang), "grey"
         else:
             status_text, css = t("web.status_unreadable", lang), "bad"
-        counts = result.label_counts(inp.unit) if inp.status == "checked" else {
+        counts = result.label_counts(inp.unit) if status is not None else {
             k: sum(1 for f in mine if (("data_error" if is_data_error(f.severity, f.basis) else f.severity) == k))
             for k in ("error", "data_error", "warning", "info")}
         row = {"file": inp.file, "unit": inp.unit, "unit_name": inp.unit_name, "status": inp.status,

@@ -181,8 +181,8 @@ def test_another_rule_base_with_its_own_threshold(tmp_path, clean_unit):
     shutil.copytree(ROOT / "rules", rules, ignore=shutil.ignore_patterns("__init__.py", "__pycache__"))
     k09 = (rules / "K09.yaml").read_text(encoding="utf-8")
     assert "- {n_member_person: 1}" in k09
-    (rules / "K09.yaml").write_text(k09.replace("- {n_member_person: 1}", "- {$lt: {n_member_person: 3}}"),
-                                    encoding="utf-8")
+    k09 = k09.replace("- {n_member_person: 1}", "- {$lt: {n_member_person: 3}}")
+    (rules / "K09.yaml").write_text(k09.replace("    - {only_support_pokja: false}\n", ""), encoding="utf-8")
     r = invoke("check", str(clean_unit), "--rules", str(rules), "-o", str(tmp_path / "o.xlsx"), "--json", "-", "-q")
     doc = json.loads(r.output)
     assert [(f["rule"], f["pokja"]) for f in doc["findings"]] == [("K09", "DUK-1")]   # DUK-1 has two members

@@ -71,11 +71,25 @@ def test_pokja_naming_no_pk_target_is_k03_not_a08(tmp_path, engine):
     assert [(f.rule, f.pokja, f.target) for f in fs if f.rule == "K03"] == [("K03", "SUB-1", "PK-09")]
 
 
-def test_pengarah_without_nip_is_a10_and_does_not_satisfy_k08(tmp_path, engine):
+def test_pengarah_without_nip_named_as_on_unit_is_identified(tmp_path, engine):
+    """rules.md v3: a Pengarah row without NIP whose name is the Unit sheet's Nama JPT Madya
+    satisfies K08 and gives no A10 and no D07."""
     fs = findings(tmp_path, [{"sheet": "Anggota Pokja", "where": SUB1_MADYA, "set": {"NIP": ""}}], engine)
-    assert [(f.rule, f.pokja, f.nip, f.name) for f in fs] == [
-        ("A10", "SUB-1", None, "Ir. Sri Rahayu, M.P.P."),
-        ("K08", "SUB-1", "196801051992031002", "Ir. Sri Rahayu, M.P.P."),
+    assert fs == []
+
+
+def test_unidentified_pengarah_is_d07_on_its_nip_and_silences_k08_once(tmp_path, engine):
+    """rules.md v3: a Pengarah row without NIP that names no owner is D07 on its NIP only (no
+    A10), and K08 does not fire, in that Pokja, for as many missing owners as such rows: SUB-1
+    loses both owners' rows and keeps one unidentified row, so K08 fires once, for the JPT Madya
+    (the JPT Pratama is the first missing owner the row may stand for)."""
+    fs = findings(tmp_path, [
+        {"sheet": "Anggota Pokja", "where": SUB1_MADYA, "set": {"NIP": "", "Nama": "Pejabat Pembina"}},
+        {"sheet": "Anggota Pokja", "where": {"Kode Pokja": "SUB-1", "NIP": "197503122000031001"}, "delete": True},
+    ], engine)
+    assert [(f.rule, f.pokja, f.nip, f.name, f.sheet, f.row, f.column) for f in fs] == [
+        ("D07", "SUB-1", None, "Pejabat Pembina", "Anggota Pokja", 2, "B"),
+        ("K08", "SUB-1", "196801051992031002", "Ir. Sri Rahayu, M.P.P.", "Pokja", 2, "A"),
     ]
 
 
@@ -205,3 +219,159 @@ def test_missing_pegawai_gives_no_a08_to_a_tenaga_pendukung_matched_by_name(tmp_
     fs = findings(tmp_path, [{"drop_sheet": "Pegawai"}], engine)
     assert [f.rule for f in fs if f.rule == "A08"] == []
     assert [(f.rule, f.sheet) for f in fs if f.rule == "D05"] == [("D05", "Pegawai")]
+
+
+# ------------------------------------------------------------------ version 3 clauses
+
+HEAD, PLT, YOGA = "197503122000031001", "197812202005011002", "199305172020121004"
+FAJAR = {"NIP": "199806062024031001", "Nama": "Fajar Nugraha, S.E."}      # on no Pegawai sheet
+
+
+def test_k12_silences_k07(tmp_path, engine):
+    """A Pokja without members (K12) has no Ketua either: K12 only, no K07."""
+    fs = findings(tmp_path, [{"sheet": "Anggota Pokja", "where": {"Kode Pokja": "DUK-1", "Kedudukan": k},
+                              "delete": True} for k in ("Ketua", "Anggota")], engine)
+    assert [(f.rule, f.pokja) for f in fs if f.rule.startswith("K")] == [("K12", "DUK-1")]
+
+
+@pytest.mark.parametrize("jenis,rule,column", [("", "D07", "C"), ("-", "D07", "C"), ("Subtansi", "D03", "C"),
+                                               ("Teknis", "D03", "C")])
+def test_an_empty_or_unreadable_jenis_pokja_silences_u02_and_u03(tmp_path, engine, jenis, rule, column):
+    """rules.md v3: U02 and U03 do not run for a unit with a Pokja whose Jenis Pokja is empty (a
+    placeholder is empty) or unreadable; `Teknis` alone stays D03."""
+    which = "SUB-1" if jenis in ("", "Subtansi") else "DUK-1"
+    fs = findings(tmp_path, [{"sheet": "Pokja", "where": {"Kode Pokja": which}, "set": {"Jenis Pokja": jenis}}],
+                  engine)
+    assert [(f.rule, f.pokja, f.sheet, f.column, f.found) for f in fs] == [
+        (rule, which, "Pokja", column, f"Jenis Pokja: \u201c{jenis}\u201d" if jenis else None)]
+
+
+def test_an_unidentified_member_is_a09_only(tmp_path, engine):
+    """rules.md v3: a member the product cannot identify (A09) has no known unit: A08 (no MPH
+    entry), A18 (the same Uraian Tugas as Agus, another output) and A19 (the same output in
+    two Pokja) do not run on him; A18 still runs on Agus, who is identified."""
+    member = {**FAJAR, "Kedudukan": "Anggota", "Cara Penugasan": "Penunjukan",
+              "Uraian Tugas": "Menyusun kajian data pendukung", "Output": "Basis data kajian"}
+    fs = findings(tmp_path, [{"sheet": "Anggota Pokja", "append": {"Kode Pokja": "SUB-1", **member}},
+                             {"sheet": "Anggota Pokja", "append": {"Kode Pokja": "DUK-1", **member,
+                                                                   "Uraian Tugas": "Mengolah data"}}], engine)
+    assert [(f.rule, f.pokja, f.name) for f in fs] == [
+        ("A09", "SUB-1", "Fajar Nugraha, S.E."), ("A09", "DUK-1", "Fajar Nugraha, S.E."),
+        ("A18", "SUB-1", "Agus Prasetyo, S.T.")]
+
+
+def test_an_outsider_without_jenis_jabatan_is_a09_only_not_a20_a21(tmp_path, engine):
+    """Andi (a Tenaga Pendukung of this unit's Pegawai, inactive) written as coming from D9.AS2
+    without Jenis Jabatan: A09 only; A20 (Tenaga Pendukung from elsewhere) and A21 (inactive) do
+    not run on someone the product cannot identify."""
+    fs = findings(tmp_path, [
+        {"sheet": "Pegawai", "where": {"ID Pegawai": "PPNPN-01"},
+         "set": {"Kedudukan Hukum": "Diberhentikan sementara"}},
+        {"sheet": "Anggota Pokja", "where": {"ID Pegawai": "PPNPN-01"},
+         "set": {"Kode Unit Asal": "D9.AS2", "Nomor Persetujuan Pimpinan": "ND-01/D.9.2/01/2025"}},
+    ], engine)
+    assert [(f.rule, f.pokja, f.name) for f in fs] == [("A09", "DUK-1", "Andi Saputra")]
+
+
+@pytest.mark.parametrize("role", ["", "-"])
+def test_a_blank_peran_hasil_is_m02_only_and_counts_as_an_entry(tmp_path, engine, role):
+    """rules.md v3: a long-layout MPH row with a person and a target but a blank Peran Hasil (M02)
+    still counts as that person's MPH entry: no A08 (Dewi in SUB-1 on PK-01), no U05, no M08."""
+    fs = findings(tmp_path, [{"sheet": "MPH", "where": {"NIP": DEWI}, "set": {"Peran Hasil": role}}], engine)
+    assert [(f.rule, f.name, f.sheet, f.row, f.found) for f in fs] == [
+        ("M02", "Dewi Lestari, S.Si., M.E.", "MPH", 5, "Peran Hasil: \u201c-\u201d" if role else None)]
+
+
+def test_a_code_two_workbooks_share_is_not_compared_by_x02(tmp_path, engine):
+    """rules.md v3: X02 does not compare a Kode Unit two workbooks carry (X05): Agus, on the
+    Pegawai of a workbook coded D9.AS2 that two files carry, written as coming from D9.AS3."""
+    a = build([{"sheet": "Pegawai", "where": {"NIP": AGUS}, "delete": True},
+               {"sheet": "MPH", "where": {"NIP": AGUS}, "delete": True},
+               {"sheet": "Surat Tugas", "where": {"NIP": AGUS}, "delete": True},
+               {"sheet": "Anggota Pokja", "where": {"NIP": AGUS},
+                "set": {"Kode Unit Asal": "D9.AS3", "Jenis Jabatan": "Fungsional",
+                        "Nomor Persetujuan Pimpinan": "ND-02/D.9.3/01/2025"}}], tmp_path / "a.xlsx")
+    b = build([{"sheet": "Pegawai", "append": {"NIP": AGUS, "Nama": "Agus Prasetyo, S.T.",
+                                               "Jenis Jabatan": "Fungsional"}},
+               {"sheet": "MPH", "append": {"NIP": AGUS, "Nama": "Agus Prasetyo, S.T.", "Kode Target": "PK-01",
+                                           "Peran Hasil": "Menyusun data"}}], tmp_path / "b.xlsx", "_example_base_2")
+    c = build([], tmp_path / "c.xlsx", "_example_base_2")
+    together = run.check([str(a), str(b)], engine=engine).findings
+    assert [(f.rule, f.unit, f.name) for f in together if f.rule == "X02"] == [("X02", "D9.AS1", "Agus Prasetyo, S.T.")]
+    shared = run.check([str(a), str(b), str(c)], engine=engine).findings
+    assert [f.rule for f in shared if f.rule == "X02"] == []
+    assert [(f.rule, f.file.rsplit("/", 1)[-1]) for f in shared if f.rule == "X05"] == [("X05", "c.xlsx")]
+
+
+def test_a_vacant_head_with_a_plt_gives_no_d07_and_is_compared_through_the_plt(tmp_path, engine):
+    """rules.md v3: NIP JPT Pratama empty and NIP Plt JPT Pratama given: no D07 for the head's
+    fields; K02 and K08 compare with the Plt (the former head signs SUB-1 and stays Pengarah:
+    K02 for SUB-1, K08 for the Plt in both Pokja; A15 for the former head, a JPT of no role
+    here); nothing for DUK-1's SK, which the Plt signed."""
+    fs = findings(tmp_path, [{"sheet": "Unit", "set_all": {"NIP JPT Pratama": "", "Nama JPT Pratama": "",
+                                                           "NIP Plt JPT Pratama": PLT}},
+                             {"sheet": "Pokja", "where": {"Kode Pokja": "DUK-1"}, "set": {"NIP Penetap SK": PLT}}],
+                  engine)
+    assert sorted((f.rule, f.pokja, f.nip) for f in fs) == [
+        ("A15", "DUK-1", HEAD), ("A15", "SUB-1", HEAD), ("K02", "SUB-1", None), ("K08", "DUK-1", PLT),
+        ("K08", "SUB-1", PLT)]
+
+
+def test_a_vacant_head_without_a_plt_is_d07_and_silences_the_comparisons(tmp_path, engine):
+    fs = findings(tmp_path, [{"sheet": "Unit", "set_all": {"NIP JPT Pratama": "", "Nama JPT Pratama": ""}}], engine)
+    assert [(f.rule, f.sheet, f.row) for f in fs] == [("D07", "Unit", 2)]
+    assert "NIP JPT Pratama, Nama JPT Pratama" in fs[0].message
+
+
+def test_surat_tugas_holder_identified_as_on_other_sheets(tmp_path, engine):
+    """rules.md v3: a Surat Tugas holder without NIP is found by ID Pegawai or name: a Tenaga
+    Pendukung found so needs no NIP (no D07, no M05); a holder found by nobody is D07 on NIP."""
+    sheets = {"header": ["Nomor Surat Tugas", "Tanggal", "NIP", "ID Pegawai", "Nama", "Kode Target"],
+              "rows": [["ST-07", "2025-02-03", AGUS, "", "", "PK-02"],
+                       ["ST-08", "2025-02-04", "", "", "Andi Saputra", "PK-02"],
+                       ["ST-09", "2025-02-05", "", "", "Budi Santoso", "PK-02"]]}
+    fs = findings(tmp_path, [{"sheet": "Surat Tugas", "replace": sheets}], engine)
+    assert [(f.rule, f.sheet, f.row, f.column) for f in fs] == [("D07", "Surat Tugas", 4, "C")]
+
+
+def test_an_end_before_the_start_is_d08_and_silences_k06_and_k14(tmp_path, engine):
+    fs = findings(tmp_path, [{"sheet": "Pokja", "where": {"Kode Pokja": "SUB-1"},
+                              "set": {"Tanggal Mulai": "2026-03-01", "Tanggal Selesai": "2023-02-01"}}], engine)
+    assert [(f.rule, f.pokja, f.column, f.severity) for f in fs] == [("D08", "SUB-1", "K", "error")]
+
+
+@pytest.mark.parametrize("start,end,rule", [("", "2024-12-31", "K06"), ("2026-01-02", "", "K06"),
+                                            ("2024-12-01", "", "K14"), ("", "2026-01-31", "K14"),
+                                            ("", "2025-06-30", None)])
+def test_a_single_readable_date_by_its_side_of_the_year(tmp_path, engine, start, end, rule):
+    """rules.md v3: a single readable date on the far side of the year (a start after it, an
+    end before it) is K06; on the near side K14; inside the year nothing."""
+    fs = findings(tmp_path, [{"sheet": "Pokja", "where": {"Kode Pokja": "DUK-1"},
+                              "set": {"Tanggal Mulai": start, "Tanggal Selesai": end}}], engine)
+    assert [(f.rule, f.pokja) for f in fs] == ([(rule, "DUK-1")] if rule else [])
+
+
+def test_a_roster_unit_that_sent_nothing_is_x06_and_nothing_else(tmp_path, engine):
+    """rules.md v3: X06 replaces U01's roster trigger: the roster unit gets X06 only, and its
+    status is Belum Menyampaikan; no U01, no rule on sheets it never sent."""
+    unit = build([], tmp_path / "unit.xlsx")
+    roster = {"Data": {"header": ["NIP_BARU", "NAMA", "JENIS_JABATAN_NAMA", "JABATAN_NAMA", "KODE_UNIT"], "rows": [
+        [HEAD, "BAMBANG SUTRISNO", "Jabatan Struktural", "Asisten Deputi Contoh Kebijakan", "D9.AS1"],
+        *[[nip, name, "Jabatan Fungsional Tertentu", "Analis", "D9.AS1"]
+          for nip, name in ((RINA, "RINA"), (AGUS, "AGUS"), (DEWI, "DEWI"), (YOGA, "YOGA"))],
+        ["197808172003121002", "HENDRA GUNAWAN", "JPT Pratama", "Asisten Deputi Contoh Tata Kelola", "D9.AS2"]]}}
+    from rule_examples import write_workbook
+    (tmp_path / "r").mkdir()
+    path = write_workbook(roster, tmp_path / "r" / "roster.xlsx")
+    result = run.check([str(unit)], engine=engine, roster=str(path))
+    assert [(f.rule, f.unit, f.sheet, f.row, f.column) for f in result.findings] == [("X06", "D9.AS2", "Data", 7, "E")]
+    assert (result.compliance("D9.AS1"), result.compliance("D9.AS2")) == ("patuh", "belum_menyampaikan")
+
+
+def test_a_placeholder_in_a_required_cell_is_d07_showing_the_placeholder(tmp_path, engine):
+    """input-format.md v3: a placeholder is an empty value, never a D01, D03 or D04; the finding
+    shows it as the value found."""
+    fs = findings(tmp_path, [{"sheet": "Pegawai", "where": {"NIP": DEWI}, "set": {"NIP": "-", "Jenis Jabatan": "n/a"}}],
+                  engine)
+    assert [(f.rule, f.sheet, f.row, f.column, f.found) for f in fs] == [
+        ("D07", "Pegawai", 5, "A", "NIP: \u201c-\u201d"), ("D07", "Pegawai", 5, "D", "Jenis Jabatan: \u201cn/a\u201d")]

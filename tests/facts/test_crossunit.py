@@ -101,6 +101,7 @@ def test_x_rules_exist_as_catalogued():
         "X03": ("klaim-output-lintas-unit", "warning", "rancangan", "member"),
         "X04": ("tidak-ada-di-roster-induk", "warning", "rancangan", "employee"),
         "X05": ("kode-unit-ganda", "error", "rancangan", "unit"),
+        "X06": ("unit-belum-menyampaikan", "warning", "rancangan", "unit"),
     }
     for r in X_RULES:
         assert any(e.get("expect") for e in r.examples) and any(not e.get("expect") for e in r.examples), r.id
@@ -339,9 +340,9 @@ def test_x05_compares_codes_folded(tmp_path):
     assert [(f.rule, f.file) for f in check([a, b]).findings if f.rule == "X05"] == [("X05", str(b))]
 
 
-# --------------------------------------------------------------------------- roster units without a workbook (U01)
+# --------------------------------------------------------------------------- roster units without a workbook (X06)
 
-def test_roster_unit_with_a_jpt_pratama_and_no_workbook_gets_u01_only(tmp_path):
+def test_roster_unit_with_a_jpt_pratama_and_no_workbook_gets_x06_only(tmp_path):
     a = write_unit(tmp_path / "a.xlsx")
     rows = [p + ("D9.AS1",) for p in BASE_PEOPLE] + [
         ("197808172003121002", "HENDRA GUNAWAN", "Jabatan Struktural", "Asisten Deputi Contoh Tata Kelola", "D9.AS2"),
@@ -352,9 +353,11 @@ def test_roster_unit_with_a_jpt_pratama_and_no_workbook_gets_u01_only(tmp_path):
     for engine in ENGINES:
         result = check([a], roster=roster, engine=engine)
         got = [(f.rule, f.unit, f.file, f.sheet, f.row, f.column) for f in result.findings]
-        assert got == [("U01", "D9.AS2", str(roster), "Data", 7, "E")]   # D9.AS9 has no JPT Pratama
+        assert got == [("X06", "D9.AS2", str(roster), "Data", 7, "E")]   # D9.AS9 has no JPT Pratama
     f = result.findings[0]
-    assert "workbook unit tidak disampaikan" in f.message
+    assert (f.severity, f.label) == ("warning", "peringatan")
+    assert "belum menyampaikan workbook Pokja; status unit: Belum Menyampaikan" in f.message
+    assert result.compliance("D9.AS2") == "belum_menyampaikan" and result.compliance("D9.AS1") == "patuh"
     assert [(i.unit, i.status) for i in result.inputs] == [("D9.AS1", "checked"), ("D9.AS2", "not_submitted")]
 
 
@@ -386,8 +389,8 @@ def test_samples_with_their_siasn_roster_give_no_x_finding():
 
 
 def test_samples_with_a_roster_built_from_their_pegawai(tmp_path):
-    """Every sample's Pegawai in the roster under its own unit: no X04, no U01 from the roster;
-    plus one roster unit with a head and no workbook: exactly one U01 for it."""
+    """Every sample's Pegawai in the roster under its own unit: no X04, no X06 from the roster;
+    plus one roster unit with a head and no workbook: exactly one X06 for it."""
     samples = sorted((ROOT / "samples").glob("*.xlsx"))
     f = facts_of(samples)
     emp = f.tables["employee"]
@@ -399,7 +402,7 @@ def test_samples_with_a_roster_built_from_their_pegawai(tmp_path):
     extra = sorted({(x.rule, x.unit, x.row) for x in result.findings} - {(x.rule, x.unit,
                                                                           x.row) for x in baseline.findings})
     numbers = {(x.unit, x.row) for x in baseline.findings if x.rule == "D01" and x.sheet != "Unit"}
-    assert [e for e in extra if e[0] != "X04" or (e[1], e[2]) not in numbers] == [("U01", "SES.BPR", len(rows) + 1)]
+    assert [e for e in extra if e[0] != "X04" or (e[1], e[2]) not in numbers] == [("X06", "SES.BPR", len(rows) + 1)]
 
 
 def test_end_to_end_through_run_check_with_roster(tmp_path):
@@ -410,11 +413,11 @@ def test_end_to_end_through_run_check_with_roster(tmp_path):
         ("197808172003121002", "HENDRA GUNAWAN", "Jabatan Struktural", "Asisten Deputi Contoh Tata Kelola", "D9.AS2"),
         ("196905051994031001", "KEPALA BIRO BARU", "Jabatan Struktural", "Kepala Biro Perencanaan", "SES.BPR")])
     result = run.check([str(tmp_path / "in")], roster=str(roster), engine="pandas")   # roster inside the folder
-    got = sorted((f.rule, f.unit, Path(f.file).name, f.row) for f in result.findings if f.rule in ("X01", "X04", "U01"))
-    assert got == [("U01", "SES.BPR", "roster.xlsx", 8),
-                   ("X01", "D9.AS1", "a.xlsx", 4), ("X01", "D9.AS2", "b.xlsx", 7),
+    got = sorted((f.rule, f.unit, Path(f.file).name, f.row) for f in result.findings if f.rule in ("X01", "X04", "X06"))
+    assert got == [("X01", "D9.AS1", "a.xlsx", 4), ("X01", "D9.AS2", "b.xlsx", 7),
                    ("X04", "D9.AS2", "b.xlsx", 3), ("X04", "D9.AS2", "b.xlsx", 4),
-                   ("X04", "D9.AS2", "b.xlsx", 5), ("X04", "D9.AS2", "b.xlsx", 7)]
+                   ("X04", "D9.AS2", "b.xlsx", 5), ("X04", "D9.AS2", "b.xlsx", 7),
+                   ("X06", "SES.BPR", "roster.xlsx", 8)]
     assert [i.file for i in result.inputs if i.status != "not_submitted"] == [
         str(tmp_path / "in" / "a.xlsx"), str(tmp_path / "in" / "b.xlsx")]      # the roster is no unit workbook
 
@@ -453,11 +456,13 @@ def test_name_based_roster_unit_without_a_workbook_is_named_by_its_name(tmp_path
         "header": ["NIP_BARU", "NAMA", "JABATAN_NAMA", "UNOR_NAMA"], "rows": people}})
     result = check([a], roster=roster)
     (f,) = result.findings
-    assert f.rule == "U01" and f.unit == "ASISTEN DEPUTI KETENAGALISTRIKAN"
-    assert f.message.startswith("Unit ASISTEN DEPUTI KETENAGALISTRIKAN (-) tidak memiliki Pokja")
+    assert f.rule == "X06" and f.unit == "ASISTEN DEPUTI KETENAGALISTRIKAN"
+    assert f.message.startswith("Unit ASISTEN DEPUTI KETENAGALISTRIKAN (-) tercantum pada roster induk")
     out = tmp_path / "t.xlsx"
     r = CliRunner().invoke(cli.main, ["check", str(a), "--roster", str(roster), "-o", str(out)])
-    assert "1 unit pada roster induk tidak menyampaikan workbook: ASISTEN DEPUTI KETENAGALISTRIKAN." in r.output
+    assert ("1 unit pada roster induk belum menyampaikan workbook (status Belum Menyampaikan): "
+            "ASISTEN DEPUTI KETENAGALISTRIKAN.") in r.output
+    assert "  ASISTEN DEPUTI KETENAGALISTRIKAN Status: Belum Menyampaikan" in r.output
     import openpyxl
     rows = [list(x) for x in openpyxl.load_workbook(out)["Ringkasan"].iter_rows(values_only=True)]
     assert ["ASISTEN DEPUTI KETENAGALISTRIKAN", None] in [x[:2] for x in rows]

@@ -1,11 +1,14 @@
 """Who is who: the one person-matching rule (checker/facts/people.py), used everywhere
-people are matched, and the behaviour it changed across units."""
+people are matched, and the behaviour it changed across units; the unit's performance owners
+(checker/facts/owners.py)."""
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from rule_examples import apply_edits, load_base, write_workbook
 
+from checker.facts.owners import owners_of
 from checker.facts.people import PersonIndex
 from checker.pipeline import run
 
@@ -35,11 +38,42 @@ def test_contradicting_identifiers_never_match():
     assert (nobody.key, nobody.pegawai, nobody.nip_key) == ("m:orang lain", None, "")
 
 
-def test_officials_are_known_by_their_nip_only():
-    heads = {"198602142010122001"}
-    assert PersonIndex.is_official({"nip": "198602142010122001"}, heads)
-    assert not PersonIndex.is_official({"nip": None, "nama": "Rina Wulandari, S.E."}, heads)
-    assert not PersonIndex.is_official({"nip": "198602142010122002"}, heads)
+OWNERS = owners_of({"197503122000031001", "197812202005011002"}, "196801051992031002",
+                   ("Dr. Bambang Sutrisno, S.E., M.Si.", "HADI KURNIAWAN"), ("Ir. Sri Rahayu, M.P.P.",),
+                   "Asisten Deputi Contoh Kebijakan", "Kedeputian Bidang Koordinasi Contoh")
+
+
+def test_owners_by_nip():
+    assert OWNERS.by_nip("197503122000031001") == OWNERS.by_nip("197812202005011002") == "jpt_pratama"
+    assert OWNERS.by_nip("196801051992031002") == "jpt_madya"
+    assert OWNERS.by_nip("198602142010122001") == OWNERS.by_nip("") == ""
+
+
+@pytest.mark.parametrize("nama,jabatan,role", [
+    ("BAMBANG SUTRISNO", "", "jpt_pratama"),                      # the name, titles and case folded
+    ("Hadi Kurniawan, S.H., M.H.", "", "jpt_pratama"),            # the Plt's name on Pegawai
+    ("Sri Rahayu", "", "jpt_madya"),
+    ("Asisten Deputi Contoh Kebijakan", "", "jpt_pratama"),       # the head's post, no Deputi here
+    ("", "Plt. Asisten Deputi Contoh Kebijakan", "jpt_pratama"),  # the position in Nama Jabatan
+    ("Deputi Bidang Koordinasi Contoh", "", "jpt_madya"),         # Deputi, for Kedeputian
+    ("", "Kedeputian Bidang Koordinasi Contoh", "jpt_madya"),     # the Unit JPT Madya itself
+    ("Asisten Deputi Contoh Fiskal", "", ""),                     # another unit's head: nobody here
+    ("Kepala Bagian Umum", "", ""),
+    ("Rina Wulandari", "", ""),
+])
+def test_owners_by_name_or_position(nama, jabatan, role):
+    assert OWNERS.by_name_or_position(nama, jabatan) == role
+
+
+@pytest.mark.parametrize("nama_unit,unit_madya,position,role", [
+    ("Biro Umum", "Sekretariat Kementerian Koordinator", "Kepala Biro Umum", "jpt_pratama"),
+    ("Biro Umum", "Sekretariat Kementerian Koordinator", "Sekretaris Kementerian Koordinator", "jpt_madya"),
+    ("Inspektorat", "Sekretariat Kementerian Koordinator", "Inspektur", "jpt_pratama"),
+    ("Biro Umum", "Sekretariat Kementerian Koordinator", "Kepala Bagian Umum", ""),
+])
+def test_a_unit_named_by_its_organisation_is_named_by_its_heads_title(nama_unit, unit_madya, position, role):
+    owners = owners_of(set(), None, (), (), nama_unit, unit_madya)
+    assert owners.by_name_or_position("", position) == role
 
 
 def test_across_units_a_member_without_nip_is_the_nip_of_its_pegawai_row(tmp_path: Path):

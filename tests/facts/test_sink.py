@@ -39,13 +39,15 @@ def test_declared_keys_give_every_column_of_the_kind_in_order():
 def test_a_declared_field_the_builder_does_not_write_fails():
     out = FactSink(CTX)
     with pytest.raises(MissingField) as info:
-        out.add("owner_slot", None, None, None, {"listed": True},
+        out.add("owner_slot", None, None, None, {"listed": True, "unidentified_pengarah": False},
                 params={"p_role": "JPT Madya", "p_owner_name": "-", "p_owner_nip": "-"})
     assert info.value.kind == "owner_slot" and info.value.names == ("owner_nips_usable",)
 
 
 def test_cross_unit_fields_are_left_to_crossunit():
     out = FactSink(CTX)
-    out.add("unit", "unit", 2, "A", {"n_pokja": 0, "n_pokja_substance": 0, "n_pokja_support": 0, "n_pk_target": 0},
+    out.add("unit", "unit", 2, "A", {"n_pokja": 0, "n_pokja_substance": 0, "n_pokja_support": 0,
+                                     "n_pokja_jenis_unknown": 0, "n_pk_target": 0},
             params={"p_support_codes": "-", "p_pokja_codes": "-"}, hidden={"_code_key": "d9as1"})
     assert out.columns()["unit"]["duplicate_code_order"] == [None]      # crossunit.apply fills it
+    assert out.columns()["unit"]["not_submitted"] == [None]

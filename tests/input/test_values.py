@@ -442,7 +442,7 @@ FIELDS = {
                 "nama_jabatan", "kode_unit_asal", "instansi_asal", "cara_penugasan",
                 "nomor_persetujuan_pimpinan", "uraian_tugas", "output", "tanggal_persetujuan_pimpinan",
                 "tanggal_rekomendasi_penilaian"],
-    "surat_tugas": ["nomor_surat_tugas", "tanggal", "nip", "nama", "kode_target", "uraian_tugas",
+    "surat_tugas": ["nomor_surat_tugas", "tanggal", "nip", "id_pegawai", "nama", "kode_target", "uraian_tugas",
                     "output"],
 }
 
@@ -469,6 +469,7 @@ def test_schema_kinds_and_stages():
     assert k["anggota", "kedudukan"][0] == "vocab:kedudukan"
     assert k["anggota", "cara_penugasan"][0] == "vocab:cara_penugasan"
     assert k["pokja", "jenis_pokja"][0] == "vocab:jenis_pokja"
+    assert k["surat_tugas", "kode_target"][:2] == ("codes", None)       # input-format.md v3: optional
     for f in ("nomor_sk", "tanggal_sk", "nip_penetap_sk", "tanggal_konsultasi_ortala"):
         assert k["pokja", f][1] == "penetapan"
     for f in ("tanggal_persetujuan_rencana_kerja", "tanggal_laporan", "tanggal_diterima_jpt_madya"):

@@ -69,8 +69,10 @@ def test_employee_without_role_in_an_indicator_headed_mph(engine, tmp_path):
     book = real_unit()
     row = _row_with(book["MPH"], "Rina Wulandari")
     row[3:5] = ["-", "-"]
-    assert findings(book, tmp_path, engine, "U05") == [
-        ("U05", UNIT, None, "NIP. 198602142010122001", "RINA WULANDARI", None, "Pegawai", 3, "A")]
+    # rules.md v3: a row on the MPH without any role is M08 (a note), not U05
+    assert findings(book, tmp_path, engine, "U05") == []
+    assert findings(book, tmp_path, engine, "M08") == [
+        ("M08", UNIT, None, "NIP. 198602142010122001", "RINA WULANDARI", None, "Pegawai", 3, "A")]
 
 
 @pytest.mark.parametrize("engine", ENGINES)

@@ -107,7 +107,7 @@ def test_cli_unreadable_csv_roster_exits_2(tmp_path):
 
 def test_csv_roster_text_reaches_outputs_as_text(tmp_path):
     """A roster unit named like a formula, with a control character, that sent no workbook: its
-    U01 names it as text, without the control character, and the findings workbook holds text."""
+    X06 names it as text, without the control character, and the findings workbook holds text."""
     import openpyxl
     from layouts_kit import SIASN_COLUMNS
 
@@ -123,7 +123,7 @@ def test_csv_roster_text_reaches_outputs_as_text(tmp_path):
     roster = write_siasn_csv(rows + [other], tmp_path / "r" / "siasn.csv")
     result = run.check([write_book(book, tmp_path / "unit.xlsx")], roster=roster)
     # a roster naming its units only: the unit is called by that name (issue 12, point 13)
-    assert [(f.rule, f.unit) for f in result.findings] == [("U01", '=HYPERLINK("http://x","Biro Lain")')]
+    assert [(f.rule, f.unit) for f in result.findings] == [("X06", '=HYPERLINK("http://x","Biro Lain")')]
     assert result.findings[0].message.startswith('Unit =HYPERLINK("http://x","Biro Lain") ')
     out = tmp_path / "temuan.xlsx"
     write_workbook(result, str(out))

@@ -21,7 +21,7 @@ EDITS = [
     {"sheet": "Anggota Pokja", "where": {"Kode Pokja": "SUB-1", "NIP": "198602142010122001"},
      "set": {"Kedudukan": "Anggta"}},                                                           # D03
     {"sheet": "Pokja", "where": {"Kode Pokja": "DUK-1"},
-     "set": {"Tanggal Mulai": "2025-06-01", "Tanggal Selesai": "2025-03-31"}},                  # K06
+     "set": {"Tanggal Mulai": "2024-02-01", "Tanggal Selesai": "2024-06-30"}},                  # K06
     {"sheet": "Anggota Pokja", "where": {"Kode Pokja": "DUK-1", "ID Pegawai": "PPNPN-01"},
      "set": {"Kedudukan": "Ketua"}},                                                             # K07, A02
 ]

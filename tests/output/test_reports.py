@@ -172,7 +172,7 @@ def test_english_texts(run):
     assert rows[3][13] == "Pegawai (hidden)"
     summary = _rows(wb["Summary"])
     assert ["Unit Code", "Unit Name", "JPT Madya Unit", "Errors", "Data Errors", "Warnings", "Notes", "Waived",
-            "Status (as recorded)", "Rules Broken", None, "Chart label (not printed)"] in summary
+            "Status (as recorded)", "Rules Broken", None, None, "Chart label (not printed)"] in summary
     statuses = {r[0] or r[1]: r[8] for r in summary if r[8] in ("Compliant", "Not compliant", "Unreadable")}
     assert statuses == {"A01": "Not compliant", "B02": "Compliant", "file: rusak.xlsx": "Unreadable"}
     files = _rows(wb["Files"], 2)
@@ -224,7 +224,7 @@ def test_summary_status_chart_and_facts(run):
     assert facts["Pelanggaran"] == 2
     # the per-unit table comes first (issue 12, point 8): its header on row 5
     head = rows.index(["Kode Unit", "Nama Unit", "Unit JPT Madya", "Pelanggaran", "Kesalahan Data", "Peringatan",
-                       "Catatan", "Dikecualikan", "Status menurut workbook", "Aturan yang Dilanggar", None,
+                       "Catatan", "Dikecualikan", "Status menurut workbook", "Aturan yang Dilanggar", None, None,
                        "Label grafik (tidak dicetak)"])
     assert head == 4
     table = rows[head + 1:head + 4]
@@ -234,7 +234,7 @@ def test_summary_status_chart_and_facts(run):
         [None, "berkas: rusak.xlsx", None, 1, 0, 0, 0, 0, "Tidak terbaca", "D05"],
     ]
     # the charts sit below every table, on a page of their own
-    last_table_row = max(i for i, r in enumerate(rows) if any(v is not None for v in r[:11]))
+    last_table_row = max(i for i, r in enumerate(rows) if any(v is not None for v in r[:12]))
     assert all(c.anchor._from.row > last_table_row for c in ws._charts)
 
 
@@ -308,11 +308,14 @@ def test_workbook_refuses_input_and_keeps_old_on_failure(run, monkeypatch):
 def test_json_document(run):
     result, _ = run
     doc = report_json.to_document(result)
-    assert list(doc) == ["tool", "version", "stage", "checked_at", "inputs", "summary", "findings"]
+    assert list(doc) == ["tool", "version", "stage", "checked_at", "inputs", "units", "summary", "findings"]
     assert doc["checked_at"] == "2025-03-01T09:30:00+07:00"
     assert doc["inputs"][2] == {"file": "rusak.xlsx", "sha256": None, "unit": None, "status": "unreadable",
                                 "detail": "File is not a zip file", "compliance": None}
     assert [i["compliance"] for i in doc["inputs"][:2]] == [result.compliance(i.unit) for i in result.inputs[:2]]
+    # output-format.md v3: every unit read from a workbook (not the unreadable file), in scorecard order
+    assert doc["units"] == [{"unit": i.unit, "unit_name": i.unit_name, "file": i.file,
+                             "compliance": result.compliance(i.unit)} for i in result.inputs[:2]]
     assert doc["summary"]["rulebase_version"] == "2025.1"
     assert doc["summary"]["by_severity"] == {"error": 2, "warning": 2, "info": 1}
     assert [f["rule"] for f in doc["findings"]] == [f.rule for f in result.findings]

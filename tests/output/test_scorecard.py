@@ -37,6 +37,8 @@ RULES = {r.id: r for r in (
     StubRule("K09", "pokja-satu-orang", "warning", titles={"id": "Pokja satu orang", "en": "One-person Pokja"}),
     StubRule("U01", "unit-tanpa-pokja", "error", titles={"id": "Unit belum membentuk Pokja", "en": "No Pokja"}),
     StubRule("U03", "pokja-dukungan-tidak-tunggal", "error", titles={"id": "Dukungan tidak tunggal", "en": "Support"}),
+    StubRule("X06", "unit-belum-menyampaikan", "warning", titles={"id": "Unit belum menyampaikan workbook",
+                                                                  "en": "Unit has not sent its workbook"}),
     StubRule("X03", "klaim-output-lintas-unit", "warning", titles={"id": "Klaim lintas unit",
                                                                    "en": "Cross-unit claim"}),
 )}
@@ -66,7 +68,7 @@ def result():
         _f("X03", "D1.AS1", "Asisten Deputi Moneter", "in/d1-as1.xlsx", pokja="PM-01", nip="1", row=7),
         _f("K09", "D2.AS1", "Asisten Deputi Pangan", "in/d2-as1.xlsx", pokja="PG-02", row=3),
         _f("D05", None, None, "in/rusak.xlsx"),
-        _f("U01", "SES.BPR", "Biro Perencanaan", "roster.xlsx", sheet="Data", row=40, column="E"),
+        _f("X06", "SES.BPR", "Biro Perencanaan", "roster.xlsx", sheet="Data", row=40, column="E"),
     ]
     from checker.findings import sort_findings
     return RunResult(tool="cek-pokja", version="0.1.0", rulebase_version="r1", stage="penetapan", lang="id",
@@ -109,11 +111,12 @@ def test_scorecard_one_row_per_unit_grouped_by_jpt_madya(result, tmp_path):
         ["D1.AS2", "Asisten Deputi Fiskal", MAKRO, 3, 0, 1, 0, 0, "Tidak Patuh", "A05, U03, X03"],
         ["D2.AS1", "Asisten Deputi Pangan", PANGAN, 0, 0, 1, 0, 0, "Patuh", "K09"],
         [None, "berkas: rusak.xlsx", None, 1, 0, 0, 0, 0, "Tidak terbaca", "D05"],
-        ["SES.BPR", "Biro Perencanaan", None, 1, 0, 0, 0, 0, "Tidak menyampaikan workbook", "U01"],
+        ["SES.BPR", "Biro Perencanaan", None, 0, 0, 1, 0, 0, "Belum Menyampaikan", "X06"],
     ]
     assert ws.auto_filter.ref == f"A{head}:J{head + len(table)}"
     assert ws.cell(head + 2, 9).fill.fgColor.rgb.endswith("FFC7CE")          # Tidak Patuh in red
     assert ws.cell(head + 1, 9).fill.fgColor.rgb.endswith("C6EFCE")          # Patuh in green
+    assert ws.cell(head + 5, 9).fill.fgColor.rgb.endswith("DDEBF7")          # Belum Menyampaikan: its own colour
     # every finding is counted once
     assert sum(sum(r[3:8]) for r in table) == len(result.findings)
     # wide enough for the longest JPT Madya name on one line
@@ -123,11 +126,12 @@ def test_scorecard_one_row_per_unit_grouped_by_jpt_madya(result, tmp_path):
 def test_totals_per_jpt_madya(result, tmp_path):
     _, rows = _read(result, tmp_path)
     _, table = _table(rows, ["Unit JPT Madya", None, None, "Pelanggaran", "Kesalahan Data", "Peringatan", "Catatan",
-                             "Dikecualikan", "Jumlah Unit", "Unit Patuh", "Unit Belum Patuh"])
+                             "Dikecualikan", "Jumlah Unit", "Unit Patuh", "Unit Belum Patuh",
+                             "Unit Belum Menyampaikan"])
     assert table == [
-        [MAKRO, None, None, 3, 0, 2, 0, 0, 2, 1, 1],
-        [PANGAN, None, None, 0, 0, 1, 0, 0, 1, 1, 0],
-        ["(Unit JPT Madya tidak diketahui)", None, None, 2, 0, 0, 0, 0, 2, 0, 2],
+        [MAKRO, None, None, 3, 0, 2, 0, 0, 2, 1, 1, 0],
+        [PANGAN, None, None, 0, 0, 1, 0, 0, 1, 1, 0, 0],
+        ["(Unit JPT Madya tidak diketahui)", None, None, 1, 0, 1, 0, 0, 2, 0, 1, 1],
     ]
 
 
@@ -138,9 +142,9 @@ def test_findings_per_rule(result, tmp_path):
         ["A05", "Output tumpang tindih", None, 2, 0, 0, 0, 0, 1],
         ["D05", "Struktur workbook", None, 1, 0, 0, 0, 0, 1],
         ["K09", "Pokja satu orang", None, 0, 0, 1, 0, 0, 1],
-        ["U01", "Unit belum membentuk Pokja", None, 1, 0, 0, 0, 0, 1],
         ["U03", "Dukungan tidak tunggal", None, 1, 0, 0, 0, 0, 1],
         ["X03", "Klaim lintas unit", None, 0, 0, 2, 0, 0, 2],
+        ["X06", "Unit belum menyampaikan workbook", None, 0, 0, 1, 0, 0, 1],
     ]
 
 
@@ -164,14 +168,14 @@ def test_two_bar_charts_by_unit_and_by_rule(result, tmp_path):
         f"Ringkasan!${c}${rule_head + 1}:${c}${rule_head + len(per_rule)}" for c in "DEFG"]
     by_unit = charts["Temuan per unit"]
     # the categories: a column outside the print area holding the Kode Unit, or the name where there is none
-    assert by_unit.series[0].cat.strRef.f == f"Ringkasan!$L${unit_head + 1}:$L${unit_head + len(units)}"
-    assert [rows[unit_head + i][11] for i in range(len(units))] == \
+    assert by_unit.series[0].cat.strRef.f == f"Ringkasan!$M${unit_head + 1}:$M${unit_head + len(units)}"
+    assert [rows[unit_head + i][12] for i in range(len(units))] == \
         ["D1.AS1", "D1.AS2", "D2.AS1", "berkas: rusak.xlsx", "SES.BPR"]
-    assert rows[unit_head - 1][11] == "Label grafik (tidak dicetak)"
+    assert rows[unit_head - 1][12] == "Label grafik (tidak dicetak)"
     import re
-    assert re.fullmatch(r"'?Ringkasan'?!\$A\$1:\$K\$\d+", ws.print_area)
+    assert re.fullmatch(r"'?Ringkasan'?!\$A\$1:\$L\$\d+", ws.print_area)
     # below every table, side by side
-    last = max(i for i, r in enumerate(rows) if any(v is not None for v in r[:11]))
+    last = max(i for i, r in enumerate(rows) if any(v is not None for v in r[:12]))
     anchors = {t: (c.anchor._from.col, c.anchor._from.row) for t, c in charts.items()}
     assert anchors["Temuan per aturan"][1] == anchors["Temuan per unit"][1] > last
     assert anchors["Temuan per aturan"][0] < anchors["Temuan per unit"][0]
@@ -199,14 +203,14 @@ def test_english_scorecard_and_roster_unit_in_files(result, tmp_path):
     ws, rows = _read(result, tmp_path, "en")
     _, table = _table(rows, ["Unit Code", "Unit Name", "JPT Madya Unit", "Errors", "Data Errors", "Warnings", "Notes",
                              "Waived", "Status (as recorded)", "Rules Broken"])
-    assert [r[8] for r in table] == ["Compliant", "Not compliant", "Compliant", "Unreadable", "Submitted no workbook"]
+    assert [r[8] for r in table] == ["Compliant", "Not compliant", "Compliant", "Unreadable", "Not submitted"]
     _, groups = _table(rows, ["JPT Madya Unit", None, None, "Errors"])
     assert [g[0] for g in groups] == [MAKRO, PANGAN, "(JPT Madya unit unknown)"]
     facts = {r[0]: r[2] for r in rows if r[0]}
     assert facts["Units without a workbook (roster)"] == 1
     assert {_title(c) for c in ws._charts} == {"Findings per rule", "Findings per unit"}
     files = [list(r) for r in ws.parent["Files"].iter_rows(min_row=2, values_only=True)]
-    assert files[4] == ["roster.xlsx", "d" * 64, "SES.BPR", "submitted no workbook (master roster)"]
+    assert files[4] == ["roster.xlsx", "d" * 64, "SES.BPR", "sent no workbook (master roster)"]
 
 
 def test_no_findings_no_rule_chart(result, tmp_path):

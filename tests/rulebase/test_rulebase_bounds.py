@@ -19,7 +19,7 @@ from checker.rulebase.bounds import MAX_CONDITION_DEPTH, MAX_TERMS, condition_si
 ROOT = Path(__file__).resolve().parents[2]
 RULES = ROOT / "rules"
 SAMPLE = ROOT / "samples" / "d1-as1-moneter.xlsx"
-U01_WHEN = "when:\n  $and:\n    - {t: unit}\n    - {n_pokja: 0}\n"
+U01_WHEN = "when:\n  $and:\n    - {t: unit}\n    - {n_pokja: 0}\n    - {not_submitted: false}\n"
 
 # 9 levels of 9-fold aliases: 700 bytes of YAML, 387 million nodes when expanded.
 BOMB = "".join(f"{a}: &{a} [{', '.join([f'*{p}'] * 9) if p else ', '.join(['x'] * 9)}]\n"
@@ -90,7 +90,7 @@ def test_alias_bomb_in_when(tmp_path, command):
     d = when_with(tmp_path, "- bomb:\n" + indent(BOMB, 4))
     p = _bomb_in_subprocess(d, command)
     assert p.returncode == 3, p.stderr
-    assert f"{d / 'U01.yaml'}: line 12: YAML aliases and anchors (*name, &name) are not allowed" in p.stderr
+    assert f"{d / 'U01.yaml'}: line 13: YAML aliases and anchors (*name, &name) are not allowed" in p.stderr
 
 
 @pytest.mark.parametrize("command", ["check", "explain", "rules"])
@@ -99,21 +99,21 @@ def test_alias_bomb_in_doc(tmp_path, command):
     d = rule_dir(tmp_path, "doc:\n  what:", "doc:\n  bomb:\n" + indent(BOMB, 4) + "  what:")
     p = _bomb_in_subprocess(d, command)
     assert p.returncode == 3, p.stderr
-    assert f"{d / 'U01.yaml'}: line 24: YAML aliases" in p.stderr      # the file's line, not the doc's
+    assert f"{d / 'U01.yaml'}: line 25: YAML aliases" in p.stderr      # the file's line, not the doc's
 
 
 def test_alias_message_in_indonesian(tmp_path):
     d = when_with(tmp_path, "- bomb:\n" + indent(BOMB, 4))
     assert_refused(d, "rules",
-                   "baris 12: alias dan jangkar YAML (*nama, &nama) tidak diperbolehkan dalam berkas aturan",
-                   "line 12: YAML aliases and anchors")
+                   "baris 13: alias dan jangkar YAML (*nama, &nama) tidak diperbolehkan dalam berkas aturan",
+                   "line 13: YAML aliases and anchors")
 
 
 @pytest.mark.parametrize("command", ["check", "explain", "rules"])
 def test_or_of_600_terms(tmp_path, command):
     """Passed validation, then hung in durable's create_ruleset (it hangs above 512)."""
     d = rule_dir(tmp_path, "    - {n_pokja: 0}\n", indent(or_of(600), 4))
-    assert_refused(d, command, "when memuat 601 kondisi; paling banyak 64", "when has 601 terms; at most 64")
+    assert_refused(d, command, "when memuat 602 kondisi; paling banyak 64", "when has 602 terms; at most 64")
 
 
 @pytest.mark.parametrize("command", ["check", "explain", "rules"])
@@ -149,11 +149,11 @@ def test_condition_depth_within_the_yaml_depth(tmp_path):
 
 def test_bounds_admit_conditions_of_their_size(tmp_path):
     """The largest condition the bounds allow loads (and the durable engine accepts it)."""
-    d = rule_dir(tmp_path, "    - {n_pokja: 0}\n", indent(or_of(MAX_TERMS - 1), 4))
+    d = rule_dir(tmp_path, "    - {n_pokja: 0}\n", indent(or_of(MAX_TERMS - 2), 4))
     rule = load(d).by_id("U01")
     assert condition_size(rule.when) == (MAX_TERMS, 2)
     d2 = rule_dir(tmp_path / "b", "    - {n_pokja: 0}\n", indent(nested(MAX_CONDITION_DEPTH - 1), 4))
-    assert condition_size(load(d2).by_id("U01").when) == (2, MAX_CONDITION_DEPTH)
+    assert condition_size(load(d2).by_id("U01").when) == (3, MAX_CONDITION_DEPTH)
 
 
 def test_real_rules_are_far_below_the_bounds():

@@ -241,7 +241,7 @@ def test_coverage_entries_are_well_formed(coverage_entries, regulation):
         assert pid not in seen, f"point {pid} listed twice"
         seen.add(pid)
         assert set(e) <= COVERAGE_KEYS, f"{pid}: unknown keys {set(e) - COVERAGE_KEYS}"
-        assert pid.startswith(("Pasal 2", "Lampiran II.")), pid
+        assert pid.startswith(("Pasal 2", "Pasal 3", "Lampiran II.")), pid
         assert e.get("quote") and e["quote"] in regulation, f"{pid}: quote not verbatim in the regulation"
         if "partial" in e:
             assert e["partial"] is True, f"{pid}: partial must be true when given"

@@ -115,7 +115,7 @@ def test_a_person_checks_a_workbook_reads_the_finding_switches_to_english_and_do
     u05 = page.locator("tr.finding[data-rule=U05]")
     assert u05.locator("td.cell").inner_text() == "B8"
     assert "Pegawai Galih Prakoso, S.P. (jabatan: Analis Kebijakan Ahli Pertama) tercantum pada sheet Pegawai " \
-           "tetapi tidak memiliki satu pun peran hasil pada MPH" in u05.locator("td.message").inner_text()
+           "tetapi tidak tercantum sama sekali pada MPH" in u05.locator("td.message").inner_text()
     assert u05.locator("xpath=ancestor::div[@class='table-wrap']/preceding-sibling::h3[1]").inner_text() == \
         "Sheet Daftar Pegawai"
     # the legal basis opens on demand
