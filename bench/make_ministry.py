@@ -143,7 +143,8 @@ class Unit:
             for j, p in enumerate(chunk):
                 kind = rng.choice(OUTPUT_KIND)
                 self.members.append({"pokja": pj["code"], "person": p, "pos": "Ketua" if j == 0 else "Anggota",
-                                     "task": f"{'Memimpin' if j == 0 else 'Menyusun'} {kind.lower()} {self.topic}",
+                                     "task": f"{'Memimpin' if j == 0 else 'Menyusun'} {kind.lower()} {self.topic} "
+                                             f"bagian {j + 1}",
                                      "output": f"{kind} {self.topic} {pj['code']} bagian {j + 1}"})
         self.pokja_of = {m["person"]["k"]: m["pokja"] for m in self.members}
         target_of = {pj["code"]: pj["target"] for pj in self.pokja}
@@ -307,7 +308,7 @@ def write_unit(u, path):
             if o["pokja"] == pj["code"]:
                 p = o["person"]
                 anggota.append([pj["code"], p["nip"], "", p["nama"], "Anggota", p["jenis"], o["asal"], "",
-                                "Penunjukan", f"ND-{u.index + 1}/{o['asal']}/02/{year}", f"Memberi masukan {u.topic}",
+                                "Penunjukan", f"ND-{u.index + 1}/{o['asal']}/02/{year}", f"Memberi masukan {u.topic}: {o['output']}",
                                 o["output"], date(year, 12, 18)])
     sheet("Anggota Pokja", ["Kode Pokja", "NIP", "ID Pegawai", "Nama", "Kedudukan", "Jenis Jabatan", "Kode Unit Asal",
                             "Instansi Asal", "Cara Penugasan", "Nomor Persetujuan Pimpinan", "Uraian Tugas", "Output",
