@@ -521,7 +521,7 @@ def _sparse_bomb(path):
 
 
 def _tall_sparse(path):
-    """Pegawai (6 columns) plus one stray value at E19990 (someone typed far below the table,
+    """Pegawai (6 columns) plus one stray text at E19990 (someone typed far below the table,
     within the Pegawai row limit, limits.SHEET_MAX_ROWS) and one at IN1 (far right of it): a
     few KB, a used range of 4.96 million cells, within SHEET_MAX_CELLS: reading it needs some
     500 MB and a few seconds, so a low memory or time limit stops it (and the default ones do
@@ -531,7 +531,7 @@ def _tall_sparse(path):
     keep = [i for i, h in enumerate(sheets["Pegawai"][0]) if h != "Kedudukan Hukum"][:6]
     rows = {i + 1: [r[j] if j < len(r) else None for j in keep] for i, r in enumerate(sheets["Pegawai"])}
     rows[1] = rows[1] + [None] * (TALL_SPARSE_COLUMNS - 1 - len(rows[1])) + ["x"]
-    rows[TALL_SPARSE_ROW] = [None, None, None, None, "x"]
+    rows[TALL_SPARSE_ROW] = [None, None, None, None, "lihat lampiran"]
     sheets["Pegawai"] = rows
     return write(path, xlsx_bytes(sheets))
 

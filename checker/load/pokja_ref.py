@@ -30,7 +30,6 @@ import re
 
 from checker.input.values import col_letter, fold_code, fold_words
 from checker.load.model import Problem, Table
-from checker.load.sections import Section, section_above
 
 _LEADING_RE = re.compile(r"^(?:pokja|kelompok kerja|tim kerja)\s+")
 
@@ -49,38 +48,58 @@ class PokjaNames:
         self.identities: set[str] = set()
         if not rows:
             return
-        ids = rows.get("kode_pokja") or []
-        shown = rows.get("kode_pokja__raw") or [""] * len(ids)
-        names = rows.get("nama_pokja__raw") or [""] * len(ids)
+        names = rows.get("nama_pokja__raw") or []
+        ids = rows.get("kode_pokja") or [pokja_key(t or "") or None for t in names]
+        shown = rows.get("kode_pokja__raw") or (names if "kode_pokja" not in rows else [""] * len(ids))
+        names = names or [""] * len(ids)
         for ident, raw, name in zip(ids, shown, names):
             if ident:
-                self.entries.append((ident, raw or ident, fold_words(raw or ""), pokja_key(name or "")))
+                code_words = fold_words(raw or "") if "kode_pokja" in rows else ""
+                self.entries.append((ident, raw or ident, code_words, pokja_key(name or "")))
         self.identities = {e[0] for e in self.entries}
 
     def resolve(self, text: str) -> tuple[str, str] | None:
-        """(identity, shown) of the one Pokja `text` names, or None."""
+        """(identity, shown) of the one Pokja `text` names, or None: its code or name, else the
+        one Pokja whose code or name it contains as whole words (a name found only inside a
+        longer one that also matches does not count)."""
         if not text or not self.entries:
             return None
         code, key, words = fold_code(text), pokja_key(text), " " + fold_words(text) + " "
-        for test in (lambda e: e[0] == code, lambda e: bool(e[3]) and e[3] == key,
-                     lambda e: (bool(e[2]) and f" {e[2]} " in words) or (bool(e[3]) and f" {e[3]} " in words)):
+        for test in (lambda e: e[0] == code, lambda e: bool(e[3]) and e[3] == key):
             hits = {e[0]: e[1] for e in self.entries if test(e)}
             if len(hits) == 1:
                 return next(iter(hits.items()))
             if hits:
                 return None
+        found = {}
+        for e in self.entries:
+            for phrase in (e[2], e[3]):
+                if phrase and f" {phrase} " in words:
+                    found.setdefault(e[0], (e[1], set()))[1].add(phrase)
+        if len(found) > 1:                 # drop a Pokja whose every phrase lies inside another's
+            phrases = {p for _s, ps in found.values() for p in ps}
+            found = {i: v for i, v in found.items()
+                     if any(not any(p != q and f" {p} " in f" {q} " for q in phrases) for p in v[1])}
+        if len(found) == 1:
+            ident, (shown, _p) = next(iter(found.items()))
+            return ident, shown
         return None
 
+    def names(self, text: str) -> bool:
+        """`text` (a banner's or a title's) names one of the Pokja."""
+        return self.resolve(text) is not None
 
-def settle(tables: dict[str, Table], problems: list[Problem], sections: list[Section]) -> list[Problem]:
+
+def settle(tables: dict[str, Table], problems: list[Problem], hints: list) -> list[Problem]:
     """Give Pokja their identity and every member row its Pokja (tables in place; rows still
-    dicts of lists); the problems without the Kode Pokja columns this makes needless."""
+    dicts of lists); `hints` are the member rows' banners or titles (load/regions.PokjaHint or
+    None). The problems without the Kode Pokja columns this makes needless."""
     pokja, anggota = tables.get("pokja"), tables.get("anggota")
     if pokja is not None and _by_name(pokja, anggota):
         _identify_by_name(pokja)
         problems = _without(problems, pokja.sheet)
     names = PokjaNames(pokja.rows if pokja is not None else None)
-    if anggota is not None and _assign_members(anggota, names, sections):
+    if anggota is not None and _assign_members(anggota, names, hints):
         problems = _without(problems, anggota.sheet)
     mph = tables.get("mph")
     if mph is not None and "kode_pokja" in mph.columns:
@@ -105,7 +124,7 @@ def _without(problems: list[Problem], sheet: str) -> list[Problem]:
     return [p for p in problems if not (p.code == "column_missing" and p.field == "kode_pokja" and p.sheet == sheet)]
 
 
-def _assign_members(anggota: Table, names: PokjaNames, sections: list[Section]) -> bool:
+def _assign_members(anggota: Table, names: PokjaNames, hints: list) -> bool:
     """Each member row's Pokja; True when Anggota Pokja lacked a Kode Pokja column and got one."""
     rows = anggota.rows
     n = len(rows["_row"])
@@ -113,7 +132,7 @@ def _assign_members(anggota: Table, names: PokjaNames, sections: list[Section]) 
     own = rows.get("kode_pokja") or [None] * n
     own_raw = rows.get("kode_pokja__raw") or [""] * n
     named = rows.get("nama_pokja__raw") or [""] * n
-    above = section_above(sections, [r - 1 for r in rows["_row"]]) if sections else [None] * n
+    above = hints if len(hints) == n else [None] * n
     ids, shown = [], []
     for i in range(n):
         if own[i]:
@@ -130,7 +149,8 @@ def _assign_members(anggota: Table, names: PokjaNames, sections: list[Section]) 
         return False
     rows["kode_pokja"], rows["kode_pokja__raw"] = ids, shown
     if not had:
-        letter = anggota.columns.get("nama_pokja") or (col_letter(sections[0].col) if sections else None)
+        first = next((h for h in above if h is not None), None)
+        letter = anggota.columns.get("nama_pokja") or (col_letter(first.col) if first is not None else None)
         if letter is None:
             return False
         anggota.columns["kode_pokja"] = letter
