@@ -121,7 +121,12 @@ def fold_text(s: Any) -> str:
 
 @functools.lru_cache(maxsize=1 << 16)        # a workbook repeats its names, codes and vocabulary a lot
 def _fold_text(t: str) -> str:
-    return _WS_RE.sub(" ", t.replace("\xa0", " ")).strip().strip(_EXTRA_TRIM).strip().casefold()
+    if any(ch in t for ch in _EXTRA_TRIM):         # zero-width characters: nothing, inside too
+        t = t.translate(_NO_ZERO_WIDTH)
+    return _WS_RE.sub(" ", t.replace("\xa0", " ")).strip().casefold()
+
+
+_NO_ZERO_WIDTH = {ord(ch): None for ch in _EXTRA_TRIM}
 
 
 _TRAIL_PUNCT = string.punctuation + "\u2013\u2014\u2018\u2019\u201c\u201d\u2026"
