@@ -791,7 +791,7 @@ def office_unit(names: bool = True, form: str | None = "colon", groups: bool = T
         unit_form(book, form)
     if groups:
         sk_groups(book)
-    plain_anggota = v2 is None or v2.get("anggota") is None        # else v2's decree layout stays
+    plain_anggota = v2 is None or v2.get("anggota", "section") is None     # else v2's decree layout stays
     if stacked and plain_anggota:
         stacked_anggota(book)
     elif banners and plain_anggota:
