@@ -41,7 +41,7 @@ from checker.load.model import Problem
 from checker.load.mph_targets import TargetNames
 
 _YEAR_RE = re.compile(r"(?i)(?:\b(?:tahun|th|ta)\.?\s*)?(?<!\d)((?:19|20)\d{2})(?!\d)")
-_LAMPIRAN_RE = re.compile(r"(?i)^\W*(?:lampiran|lamp\b\.?)\s*(?:(?:[ivxlcdm]+|\d+)\b(?:[.\s]*[a-z](?![a-z]))?)?")
+_LAMPIRAN_RE = re.compile(r"(?i)^\W*(?:lampiran|lamp\b\.?)\s*(?:(?:[ivxlcdm]+|\d+)(?:\.?[a-z])?(?![a-z0-9]))?")
 _ROMAN_RE = re.compile(r"(?i)(?<![\w])[ivxlcdm]+(?![\w])")
 
 
