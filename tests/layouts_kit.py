@@ -438,9 +438,12 @@ def write_book(book: Book, path, flavor: str = "openpyxl") -> str:
 
 
 def real_unit(mph="indicator", mph_rows=3, mph_nip=False, split=True, anggota="section", by_name=True,
-              siasn_names=True, dates=True, titles=True, numbers=True, prefix=True) -> Book:
-    """The base unit with a combination of the real layouts (defaults: all of them)."""
+              siasn_names=True, dates=True, titles=True, numbers=True, prefix=True, before=None) -> Book:
+    """The base unit with a combination of the real layouts (defaults: all of them); `before`
+    edits the base unit first."""
     book = base_book()
+    if before is not None:
+        before(book)
     if siasn_names:
         pegawai_siasn_names(book)
     kedudukan_hukum(book)
@@ -779,10 +782,17 @@ def office_unit(names: bool = True, form: str | None = "colon", groups: bool = T
                 roles: bool = False, stacked: bool = False, totals: bool = True, footnotes: bool = True,
                 signatures: bool = True, short_signature: bool = False, offset: bool = False,
                 numbers: str | None = "plain", hidden: bool = True, sides: bool = True, spaces: bool = True,
-                empty_rows: bool = True, mph: str | None = "indicator", v2: dict | None = None) -> Book:
+                empty_rows: bool = True, mph: str | None = "indicator", v2: dict | None = None,
+                before=None) -> Book:
     """The base unit kept as offices keep it: a combination of the version-3 habits (defaults:
-    all of them), on top of `v2` (real_unit's choices, when given)."""
-    book = real_unit(**v2) if v2 is not None else base_book()
+    all of them), on top of `v2` (real_unit's choices, when given); `before` edits the base
+    unit first."""
+    if v2 is not None:
+        book = real_unit(**v2, before=before)
+    else:
+        book = base_book()
+        if before is not None:
+            before(book)
     if v2 is None and mph:
         mph_matrix(book, header=mph, nip=False, split=True, rows=2)
     if spaces:
