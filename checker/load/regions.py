@@ -30,6 +30,8 @@ Decisions where the contract is silent:
   line.
 - "Merged across the table": a merged range over at least two columns and at least half of
   the table's columns.
+- An unplaced row's text is its cells' texts joined by " | " (line breaks as spaces), cut at
+  160 characters.
 """
 from __future__ import annotations
 
@@ -56,6 +58,7 @@ from checker.load.row_text import (
 
 BLANK, NOTE, CLOSING, TOTAL, BANNER, DATA, UNPLACED = "blank", "note", "closing", "total", "banner", "data", "unplaced"
 _NUMBER_HEADERS = frozenset({"no", "nomor", "no urut", "nomor urut", "#"})
+_SHOWN_MAX = 160                  # characters of an unplaced row's text shown as the value found
 
 
 @dataclass(frozen=True)
@@ -327,7 +330,9 @@ class _Reader:
     def _unplace(self, r: int, cells: list[_Cell]) -> None:
         if not cells:
             cells = self.sheet.cells(r, 0, self.grid.ncols - 1)
-        text = " | ".join(c.text for c in cells)
+        text = " | ".join(" ".join(c.text.split()) for c in cells)
+        if len(text) > _SHOWN_MAX:
+            text = text[:_SHOWN_MAX - 1].rstrip() + "\u2026"
         self.unplaced.append((r, cells[0].col if cells else 0, text))
 
 
