@@ -25,6 +25,8 @@ STRUCTURE = fact_kind(
                   "kind_ambiguous (one sheet fitting two kinds) or rows_unplaced (rows that could not be placed, "
                   "one for the unit)"),
     ],
+    # Parameters are text in every fact ("" where none): a column of text and None would read
+    # None back as NaN (pandas' string dtype), which shows as a value found.
     params=["p_column_label", "p_detail", "p_consequence", "p_raw"])
 UNPLACED_VALUE = "unplaced"
 
@@ -73,7 +75,7 @@ def _problem_facts(u, out) -> None:
                 sheet=info.name if info else p.sheet, value=f"{p.code}:{p.sheet}:{p.column}",
                 params={"p_column_label": p.column or "-",
                         "p_detail": structure_detail(p.code, p.sheet, p.column, _aliases(p), p.detail),
-                        "p_consequence": both("fact.partial")})
+                        "p_consequence": both("fact.partial"), "p_raw": ""})
 
 
 def _conditional_columns(u, out) -> None:
@@ -93,7 +95,7 @@ def _conditional_columns(u, out) -> None:
                     sheet=anggota.name, value=f"column_missing:Anggota Pokja:{label}",
                     params={"p_column_label": label,
                             "p_detail": structure_detail("column_missing", anggota.name, label, aliases, ""),
-                            "p_consequence": both("fact.partial")})
+                            "p_consequence": both("fact.partial"), "p_raw": ""})
 
 
 def _rows_text(unplaced) -> str:
@@ -121,7 +123,7 @@ def _unplaced_fact(u, out) -> None:
     first = lost[0]
     out.add("structure", first.kind, first.row, col_letter(first.col), {"problem": "rows_unplaced"},
             sheet=first.sheet, value=UNPLACED_VALUE,
-            params={"p_column_label": None, "p_detail": both("fact.rows_unplaced", rows=_rows_text(lost)),
+            params={"p_column_label": "", "p_detail": both("fact.rows_unplaced", rows=_rows_text(lost)),
                     "p_consequence": both("fact.rows_unplaced_rest"), "p_raw": first.text})
 
 
