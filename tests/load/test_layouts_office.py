@@ -279,3 +279,24 @@ def test_unicode_spaces_inside_a_nip(engine, tmp_path):
     row[3] = "Fungsionl"
     assert findings(book, tmp_path, engine) == [
         ("D03", UNIT, None, "19910723\u00a0201903\u200b1\u202f003", "Agus Prasetyo, S.T.", None, "Pegawai", 4, "D")]
+
+
+def test_the_unplaced_rows_finding_beside_other_structure_findings(tmp_path):
+    """In one run with an unreadable file and a unit lacking a column: the unplaced rows' D05
+    shows the first row's text as the value found, and the other D05s show none."""
+    book = unit()
+    book["Pegawai"].rows.append([None, None, None, None, "lihat daftar terlampir"])
+    for r in book["Pokja"].rows:
+        del r[4]                                                  # Tugas Pokja
+    path = write_book(book, tmp_path / "a.xlsx")
+    bad = tmp_path / "b.xlsx"
+    bad.write_bytes(b"bukan workbook")
+    got = run.check([path, str(bad)], engine=ENGINES[0]).findings
+    assert {(f.rule, f.sheet, f.row, f.column, f.found) for f in got if f.rule == "D05"} == {
+        ("D05", None, None, None, None), ("D05", "Pegawai", 8, "E", "“lihat daftar terlampir”"),
+        ("D05", "Pokja", 1, None, None)}
+    # its fingerprint is the unit's and the kind `unplaced`: other rows, elsewhere, keep it
+    first = next(f for f in got if f.found).fingerprint
+    book["Pegawai"].rows[-1:-1] = [[], [None, None, None, None, "catatan tambahan"]]
+    again = run.check([write_book(book, tmp_path / "a.xlsx")], engine=ENGINES[0]).findings
+    assert [(f.row, f.fingerprint) for f in again if f.found] == [(9, first)]
