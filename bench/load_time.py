@@ -58,18 +58,21 @@ def main(argv=None) -> int:
         files = args.files or sorted((ROOT / "samples").glob("*.xlsx")) + _ministry_unit(Path(tmp))
         got = measure(files, args.rounds)
     before = json.loads(args.compare.read_text()) if args.compare else {}
-    print(f"{'file':40} {'median ms':>10} {'min ms':>8}" + (f" {'before':>8} {'diff':>8}" if before else ""))
-    for name, v in got.items():
-        line = f"{name:40} {v['median_ms']:10.2f} {v['min_ms']:8.2f}"
-        if name in before:
-            b = before[name]["median_ms"]
-            line += f" {b:8.2f} {v['median_ms'] - b:+8.2f}"
-        print(line)
-    total = sum(v["median_ms"] for v in got.values())
-    line = f"{'sum':40} {total:10.2f}"
+    head = f"{'file':32} {'median ms':>10} {'min ms':>8}"
     if before:
-        tb = sum(before[n]["median_ms"] for n in got if n in before)
-        line += f" {'':8} {tb:8.2f} {total - tb:+8.2f}"
+        head += f" {'before median':>14} {'before min':>11} {'diff min':>9}"
+    print(head)
+    for name, v in got.items():
+        line = f"{name:32} {v['median_ms']:10.2f} {v['min_ms']:8.2f}"
+        if name in before:
+            b = before[name]
+            line += f" {b['median_ms']:14.2f} {b['min_ms']:11.2f} {v['min_ms'] - b['min_ms']:+9.2f}"
+        print(line)
+    total = {k: sum(v[k] for v in got.values()) for k in ("median_ms", "min_ms")}
+    line = f"{'sum':32} {total['median_ms']:10.2f} {total['min_ms']:8.2f}"
+    if before:
+        tb = {k: sum(before[n][k] for n in got if n in before) for k in ("median_ms", "min_ms")}
+        line += f" {tb['median_ms']:14.2f} {tb['min_ms']:11.2f} {total['min_ms'] - tb['min_ms']:+9.2f}"
     print(line)
     if args.json:
         args.json.write_text(json.dumps(got, indent=1))

@@ -15,12 +15,15 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from checker.input import contract
 from checker.input.contract import ColumnSpec
 from checker.input.values import fold_header, fold_words
 
+_MISS = object()
+_LONGEST = 120                    # a header cell longer than this names no column (a data cell)
+_REMEMBERED = 1 << 16             # texts whose match one SheetColumns remembers
 BRACKETS_RE = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 
 # Columns whose one filled cell makes a row data (input-format.md, *Body rows*).
@@ -84,17 +87,19 @@ class SheetColumns:
     kind: str
     columns: tuple[ColumnSpec, ...]
     keys: dict                       # fold_header(name) -> (field, priority)
+    _known: dict = field(default_factory=dict, compare=False, repr=False)    # text -> match_column
 
     @classmethod
     def of(cls, kind: str, columns: tuple[ColumnSpec, ...]) -> SheetColumns:
-        return cls(kind, columns, contract.column_name_keys(columns))
+        """One per kind and columns (its remembered matches serve every workbook a worker reads)."""
+        return _sheet_columns(cls, kind, columns)
 
     def name(self, parts: list[str]) -> tuple[str, int] | None:
         """(field, priority) of a column whose header cells, top to bottom, are `parts`: its
         lowest cell, or that cell read with the group cells above it."""
         if not parts:
             return None
-        m = match_column(parts[-1], self.keys)
+        m = self.known(parts[-1])
         if m is not None or len(parts) == 1:
             return m
         sub = _words(BRACKETS_RE.sub(" ", parts[-1]))
@@ -110,14 +115,26 @@ class SheetColumns:
         f, i = next(iter(fits.items()))
         return f, 2 * i + 20             # after every name read alone
 
+    def known(self, text: str) -> tuple[str, int] | None:
+        """match_column, remembered per text (a sheet's cells are asked about row by row)."""
+        got = self._known.get(text, _MISS)
+        if got is _MISS:
+            if len(self._known) >= _REMEMBERED:
+                self._known.clear()
+            got = self._known[text] = match_column(text, self.keys) if len(text) <= _LONGEST else None
+        return got
+
     def count_known(self, texts: list[str]) -> int:
         """How many known columns one row names by itself."""
-        n = 0
         seen = set()
         for t in texts:
             if t:
-                m = match_column(t, self.keys)
-                if m is not None and m[0] not in seen:
+                m = self.known(t)
+                if m is not None:
                     seen.add(m[0])
-                    n += 1
-        return n
+        return len(seen)
+
+
+@functools.lru_cache(maxsize=32)
+def _sheet_columns(cls, kind: str, columns: tuple[ColumnSpec, ...]) -> SheetColumns:
+    return cls(kind, columns, contract.column_name_keys(columns))

@@ -112,7 +112,7 @@ class Grid:
     def texts(self, r: int) -> list[str]:
         if r < 0 or r >= self.nrows:
             return []
-        return [cell_text(v) for v in self.arr[r]]
+        return ["" if v is None else cell_text(v) for v in self.arr[r].tolist()]
 
     def cell(self, r: int, c: int) -> Any:
         if 0 <= r < self.nrows and 0 <= c < self.ncols:

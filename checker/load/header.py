@@ -144,14 +144,17 @@ def read_band(grid: Grid, cols: SheetColumns, hr: int, floor: int = 0, targets=N
     person = [colmap[f] for f in PERSON if f in colmap]
     named = [c for c, n in enumerate(names) if n]
     best = (len(colmap) + len(tcols), hr, hr, colmap, names, tcols)
-    for bottom in range(hr + 1, min(hr + MAX_HEADER_ROWS, grid.nrows)):
+    # Rows around the header row can only name more columns where its own cells name none
+    # (a group cell, a generic sub-header, an empty cell) or name targets.
+    open_ = targets is not None or len(colmap) < len(named) or _gaps(grid, hr, named)
+    for bottom in range(hr + 1, min(hr + MAX_HEADER_ROWS, grid.nrows) if open_ else hr + 1):
         if not _below_ok(grid, bottom, person, named):
             break
         got = _read(grid, hr, bottom, cols, targets)
         score = len(got[0]) + len(got[2])
         if score > best[0] or (score == best[0] and score and _names_a_column(grid, bottom, got)):
             best = (score, hr, bottom, *got)
-    for top in (hr - 1, hr - 2):
+    for top in (hr - 1, hr - 2) if open_ or best[2] > hr else ():
         if top < floor or best[2] - top >= MAX_HEADER_ROWS or not grid.filled[top] or _has_value(grid, top):
             break
         got = _read(grid, top, best[2], cols, targets)
@@ -167,12 +170,22 @@ def read_band(grid: Grid, cols: SheetColumns, hr: int, floor: int = 0, targets=N
     return Band(top, hr, bottom, last, colmap, lo, hi, names, tcols)
 
 
+def _gaps(grid: Grid, hr: int, named: list[int]) -> bool:
+    """A row right above or below the header row has text where the header row has none."""
+    taken = set(named)
+    for r in (hr - 2, hr - 1, hr + 1, hr + 2):
+        if 0 <= r < grid.nrows and grid.filled[r]:
+            if any(v is not None and c not in taken for c, v in enumerate(grid.arr[r])):
+                return True
+    return False
+
+
 def _below_ok(grid: Grid, r: int, person: list[int], named: list[int]) -> bool:
-    if not grid.filled[r] or _has_value(grid, r):
+    if not grid.filled[r] or any(is_filled(grid.arr[r, c]) for c in person):
         return False
-    if any(is_filled(grid.arr[r, c]) for c in person):
+    if is_number_row(grid, r, named[0] if named else 0, named):
         return False
-    return not is_number_row(grid, r, named[0] if named else 0, named)
+    return not _has_value(grid, r)
 
 
 def _names_a_column(grid: Grid, r: int, got) -> bool:

@@ -17,7 +17,7 @@ from checker.input import contract
 from checker.input.values import cell_text, col_letter, parse_peran
 from checker.load.columns import SheetColumns
 from checker.load.grid import Grid
-from checker.load.header import find_header, read_band
+from checker.load.header import find_header
 from checker.load.model import MphColumn, Problem, Table
 from checker.load.mph_targets import TargetNames
 from checker.load.regions import read_tables
@@ -29,8 +29,8 @@ def load_mph(grid: Grid, sheet: str, hidden: bool, pk_rows: dict | None = None, 
     columns (for headers that name a target by its indicator)."""
     spec = contract.MPH
     every = SheetColumns.of("mph", contract.read_columns("mph", spec.columns))
-    band = read_band(grid, every, find_header(grid, every))
-    if contract.MPH_LAYOUT_FIELD in band.colmap:
+    hr = find_header(grid, every)
+    if _names_kode_target(grid, every, hr):
         return _long(grid, sheet, hidden, names_pokja)
     mcols = contract.read_columns("mph", contract.MPH_MATRIX_COLUMNS)
     specs = {c.field: c for c in mcols}
@@ -66,6 +66,11 @@ def load_mph(grid: Grid, sheet: str, hidden: bool, pk_rows: dict | None = None, 
             seen.add(t[2].code)
             mph_columns.append(_mph_column(t))
     return SheetRead(table, problems, [], read.unplaced, read), "matrix", mph_columns
+
+
+def _names_kode_target(grid: Grid, every: SheetColumns, hr: int) -> bool:
+    """The layout: a `Kode Target` column on the header row."""
+    return any((m := every.known(t)) is not None and m[0] == contract.MPH_LAYOUT_FIELD for t in grid.texts(hr) if t)
 
 
 def _concat(parts: list[dict], fields: list[str], specs: dict) -> dict[str, list]:

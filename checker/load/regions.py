@@ -27,7 +27,8 @@ Decisions where the contract is silent:
   other banner (a role sub-heading, `1. Anggota`) leaves the Pokja as it is. A table's
   title sets it for the table's rows when it names a Pokja; a banner then overrides it.
 - A lone name is a closing line when the next filled row (within two rows) is a lone `NIP`
-  line.
+  line. A row of more than three texts is no closing line (a signature block spreads over
+  one or two cells a line).
 - "Merged across the table": a merged range over at least two columns and at least half of
   the table's columns.
 - An unplaced row's text is its cells' texts joined by " | " (line breaks as spaces), cut at
@@ -35,11 +36,12 @@ Decisions where the contract is silent:
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from checker.input.contract import is_example_row
-from checker.input.values import cell_text, fold_words, is_placeholder
+from checker.input.values import cell_text, fold_words, is_placeholder, trim_text
 from checker.load.columns import IDENTIFYING, PERSON, SheetColumns
 from checker.load.grid import Grid
 from checker.load.header import Band, find_header, read_band
@@ -59,6 +61,8 @@ from checker.load.row_text import (
 BLANK, NOTE, CLOSING, TOTAL, BANNER, DATA, UNPLACED = "blank", "note", "closing", "total", "banner", "data", "unplaced"
 _NUMBER_HEADERS = frozenset({"no", "nomor", "no urut", "nomor urut", "#"})
 _SHOWN_MAX = 160                  # characters of an unplaced row's text shown as the value found
+_CLOSING_MAX_CELLS = 3            # a signature line spreads over no more cells than this
+_placeholder = functools.lru_cache(maxsize=1 << 12)(is_placeholder)     # a sheet repeats its "-" a lot
 
 
 @dataclass(frozen=True)
@@ -75,6 +79,8 @@ class Table:
     rows: list[int] = field(default_factory=list)                 # data rows, 0-based
     hints: list[PokjaHint | None] = field(default_factory=list)   # per data row
     title_rows: list[int] = field(default_factory=list)
+    numbering: frozenset = frozenset()          # its row-number columns
+    identifying: frozenset = frozenset()        # its columns that identify a row
 
 
 @dataclass
@@ -97,9 +103,11 @@ class _Cell:
 
 class _Sheet:
     """One sheet's cells as the classifier sees them: a row's own cells within a table's
-    columns, and the cells merged ranges reach down into."""
+    columns, and the cells merged ranges reach down into. Each row's filled cells are found
+    once (texts trimmed, placeholders dropped)."""
 
     def __init__(self, grid: Grid):
+        import numpy as np
         self.grid = grid
         self.starts: dict[int, list] = {}           # row -> merged ranges starting on it
         self.covered: dict[int, list] = {}          # row -> (c0, c1, r0) of ranges reaching down into it
@@ -109,30 +117,48 @@ class _Sheet:
             self.starts.setdefault(r0, []).append((c0, c1))
             for r in range(r0 + 1, min(r1, grid.nrows - 1) + 1):
                 self.covered.setdefault(r, []).append((c0, c1, r0))
+        self.filled: dict[int, list[int]] = {}       # row -> its columns holding a value
+        if grid.nrows and grid.ncols:
+            rows, cols = np.nonzero(grid.arr != None)  # noqa: E711 - elementwise, numpy
+            for r, c in zip(rows.tolist(), cols.tolist()):
+                self.filled.setdefault(r, []).append(c)
+        self._texts: dict[int, list[tuple[int, str, object]]] = {}
+        self.known: dict[int, int] = {}              # row -> known column names it holds
+
+    def texts(self, r: int) -> list[tuple[int, str, object]]:
+        """(column, text, value) of row `r`'s filled cells as written, placeholders dropped."""
+        got = self._texts.get(r)
+        if got is None:
+            row = self.grid.arr[r]
+            got = []
+            for c in self.filled.get(r, ()):
+                v = row[c]
+                t = trim_text(v) if type(v) is str else cell_text(v)
+                if t and not _placeholder(t):
+                    got.append((c, t, v))
+            self._texts[r] = got
+        return got
 
     def cells(self, r: int, lo: int, hi: int) -> list[_Cell]:
         """The filled cells of row `r` within columns lo..hi as written: a merged range is one
         text at its first cell (a range from left of `lo` reaching into the table at `lo`);
         placeholders and cells holding only spaces are empty."""
-        grid = self.grid
+        starts = self.starts.get(r)
+        if not starts:
+            return [_Cell(c, t, v, 1) for c, t, v in self.texts(r) if lo <= c <= hi]
         widths = {}
-        for c0, c1 in self.starts.get(r, ()):
+        for c0, c1 in starts:
             if c0 < lo <= c1:
-                widths[lo] = (c0, c1)
+                widths[c0] = (lo, c1)
             elif lo <= c0 <= hi:
                 widths[c0] = (c0, c1)
         out = []
-        row = grid.arr[r]
-        for c in range(lo, min(hi, grid.ncols - 1) + 1):
-            src = widths.get(c, (c, c))[0]
-            v = row[src]
-            if v is None:
-                continue
-            t = cell_text(v)
-            if not t or is_placeholder(t):
-                continue
-            c0, c1 = widths.get(c, (c, c))
-            out.append(_Cell(c, t, v, min(c1, hi) - max(c0, lo) + 1))
+        for c, t, v in self.texts(r):
+            if c in widths:
+                at, c1 = widths[c]
+                out.append(_Cell(at, t, v, min(c1, hi) - at + 1))
+            elif lo <= c <= hi:
+                out.append(_Cell(c, t, v, 1))
         return out
 
     def covered_cols(self, r: int, lo: int, hi: int, data: set[int]) -> set[int]:
@@ -172,7 +198,11 @@ class _Reader:
         tables = []
         for i, band in enumerate(bands):
             floor = bands[i - 1].last + 1 if i else start
-            table = Table(band, title_rows=self._title_rows(band, floor))
+            colmap = band.colmap
+            fields = PERSON if self.columns.kind == "mph" and band.targets else IDENTIFYING
+            table = Table(band, title_rows=self._title_rows(band, floor),
+                          numbering=frozenset(c for c in range(band.lo, band.hi + 1) if _numbers_rows(band, c)),
+                          identifying=frozenset(colmap[f] for f in fields if f in colmap))
             tables.append(table)
         for i, table in enumerate(tables):
             end = tables[i + 1].title_rows[0] if i + 1 < len(tables) and tables[i + 1].title_rows else (
@@ -181,13 +211,10 @@ class _Reader:
         return SheetTables(tables, self.unplaced)
 
     def _is_header(self, r: int) -> bool:
-        grid = self.grid
-        if not grid.filled[r]:
+        cells = self.sheet.texts(r)
+        if len(cells) < 2 or self.columns.count_known([t for _c, t, _v in cells]) < 2:
             return False
-        texts = grid.texts(r)
-        if self.columns.count_known(texts) < 2:
-            return False
-        return not any(has_valid_nip(v) for v in grid.arr[r] if isinstance(v, str) and any(ch.isdigit() for ch in v))
+        return not any(has_valid_nip(v) for _c, _t, v in cells if isinstance(v, str) and any(ch.isdigit() for ch in v))
 
     def _title_rows(self, band: Band, floor: int) -> list[int]:
         """The block of one-text rows right above the band (blank rows between the block and
@@ -269,12 +296,13 @@ class _Reader:
         if not cells or (len(cells) == 1 and is_row_number(cells[0].value)) or is_example_row([cells[0].text]):
             return BLANK
         band = table.band
-        if self.sheet.covered_cols(r, band.lo, band.hi, self.data):
+        if r in self.sheet.covered and self.sheet.covered_cols(r, band.lo, band.hi, self.data):
             return DATA
         first = cells[0].text
         if is_note(first):
             return NOTE
-        if all(is_closing(c.text) for c in cells) or self._name_over_nip(r, cells, band):
+        if len(cells) <= _CLOSING_MAX_CELLS and (all(is_closing(c.text) for c in cells)
+                                                 or self._name_over_nip(r, cells, band)):
             return CLOSING
         if is_total(first):
             return TOTAL
@@ -302,21 +330,18 @@ class _Reader:
 
     def _filled_cols(self, table: Table, r: int, cells: list[_Cell]) -> set[int]:
         band = table.band
-        cols = {c.col for c in cells} | self.sheet.covered_cols(r, band.lo, band.hi, self.data)
-        return {c for c in cols if not _numbers_rows(band, c)}
-
-    def _identifying(self, table: Table) -> set[int]:
-        colmap = table.band.colmap
-        fields = PERSON if self.columns.kind == "mph" and table.band.targets else IDENTIFYING
-        return {colmap[f] for f in fields if f in colmap}
+        cols = {c.col for c in cells}
+        if r in self.sheet.covered:
+            cols |= self.sheet.covered_cols(r, band.lo, band.hi, self.data)
+        return cols - table.numbering if table.numbering else cols
 
     def _is_data(self, table: Table, r: int, cells: list[_Cell]) -> bool:
         cols = self._filled_cols(table, r, cells)
-        return len(cols) >= 2 or bool(cols & self._identifying(table))
+        return len(cols) >= 2 or not cols.isdisjoint(table.identifying)
 
     def _strong(self, table: Table, r: int, cells: list[_Cell]) -> bool:
         cols = self._filled_cols(table, r, cells)
-        return len(cols) >= 2 and bool(cols & self._identifying(table))
+        return len(cols) >= 2 and not cols.isdisjoint(table.identifying)
 
     def _holds_person(self, table: Table, r: int, cells: list[_Cell]) -> bool:
         """A row inside a notes or closing block that would be a data row of the table and
