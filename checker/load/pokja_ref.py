@@ -2,11 +2,13 @@
 their name where no sheet has a Kode Pokja (input-format.md, "Sheet Anggota Pokja").
 
 A member row names its Pokja by its own Kode Pokja cell, else by its Nama Pokja cell, else
-through the section row above it ("A. POKJA KOORDINASI ..."); a merged Pokja cell counts for
-every row it covers (grid.fill_merged). A text names a Pokja when it is the Pokja's Kode
-Pokja (folded as a code) or its Nama Pokja (folded for case, spacing and punctuation, a
-leading "Pokja", "Kelompok Kerja" or "Tim Kerja" ignored), else when it contains exactly one
-Pokja's code or name as whole words ("Susunan Keanggotaan Pokja Moneter (PJ-01)").
+through the banner above it ("2. POKJA KOORDINASI ...") or its table's title, as
+load/regions.py found them (`PokjaHint`); a merged Pokja cell counts for every row it covers
+(grid.fill_merged). A text names a Pokja when it is the Pokja's Kode Pokja (folded as a
+code) or its Nama Pokja (folded for case, spacing and punctuation, a leading "Pokja",
+"Kelompok Kerja" or "Tim Kerja" ignored), else when it contains exactly one Pokja's code or
+name as whole words ("Susunan Keanggotaan Pokja Moneter (PJ-01)"), a name found only inside
+a longer one that also matches not counting.
 
 Where neither Pokja nor Anggota Pokja has a Kode Pokja column and Pokja has a Nama Pokja,
 the Pokja are identified by their folded name: the tables then carry that identity as their
@@ -16,13 +18,13 @@ its name; a missing Kode Pokja column is then no problem.
 
 Decisions where the contract is silent:
 - A row whose Pokja cannot be resolved keeps what it names, as written (its Kode Pokja cell,
-  its Nama Pokja cell or the whole section row's text): a reference to an unknown Pokja
-  (K13 on that row), never a silent guess. A section row naming no Pokja gives the rows
-  under it that text; the Pokja of an earlier section does not carry over.
+  its Nama Pokja cell or the whole banner's text): a reference to an unknown Pokja (K13 on
+  that row), never a silent guess. Which banners give a Pokja (and which, such as role
+  sub-headings, leave it as it is) is load/regions.py's decision.
 - A Kode Pokja cell that is no Pokja's code but is a Pokja's name names that Pokja.
-- Anggota Pokja without a Kode Pokja column but with Nama Pokja cells or section rows gets
-  its `kode_pokja` column located at the Nama Pokja column, else at the column of its first
-  section row's text.
+- Anggota Pokja without a Kode Pokja column but with Nama Pokja cells, banners or titles gets
+  its `kode_pokja` column located at the Nama Pokja column, else at the column of the first
+  banner's or title's text.
 """
 from __future__ import annotations
 
