@@ -771,11 +771,12 @@ def stacked_anggota(book: Book, numbers: bool = True, sub_title: bool = True) ->
 
 def unicode_spaces(book: Book) -> None:
     """NIPs copied from web pages: a non-breaking space (U+00A0) and a narrow one (U+202F)
-    between their parts; a Kode Target ending in a non-breaking space."""
+    between their parts; PK's Kode Target with a non-breaking space inside and a zero-width
+    one at its end ("PK\u00a0-01\u200b", read as PK-01)."""
     sheet = book[_named(book, "Pegawai")]
     set_column(sheet, "NIP", lambda v: f"{v[:8]}\u00a0{v[8:14]}\u202f{v[14]} {v[15:]}" if len(v) == 18 else v)
     pk = book[_named(book, "PK")]
-    set_column(pk, "Kode Target", lambda v: v + "\u00a0")
+    set_column(pk, "Kode Target", lambda v: f"{v[:2]}\u00a0{v[2:]}\u200b")
 
 
 def office_unit(names: bool = True, form: str | None = "colon", groups: bool = True, banners: str | None = "digit",

@@ -133,8 +133,12 @@ _TRAIL_PUNCT = string.punctuation + "\u2013\u2014\u2018\u2019\u201c\u201d\u2026"
 
 
 def fold_code(s: Any) -> str:
-    """fold_text + drop trailing punctuation: "PK-01." -> "pk-01", "1." -> "1"."""
-    return fold_text(s).rstrip(_TRAIL_PUNCT).rstrip()
+    """fold_text, spaces of any kind inside removed (input-format v3, Cell text), trailing
+    punctuation dropped: "PK-01." -> "pk-01", "1." -> "1", "PK\u00a0- 01" -> "pk-01"."""
+    t = fold_text(s)
+    if " " in t:
+        t = t.replace(" ", "")
+    return t.rstrip(_TRAIL_PUNCT)
 
 
 def fold_compact(s: Any) -> str:
