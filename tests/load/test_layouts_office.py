@@ -300,3 +300,36 @@ def test_the_unplaced_rows_finding_beside_other_structure_findings(tmp_path):
     book["Pegawai"].rows[-1:-1] = [[], [None, None, None, None, "catatan tambahan"]]
     again = run.check([write_book(book, tmp_path / "a.xlsx")], engine=ENGINES[0]).findings
     assert [(f.row, f.fingerprint) for f in again if f.found] == [(9, first)]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_sheets_whose_names_say_nothing_are_found_by_their_columns(engine, tmp_path):
+    """The Unit form on "Sheet1", Pegawai on "Sheet2", the member list on "Lampiran": found by
+    their columns; a reference sheet fitting no kind is ignored."""
+    book = unit(form="colon", banners="digit")
+    rename(book, {"Unit": "Sheet1", "Pegawai": "Sheet2", "Anggota Pokja": "Lampiran"})
+    book["Referensi"] = type(book["PK"])([["Daftar Jenis Jabatan"], ["Fungsional"], ["Pelaksana"]])
+    u = load_workbook(write_book(book, tmp_path / "u.xlsx", "libreoffice"))
+    assert {k: t.sheet for k, t in u.tables.items() if k in ("unit", "pegawai", "anggota")} == {
+        "unit": "Sheet1", "pegawai": "Sheet2", "anggota": "Lampiran"}
+    assert u.unit["kode_unit"][1] == "D9.AS1" and u.problems == []
+    assert findings(book, tmp_path, engine) == []
+
+
+def test_unit_row_under_a_title_and_a_group_header(tmp_path):
+    """One data row under a two-row header: "JPT Pratama" over "NIP | Nama" reads as NIP JPT
+    Pratama and Nama JPT Pratama; the signature under it is no second unit."""
+    from layouts_kit import grouped_header, signature, title_block
+    book = unit()
+    sheet = book["Unit"]
+    grouped_header(sheet, {"JPT Pratama": {"NIP JPT Pratama": "NIP", "Nama JPT Pratama": "Nama"},
+                           "JPT Madya": {"NIP JPT Madya": "NIP", "Nama JPT Madya": "Nama"}})
+    title_block(sheet, ["IDENTITAS UNIT KERJA"])
+    signature(sheet, decree=False)
+    u = load_workbook(write_book(book, tmp_path / "u.xlsx"))
+    assert u.problems == [] and u.unplaced == []
+    assert {f: (v[1], v[3], v[4]) for f, v in u.unit.items() if f.startswith(("nip_jpt", "nama_jpt"))} == {
+        "nip_jpt_pratama": ("197503122000031001", 5, "D"),
+        "nama_jpt_pratama": ("Dr. Bambang Sutrisno, S.E., M.Si.", 5, "E"),
+        "nip_jpt_madya": ("196801051992031002", 5, "F"), "nama_jpt_madya": ("Ir. Sri Rahayu, M.P.P.", 5, "G")}
+    assert findings(book, tmp_path, ENGINES[0]) == []
