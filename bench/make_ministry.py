@@ -308,8 +308,8 @@ def write_unit(u, path):
             if o["pokja"] == pj["code"]:
                 p = o["person"]
                 anggota.append([pj["code"], p["nip"], "", p["nama"], "Anggota", p["jenis"], o["asal"], "",
-                                "Penunjukan", f"ND-{u.index + 1}/{o['asal']}/02/{year}", f"Memberi masukan {u.topic}: {o['output']}",
-                                o["output"], date(year, 12, 18)])
+                                "Penunjukan", f"ND-{u.index + 1}/{o['asal']}/02/{year}",
+                                f"Memberi masukan {u.topic}: {o['output']}", o["output"], date(year, 12, 18)])
     sheet("Anggota Pokja", ["Kode Pokja", "NIP", "ID Pegawai", "Nama", "Kedudukan", "Jenis Jabatan", "Kode Unit Asal",
                             "Instansi Asal", "Cara Penugasan", "Nomor Persetujuan Pimpinan", "Uraian Tugas", "Output",
                             "Tanggal Rekomendasi Penilaian"], anggota)

@@ -1686,6 +1686,384 @@ def siasn_roster() -> bytes:
     return b"\xef\xbb\xbf" + ("\r\n".join(lines) + "\r\n").encode("utf-8")
 
 
+# --------------------------------------------------------------------------------------
+# D2.AS2: a unit kept the way a real office keeps it (input-format.md version 3)
+# --------------------------------------------------------------------------------------
+# Sheets named as annexes and with their year (the MPH also has last year's copy beside it,
+# which the Tahun Kinerja sets aside), the member list on a sheet named only "Lampiran"
+# (found by its columns), the Unit sheet as a form with numbered labels, tables off column A
+# under title blocks, column numbers, an SK group header with generic sub-headers, Pokja
+# banners numbered 1., 2., 3. with role sub-headings, numbered empty template rows, a total
+# row, notes and footnotes, signature blocks, a hidden column, a side note, NIPs with
+# non-breaking spaces. Two findings are planted: an empty Output (A04) and a member row
+# pasted under the decree's signature, which the reader cannot place (one D05).
+
+OFFICE_FILE = "d2-as2-perkebunan.xlsx"
+EXPECTED[OFFICE_FILE] = [
+    ("A04", "PB-02: Output Nurul Aini, S.P. (Anggota) kosong pada lampiran SK"),
+    ("D05", "lampiran SK, baris 39: salinan baris anggota (Citra Kirana) di bawah tanda tangan tidak dapat "
+            "ditempatkan dan tidak dibaca"),
+]
+
+UNITS.append(dict(
+    file=OFFICE_FILE,
+    kode="D2.AS2", deputi="D2",
+    nama="Asisten Deputi Pengembangan Agribisnis Perkebunan",
+    head=P("head", "Ir. Gunawan Hadisaputra, M.Agr.", 1, "JPT Pratama",
+           "Asisten Deputi Pengembangan Agribisnis Perkebunan"),
+    head_on_pegawai=True, pola="A",
+    layout=dict(unit="office", mph="office", dates="excel", nip="plain"),
+    sheets=dict(unit="Identitas Unit", pk="Lampiran I PK 2025", pegawai="Lampiran II Pegawai", mph="MPH 2025",
+                mph_old="MPH 2024", pokja="Pokja (TA 2025)", anggota="Lampiran"),
+    builder="office",
+    pk=[
+        ("PK-01", "Meningkatnya daya saing komoditas kelapa sawit berkelanjutan",
+         "Persentase rekomendasi kebijakan kelapa sawit berkelanjutan yang ditindaklanjuti", "80%", "Persen"),
+        ("PK-02", "Meningkatnya produktivitas kopi dan kakao rakyat",
+         "Jumlah rekomendasi kebijakan peremajaan kopi dan kakao rakyat", "3", "Rekomendasi"),
+        ("PK-03", "Terpantaunya hilirisasi komoditas perkebunan",
+         "Persentase provinsi sentra yang terpantau capaian hilirisasinya", "90%", "Persen"),
+        ("PK-04", "Terwujudnya akuntabilitas kinerja unit", "Nilai SAKIP unit", "80", "Nilai"),
+    ],
+    pegawai=[
+        P("citra", "Citra Kirana, S.P., M.Si.", 2, "Fungsional", "Analis Kebijakan Ahli Madya"),
+        P("bagus", "Bagus Setiawan, S.E., M.E.", 1, "Fungsional", "Analis Kebijakan Ahli Muda"),
+        P("nurul", "Nurul Aini, S.P.", 2, "Fungsional", "Analis Kebijakan Ahli Pertama"),
+        P("hadi", "Hadi Prasetyo, S.TP.", 1, "Fungsional", "Analis Kebijakan Ahli Pertama"),
+        P("rika", "Rika Amelia, S.Si.", 2, "Fungsional", "Statistisi Ahli Pertama", "PPPK"),
+        P("dimas", "Dimas Aryo Wibowo, S.E.", 1, "Fungsional", "Perencana Ahli Muda"),
+        P("lusi", "Lusiana Putri, A.Md.", 2, "Fungsional", "Pengelola Keuangan APBN Mahir"),
+        P("arif", "Arif Rachman", 1, "Pelaksana", "Pengadministrasi Perkantoran"),
+        P("yuli", "Yuliani", 2, "Tenaga Pendukung", "Pramu Bakti", "PPNPN", "PPNPN-112"),
+    ],
+    outsiders=[],
+    sk=dict(nomor="KEP-9/D.II.2/01/2025", tanggal=dt.date(2025, 1, 20), konsultasi=dt.date(2025, 1, 15),
+            mulai=dt.date(2025, 1, 20), selesai=dt.date(2025, 12, 31)),
+    pokja=[
+        dict(kode="PB-01", nama="Pokja Kelapa Sawit Berkelanjutan", jenis="Substansi", target="PK-01",
+             tugas="Menyusun rekomendasi kebijakan tata kelola dan sertifikasi kelapa sawit berkelanjutan."),
+        dict(kode="PB-02", nama="Pokja Kopi, Kakao, dan Hilirisasi", jenis="Substansi", target="PK-02, PK-03",
+             tugas="Menyusun rekomendasi peremajaan kopi dan kakao rakyat serta memantau hilirisasi perkebunan."),
+        dict(kode="PB-03", nama="Pokja Dukungan Teknis dan Administrasi", jenis="Dukungan Teknis dan Administrasi",
+             target="PK-04", tugas="Melaksanakan perencanaan, keuangan, ketatausahaan, dan pelaporan kinerja unit."),
+    ],
+    anggota=[
+        M("PB-01", "citra", "Ketua",
+          "Memimpin penyusunan rekomendasi kebijakan kelapa sawit berkelanjutan",
+          "Rekomendasi kebijakan sertifikasi kelapa sawit berkelanjutan (2 dokumen)"),
+        M("PB-01", "hadi", "Anggota",
+          "Menganalisis data sertifikasi dan produktivitas kebun sawit rakyat",
+          "Kajian produktivitas kebun sawit rakyat"),
+        M("PB-01", "rika", "Anggota",
+          "Mengolah statistik ekspor produk turunan kelapa sawit",
+          "Statistik triwulanan ekspor produk turunan sawit"),
+        M("PB-02", "bagus", "Ketua",
+          "Memimpin penyusunan rekomendasi peremajaan kopi dan kakao serta pemantauan hilirisasi",
+          "Rekomendasi kebijakan peremajaan kopi dan kakao rakyat (3 rekomendasi)"),
+        M("PB-02", "nurul", "Anggota",
+          "Memantau capaian hilirisasi perkebunan di provinsi sentra",
+          None),                                                      # A04: Output left empty
+        M("PB-02", "hadi", "Anggota",
+          "Menyusun bahan rapat koordinasi peremajaan kakao",
+          "Bahan rapat koordinasi peremajaan kakao", mph=["PK-02"]),
+        M("PB-03", "dimas", "Ketua",
+          "Mengoordinasikan penyusunan rencana kerja dan laporan kinerja unit",
+          "Rencana Kerja dan Laporan Kinerja unit Tahun 2025"),
+        M("PB-03", "lusi", "Anggota",
+          "Mengelola pembayaran dan pertanggungjawaban keuangan unit",
+          "Laporan pertanggungjawaban keuangan unit bulanan"),
+        M("PB-03", "arif", "Sekretaris",
+          "Menatausahakan persuratan dan agenda unit",
+          "Agenda dan register surat unit"),
+        M("PB-03", "yuli", "Anggota",
+          "Menyiapkan ruang rapat dan penggandaan dokumen unit",
+          "Ruang rapat dan dokumen unit siap digunakan"),
+    ],
+    late_copy="citra",              # her member row pasted again under the decree's signature (D05)
+))
+
+
+def _merge(ws, r0, c0, r1, c1):
+    ws.merge_cells(start_row=r0, start_column=c0, end_row=r1, end_column=c1)
+
+
+def _office_title(ws, lines: list[str], first_col: int, last_col: int, top: int = 1) -> int:
+    """Title lines merged across the table; the next free row (after a blank one)."""
+    for i, line in enumerate(lines):
+        cell = ws.cell(row=top + i, column=first_col, value=line)
+        cell.font = TITLE_FONT
+        cell.alignment = CENTER
+        _merge(ws, top + i, first_col, top + i, last_col)
+    return top + len(lines) + 1
+
+
+def _office_header(ws, row: int, first_col: int, names: list[str]) -> None:
+    for c, text in enumerate(names, start=first_col):
+        ws.cell(row=row, column=c, value=text)
+    style_header_row(ws, row, len(names), first_col)
+
+
+def _office_numbers(ws, row: int, first_col: int, n: int) -> None:
+    for c in range(n):
+        ws.cell(row=row, column=first_col + c, value=f"({c + 1})").alignment = CENTER
+
+
+def _office_signature(ws, row: int, col: int, u: Unit, lines: list[str]) -> int:
+    for i, line in enumerate(lines + [u.head["jabatan"].upper() + ",", "ttd", u.head["nama"],
+                                      "NIP. " + fmt_nip(u.head["nip"], "spaced")]):
+        ws.cell(row=row + i, column=col, value=line)
+    return row + len(lines) + 4
+
+
+def _office_unit_form(ws, u: Unit) -> None:
+    """The identity sheet as a form: numbered labels, a colon cell, the value; the Tahun
+    Kinerja in one cell; a `Nomor` line and a signature, whose labels name no field."""
+    s = u.s
+    ws.cell(row=1, column=1, value="IDENTITAS UNIT KERJA").font = TITLE_FONT
+    _merge(ws, 1, 1, 1, 4)
+    for c, v in enumerate(("Nomor", ":", "ND-7/D.II.2/01/2025"), start=2):
+        ws.cell(row=2, column=c, value=v)
+    fields = [("Kode Unit", u.kode), ("Nama Unit", s["nama"]), ("Unit JPT Madya", u.madya["unit"]),
+              ("NIP JPT Pratama", fmt_nip(u.head["nip"], "plain")), ("Nama JPT Pratama", u.head["nama"]),
+              ("NIP JPT Madya", fmt_nip(u.madya["nip"], "plain")), ("Nama JPT Madya", u.madya["nama"]),
+              ("Pola Struktur", s["pola"]), ("Tahun Kinerja", None), ("Instansi", INSTANSI),
+              ("Keterangan", FIKTIF)]
+    r = 4
+    for i, (label, value) in enumerate(fields, start=1):
+        ws.cell(row=r, column=1, value=f"{i}.")
+        if label == "Tahun Kinerja":
+            ws.cell(row=r, column=2, value="Tahun Kinerja: 2025")
+        else:
+            ws.cell(row=r, column=2, value=label)
+            ws.cell(row=r, column=3, value=":")
+            cell = ws.cell(row=r, column=4, value=value)
+            cell.number_format = "@"
+        r += 1
+    _office_signature(ws, r + 1, 4, u, ["Jakarta, 20 Januari 2025"])
+    for col, width in zip("ABCD", (4, 24, 2, 60)):
+        ws.column_dimensions[col].width = width
+
+
+def _office_pk(ws, u: Unit) -> None:
+    names = ["No", "Kode Target", "Sasaran", "Indikator Kinerja", "Target", "Satuan"]
+    r = _office_title(ws, ["PERJANJIAN KINERJA TAHUN 2025", u.s["nama"].upper()], 1, len(names))
+    _office_header(ws, r, 1, names)
+    for i, row in enumerate(u.s["pk"], start=1):
+        for c, v in enumerate((i,) + tuple(row), start=1):
+            ws.cell(row=r + i, column=c, value=v)
+    r += len(u.s["pk"]) + 2
+    ws.cell(row=r, column=1, value="Keterangan:")
+    ws.cell(row=r + 1, column=1, value="Target sesuai Perjanjian Kinerja yang ditandatangani 3 Januari 2025.")
+    for col, width in zip("ABCDEF", (5, 12, 45, 60, 10, 14)):
+        ws.column_dimensions[col].width = width
+
+
+def _office_pegawai(ws, u: Unit) -> None:
+    """From column B under a title block: column numbers, the ID Pegawai column hidden, NIPs
+    with non-breaking spaces, a side note, then JUMLAH, notes and a signature."""
+    names = ["No", "NIP", "ID Pegawai", "Nama", "Jenis Jabatan", "Nama Jabatan", "Status Kepegawaian",
+             "Kedudukan Hukum"]
+    first = 2
+    r = _office_title(ws, ["DAFTAR PEGAWAI", u.s["nama"].upper(), "KEADAAN 31 JANUARI 2025"], first,
+                      first + len(names) - 1, top=2)
+    _office_header(ws, r, first, names)
+    _office_numbers(ws, r + 1, first, len(names))
+    people = [dict(u.head, status="PNS", id_pegawai=None)] + list(u.people.values())
+    r += 2
+    for i, p in enumerate(people, start=1):
+        nip = p.get("nip")
+        values = (i, f"{nip[:8]}\u00a0{nip[8:14]}\u00a0{nip[14]}\u00a0{nip[15:]}" if nip and i % 2 else nip,
+                  p.get("id_pegawai"), p["nama"], p["jenis"], p["jabatan"], p["status"], "Aktif")
+        for c, v in enumerate(values, start=first):
+            cell = ws.cell(row=r, column=c, value=v)
+            if c == first + 1:
+                cell.number_format = "@"
+        if i == 2:
+            ws.cell(row=r, column=first + len(names) + 1, value="cek SK jabatan terbaru")    # a side note
+        r += 1
+    r += 1
+    ws.cell(row=r, column=first, value="JUMLAH")
+    ws.cell(row=r, column=first + 1, value=f"{len(people)} orang")
+    r += 2
+    for line in ("Keterangan:", "1. Data kepegawaian per 31 Januari 2025.",
+                 "*) PPNPN tanpa NIP dikenali dengan ID Pegawai."):
+        ws.cell(row=r, column=first, value=line)
+        r += 1
+    _office_signature(ws, r + 1, first + 5, u, ["Jakarta, 31 Januari 2025"])
+    ws.column_dimensions["D"].hidden = True                       # ID Pegawai: hidden, still read
+    for col, width in zip("BCEFGHI", (5, 24, 34, 18, 42, 16, 16)):
+        ws.column_dimensions[col].width = width
+
+
+def _office_mph(ws, u: Unit, year: int) -> None:
+    """The MPH matrix under a title block and a merged "Target Kinerja" over the target codes,
+    no NIP column, "-" where there is no role, a footnote. Last year's copy (`year` 2024)
+    lists last year's staff and targets."""
+    s = u.s
+    pk = u.pk_codes if year == 2025 else ["PK-01", "PK-02", "PK-03"]
+    fixed = ["No", "Nama", "Jabatan"]
+    ncols = len(fixed) + len(pk) + 1
+    r = _office_title(ws, ["MATRIKS PEMBAGIAN PERAN DAN HASIL", s["nama"].upper(), f"TAHUN KINERJA {year}"], 1, ncols)
+    for c, text in enumerate(fixed, start=1):
+        ws.cell(row=r, column=c, value=text)
+        _merge(ws, r, c, r + 1, c)
+    ws.cell(row=r, column=len(fixed) + 1, value="Target Kinerja")
+    _merge(ws, r, len(fixed) + 1, r, len(fixed) + len(pk))
+    for j, code in enumerate(pk):
+        ws.cell(row=r + 1, column=len(fixed) + 1 + j, value=code)
+    ws.cell(row=r, column=ncols, value="Keterangan")
+    _merge(ws, r, ncols, r + 1, ncols)
+    style_header_row(ws, r, ncols)
+    style_header_row(ws, r + 1, ncols)
+    r += 2
+    if year == 2025:
+        entries = u.mph_entries()
+        rows = [(p["nama"], p["jabatan"], entries[p["handle"]]) for p in u.mph_people()]
+    else:
+        rows = [("Sutrisno Adi, S.P.", "Analis Kebijakan Ahli Muda", {"PK-01": ["Kajian tata niaga sawit 2024"]}),
+                ("Bagus Setiawan, S.E., M.E.", "Analis Kebijakan Ahli Pertama",
+                 {"PK-02": ["Bahan rapat kopi 2024"]})]
+    for n, (nama, jabatan, mine) in enumerate(rows, start=1):
+        for c, v in enumerate((n, nama, jabatan), start=1):
+            ws.cell(row=r, column=c, value=v)
+        for j, code in enumerate(pk):
+            texts = mine.get(code)
+            cell = ws.cell(row=r, column=len(fixed) + 1 + j, value="\n".join(texts) if texts else "-")
+            cell.alignment = WRAP if texts else CENTER
+        r += 1
+    ws.cell(row=r + 1, column=1, value="*) Peran hasil mengacu pada Rencana Hasil Kerja pegawai.")
+    for col, width in zip("ABC", (5, 32, 36)):
+        ws.column_dimensions[col].width = width
+
+
+def _office_pokja(ws, u: Unit) -> None:
+    """A two-row header: `SK Penetapan` over `Nomor | Tanggal | Penandatangan`, `Konsultasi
+    Ortala` over `Tanggal`, `Periode` over `Mulai | Selesai`; the other names merged down."""
+    s, sk = u.s, u.s["sk"]
+    top = ["No", "Kode Pokja", "Nama Pokja", "Jenis Pokja", "Kode Target", "Tugas Pokja"]
+    groups = [("SK Penetapan", ["Nomor", "Tanggal", "Penandatangan"]), ("Konsultasi Ortala", ["Tanggal"]),
+              ("Periode", ["Mulai", "Selesai"])]
+    ncols = len(top) + sum(len(g[1]) for g in groups)
+    r = _office_title(ws, ["DAFTAR KELOMPOK KERJA TAHUN 2025", s["nama"].upper()], 1, ncols)
+    for c, text in enumerate(top, start=1):
+        ws.cell(row=r, column=c, value=text)
+        _merge(ws, r, c, r + 1, c)
+    c = len(top) + 1
+    for label, subs in groups:
+        ws.cell(row=r, column=c, value=label)
+        if len(subs) > 1:
+            _merge(ws, r, c, r, c + len(subs) - 1)
+        for k, sub in enumerate(subs):
+            ws.cell(row=r + 1, column=c + k, value=sub)
+        c += len(subs)
+    style_header_row(ws, r, ncols)
+    style_header_row(ws, r + 1, ncols)
+    r += 2
+    for i, p in enumerate(s["pokja"], start=1):
+        values = (i, p["kode"], p["nama"], p["jenis"], p["target"], p["tugas"], sk["nomor"], sk["tanggal"],
+                  fmt_nip(u.head["nip"], "plain"), sk["konsultasi"], sk["mulai"], sk["selesai"])
+        for c, v in enumerate(values, start=1):
+            cell = ws.cell(row=r, column=c, value=v)
+            if isinstance(v, dt.date):
+                cell.number_format = "dd/mm/yyyy"
+            elif c == 9:
+                cell.number_format = "@"
+        r += 1
+    ws.cell(row=r + 1, column=1, value="Catatan: SK pembentukan Pokja ditetapkan dalam satu keputusan.")
+    for col, width in zip("ABCDEF", (5, 10, 40, 30, 14, 60)):
+        ws.column_dimensions[col].width = width
+
+
+def _office_anggota(ws, u: Unit) -> None:
+    """The decree's annex on a sheet named "Lampiran": title block, `No | Nama | NIP | Jabatan |
+    Kedudukan dalam Tim | Uraian Tugas | Output`, column numbers, Pokja banners "1. POKJA ..."
+    merged across the table, role sub-headings in the last Pokja, numbered empty rows, the
+    signature, and one member row pasted again under it."""
+    s = u.s
+    names = ["No", "Nama", "NIP", "Jabatan", "Kedudukan dalam Tim", "Uraian Tugas", "Output"]
+    ncols = len(names)
+    r = _office_title(ws, [f"LAMPIRAN KEPUTUSAN {u.head['jabatan'].upper()}", f"NOMOR {s['sk']['nomor']}",
+                           "TENTANG PEMBENTUKAN KELOMPOK KERJA TAHUN 2025"], 1, ncols)
+    _office_header(ws, r, 1, names)
+    _office_numbers(ws, r + 1, 1, ncols)
+    r += 2
+    pasted = None
+    for g, p in enumerate(s["pokja"], start=1):
+        ws.cell(row=r, column=1, value=f"{g}. {p['nama'].upper()}").font = HEADER_FONT
+        _merge(ws, r, 1, r, ncols)
+        r += 1
+        rows = [("Pengarah", u.madya["nama"], u.madya["nip"], u.madya["unit"].replace("Bidang Koordinasi", "Bidang"),
+                 "Penanggung Jawab", "Memberikan arahan strategis dan menerima hasil pelaksanaan tugas Pokja",
+                 f"Terlaksananya arahan strategis {p['nama']}"),
+                ("Pengarah", u.head["nama"], u.head["nip"], u.head["jabatan"], "Penanggung Jawab",
+                 "Memberikan arahan, memantau, dan mengevaluasi pelaksanaan tugas Pokja",
+                 f"Terlaksananya evaluasi hasil {p['nama']}")]
+        n_anggota = 0
+        for m in s["anggota"]:
+            if m["pokja"] != p["kode"]:
+                continue
+            who = u.people[m["who"]]
+            shown = "Ketua merangkap Anggota" if m["kedudukan"] == "Ketua" else m["kedudukan"]
+            if m["kedudukan"] == "Anggota":
+                n_anggota += 1
+                shown = f"Anggota {n_anggota}"
+            rows.append((m["kedudukan"], who["nama"], who.get("nip"), who["jabatan"], shown, m["uraian"],
+                         m["output"]))
+        roles = g == len(s["pokja"])
+        seen = []
+        for i, (role, nama, nip, jabatan, shown, uraian, output) in enumerate(rows, start=1):
+            if roles and role not in seen:
+                seen.append(role)
+                ws.cell(row=r, column=2, value=f"{'abcd'[len(seen) - 1]}) {role}").font = HEADER_FONT
+                r += 1
+            values = (i, nama, fmt_nip(nip, "spaced") if nip else None, jabatan, shown, uraian, output)
+            for c, v in enumerate(values, start=1):
+                if v is not None:
+                    ws.cell(row=r, column=c, value=v).alignment = WRAP
+            if u.people.get(s.get("late_copy"), {}).get("nama") == nama and pasted is None:
+                pasted = values
+            r += 1
+    for k in range(len(s["pokja"]) + 1, len(s["pokja"]) + 3):           # template rows left numbered
+        ws.cell(row=r, column=1, value=k)
+        r += 1
+    r = _office_signature(ws, r + 1, 6, u, ["Ditetapkan di Jakarta", "pada tanggal 20 Januari 2025"])
+    for c, v in enumerate(pasted, start=1):                              # D05: pasted under the signature
+        if v is not None:
+            ws.cell(row=r, column=c, value=v)
+    for col, width in zip("ABCDEFG", (5, 34, 24, 36, 24, 50, 50)):
+        ws.column_dimensions[col].width = width
+
+
+def build_office_workbook(spec: dict) -> Workbook:
+    """D2.AS2's workbook, as its office keeps it."""
+    u = Unit(spec)
+    sh = spec["sheets"]
+    wb = Workbook()
+    ws = wb.active
+    ws.title = sh["unit"]
+    _office_unit_form(ws, u)
+    _office_pk(wb.create_sheet(sh["pk"]), u)
+    _office_pegawai(wb.create_sheet(sh["pegawai"]), u)
+    _office_mph(wb.create_sheet(sh["mph"]), u, 2025)
+    _office_mph(wb.create_sheet(sh["mph_old"]), u, 2024)
+    _office_pokja(wb.create_sheet(sh["pokja"]), u)
+    _office_anggota(wb.create_sheet(sh["anggota"]), u)
+    props = wb.properties
+    props.creator = "cek-pokja (contoh)"
+    props.lastModifiedBy = "cek-pokja (contoh)"
+    props.title = f"Contoh workbook Pokja {u.kode} {spec['nama']} (data fiktif)"
+    props.subject = "Contoh data fiktif untuk cek-pokja"
+    props.description = FIKTIF
+    props.keywords = "data fiktif; contoh; Pokja; Permenko Perekonomian 1/2025"
+    props.created = FIXED_TIME
+    props.modified = FIXED_TIME
+    return wb
+
+
+BUILDERS = {"office": build_office_workbook}
+
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     out = Path(argv[0]) if argv else Path(__file__).resolve().parent
@@ -1693,7 +2071,7 @@ def main(argv: list[str] | None = None) -> int:
     _NIPS.clear()
     for spec in UNITS:
         path = out / spec["file"]
-        save_reproducible(build_workbook(spec), path)
+        save_reproducible(BUILDERS.get(spec.get("builder"), build_workbook)(spec), path)
         print(f"{path}  ({spec['kode']}, {len(EXPECTED[spec['file']])} temuan yang diharapkan)")
     roster = out / ROSTER_FILE
     roster.parent.mkdir(parents=True, exist_ok=True)

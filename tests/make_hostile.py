@@ -75,16 +75,30 @@ STYLE_DATE, STYLE_TEXT, STYLE_FILL = 1, 2, 3
 
 
 class _Strings:
-    def __init__(self):
+    """The shared-string table. `mode`: "shared" (one <t> per string, as LibreOffice writes
+    them), "rich" (a string of several words as rich-text runs, the first word bold, as Excel
+    keeps a cell someone formatted in part) or "inline" (no table: each string in its cell,
+    <is><t>, as streaming generators write them)."""
+
+    def __init__(self, mode: str = "shared"):
         self.index: dict[str, int] = {}
         self.count = 0
+        self.mode = mode
 
     def add(self, s: str) -> int:
         self.count += 1
         return self.index.setdefault(s, len(self.index))
 
+    def _item(self, s: str) -> str:
+        head, sep, tail = s.partition(" ")
+        if self.mode != "rich" or not sep:
+            return f'<si><t xml:space="preserve">{escape(s)}</t></si>'
+        return (f'<si><r><rPr><b/><sz val="11"/><rFont val="Calibri"/></rPr><t>{escape(head)}</t></r>'
+                f'<r><rPr><sz val="11"/><rFont val="Calibri"/></rPr><t xml:space="preserve"> {escape(tail)}</t></r>'
+                f'</si>')
+
     def xml(self) -> bytes:
-        items = "".join(f'<si><t xml:space="preserve">{escape(s)}</t></si>' for s in self.index)
+        items = "".join(self._item(s) for s in self.index)
         return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="{NS}" '
                 f'count="{self.count}" uniqueCount="{len(self.index)}">{items}</sst>').encode()
 
@@ -117,27 +131,37 @@ def _cell(ref: str, v, sst: _Strings, p: str) -> str:
         serial = (d - _EPOCH).total_seconds() / 86400
         serial = int(serial) if serial.is_integer() else serial
         return f'<{p}c r="{ref}" s="{STYLE_DATE}"><{p}v>{serial}</{p}v></{p}c>'
+    if sst.mode == "inline":
+        return f'<{p}c r="{ref}" t="inlineStr"><{p}is><{p}t xml:space="preserve">{escape(str(v))}</{p}t></{p}is></{p}c>'
     return f'<{p}c r="{ref}" t="s"><{p}v>{sst.add(str(v))}</{p}v></{p}c>'
 
 
 def sheet_xml(rows, sst: _Strings, *, prefix: str = "", merged=(), trailing_styled_rows: int = 0,
-              dimension: str | None = None) -> bytes:
+              dimension: str | None = None, hidden_rows=(), hidden_cols=(), autofilter: str | None = None) -> bytes:
     """rows: list of rows (row 1 first) or dict {excel_row: row}; a row is a list of cells
     from column A. `trailing_styled_rows`: that many formatted empty rows after the data,
     the last one holding a cell with only a non-breaking space (so that the reader's used
-    range really ends there)."""
+    range really ends there). `hidden_rows` (Excel rows) and `hidden_cols` (0-based) are
+    hidden, as a saved filter (`autofilter`, a range such as "A1:F9") or a user hides them."""
     p = f"{prefix}:" if prefix else ""
     xmlns = f'xmlns:{prefix}="{NS}"' if prefix else f'xmlns="{NS}"'
     out = [f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<{p}worksheet {xmlns} xmlns:r="{NS_R}">']
+    if autofilter:
+        out.append(f'<{p}sheetPr filterMode="1"/>')
     if dimension:
         out.append(f'<{p}dimension ref="{dimension}"/>')
+    if hidden_cols:
+        out.append(f"<{p}cols>" + "".join(f'<{p}col min="{c + 1}" max="{c + 1}" width="0" hidden="1" customWidth="1"/>'
+                                          for c in sorted(hidden_cols)) + f"</{p}cols>")
     out.append(f"<{p}sheetData>")
     items = rows.items() if isinstance(rows, dict) else enumerate(rows, start=1)
     last = 0
+    hide = set(hidden_rows)
     for r, row in items:
         cells = "".join(_cell(f"{col_letter(c)}{r}", v, sst, p) for c, v in enumerate(row))
         if cells:
-            out.append(f'<{p}row r="{r}">{cells}</{p}row>')
+            attrs = ' hidden="1"' if r in hide else ""
+            out.append(f'<{p}row r="{r}"{attrs}>{cells}</{p}row>')
         last = max(last, r)
     for r in range(last + 1, last + 1 + trailing_styled_rows):
         cells = "".join(f'<{p}c r="{col_letter(c)}{r}" s="{STYLE_FILL}"/>' for c in range(6))
@@ -145,6 +169,8 @@ def sheet_xml(rows, sst: _Strings, *, prefix: str = "", merged=(), trailing_styl
             cells += _cell(f"G{r}", "\u00a0 ", sst, p)
         out.append(f'<{p}row r="{r}" s="{STYLE_FILL}" customFormat="1">{cells}</{p}row>')
     out.append(f"</{p}sheetData>")
+    if autofilter:
+        out.append(f'<{p}autoFilter ref="{autofilter}"/>')
     if merged:
         out.append(f'<{p}mergeCells count="{len(merged)}">'
                    + "".join(f'<{p}mergeCell ref="{m}"/>' for m in merged) + f"</{p}mergeCells>")
@@ -153,16 +179,21 @@ def sheet_xml(rows, sst: _Strings, *, prefix: str = "", merged=(), trailing_styl
 
 
 def xlsx_members(sheets: dict, *, hidden=(), very_hidden=(), merged=None, prefix: str = "",
-                 trailing_styled_rows=None, dimension=None) -> list[tuple[str, bytes]]:
-    """The parts of a minimal but complete .xlsx, in the order Excel writes them."""
+                 trailing_styled_rows=None, dimension=None, strings: str = "shared", hidden_rows=None,
+                 hidden_cols=None, autofilter=None) -> list[tuple[str, bytes]]:
+    """The parts of a minimal but complete .xlsx, in the order Excel writes them. Per sheet
+    name: `merged` ranges, `hidden_rows`, `hidden_cols`, an `autofilter` range; `strings`: how
+    text cells are stored (_Strings)."""
     merged, trailing_styled_rows, dimension = merged or {}, trailing_styled_rows or {}, dimension or {}
-    sst = _Strings()
+    hidden_rows, hidden_cols, autofilter = hidden_rows or {}, hidden_cols or {}, autofilter or {}
+    sst = _Strings(strings)
     parts = []
     for i, (name, rows) in enumerate(sheets.items(), start=1):
         parts.append((f"xl/worksheets/sheet{i}.xml",
                       sheet_xml(rows, sst, prefix=prefix, merged=merged.get(name, ()),
                                 trailing_styled_rows=trailing_styled_rows.get(name, 0),
-                                dimension=dimension.get(name))))
+                                dimension=dimension.get(name), hidden_rows=hidden_rows.get(name, ()),
+                                hidden_cols=hidden_cols.get(name, ()), autofilter=autofilter.get(name))))
     n = len(sheets)
     sheet_overrides = "".join(
         f'<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="application/vnd.openxmlformats-'
@@ -521,7 +552,7 @@ def _sparse_bomb(path):
 
 
 def _tall_sparse(path):
-    """Pegawai (6 columns) plus one stray value at E19990 (someone typed far below the table,
+    """Pegawai (6 columns) plus one stray text at E19990 (someone typed far below the table,
     within the Pegawai row limit, limits.SHEET_MAX_ROWS) and one at IN1 (far right of it): a
     few KB, a used range of 4.96 million cells, within SHEET_MAX_CELLS: reading it needs some
     500 MB and a few seconds, so a low memory or time limit stops it (and the default ones do
@@ -531,7 +562,7 @@ def _tall_sparse(path):
     keep = [i for i, h in enumerate(sheets["Pegawai"][0]) if h != "Kedudukan Hukum"][:6]
     rows = {i + 1: [r[j] if j < len(r) else None for j in keep] for i, r in enumerate(sheets["Pegawai"])}
     rows[1] = rows[1] + [None] * (TALL_SPARSE_COLUMNS - 1 - len(rows[1])) + ["x"]
-    rows[TALL_SPARSE_ROW] = [None, None, None, None, "x"]
+    rows[TALL_SPARSE_ROW] = [None, None, None, None, "lihat lampiran"]
     sheets["Pegawai"] = rows
     return write(path, xlsx_bytes(sheets))
 

@@ -46,5 +46,5 @@ def unreadable_unit(seq: int, file: str, sha256: str | None, detail) -> UnitFact
     ctx = UnitContext(seq, file, sha256, readable=False, detail=detail)
     out = FactSink(ctx)
     out.add("structure", None, None, None, {"problem": "file_unreadable"}, value="file_unreadable",
-            params={"p_column_label": "-", "p_detail": detail, "p_consequence": ""})
+            params={"p_column_label": "-", "p_detail": detail, "p_consequence": "", "p_raw": ""})
     return UnitFacts(ctx, out.columns())

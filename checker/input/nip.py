@@ -24,7 +24,7 @@ class NipValue(NamedTuple):
     raw_text: str
 
 
-_NIP_STRIP_RE = re.compile(r"[\s.\u00a0]+")
+_NIP_STRIP_RE = re.compile(r"[\s.\u00a0\u200b-\u200d\u2060\ufeff]+")      # zero-width characters too
 _NIP_PREFIX_RE = re.compile(r"^nip(?![a-z])\s*[.:]?\s*", re.IGNORECASE)
 _NO_NIP = frozenset({"", "-", "\u2013", "\u2014"})
 _APOSTROPHES = "'`\u2018\u2019"

@@ -138,15 +138,24 @@ def fold_text(s: Any) -> str:
 
 @functools.lru_cache(maxsize=1 << 16)        # a workbook repeats its names, codes and vocabulary a lot
 def _fold_text(t: str) -> str:
-    return _WS_RE.sub(" ", t.replace("\xa0", " ")).strip().strip(_EXTRA_TRIM).strip().casefold()
+    if any(ch in t for ch in _EXTRA_TRIM):         # zero-width characters: nothing, inside too
+        t = t.translate(_NO_ZERO_WIDTH)
+    return _WS_RE.sub(" ", t.replace("\xa0", " ")).strip().casefold()
+
+
+_NO_ZERO_WIDTH = {ord(ch): None for ch in _EXTRA_TRIM}
 
 
 _TRAIL_PUNCT = string.punctuation + "\u2013\u2014\u2018\u2019\u201c\u201d\u2026"
 
 
 def fold_code(s: Any) -> str:
-    """fold_text + drop trailing punctuation: "PK-01." -> "pk-01", "1." -> "1"."""
-    return fold_text(s).rstrip(_TRAIL_PUNCT).rstrip()
+    """fold_text, spaces of any kind inside removed (input-format v3, Cell text), trailing
+    punctuation dropped: "PK-01." -> "pk-01", "1." -> "1", "PK\u00a0- 01" -> "pk-01"."""
+    t = fold_text(s)
+    if " " in t:
+        t = t.replace(" ", "")
+    return t.rstrip(_TRAIL_PUNCT)
 
 
 def fold_compact(s: Any) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from checker.input.contract import is_example_row
 from checker.input.values import cell_text, is_missing, trim_text
 from checker.load.limits import MERGED_FILL_MAX_CELLS
 
@@ -87,15 +86,17 @@ class Grid:
             self._counts = (self.arr != None).sum(axis=1).tolist() if self.nrows else []  # noqa: E711
         return self._counts
 
-    def fill_merged(self, first_row: int) -> None:
-        """Give every cell of each merged range at or below `first_row` the value of the range's
-        top-left cell (input-format.md: it counts for every cell of the range); `origin` maps
-        each such cell to that top-left cell. Rows keep the emptiness of their own cells, so a
-        merged cell reaching over a blank row makes no data row of it. At most
-        MERGED_FILL_MAX_CELLS cells are filled (a hint, not a reason to refuse a file)."""
+    def fill_merged(self, rows) -> None:
+        """Give every cell of each merged range that starts on one of `rows` (data rows) the
+        value of the range's top-left cell (input-format.md: in data rows it counts for every
+        cell of the range); `origin` maps each such cell to that top-left cell. Rows keep the
+        emptiness of their own cells, so a merged cell reaching over a blank row makes no data
+        row of it. At most MERGED_FILL_MAX_CELLS cells are filled (a hint, not a reason to
+        refuse a file)."""
+        rows = set(rows)
         budget = MERGED_FILL_MAX_CELLS
         for (r0, c0), (r1, c1) in self.merged:
-            if r0 < first_row or r0 >= self.nrows or c0 >= self.ncols:
+            if r0 not in rows or r0 >= self.nrows or c0 >= self.ncols:
                 continue
             value = self.arr[r0, c0]
             size = (min(r1, self.nrows - 1) - r0 + 1) * (min(c1, self.ncols - 1) - c0 + 1)
@@ -111,13 +112,9 @@ class Grid:
     def texts(self, r: int) -> list[str]:
         if r < 0 or r >= self.nrows:
             return []
-        return [cell_text(v) for v in self.arr[r]]
+        return ["" if v is None else cell_text(v) for v in self.arr[r].tolist()]
 
     def cell(self, r: int, c: int) -> Any:
         if 0 <= r < self.nrows and 0 <= c < self.ncols:
             return self.arr[r, c]
         return None
-
-    def data_rows(self, start: int) -> list[int]:
-        # A template's example row ("CONTOH: ...") is guidance, never data.
-        return [r for r in range(max(start, 0), self.nrows) if self.filled[r] and not is_example_row(self.arr[r])]

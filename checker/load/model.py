@@ -19,8 +19,10 @@ FORMULA_ERROR = "formula_error"
 
 @dataclass
 class Problem:
-    code: str                  # "file_unreadable" | "sheet_missing" | "column_missing"
-    sheet: str | None          # canonical label when missing, else the actual sheet name
+    code: str                  # "file_unreadable" | "sheet_missing" | "column_missing" |
+                               # "sheet_ambiguous" (two sheets for one kind: `detail` names them) |
+                               # "kind_ambiguous" (one sheet fitting two kinds: `detail` names them)
+    sheet: str | None          # canonical label when missing or ambiguous, else the actual sheet name
     column: str | None         # canonical column label
     field: str | None
     row: int | None            # header row when a column is missing
@@ -71,6 +73,17 @@ class MphColumn:
     matches: tuple = ()        # the targets (codes as written) a header naming several names
 
 
+@dataclass(frozen=True)
+class Unplaced:
+    """A row no table of its sheet could place (input-format.md, *Tables on a sheet*): never
+    read as data; the unit's one D05 lists them (facts/structure.py)."""
+    sheet: str                 # the sheet's name as written
+    kind: str                  # the sheet's kind
+    row: int                   # Excel row
+    col: int                   # 0-based column of its first text
+    text: str                  # its cells' texts, joined by " | "
+
+
 @dataclass
 class LoadedUnit:
     path: str
@@ -81,6 +94,7 @@ class LoadedUnit:
     mph_layout: str | None     # "matrix" | "long" | None
     mph_columns: list[MphColumn]
     problems: list[Problem]
+    unplaced: list[Unplaced] = field(default_factory=list)
 
     @property
     def hidden_sheets(self) -> list[str]:

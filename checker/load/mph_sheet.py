@@ -1,58 +1,99 @@
 """The MPH sheet in its two layouts: long (one row per employee and target) or matrix (one row
 per employee and result, one column per PK target), the matrix melted into the long shape.
 
-Matrix headers: the header row (the first with two employee column names) and up to two
-rows under it whose employee cells are empty (group cells such as a merged "Target Kinerja"
-or a Sasaran above the targets); each other column's name is its lowest non-empty header
-cell, and it is a target column when that name names a PK target (load/mph_targets.py). The
-header rows are the ones that find the most target columns; on a tie the deeper block when
-its last row names some of them (indicators under their Sasaran), so a first data row
-without a name is never taken for a header.
+Matrix headers (load/header.py): the header row (the first with two employee column names)
+and the rows around it that find more target columns (a merged "Target Kinerja" or a
+Sasaran above the targets); each other column's name is its lowest non-empty header cell,
+and it is a target column when that name names a PK target (load/mph_targets.py). Its body
+is read as every table's (load/regions.py): a row is data when it has a person or two filled
+cells; several tables on the sheet add up.
+
+Decision where the contract is silent: the target columns named by several tables of one
+sheet are listed once, at the first table's header.
 """
 from __future__ import annotations
 
 from checker.input import contract
 from checker.input.values import cell_text, col_letter, parse_peran
-from checker.load.grid import Grid, is_filled
-from checker.load.header import MAX_HEADER_ROWS, body_rows, column_names, find_header
+from checker.load.columns import SheetColumns
+from checker.load.grid import Grid
+from checker.load.header import find_header
 from checker.load.model import MphColumn, Problem, Table
 from checker.load.mph_targets import TargetNames
-from checker.load.sections import section_of
-from checker.load.tables import columns_data, missing_columns, plain_table, with_nama_nip
-
-_IDENTITY = ("nip", "id_pegawai", "nama", contract.NAMA_NIP_FIELD)
+from checker.load.regions import read_tables
+from checker.load.tables import SheetRead, columns_data, has_status, missing_columns, plain_table, with_nama_nip
 
 
-def load_mph(grid: Grid, sheet: str, hidden: bool, pk_rows: dict | None = None):
-    """(Table, problems, layout, target columns) of the MPH sheet; `pk_rows` are the PK
-    table's columns (for headers that name a target by its indicator)."""
+def load_mph(grid: Grid, sheet: str, hidden: bool, pk_rows: dict | None = None, names_pokja=None):
+    """(SheetRead, layout, target columns) of the MPH sheet; `pk_rows` are the PK table's
+    columns (for headers that name a target by its indicator)."""
     spec = contract.MPH
-    hr, colmap = find_header(grid, contract.column_name_keys(contract.read_columns("mph", spec.columns)))
-    if contract.MPH_LAYOUT_FIELD in colmap:
-        return _long(grid, sheet, hidden, hr, colmap)
+    every = SheetColumns.of("mph", contract.read_columns("mph", spec.columns))
+    hr = find_header(grid, every)
+    if _names_kode_target(grid, every, hr):
+        return _long(grid, sheet, hidden, names_pokja)
     mcols = contract.read_columns("mph", contract.MPH_MATRIX_COLUMNS)
     specs = {c.field: c for c in mcols}
-    colmap = {f: ci for f, ci in colmap.items() if f in specs}
-    targets, data_start = _target_columns(grid, hr, colmap, TargetNames(pk_rows))
-    colmap = with_nama_nip(colmap)
-    problems = missing_columns(sheet, mcols, colmap, hr + 1)
-    if not targets:
-        problems.append(Problem("column_missing", sheet, "Kode Target", "kode_target", hr + 1,
-                                "rancangan", "no target column in the MPH matrix"))
-    emp_rows, _sections = body_rows(grid, data_start, list(range(hr, data_start)))
-    grid.fill_merged(data_start)
+    read = read_tables(grid, SheetColumns.of("mph", mcols), names_pokja, TargetNames(pk_rows))
+    grid.fill_merged(read.rows)
     issues: dict[tuple[int, str], str] = {}
-    emp = columns_data(grid, emp_rows, colmap, specs, "mph", issues)
+    first = read.tables[0].band
+    colmap = with_nama_nip(first.colmap)
+    problems = missing_columns(sheet, mcols, colmap, first.row + 1)
+    targets = [t for tb in read.tables for t in tb.band.targets]
+    if not targets:
+        problems.append(Problem("column_missing", sheet, "Kode Target", "kode_target", first.row + 1,
+                                "rancangan", "no target column in the MPH matrix"))
+    parts = []
+    for tb in read.tables:
+        if tb.rows and tb.band.targets:
+            cm = with_nama_nip(tb.band.colmap)
+            emp = columns_data(grid, tb.rows, cm, specs, "mph", issues)
+            parts.append(_melt(grid, tb.rows, emp, tb.band.targets, issues))
+    data = _concat(parts, [f for f in colmap if f != contract.NAMA_NIP_FIELD], specs)
     colmap.pop(contract.NAMA_NIP_FIELD, None)
-    data = _melt(grid, emp_rows, emp, targets, issues)
     columns = {f: col_letter(ci) for f, ci in colmap.items()}
     if targets:
-        columns["kode_target"] = columns["peran_hasil"] = col_letter(targets[0][0])
+        columns["kode_target"] = columns["peran_hasil"] = col_letter(first.targets[0][0] if first.targets
+                                                                     else targets[0][0])
     else:
         issues = {}                    # no target column: the matrix has no rows to point at
-    table = Table("mph", sheet, hidden, hr + 1, columns, data, issues)
-    mph_columns = [_mph_column(t) for t in targets]
-    return table, problems, "matrix", mph_columns
+    table = Table("mph", sheet, hidden, first.row + 1, columns, data, issues)
+    seen: set[str] = set()
+    mph_columns = []
+    for t in targets:
+        if t[2].code not in seen:
+            seen.add(t[2].code)
+            mph_columns.append(_mph_column(t))
+    return SheetRead(table, problems, [], read.unplaced, read), "matrix", mph_columns
+
+
+def _names_kode_target(grid: Grid, every: SheetColumns, hr: int) -> bool:
+    """The layout: a `Kode Target` column on the header row."""
+    return any((m := every.known(t)) is not None and m[0] == contract.MPH_LAYOUT_FIELD for t in grid.texts(hr) if t)
+
+
+def _concat(parts: list[dict], fields: list[str], specs: dict) -> dict[str, list]:
+    """The melted rows of several tables, one after the other (a field one table lacks is
+    empty there)."""
+    keys = ["_row", "_col", "_line", "kode_target", "kode_target__raw", "peran_hasil", "peran_hasil__raw"]
+    for f in fields:
+        keys += [f, f + "__raw"] + ([f + "__st"] if has_status(specs[f]) else [])
+    if len(parts) == 1 and all(k in parts[0] for k in keys):
+        return parts[0]
+    out: dict[str, list] = {k: [] for k in keys}
+    line = 0
+    for d in parts:
+        n = len(d["_row"])
+        for k in keys:
+            if k == "_line":
+                out[k] += [line + v for v in d[k]]
+            elif k in d:
+                out[k] += d[k]
+            else:
+                out[k] += ["empty"] * n if k.endswith("__st") else ([""] * n if k.endswith("__raw") else [None] * n)
+        line += (max(d["_line"]) + 1) if n else 0
+    return out
 
 
 def _mph_column(t) -> MphColumn:
@@ -62,69 +103,17 @@ def _mph_column(t) -> MphColumn:
     return MphColumn(named.code, header, col_letter(ci), row + 1)
 
 
-def _long(grid: Grid, sheet: str, hidden: bool, hr: int, colmap: dict):
+def _long(grid: Grid, sheet: str, hidden: bool, names_pokja):
     """One row per employee and target: a plain table, each row's own cell in `_col`."""
     columns = contract.read_columns("mph", contract.MPH.columns)
-    table, problems, _sections = plain_table(grid, contract.MPH, sheet, hidden, columns, hr, colmap)
+    read = plain_table(grid, contract.MPH, sheet, hidden, columns, names_pokja)
+    table = read.table
     n = len(table.rows["_row"])
     table.rows["_col"] = [table.columns.get("peran_hasil")] * n
     table.rows["_line"] = list(range(n))
     long_fields = {c.field for c in contract.MPH_LONG_COLUMNS}
-    return table, [p for p in problems if p.field in long_fields], "long", []
-
-
-def _target_columns(grid: Grid, hr: int, colmap: dict, names: TargetNames):
-    """([(column, header row of its name, Named, header text)], first data row0)."""
-    known = set(colmap.values())
-    ident = [colmap[f] for f in _IDENTITY if f in colmap]
-    best, start = _targets_over(grid, hr, hr, known, names), hr + 1
-    for last in range(hr + 1, min(hr + MAX_HEADER_ROWS, grid.nrows)):
-        if not _may_be_header(grid, last, ident, known):
-            break
-        found = _targets_over(grid, hr, last, known, names)
-        if len(found) > len(best) or (found and len(found) == len(best) and _names_targets(last, found)):
-            best, start = found, last + 1
-    return best, start
-
-
-def _names_targets(r: int, found: list) -> bool:
-    """Row `r` holds the name of a target column (so it is a header row: the lowest one
-    names the column, as a Sasaran row above the indicators does not)."""
-    return any(row == r for _ci, row, _named, _name in found)
-
-
-def _may_be_header(grid: Grid, r: int, ident: list[int], known: set) -> bool:
-    """Row `r` under the header row may be a header row too: filled, its employee cells
-    empty, something outside them, and no section row."""
-    if not grid.filled[r] or any(is_filled(grid.cell(r, c)) for c in ident):
-        return False
-    if not any(is_filled(v) for c, v in enumerate(grid.arr[r]) if c not in known):
-        return False
-    return section_of(grid, r) is None
-
-
-def _targets_over(grid: Grid, hr: int, last: int, known: set, names: TargetNames) -> list:
-    found = []
-    rows = range(hr, last + 1)
-    for ci, name in enumerate(column_names(grid, rows)):
-        if ci in known or not name:
-            continue
-        named = names.name(name)
-        if named is not None:
-            found.append((ci, _name_row(grid, rows, ci), named, name))
-    return found
-
-
-def _name_row(grid: Grid, rows: range, ci: int) -> int:
-    """The header row holding column `ci`'s name: its lowest filled header cell (the top-left
-    of a merged range reaching over it)."""
-    for r in reversed(rows):
-        if is_filled(grid.cell(r, ci)):
-            return r
-    for (r0, c0), (r1, c1) in grid.merged:
-        if c0 <= ci <= c1 and r0 <= rows.stop - 1 and r1 >= rows.start:
-            return r0
-    return rows.start
+    read.problems = [p for p in read.problems if p.field in long_fields]
+    return read, "long", []
 
 
 def _melt(grid: Grid, emp_rows: list[int], emp: dict, targets: list, issues: dict) -> dict[str, list]:

@@ -2,6 +2,7 @@
 (the cell as text) and F__st (the status of NIP, date, vocabulary and year cells)."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from checker.input import contract
@@ -20,10 +21,10 @@ from checker.input.values import (
     trim_text,
 )
 from checker.input.vocab import parse_vocab
+from checker.load.columns import SheetColumns
 from checker.load.grid import Grid
-from checker.load.header import body_rows, header_block
 from checker.load.model import FORMULA_ERROR, Problem, Table
-from checker.load.sections import Section
+from checker.load.regions import SheetTables, read_tables
 
 
 def parse_cells(col: ColumnSpec, cells: list, sheet_kind: str):
@@ -170,17 +171,84 @@ def missing_columns(sheet: str, columns: tuple[ColumnSpec, ...], found, header_r
     return out
 
 
-def plain_table(grid, spec, sheet, hidden, columns, hr, colmap) -> tuple[Table, list[Problem], list[Section]]:
-    """(Table, problems, section rows) of a table sheet whose header row is `hr`."""
+@dataclass
+class SheetRead:
+    """A table sheet read: its Table (every table's data rows, in sheet order), the problems
+    of its headers, each data row's Pokja hint (load/regions.PokjaHint or None) and the rows
+    that could not be placed ((row0, col0, text))."""
+    table: Table
+    problems: list[Problem]
+    hints: list
+    unplaced: list
+    tables: SheetTables
+
+
+def plain_table(grid: Grid, spec, sheet: str, hidden: bool, columns: tuple[ColumnSpec, ...],
+                names_pokja=None) -> SheetRead:
+    """A table sheet: every table on it (load/regions.py), their data rows added up."""
+    cols = SheetColumns.of(spec.kind, columns)
+    read = read_tables(grid, cols, names_pokja)
+    return table_from(grid, spec.kind, sheet, hidden, columns, read)
+
+
+def table_from(grid: Grid, kind: str, sheet: str, hidden: bool, columns: tuple[ColumnSpec, ...],
+               read: SheetTables) -> SheetRead:
+    """The Table of a sheet's tables: each table's data rows read under its own header. A
+    field the sheet requires and some table lacks is missing (one problem per column, at
+    the first such table's header row); an optional one is empty where a table lacks it."""
     specs = {c.field: c for c in columns}
-    keys = contract.column_name_keys(columns)
-    colmap, start = header_block(grid, keys, hr, colmap)
-    rows, sections = body_rows(grid, start, list(range(hr, start)))
-    grid.fill_merged(start)
-    colmap = with_nama_nip(colmap)
+    grid.fill_merged(read.rows)
     issues: dict[tuple[int, str], str] = {}
-    data = columns_data(grid, rows, colmap, specs, spec.kind, issues)
-    colmap.pop(contract.NAMA_NIP_FIELD, None)
-    table = Table(spec.kind, sheet, hidden, hr + 1,
-                  {f: col_letter(ci) for f, ci in colmap.items()}, data, issues)
-    return table, missing_columns(sheet, columns, colmap, hr + 1), sections
+    parts = []
+    letters: dict[str, str] = {}
+    lacking: dict[str, int] = {}
+    for t in read.tables:
+        colmap = with_nama_nip(t.band.colmap)
+        for f, ci in colmap.items():
+            if f != contract.NAMA_NIP_FIELD:
+                letters.setdefault(f, col_letter(ci))
+        for c in columns:
+            if c.field not in colmap and c.field != contract.NAMA_NIP_FIELD:
+                lacking.setdefault(c.field, t.band.row + 1)
+        if t.rows:
+            parts.append((columns_data(grid, t.rows, colmap, specs, kind, issues), len(t.rows)))
+    data = _added_up(parts, letters, specs, kind)
+    first = read.tables[0].band
+    problems = []
+    for c in columns:
+        stage = contract.missing_column_stage(c)
+        if stage is not None and c.field in lacking:
+            problems.append(Problem("column_missing", sheet, c.label, c.field, lacking[c.field], stage))
+            if c.field in letters and not (kind == "anggota" and c.field == "kode_pokja"):
+                del letters[c.field]
+    table = Table(kind, sheet, hidden, first.row + 1, letters, data, issues)
+    hints = [h for t in read.tables for h in t.hints]
+    return SheetRead(table, problems, hints, read.unplaced, read)
+
+
+def _added_up(parts: list, letters: dict, specs: dict, kind: str) -> dict[str, list]:
+    """One table's columns (`_row` and per field F, F__raw, F__st) of several tables' data."""
+    if len(parts) == 1:
+        return parts[0][0]
+    data: dict[str, list] = {"_row": []}
+    fields = [f for f in specs if f in letters]
+    for f in fields:
+        data[f], data[f + "__raw"] = [], []
+        if has_status(specs[f]):
+            data[f + "__st"] = []
+    for d, n in parts:
+        data["_row"] += d["_row"]
+        for f in fields:
+            if f in d:
+                got = (d[f], d[f + "__raw"], d.get(f + "__st"))
+            else:
+                got = parse_cells(specs[f], [None] * n, kind)
+            data[f] += got[0]
+            data[f + "__raw"] += got[1]
+            if f + "__st" in data:
+                data[f + "__st"] += got[2] if got[2] is not None else ["empty"] * n
+    return data
+
+
+def has_status(col: ColumnSpec) -> bool:
+    return col.kind in ("nip", "date", "year") or col.kind.startswith("vocab:")

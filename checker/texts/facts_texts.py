@@ -26,6 +26,26 @@ TEXTS = {
                            "The required sheet “{sheet}” was not found{also}."),
     "fact.column_missing": ("Kolom wajib “{column}” tidak ditemukan pada baris judul sheet {sheet}{also}.",
                             "The required column “{column}” was not found in the header row of sheet {sheet}{also}."),
+    "fact.sheet_ambiguous": ("Sheet {names} sama-sama dapat dibaca sebagai sheet {sheet}, sehingga tidak ada yang "
+                             "dibaca; sisakan satu, atau cantumkan Tahun Kinerja unit pada nama sheet yang berlaku "
+                             "(misalnya “{sheet} 2025”).",
+                             "Sheets {names} can each be read as the {sheet} sheet, so none was read; keep one, or put "
+                             "the unit's Tahun Kinerja in the name of the one that applies (e.g. “{sheet} 2025”)."),
+    "fact.kind_ambiguous": ("Sheet “{sheet}” dapat dibaca sebagai sheet {kinds} sekaligus, sehingga tidak dibaca; beri "
+                            "sheet itu nama baku.",
+                            "Sheet “{sheet}” can be read as the {kinds} sheet alike, so it was not read; give it its "
+                            "standard name."),
+    "fact.rows_unplaced": ("Baris berikut tidak dapat dikenali sebagai baris data, judul, catatan, jumlah, atau tanda "
+                           "tangan tabel, sehingga tidak dibaca sebagai pegawai, Pokja, anggota, atau entri MPH: "
+                           "{rows}.",
+                           "These rows could not be recognised as a table's data, title, note, total or signature "
+                           "rows, so they were not read as an employee, a Pokja, a member or an MPH entry: {rows}."),
+    "fact.rows_unplaced_rest": (" Aturan lain tetap diperiksa pada baris yang terbaca. Bila baris itu data, lengkapi "
+                                "kolomnya (misalnya NIP atau Nama) di dalam tabelnya, tanpa baris kosong di atasnya; "
+                                "bila bukan data, awali dengan “Keterangan:” atau hapus.",
+                                " The other rules are still checked on the rows that were read. If such a row is "
+                                "data, fill in its columns (e.g. NIP or Nama) inside its table, with no blank row "
+                                "above it; if it is not, begin it with “Keterangan:” or delete it."),
     "fact.roster_missing": ("tidak terdapat pada roster induk", "is not in the master roster"),
     "fact.roster_other_unit": ("tercantum pada roster induk di unit lain: {units}",
                                "is listed in the master roster under another unit: {units}"),

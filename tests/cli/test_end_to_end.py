@@ -28,7 +28,7 @@ def sample_run(tmp_path_factory):
 def test_exit_code_and_summary(sample_run):
     proc, xlsx, doc = sample_run
     assert proc.returncode == 1, proc.stderr
-    assert "8 unit diperiksa dari 8 berkas" in proc.stdout
+    assert "9 unit diperiksa dari 9 berkas" in proc.stdout
     assert "D1.AS1       Status menurut workbook: Patuh" in proc.stdout
     assert f"Workbook temuan ditulis ke: {xlsx}" in proc.stdout
     assert proc.stderr == ""

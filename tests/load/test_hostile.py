@@ -225,7 +225,9 @@ def test_memory_limit_stops_one_file_and_the_run_goes_on(tall, good):
 def test_the_default_limits_read_the_same_file(tall):
     (u,) = load_many([tall], jobs=1, limits=Limits())
     assert isinstance(u, UnitFacts)
-    assert u.columns["employee"]["row"][-1] == mh.TALL_SPARSE_ROW
+    assert u.columns["employee"]["row"][-1] == 7            # the stray text far below is no employee ...
+    assert list(zip(u.columns["structure"]["row"], u.columns["structure"]["problem"])) == [
+        (mh.TALL_SPARSE_ROW, "rows_unplaced")]                # ... but a row that could not be placed
 
 
 def test_timeout_stops_one_file_and_the_run_goes_on(tall, good):

@@ -5,10 +5,9 @@ from __future__ import annotations
 import pytest
 
 from checker.input.person_names import fold_name, split_nama_nip
-from checker.load.grid import Grid
 from checker.load.mph_targets import TargetNames
 from checker.load.pokja_ref import PokjaNames, pokja_key
-from checker.load.sections import section_of
+from checker.load.row_text import numbering
 
 
 @pytest.mark.parametrize("a,b", [
@@ -57,20 +56,17 @@ def test_nama_nip_cells(cell, nama, nip):
     ("II. Pokja Substansi", "Pokja Substansi"),
     ("(B) Pokja Dukungan", "Pokja Dukungan"),
     ("c) Tim Kerja", "Tim Kerja"),
+    ("2. POKJA HARMONISASI REGULASI", "POKJA HARMONISASI REGULASI"),     # v3: digits number banners too
+    ("1.2. Sub Pokja", "Sub Pokja"),
+    ("IV) Pokja Data", "Pokja Data"),
 ])
-def test_section_rows(text, title):
-    grid = Grid([[None, text, None, "  "]])
-    s = section_of(grid, 0)
-    assert (s.col, s.text, s.title) == (1, text, title)
+def test_banner_numbering(text, title):
+    assert numbering(text) == (text[:len(text) - len(title)].strip(), title)
 
 
-@pytest.mark.parametrize("row", [
-    [None, "Pokja Kebijakan"],                 # no numbering
-    ["A. Pokja", "Ketua"],                      # two filled cells: data
-    ["1. Pokja Kebijakan"],                     # a number is no section letter
-])
-def test_not_section_rows(row):
-    assert section_of(Grid([row]), 0) is None
+@pytest.mark.parametrize("text", ["Pokja Kebijakan", "PK-01 Persentase", "Rina Wulandari", "2025 Laporan"])
+def test_no_banner_numbering(text):
+    assert numbering(text) is None
 
 
 PK = {"kode_target": ["pk-01", "pk-02", "pk-03"], "kode_target__raw": ["PK-01", "PK-02", "PK-03"],

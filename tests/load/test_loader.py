@@ -326,7 +326,7 @@ def test_header_row_with_the_most_when_none_has_two(make_workbook):
     ]}))
     t = u.tables["pk"]
     assert t.header_row == 1           # first row with the most (1) known names
-    assert t.rows["_row"] == [2, 3, 4]
+    assert t.rows["_row"] == [3, 4]    # "catatan" is right of the table (column A): row 2 is blank
     assert problems(u, "column_missing") == [
         ("column_missing", "PK", "Indikator Kinerja", "indikator_kinerja", 1, "rancangan")]
 
@@ -349,17 +349,18 @@ def test_empty_rows_ignored_row_numbers_kept(make_workbook):
         [None, "  ", "\u00a0"],                       # blank texts only: empty
         [None, None, None, None],
         [NIP_JF2, "Dedi", "Pelaksana"],
-        [None, None, None, "catatan saja"],           # some cell filled: data
+        [None, None, None, "catatan saja"],           # one text under no identifying column: unplaced
         [],
         [],
     ]}))
     t = u.tables["pegawai"]
-    assert t.rows["_row"] == [3, 6, 7]
-    assert t.rows["nip"] == [NIP_JF1, NIP_JF2, None]
-    assert t.rows["nip__st"] == ["valid", "valid", "empty"]
-    assert t.rows["nama"] == ["Citra", "Dedi", None]
-    assert t.rows["nama__raw"] == ["Citra", "Dedi", ""]
-    assert list(t.frame().index) == [0, 1, 2]
+    assert t.rows["_row"] == [3, 6]
+    assert [(x.sheet, x.row, x.col, x.text) for x in u.unplaced] == [("Pegawai", 7, 3, "catatan saja")]
+    assert t.rows["nip"] == [NIP_JF1, NIP_JF2]
+    assert t.rows["nip__st"] == ["valid", "valid"]
+    assert t.rows["nama"] == ["Citra", "Dedi"]
+    assert t.rows["nama__raw"] == ["Citra", "Dedi"]
+    assert list(t.frame().index) == [0, 1]
 
 
 def test_text_nip_column_with_blanks_stays_exact(make_workbook):

@@ -141,9 +141,9 @@ def test_per_unit_writes_one_workbook_per_unit(tmp_path):
                "--engine", "pandas", "--jobs", "1")
     assert r.exit_code == 1
     names = sorted(p.name for p in (tmp_path / "per-unit").iterdir())
-    assert names == ["D1.AS1.xlsx", "D1.AS2.xlsx", "D2.AS1.xlsx", "D2.AS3.xlsx", "D3.AS1.xlsx", "D3.AS2.xlsx",
-                     "SES.BHO.xlsx", "SES.BU.xlsx"]
-    assert f"Workbook temuan per unit (8) ditulis ke folder: {tmp_path / 'per-unit'}" in r.output
+    assert names == ["D1.AS1.xlsx", "D1.AS2.xlsx", "D2.AS1.xlsx", "D2.AS2.xlsx", "D2.AS3.xlsx", "D3.AS1.xlsx",
+                     "D3.AS2.xlsx", "SES.BHO.xlsx", "SES.BU.xlsx"]
+    assert f"Workbook temuan per unit (9) ditulis ke folder: {tmp_path / 'per-unit'}" in r.output
     _, head, rows = _sheet_rows(tmp_path / "per-unit" / "D1.AS2.xlsx", "Temuan")
     assert rows and {r[head.index("Kode Unit")] for r in rows} == {"D1.AS2"}
     _, _, every = _sheet_rows(tmp_path / "semua.xlsx", "Temuan")
