@@ -260,13 +260,20 @@ def _follow_up(result, compare_with, waivers_from):
 @DEBUG_OPTION
 def template(output, unit_code, tahun, force, lang, debug):
     def work():
-        from checker.followup.template import exists_message, write_template
+        from checker.followup.template import YEAR_RANGE, exists_message, write_template
+        from checker.output import destinations
+        low, high = YEAR_RANGE
+        if tahun is not None and not low <= tahun <= high:
+            _fail(EXIT_USAGE, t("err.tahun_range", lang, value=tahun, low=low, high=high))
+        path = destinations.with_xlsx(output)          # `-o t2` is t2.xlsx, as check's -o
+        if not force and os.path.lexists(path):
+            _fail(EXIT_USAGE, exists_message(path, lang))
         try:
-            path = write_template(output, unit_code, tahun, lang, overwrite=force)
-        except FileExistsError:
-            _fail(EXIT_USAGE, exists_message(output, lang))
-        except OSError as e:
-            _fail(EXIT_USAGE, t("err.output_unwritable", lang, path=output, detail=e.strerror or str(e)))
+            destinations.check_file_target(path, "-o")
+            with destinations.writing(path, "-o"):
+                path = write_template(path, unit_code, tahun, lang, overwrite=True)
+        except destinations.TargetError as e:
+            _fail(EXIT_USAGE, e.message(lang))
         click.echo(t("template.written", lang, path=path))
     _guard(lang, debug, work)
 

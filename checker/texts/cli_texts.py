@@ -122,6 +122,10 @@ TEXTS = {
                           "sampai {high} (detik).",
                           "The value --timeout {value} is out of range: give 0 (no limit) or a number from {low} "
                           "to {high} (seconds)."),
+    "err.tahun_range": ("Nilai --tahun {value} di luar rentang: berikan Tahun Kinerja empat angka dari {low} sampai "
+                        "{high}, mis. 2025.",
+                        "The value --tahun {value} is out of range: give the Tahun Kinerja as four digits from {low} "
+                        "to {high}, e.g. 2025."),
     "err.output_dir_missing": ("Folder {folder} untuk berkas keluaran {path} ({option}) tidak ada. Buat folder "
                                "tersebut terlebih dahulu, atau pilih tempat lain dengan {option}.",
                                "The folder {folder} for the output file {path} ({option}) does not exist. Create "
