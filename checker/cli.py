@@ -6,13 +6,37 @@ import os
 import signal
 import sys
 
-import click
 
-from checker.load.limits import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_S
-from checker.output.terminal import DEFAULT_LIMIT
-from checker.terms import DEFAULT_FAIL_ON, DEFAULT_STAGE, LANGS, SEVERITIES, STAGES
-from checker.texts import lang_from_argv, t
-from checker.web.command import serve
+def _quiet_exit(_signum, _frame):
+    os._exit(130)
+
+
+def _quiet_interrupts() -> None:
+    """Until a command runs (`_guard`), Ctrl-C ends the program quietly with 130: while this
+    module and its imports load, Python would print a KeyboardInterrupt traceback. Only where
+    Ctrl-C still has Python's own handler (the interpreter of a command, not a test runner)."""
+    import threading
+    if threading.current_thread() is threading.main_thread() \
+            and signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        signal.signal(signal.SIGINT, _quiet_exit)
+
+
+def _python_interrupts() -> None:
+    """Ctrl-C raises KeyboardInterrupt again (`_guard` makes it exit 130 with a message)."""
+    import threading
+    if threading.current_thread() is threading.main_thread() and signal.getsignal(signal.SIGINT) is _quiet_exit:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
+_quiet_interrupts()
+
+import click  # noqa: E402 - after the Ctrl-C handler, like every import below
+
+from checker.load.limits import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_S  # noqa: E402
+from checker.output.terminal import DEFAULT_LIMIT  # noqa: E402
+from checker.terms import DEFAULT_FAIL_ON, DEFAULT_STAGE, LANGS, SEVERITIES, STAGES  # noqa: E402
+from checker.texts import lang_from_argv, t  # noqa: E402
+from checker.web.command import serve  # noqa: E402
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_RULEBASE, EXIT_INTERNAL = 0, 1, 2, 3, 4
 EXIT_CANCELLED, EXIT_TERMINATED = 130, 143        # 128 + SIGINT, 128 + SIGTERM, as shells report them
@@ -53,6 +77,7 @@ def _fail(code: int, message: str):
 def _guard(lang, debug, fn):
     """Runs fn and maps every failure to the contract's exit codes; tracebacks only with --debug."""
     from checker.rulebase import RuleBaseError
+    _python_interrupts()
     if not debug:      # openpyxl's warnings about parts of a workbook it drops are not for the user
         import warnings
         warnings.filterwarnings("ignore", module=r"openpyxl(\.|$)")
@@ -318,12 +343,16 @@ def explain(rule_id, lang, rules_dir, debug):
 # The self-check web page (checker/web/); its module imports no web framework, so the other
 # commands start as fast as before, and a missing [web] extra is reported when serve runs.
 main.add_command(serve)
+_python_interrupts()            # a program that imports this module keeps its own Ctrl-C (entry sets it again)
 
 
 def entry() -> None:
     """The console script (and `python -m checker`): run the command, then leave without the
     interpreter's teardown. Every output is written and closed by then, and tearing down the
     loaded libraries (pandas, numpy) costs a quarter of a one-unit check."""
+    from checker.output.console import tolerant_streams
+    _quiet_interrupts()
+    tolerant_streams()
     if "--debug" not in sys.argv[1:]:
         # A library object that could not finish (XlsxWriter's zip file on a full disk) complains
         # from its finaliser; the user reads our message instead, never "Exception ignored ...".

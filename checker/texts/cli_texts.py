@@ -206,6 +206,8 @@ TEXTS = {
     "meta.seconds": ("DETIK", "SECONDS"),
     "meta.year": ("TAHUN", "YEAR"),
     "meta.code": ("KODE", "CODE"),
+    "meta.address": ("ALAMAT", "ADDRESS"),
+    "meta.minutes": ("MENIT", "MINUTES"),
     "meta.rule": ("ID_ATAU_SLUG", "ID_OR_SLUG"),
     "rules.legend": ("Tahap: R = rancangan (rancangan SK), P = penetapan (SK ditetapkan), E = evaluasi (monitoring "
                      "dan evaluasi akhir tahun): tahap tempat aturan berlaku.",
