@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from checker.followup.findings_sheet import WAIVER_FIELDS, fold, read_findings_sheet
 from checker.input.dates import parse_date
@@ -177,17 +177,11 @@ class WaiverResult:
 # ---------------------------------------------------------------------------- reading
 
 def _as_date(v) -> tuple[date | None, str]:
-    if v is None or cell_text(v) == "":
-        return None, ""
     if isinstance(v, (int, float)) and not isinstance(v, bool) and 20000 <= v <= 80000:
         # an Excel serial in a cell without a date format
         return date(1899, 12, 30) + timedelta(days=int(v)), cell_text(v)
-    if isinstance(v, datetime):
-        return v.date(), cell_text(v)
-    if isinstance(v, date):
-        return v, cell_text(v)
-    d = parse_date(v)
-    return d.value, d.raw_text or cell_text(v)
+    d = parse_date(v)                      # a date, a date as text, or NaN (unreadable: never a waiver's date)
+    return d.value, d.raw_text
 
 
 def read_waivers(path) -> list[Waiver]:
