@@ -25,6 +25,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import HTTPConnection
 
 from checker import __version__
+from checker.terms import LANGS
 from checker.web import api, pages
 from checker.web.admission import Admission
 from checker.web.error_responses import STATUS_CODES, CatchAll, error_response, wants_json
@@ -100,6 +101,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.admission = Admission(settings.max_running, settings.max_waiting, settings.wait_seconds)
         workers.warm_up()
         if settings.warm:
+            for lang in LANGS:                  # the template downloads are ready before the first visitor
+                await to_thread.run_sync(app.state.template_path, lang)
             await to_thread.run_sync(_warm_up, app)
         store.start_sweeper()
         try:

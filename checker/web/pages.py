@@ -128,8 +128,11 @@ async def unduh(request: Request, job_id: str, lang: str, key: str):
 
 @router.get("/templat.xlsx")
 async def templat(request: Request):
+    """The blank template needs no check's turn (it is written once per language, then served
+    as it is): it is there while every check slot is busy."""
+    from anyio import to_thread
     lang = request_lang(request)
-    path = await flow.in_turn(request, request.app.state.template_path, lang)
+    path = await to_thread.run_sync(request.app.state.template_path, lang)
     return FileResponse(path, media_type=XLSX, headers={"Content-Disposition": content_disposition("pokja-unit.xlsx")})
 
 
