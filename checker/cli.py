@@ -169,12 +169,14 @@ def check(paths, output, tahap, roster, json_target, fmt, max_findings, lang, fa
         from checker.pipeline import run
         _catch_sigterm()
         _check_limits(max_memory, timeout, lang)
+        _refuse_special_files(compare_with, waivers_from, lang)
         given = _given_inputs(paths, roster, compare_with, waivers_from)
         try:
             plan = plans.plan_outputs(output, json_target, fmt, annotate, annotate_dir, per_unit_dir, given)
         except plans.TargetError as e:
             _fail(EXIT_USAGE, e.message(lang))
         limits = Limits(memory_mb=max_memory or None, timeout_s=timeout or None)
+        earlier = _read_follow_ups(compare_with, waivers_from, limits, lang)
         progress = Progress(lang) if Progress.wanted(quiet) and fmt == "teks" else None
         try:
             result = run.check(list(paths), stage=tahap, lang=lang, engine=engine, rules_dir=rules_dir,
@@ -184,7 +186,7 @@ def check(paths, output, tahap, roster, json_target, fmt, max_findings, lang, fa
             _fail(EXIT_USAGE, e.message(lang))
         except RosterError as e:
             _fail(EXIT_USAGE, e.message(lang))
-        _follow_up(result, compare_with, waivers_from)
+        _follow_up(result, *earlier)
         try:
             written = plans.write_outputs(result, plan, given)
         except plans.TargetError as e:
@@ -258,21 +260,45 @@ def _report(result, plan, written, fmt: str, max_findings: int, quiet: bool) -> 
         echo(terminal.clean(t("sum.annotated", lang, path=shown_name(path))))
 
 
-def _follow_up(result, compare_with, waivers_from):
+def _refuse_special_files(compare_with, waivers_from, lang: str) -> None:
+    """A FIFO, a device or a socket as --compare or --waivers is refused from its stat, before
+    the run (it would block the open, or never end)."""
+    from checker.followup.compare import CompareError, special_file
+    from checker.followup.waivers import WaiverError
+    for path, error in ((compare_with, CompareError), (waivers_from, WaiverError)):
+        if path and special_file(path):
+            _fail(EXIT_USAGE, error("not_a_file", path=path).message(lang))
+
+
+def _read_follow_ups(compare_with, waivers_from, limits, lang: str) -> tuple:
+    """(earlier run or None, waiver rows or None): read before the run, as every input is read,
+    in a reader worker under `limits`; a file that cannot be used stops here (exit 2)."""
+    from checker.followup.compare import previous_failed, previous_task
+    from checker.followup.waivers import waivers_failed, waivers_task
+    from checker.load.inputref import InputRef
+    from checker.pipeline import run
+    out = []
+    for path, task, failed in ((compare_with, previous_task, previous_failed),
+                               (waivers_from, waivers_task, waivers_failed)):
+        if not path:
+            out.append(None)
+            continue
+        got = run.read_one(InputRef.at(path), task, failed, limits)
+        if got.error is not None:
+            _fail(EXIT_USAGE, got.error.message(lang))
+        out.append(got.value)
+    return tuple(out)
+
+
+def _follow_up(result, previous, waivers):
     """--compare and --waivers: what an earlier run said about the same findings."""
     from datetime import date
-    if waivers_from:
-        from checker.followup.waivers import WaiverError, apply_waivers, read_waivers
-        try:
-            result.waivers = apply_waivers(result.findings, read_waivers(waivers_from), date.today())
-        except WaiverError as e:
-            _fail(EXIT_USAGE, e.message(result.lang))
-    if compare_with:
-        from checker.followup.compare import CompareError, compare_result
-        try:
-            result.comparison = compare_result(result, compare_with)
-        except CompareError as e:
-            _fail(EXIT_USAGE, e.message(result.lang))
+    if waivers is not None:
+        from checker.followup.waivers import apply_waivers
+        result.waivers = apply_waivers(result.findings, waivers, date.today())
+    if previous is not None:
+        from checker.followup.compare import compare_result
+        result.comparison = compare_result(result, previous)
 
 
 @command(help=h("template.help"))
