@@ -188,7 +188,7 @@ def check(paths, output, tahap, roster, json_target, fmt, max_findings, lang, fa
             _fail(EXIT_USAGE, e.message(lang))
         _follow_up(result, *earlier)
         try:
-            written = plans.write_outputs(result, plan, given)
+            written = plans.write_outputs(result, plan, given, run.bounded(jobs or os.cpu_count() or 1, limits))
         except plans.TargetError as e:
             _fail(EXIT_USAGE, e.message(lang))
         _report(result, plan, written, fmt, max_findings, quiet)

@@ -31,6 +31,17 @@ def read_one(ref: InputRef, task, on_failure, limits=None):
     return got
 
 
+def bounded(jobs: int, limits):
+    """A runner for tasks the caller hands in (output/plan.py's annotated copies): each file's
+    task in a reader worker under `limits`, `jobs` at a time."""
+    from functools import partial
+    return partial(_run_bounded, jobs=jobs, limits=limits)
+
+
+def _run_bounded(refs, task, on_failure, args=(), *, jobs, limits):
+    return workers.run_tasks(refs, task, on_failure, args, jobs=jobs, limits=limits)
+
+
 def master_roster(roster, limits=None):
     """The master roster (load/roster.py; `roster`: a path or an InputRef), named as shown;
     RosterError when it cannot be used. Read by `read_one`."""

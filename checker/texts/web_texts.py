@@ -221,6 +221,7 @@ TEXTS = {
     "web.err.roster": ("{detail}", "{detail}"),
     "web.err.no_input": ("{detail}", "{detail}"),
     "web.err.annotate_strict": ("{detail}", "{detail}"),
+    "web.err.annotate_bounds": ("{detail}", "{detail}"),
     "web.err.annotate": ("Salinan beranotasi {file} tidak dapat dibuat: berkas ini tidak dapat dibuka ulang untuk "
                          "diberi catatan.",
                          "The annotated copy of {file} cannot be made: the file cannot be reopened to be "

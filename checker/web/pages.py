@@ -118,7 +118,7 @@ async def unduh(request: Request, job_id: str, lang: str, key: str):
         return error_response(request, 404, "no_download")
     try:
         with request.app.state.admission.admit():
-            path = await flow.in_turn(request, checking.make_report, job, lang, key)
+            path = await flow.in_turn(request, checking.make_report, job, lang, key, request.app.state.settings)
     except WebError as e:
         return error_for(request, e, lang)
     name = offered[key]["name"]

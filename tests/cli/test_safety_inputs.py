@@ -202,3 +202,27 @@ def test_a_fifo_as_compare_or_waivers_is_refused_before_the_check(tmp_path, opti
     proc = cli("check", tmp_path / "belum-ada.xlsx", option, fifo, "-o", tmp_path / "o.xlsx", "-q", timeout=60)
     assert proc.returncode == 2 and f"{fifo} bukan berkas biasa" in proc.stderr, proc.stderr
     assert "belum-ada.xlsx" not in proc.stderr
+
+
+# ============================================================================ issue 22, point 2
+
+def test_annotated_copies_are_made_under_the_runs_bounds(good, tmp_path):
+    """A 121 KB workbook declaring 20,000 sheets took 213 s and 680 MB to annotate; one whose
+    copy needs more than --max-memory was made anyway. Now neither copy is made, each says
+    why, the run's findings and exit code are those of the check, and the good copy is made."""
+    from heavy_copies import big_extra_sheet, many_sheets
+    many = many_sheets(tmp_path / "banyak.xlsx")
+    wide = big_extra_sheet(tmp_path / "lebar.xlsx", rows=30_000)
+    plain = cli("check", many, wide, good, "--json", tmp_path / "a.json", "-o", tmp_path / "a.xlsx", "-q")
+    proc = cli("check", many, wide, good, "--json", tmp_path / "b.json", "-o", tmp_path / "b.xlsx", "-q",
+               "--annotate-dir", tmp_path / "salinan", "--max-memory", "256", "--lang", "en")
+    assert proc.returncode == plain.returncode, proc.stderr
+    assert sorted(p.name for p in (tmp_path / "salinan").iterdir()) == ["unit.diperiksa.xlsx"]
+    lines = proc.stderr.strip().splitlines()
+    assert lines[0].startswith(f"No annotated copy of {many} was made: the workbook holds 20,006 sheets")
+    assert lines[1].startswith(f"No annotated copy of {wide} was made: making it needs more than the memory "
+                               "limit of 256 MB.")
+    import json
+    fingerprints = [[f["fingerprint"] for f in json.loads((tmp_path / name).read_text())["findings"]]
+                    for name in ("a.json", "b.json")]
+    assert fingerprints[0] == fingerprints[1]

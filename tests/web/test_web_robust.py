@@ -45,3 +45,40 @@ def test_the_template_downloads_while_every_check_slot_is_busy():
                 assert wb.sheetnames[0] == "Petunjuk" and "Pegawai" in wb.sheetnames
         finally:
             admission.running = 0
+
+
+# ------------------------------------------------------------------------------ point 2
+
+def _upload(c, *paths):
+    from web.pages import csrf_of
+    token = csrf_of(c.get("/").text)
+    files = [("files", (Path(p).name, Path(p).read_bytes(), "application/octet-stream")) for p in paths]
+    r = c.post("/periksa", data={"csrf": token}, files=files, follow_redirects=False)
+    assert r.status_code == 303, r.text
+    return r.headers["location"].split("?")[0]
+
+
+def test_an_annotated_copy_is_made_under_the_servers_bounds(tmp_path):
+    """A download of a copy that needs more than the server's memory limit (or declares 20,000
+    sheets) held a check slot for minutes and gigabytes; now it is not made, the page says why
+    in the user's language, and the other downloads are as before."""
+    from heavy_copies import big_extra_sheet, many_sheets
+
+    from checker.load.limits import Limits
+    many = many_sheets(tmp_path / "banyak.xlsx")
+    wide = big_extra_sheet(tmp_path / "lebar.xlsx", rows=30_000)
+    with TestClient(create_app(Settings(warm=False, limits=Limits(memory_mb=256, timeout_s=60)))) as c:
+        job = _upload(c, many, wide, PANGAN)
+        r = c.get(f"{job}/id/diperiksa-1")
+        assert r.status_code == 422
+        assert ("Salinan beranotasi banyak.xlsx tidak dibuat: workbook ini memuat 20.006 sheet, sedangkan salinan "
+                "beranotasi dibuat untuk workbook dengan paling banyak 250 sheet.") in r.text
+        c.get(job, params={"lang": "en"})
+        r = c.get(f"{job}/en/diperiksa-2")
+        assert r.status_code == 422
+        assert ("No annotated copy of lebar.xlsx was made: making it needs more than the memory limit of 256 MB."
+                in r.text)
+        r = c.get(f"{job}/id/diperiksa-3")
+        assert r.status_code == 200
+        assert "Hasil cek-pokja" in openpyxl.load_workbook(io.BytesIO(r.content)).sheetnames
+        assert c.app.state.admission.running == 0
