@@ -82,3 +82,50 @@ def test_an_annotated_copy_is_made_under_the_servers_bounds(tmp_path):
         assert r.status_code == 200
         assert "Hasil cek-pokja" in openpyxl.load_workbook(io.BytesIO(r.content)).sheetnames
         assert c.app.state.admission.running == 0
+
+
+# ------------------------------------------------------------------------------ point 8
+
+def _start(tmp_path):
+    import os
+    import re
+    import subprocess
+    import sys
+    env = {**os.environ, "TMPDIR": str(tmp_path), "PYTHONUNBUFFERED": "1"}
+    proc = subprocess.Popen([sys.executable, "-m", "checker.web", "--port", "0"], cwd=tmp_path, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    line = proc.stderr.readline()
+    m = re.search(r"(http://127\.0\.0\.1:\d+)", line)
+    assert m, line
+    return proc, m.group(1)
+
+
+@pytest.mark.skipif(not hasattr(__import__("signal"), "SIGKILL"), reason="SIGKILL is POSIX")
+def test_a_killed_servers_uploads_are_removed_by_the_next_start(tmp_path):
+    import signal
+
+    import httpx
+
+    from web.pages import csrf_of
+    proc, url = _start(tmp_path)
+    try:
+        with httpx.Client(base_url=url, timeout=60) as c:
+            token = csrf_of(c.get("/").text)
+            r = c.post("/periksa", data={"csrf": token}, files=_files(), follow_redirects=False)
+            assert r.status_code == 303
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(30)
+    [root] = list(tmp_path.glob("cek-pokja-web-*"))
+    uploads = list(root.glob("*/in/*.xlsx"))
+    assert len(uploads) == 1 and uploads[0].read_bytes() == PANGAN.read_bytes()    # left behind, unit data
+    stranger = tmp_path / "cek-pokja-web-zzzzzzzz"                # not locked by any server: not provably ours
+    stranger.mkdir()
+    proc, url = _start(tmp_path)
+    try:
+        roots = {p.name for p in tmp_path.glob("cek-pokja-web-*")}
+        assert root.name not in roots and stranger.name in roots and len(roots) == 2
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(60)
+    assert [p.name for p in tmp_path.glob("cek-pokja-web-*")] == [stranger.name]
