@@ -129,3 +129,28 @@ def test_a_killed_servers_uploads_are_removed_by_the_next_start(tmp_path):
         proc.send_signal(signal.SIGTERM)
         proc.wait(60)
     assert [p.name for p in tmp_path.glob("cek-pokja-web-*")] == [stranger.name]
+
+
+def test_a_client_that_goes_away_is_logged_as_a_disconnect_not_an_error(caplog):
+    """An upload cut off by its client was logged as "internal error ClientDisconnect"."""
+    import logging
+    import socket
+    import time
+
+    from web.live import LiveServer
+    caplog.set_level(logging.INFO, logger="cek_pokja.web")
+    with LiveServer(warm=False) as server:
+        for path in ("/api/check", "/periksa"):
+            with socket.create_connection(("127.0.0.1", server.port)) as sock:
+                sock.sendall(f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100000\r\n"
+                             "Content-Type: multipart/form-data; boundary=b\r\n\r\n--b\r\n".encode())
+                deadline = time.monotonic() + 20
+                while server.state.admission.inside == 0 and time.monotonic() < deadline:
+                    time.sleep(0.01)                 # the body is being received
+            deadline = time.monotonic() + 20
+            while server.state.admission.inside and time.monotonic() < deadline:
+                time.sleep(0.01)
+    records = [(r.levelname, r.getMessage()) for r in caplog.records if r.name == "cek_pokja.web"]
+    assert ("INFO", "client disconnected before its answer (/api)") in records, records
+    assert ("INFO", "client disconnected before its answer (/periksa)") in records, records
+    assert not [r for r in records if r[0] == "ERROR"], records
