@@ -208,6 +208,7 @@ TEXTS = {
     "meta.code": ("KODE", "CODE"),
     "meta.address": ("ALAMAT", "ADDRESS"),
     "meta.minutes": ("MENIT", "MINUTES"),
+    "meta.name": ("NAMA", "NAME"),
     "meta.rule": ("ID_ATAU_SLUG", "ID_OR_SLUG"),
     "rules.legend": ("Tahap: R = rancangan (rancangan SK), P = penetapan (SK ditetapkan), E = evaluasi (monitoring "
                      "dan evaluasi akhir tahun): tahap tempat aturan berlaku.",

@@ -56,8 +56,11 @@ def missing_packages() -> list[str]:
               metavar=h("meta.number"), help=h("serve.opt_max_waiting"))
 @click.option("--wait-seconds", type=click.FloatRange(min=0), default=defaults.DEFAULT_WAIT_SECONDS,
               show_default=True, metavar=h("meta.seconds"), help=h("serve.opt_wait_seconds"))
+@click.option("--allowed-host", "allowed_hosts", multiple=True, metavar=h("meta.name"),
+              help=h("serve.opt_allowed_host"))
 @click.option("--lang", type=click.Choice(LANGS), default=HELP_LANG, show_default=True, help=h("opt.lang"))
-def serve(host, port, access_code, keep_minutes, max_upload_mb, max_running, max_waiting, wait_seconds, lang):
+def serve(host, port, access_code, keep_minutes, max_upload_mb, max_running, max_waiting, wait_seconds, allowed_hosts,
+          lang):
     missing = missing_packages()
     if missing:
         click.echo(t("serve.missing_extra", lang, missing=", ".join(missing)), err=True)
@@ -68,7 +71,8 @@ def serve(host, port, access_code, keep_minutes, max_upload_mb, max_running, max
         sys.exit(EXIT_USAGE)
     settings = defaults.Settings(host=host, port=port, access_code=access_code, keep_minutes=keep_minutes,
                                  max_upload_mb=max_upload_mb, max_running=max_running or defaults.default_running(),
-                                 max_waiting=max_waiting, wait_seconds=wait_seconds, lang=lang)
+                                 max_waiting=max_waiting, wait_seconds=wait_seconds, lang=lang,
+                                 allowed_hosts=tuple(allowed_hosts))
     sys.exit(run_server(settings))
 
 

@@ -21,7 +21,7 @@ LOG = logging.getLogger("cek_pokja.web")
 API_PREFIXES = ("/api/", "/openapi.json")
 
 STATUS_CODES = {400: "invalid", 401: "access", 403: "csrf", 404: "not_found", 405: "method", 413: "too_large",
-                415: "not_multipart", 422: "invalid", 500: "internal", 503: "busy"}
+                415: "not_multipart", 422: "invalid", 429: "too_many_tries", 500: "internal", 503: "busy"}
 
 
 class WebError(UserError):

@@ -25,6 +25,7 @@ from checker.web.filenames import content_disposition
 from checker.web.jobs import Variant
 from checker.web.security import ACCESS_COOKIE, CSRF_FIELD, cookie_options
 from checker.web.settings import ACCESS_COOKIE_SECONDS
+from checker.web.throttle import client_of
 from checker.web.views import render, request_lang, rule_html
 
 router = APIRouter(include_in_schema=False)
@@ -181,7 +182,13 @@ async def masuk_post(request: Request):
     if not state.guard.csrf_ok(request.cookies, form.get(CSRF_FIELD)):
         return render(request, "login.html", status=403, next=target, error=t("web.err.csrf", lang),
                       hours=ACCESS_COOKIE_SECONDS // 3600)
+    client = client_of(request.scope)
+    wait = state.throttle.wait(client)
+    if wait:                                # even a right code waits: the guessing must stop, not slow down
+        return render(request, "login.html", status=429, next=target, headers={"Retry-After": str(wait)},
+                      error=t("web.err.too_many_tries", lang, seconds=wait), hours=ACCESS_COOKIE_SECONDS // 3600)
     if not state.guard.code_ok(form.get("code")):
+        state.throttle.failed(client)
         return render(request, "login.html", status=401, next=target, error=t("web.err.bad_code", lang),
                       hours=ACCESS_COOKIE_SECONDS // 3600)
     response = RedirectResponse(target, status_code=303)

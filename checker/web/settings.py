@@ -44,6 +44,7 @@ class Settings:
     engine: str | None = None                          # None: the default engine, as `check`
     warm: bool = True                                  # one check of the blank template at start-up
     root: str | None = None                            # where the private job folders go (None: the system's)
+    allowed_hosts: tuple = ()                          # off loopback: the Host names it answers (empty: any)
 
     @property
     def max_upload_bytes(self) -> int:

@@ -154,3 +154,90 @@ def test_a_client_that_goes_away_is_logged_as_a_disconnect_not_an_error(caplog):
     assert ("INFO", "client disconnected before its answer (/api)") in records, records
     assert ("INFO", "client disconnected before its answer (/periksa)") in records, records
     assert not [r for r in records if r[0] == "ERROR"], records
+
+
+# ------------------------------------------------------------------------------ point 7
+
+CODE = "kode-biro-2025"
+
+
+def _login(c, code):
+    from web.pages import csrf_of
+    token = csrf_of(c.get("/masuk").text)
+    return c.post("/masuk", data={"csrf": token, "code": code, "next": "/"}, follow_redirects=False)
+
+
+def test_the_access_code_cannot_be_guessed_at_full_speed():
+    """300 wrong codes went through in 18.6 s, with no delay and no lock-out, on the page and
+    on the API. Now 5 wrong codes per client and window, then 429 with Retry-After (a right
+    code too, until the window moves on), in the user's language; other clients go on."""
+    app = create_app(Settings(warm=False, access_code=CODE))
+    with TestClient(app, client=("10.0.0.7", 50000)) as c:
+        for i in range(5):
+            assert _login(c, f"salah-{i}").status_code == 401
+        r = _login(c, "salah-5")
+        assert r.status_code == 429
+        seconds = int(r.headers["retry-after"])
+        assert 500 <= seconds <= 600
+        assert (f"Terlalu banyak kode akses yang salah dari komputer ini atau dari seluruh pengguna. Coba lagi dalam "
+                f"{seconds} detik.") in r.text
+        assert _login(c, CODE).status_code == 429                       # the right code waits as well
+        r = c.post("/api/check", files=_files(), headers={"X-Access-Code": CODE}, params={"lang": "en"})
+        assert r.status_code == 429 and r.headers["retry-after"].isdigit()
+        assert r.json()["error"]["code"] == "too_many_tries"
+        assert r.json()["error"]["message"].startswith("Too many wrong access codes")
+    with TestClient(app, client=("10.0.0.8", 50000)) as other:          # another computer is not locked out
+        assert _login(other, CODE).status_code == 303
+        assert other.get("/").status_code == 200                       # its cookie lets it in from now on
+
+
+def test_wrong_codes_on_the_api_count_too():
+    app = create_app(Settings(warm=False, access_code=CODE))
+    with TestClient(app, client=("10.0.0.9", 50000)) as c:
+        answers = [c.post("/api/check", files=_files(), headers={"X-Access-Code": f"x{i}"}).status_code
+                   for i in range(6)]
+        assert answers == [401] * 5 + [429]
+        assert _login(c, CODE).status_code == 429                       # the page shares the count
+
+
+def test_the_throttle_counts_per_client_and_for_everyone():
+    from checker.web.throttle import Throttle
+    now = [1000.0]
+    th = Throttle(per_client=3, overall=5, window_s=60, clock=lambda: now[0])
+    for _ in range(3):
+        assert th.wait("a") == 0
+        th.failed("a")
+    assert th.wait("a") == 60 and th.wait("b") == 0
+    th.failed("b")
+    th.failed("c")                                                        # five wrong codes in all
+    assert th.wait("d") == 60                                             # nobody may guess now
+    now[0] += 30
+    assert th.wait("a") == 30
+    now[0] += 30
+    assert th.wait("a") == 0 and th.wait("d") == 0
+
+
+# ------------------------------------------------------------------------------ point 8: Origin, Host
+
+def test_off_loopback_a_cross_site_post_is_refused_and_the_host_checked():
+    """/api/check checked neither Origin nor Host off loopback."""
+    app = create_app(Settings(warm=False, host="0.0.0.0", access_code=CODE,
+                              allowed_hosts=("cek-pokja.intranet",)))
+    with TestClient(app, base_url="http://cek-pokja.intranet:8000") as c:
+        code = {"X-Access-Code": CODE}
+        r = c.post("/api/check", files=_files(), headers={**code, "Origin": "http://jahat.example"})
+        assert r.status_code == 403 and r.json()["error"]["code"] == "origin"
+        assert r.json()["error"]["message"] == ("Permintaan ini datang dari situs lain (http://jahat.example) "
+                                                "sehingga ditolak. Buka halaman ini langsung pada alamat server.")
+        r = c.post("/api/check", files=_files(), headers={**code, "Sec-Fetch-Site": "cross-site"})
+        assert r.status_code == 403
+        r = c.post("/api/check", files=_files(), headers={**code, "Origin": "http://cek-pokja.intranet:8000"})
+        assert r.status_code == 200 and r.json()["findings"]
+        assert c.post("/api/check", files=_files(), headers=code).status_code == 200      # a script: no Origin
+        r = c.get("/api/health", headers={**code, "Host": "jahat.example"})
+        assert r.status_code == 400 and r.json()["error"]["code"] == "host"
+        page = c.post("/masuk", data={"code": CODE}, headers={"Origin": "http://jahat.example"})
+        assert page.status_code == 403 and "datang dari situs lain" in page.text
+    with TestClient(create_app(Settings(warm=False))) as local:            # loopback: as before
+        r = local.post("/api/check", files=_files(), headers={"Origin": "http://jahat.example"})
+        assert r.status_code == 200
