@@ -227,6 +227,12 @@ TEXTS = {
     "web.err.no_input": ("{detail}", "{detail}"),
     "web.err.annotate_strict": ("{detail}", "{detail}"),
     "web.err.annotate_bounds": ("{detail}", "{detail}"),
+    "web.err.too_slow": ("Unggahan terlalu lambat sehingga dihentikan: setelah {s} detik pertama, unggahan harus "
+                         "terkirim rata-rata paling sedikit {kb} KB per detik. Kirim ulang dari jaringan yang lebih "
+                         "stabil, atau periksa lebih sedikit berkas sekaligus.",
+                         "The upload was too slow and was stopped: after its first {s} seconds an upload must come "
+                         "at {kb} KB per second on average at least. Send it again over a steadier network, or "
+                         "check fewer files at once."),
     "web.err.too_many_tries": ("Terlalu banyak kode akses yang salah dari komputer ini atau dari seluruh pengguna. "
                                "Coba lagi dalam {seconds} detik.",
                                "Too many wrong access codes from this computer or from all users together. Try "

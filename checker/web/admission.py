@@ -8,7 +8,11 @@ server's); its state is only touched from that loop, so it needs no lock.
 
 A request is admitted (`admit`) before its body is read, so that at most running + waiting
 uploads are being received at once; it takes a turn (`turn`) only once its upload is in,
-so that a slow upload never holds a check's place.
+so that a slow upload never holds a check's place. Receiving uploads cannot starve the
+others' admission: one client address may hold at most `per_client` places at once (a person
+sends one batch at a time), and an upload that comes too slowly is cut off after a grace
+period (web/upload.py), so a client that opens many connections and trickles a byte now and
+then holds a few places for a few seconds, not every place for as long as it likes.
 """
 from __future__ import annotations
 
@@ -29,10 +33,12 @@ class Busy(WebError):
 
 
 class Admission:
-    def __init__(self, running: int, waiting: int, wait_seconds: float):
+    def __init__(self, running: int, waiting: int, wait_seconds: float, per_client: int | None = None):
         self.max_running, self.max_waiting, self.wait_seconds = max(1, running), max(0, waiting), wait_seconds
+        self.per_client = per_client
         self.running = 0
         self.inside = 0                      # admitted requests: receiving, waiting or running
+        self._by_client: collections.Counter = collections.Counter()
         self._queue: collections.deque = collections.deque()
         self.peak_running = self.peak_waiting = 0
 
@@ -45,15 +51,24 @@ class Admission:
         return max(1, min(60, math.ceil(2 + len(self._queue) / self.max_running)))
 
     @contextlib.contextmanager
-    def admit(self):
-        """Count the request in for the block; Busy when running + waiting are all taken."""
+    def admit(self, client: str | None = None):
+        """Count the request in for the block; Busy when running + waiting are all taken, or
+        when `client` already holds its share of them."""
         if self.inside >= self.max_running + self.max_waiting:
             raise Busy(self.retry_after())
+        if client is not None and self.per_client and self._by_client[client] >= self.per_client:
+            raise Busy(self.retry_after())
         self.inside += 1
+        if client is not None:
+            self._by_client[client] += 1
         try:
             yield
         finally:
             self.inside -= 1
+            if client is not None:
+                self._by_client[client] -= 1
+                if not self._by_client[client]:
+                    del self._by_client[client]
 
     @contextlib.asynccontextmanager
     async def turn(self):

@@ -126,7 +126,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         store = JobStore(settings.keep_seconds, settings.root)
         app.state.store = store
         app.state.template_path = _Template(store.root)
-        app.state.admission = Admission(settings.max_running, settings.max_waiting, settings.wait_seconds)
+        app.state.admission = Admission(settings.max_running, settings.max_waiting, settings.wait_seconds,
+                                        settings.max_admitted_per_client)
         workers.warm_up()
         if settings.warm:
             for lang in LANGS:                  # the template downloads are ready before the first visitor

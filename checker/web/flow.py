@@ -30,7 +30,8 @@ class BadBatch(WebError):
 async def take_upload(request, folder: str, default_lang: str) -> Batch:
     """Receive the multipart body into `folder` and read its fields. UploadError or BadBatch."""
     settings = request.app.state.settings
-    upload = await receive(request, folder, settings.max_upload_bytes)
+    upload = await receive(request, folder, settings.max_upload_bytes, grace_s=settings.upload_grace_seconds,
+                           min_rate=settings.upload_min_rate)
     stage = (upload.fields.get("tahap") or DEFAULT_STAGE).strip()
     lang = (upload.fields.get("lang") or default_lang).strip()
     if lang not in LANGS:

@@ -241,3 +241,66 @@ def test_off_loopback_a_cross_site_post_is_refused_and_the_host_checked():
     with TestClient(create_app(Settings(warm=False))) as local:            # loopback: as before
         r = local.post("/api/check", files=_files(), headers={"Origin": "http://jahat.example"})
         assert r.status_code == 200
+
+
+# ------------------------------------------------------------------------------ point 3
+
+def _trickle(port: int, source: str, stop, answers: list) -> None:
+    """A client that sends an upload's headers, then one byte every 0.3 s, and keeps the answer."""
+    import socket
+    import time
+    try:
+        sock = socket.create_connection(("127.0.0.1", port), source_address=(source, 0), timeout=30)
+    except OSError as e:                                   # pragma: no cover - no second loopback address
+        answers.append(f"cannot connect: {e}")
+        return
+    with sock:
+        sock.sendall(b"POST /api/check HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 1000000\r\n"
+                     b"Content-Type: multipart/form-data; boundary=b\r\n\r\n"
+                     b'--b\r\nContent-Disposition: form-data; name="files"; filename="a.xlsx"\r\n\r\n')
+        sock.settimeout(0.3)
+        data = b""
+        while not stop.is_set():
+            try:
+                sock.sendall(b"x")                      # one more byte of the file
+                data += sock.recv(65536)
+                if b"\r\n\r\n" in data:
+                    break
+            except TimeoutError:
+                continue
+            except OSError:
+                break
+        answers.append(data.split(b"\r\n", 1)[0].decode("latin-1"))
+        time.sleep(0.1)
+
+
+def test_slow_uploads_cannot_hold_every_place():
+    """52 connections sending a byte every 5 s held every admission place, and every other
+    upload got 503 while they stayed open. Now one address holds at most its share of the
+    places, and an upload that comes too slowly is cut off (408) after the grace period."""
+    import threading
+    import time
+
+    import httpx
+
+    from web.live import LiveServer
+    with LiveServer(warm=False, max_running=1, max_waiting=3, max_admitted_per_client=2,
+                    upload_grace_seconds=2.0) as server:
+        stop, answers = threading.Event(), []
+        slow = [threading.Thread(target=_trickle, args=(server.port, "127.0.0.2", stop, answers)) for _ in range(8)]
+        for th in slow:
+            th.start()
+        try:
+            deadline = time.monotonic() + 20
+            while server.state.admission.inside < 2 and time.monotonic() < deadline:
+                time.sleep(0.02)
+            assert server.state.admission.inside == 2                  # two places of four, not all
+            with httpx.Client(base_url=server.url, timeout=60) as c:   # someone else uploads meanwhile
+                r = c.post("/api/check", files=_files())
+            assert r.status_code == 200 and r.json()["findings"]
+        finally:
+            for th in slow:
+                th.join(30)
+            stop.set()
+        assert sorted(answers) == ["HTTP/1.1 408 Request Timeout"] * 2 + ["HTTP/1.1 503 Service Unavailable"] * 6
+        assert server.state.admission.inside == 0
