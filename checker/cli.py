@@ -191,7 +191,8 @@ def check(paths, output, tahap, roster, json_target, fmt, max_findings, lang, fa
             written = plans.write_outputs(result, plan, given, run.bounded(jobs or os.cpu_count() or 1, limits))
         except plans.TargetError as e:
             _fail(EXIT_USAGE, e.message(lang))
-        _report(result, plan, written, fmt, max_findings, quiet)
+        from checker.engines import fell_back
+        _report(result, plan, written, fmt, max_findings, quiet, fell_back(engine, result.engine))
         if not result.units():
             sys.exit(EXIT_USAGE)
         sys.exit(EXIT_FINDINGS if result.failing() else EXIT_OK)
@@ -222,9 +223,10 @@ def _given_inputs(paths, roster, compare_with, waivers_from) -> list:
     return out
 
 
-def _report(result, plan, written, fmt: str, max_findings: int, quiet: bool) -> None:
+def _report(result, plan, written, fmt: str, max_findings: int, quiet: bool, engine_fallback: bool = False) -> None:
     """The terminal: `teks` (summary, then the findings), `baris` (every finding, nothing else);
-    with the JSON on stdout, the report goes to stderr."""
+    with the JSON on stdout, the report goes to stderr. `engine_fallback`: the summary says
+    once that the pandas engine ran because durable-rules is not installed."""
     from checker.load.inputref import shown_name
     from checker.output import terminal
     to_err = plan.stdout_json
@@ -238,6 +240,8 @@ def _report(result, plan, written, fmt: str, max_findings: int, quiet: bool) -> 
     lang = result.lang
     for line in terminal.summary_lines(result):
         echo(line)
+    if engine_fallback:
+        echo(t("sum.engine_fallback", lang))
     if result.comparison is not None:
         from checker.followup.compare import summary_lines
         for line in summary_lines(result.comparison, lang):

@@ -174,6 +174,10 @@ TEXTS = {
                  "  {unit:<12} Status as recorded: {status:<20} {counts}"),
     "sum.not_submitted": ("{n} pada roster induk tidak menyampaikan workbook: {units}.",
                           "{n} of the master roster submitted no workbook: {units}."),
+    "sum.engine_fallback": ("Mesin aturan pandas dipakai karena durable-rules tidak terpasang di komputer ini; "
+                            "temuannya sama (kedua mesin diuji silang).",
+                            "The pandas rule engine ran because durable-rules is not installed on this computer; "
+                            "the findings are the same (both engines are cross-checked)."),
     "sum.waived": ("{n} temuan dikecualikan (tidak dihitung di atas).", "{n} waived findings (not counted above)."),
     "sum.patuh": ("Patuh", "Compliant"),
     "sum.perlu_perbaikan_data": ("Perlu Perbaikan Data", "Data needs fixing"),
