@@ -204,20 +204,38 @@ def sweep_stale_folders(prefix: str, parent: str | None = None) -> list[str]:
     for entry in entries:
         if not pattern.fullmatch(entry.name):
             continue
+        lock = os.path.join(entry.path, LOCK_NAME)
         try:
             info = os.lstat(entry.path)
-            if not stat.S_ISDIR(info.st_mode) or not _ours(info):
-                continue
-            fd = os.open(os.path.join(entry.path, LOCK_NAME), os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0))
-        except OSError:                      # no lock file: not provably ours
+            if not stat.S_ISDIR(info.st_mode) or not _ours(info) or not os.path.isfile(lock):
+                continue                     # no lock file: not provably ours
+        except OSError:
             continue
-        try:
-            if try_lock(fd):
-                shutil.rmtree(entry.path, ignore_errors=True)
-                gone.append(entry.name)
-        finally:
-            os.close(fd)
+        if _unheld(lock):
+            shutil.rmtree(entry.path, ignore_errors=True)
+            gone.append(entry.name)
     return gone
+
+
+def _unheld(lock: str) -> bool:
+    """Whether no live process holds the lock file `lock`: its lock can be taken (POSIX), or it
+    can be deleted (Windows, where a file another process has open cannot be)."""
+    try:
+        import fcntl  # noqa: F401
+    except ImportError:  # pragma: no cover - Windows
+        try:
+            os.unlink(lock)
+            return True
+        except OSError:
+            return False
+    try:
+        fd = os.open(lock, os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return False
+    try:
+        return try_lock(fd)
+    finally:
+        os.close(fd)
 
 
 def _fsync_file(path: str) -> None:
