@@ -304,3 +304,29 @@ def test_slow_uploads_cannot_hold_every_place():
             stop.set()
         assert sorted(answers) == ["HTTP/1.1 408 Request Timeout"] * 2 + ["HTTP/1.1 503 Service Unavailable"] * 6
         assert server.state.admission.inside == 0
+
+
+# ------------------------------------------------------------------------------ docs/layanan-intranet.md
+
+def test_the_service_guide_starts_serve_with_options_it_has(monkeypatch):
+    """The systemd unit and the WinSW service of docs/layanan-intranet.md run a `serve` command
+    line this version accepts, off loopback, with the access code from the environment."""
+    import re
+    import shlex
+
+    from click.testing import CliRunner
+
+    from checker.web import command
+    guide = (ROOT / "docs" / "layanan-intranet.md").read_text(encoding="utf-8")
+    exec_start = re.search(r"^\s*ExecStart=\S+/cek-pokja (serve .*)$", guide, re.M).group(1)
+    winsw = re.search(r"<arguments>(serve .*)</arguments>", guide).group(1)
+    assert "EnvironmentFile=/etc/cek-pokja/akses.env" in guide and "KillSignal=SIGTERM" in guide
+    assert '<env name="CEK_POKJA_ACCESS_CODE"' in guide and "https://github.com/winsw/winsw" in guide
+    seen = []
+    monkeypatch.setattr(command, "run_server", lambda settings: seen.append(settings) or 0)
+    monkeypatch.setenv("CEK_POKJA_ACCESS_CODE", CODE)
+    for line in (exec_start, winsw):
+        r = CliRunner().invoke(command.serve, shlex.split(line)[1:])
+        assert r.exit_code == 0, r.output
+    assert [(s.host, s.access_code, s.allowed_hosts) for s in seen] == [
+        ("0.0.0.0", CODE, ("cek-pokja.intranet",))] * 2
