@@ -37,10 +37,11 @@ def _with_nan(path, sheet: str, header: str, kode_pokja: str, date_format: bool)
     return f"{openpyxl.utils.get_column_letter(col)}", row
 
 
+@pytest.mark.parametrize("header", ["Tanggal SK", "Tanggal Konsultasi Ortala"])     # K05 + K17, K05 before
 @pytest.mark.parametrize("date_format", [True, False])
-def test_a_nan_date_is_d04_not_a_date(tmp_path, date_format):
+def test_a_nan_date_is_d04_not_a_date(tmp_path, date_format, header):
     unit = build([], tmp_path / "u.xlsx")
-    column, row = _with_nan(unit, "Pokja", "Tanggal Konsultasi Ortala", "SUB-1", date_format)
+    column, row = _with_nan(unit, "Pokja", header, "SUB-1", date_format)
     result = run.check([str(unit)], stage="penetapan", engine="pandas")
     got = [(f.rule, f.sheet, f.row, f.column) for f in result.findings]
     assert got == [("D04", "Pokja", row, column)]
