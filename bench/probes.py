@@ -637,10 +637,11 @@ def main(argv=None) -> int:
 
 def _write_markdown(path: Path, rows, argv, args) -> None:
     import platform
+    import shlex
     title = f"## Probes (issue {args.set})" + (f": {args.label}" if args.label else
                                                f", checker from {args.source}" if args.source else "")
     lines = [title, "",
-             f"`python bench/probes.py {' '.join(argv)}` on {platform.node()} ({os.cpu_count()} cores, Python "
+             f"`python bench/probes.py {shlex.join(argv)}` on {platform.node()} ({os.cpu_count()} cores, Python "
              f"{platform.python_version()}), {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; per-probe timeout "
              f"{args.timeout:g} s; the tall-sheet probe's address space capped at {args.memory_cap_mb} MB per "
              "process. Peak: resident memory of the whole process tree.", "",
