@@ -12,7 +12,6 @@ from checker import __version__
 from checker.terms import LANGS, STAGES
 from checker.web import flow
 from checker.web.error_responses import WebError, api_lang, error_for
-from checker.web.throttle import client_of
 
 router = APIRouter()
 
@@ -94,10 +93,10 @@ async def api_check(request: Request):
     state = request.app.state
     lang = api_lang(request)
     try:
-        with state.admission.admit(client_of(request.scope)):
+        with state.admission.admit() as ticket:
             folder = state.store.scratch()
             try:
-                batch = await flow.take_upload(request, folder, lang)
+                batch = await flow.take_upload(request, folder, lang, ticket)
                 result = await flow.check(request, batch)
                 body = to_text(result)
             finally:

@@ -127,7 +127,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.store = store
         app.state.template_path = _Template(store.root)
         app.state.admission = Admission(settings.max_running, settings.max_waiting, settings.wait_seconds,
-                                        settings.max_admitted_per_client)
+                                        settings.upload_min_rate)
         workers.warm_up()
         if settings.warm:
             for lang in LANGS:                  # the template downloads are ready before the first visitor

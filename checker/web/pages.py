@@ -45,10 +45,10 @@ async def periksa(request: Request):
     state = request.app.state
     lang = request_lang(request)
     try:
-        with state.admission.admit(client_of(request.scope)):
+        with state.admission.admit() as ticket:
             job = state.store.new("penetapan")
             try:
-                batch = await flow.take_upload(request, job.inbox, lang)
+                batch = await flow.take_upload(request, job.inbox, lang, ticket)
                 lang = batch.lang
                 if not state.guard.csrf_ok(request.cookies, batch.fields.get(CSRF_FIELD)):
                     raise flow.BadBatch(403, "csrf")
@@ -77,7 +77,7 @@ async def _variant(request, job, lang: str):
     if lang in job.variants:
         return job.variants[lang]
     state = request.app.state
-    with state.admission.admit(client_of(request.scope)):
+    with state.admission.admit():
         result = await flow.in_turn(request, checking.run_batch, job.uploads, job.stage, lang, state.settings,
                                     job.roster)
     job.variants.setdefault(lang, Variant(result, checking.document(result)))
@@ -118,7 +118,7 @@ async def unduh(request: Request, job_id: str, lang: str, key: str):
     if key not in offered:
         return error_response(request, 404, "no_download")
     try:
-        with request.app.state.admission.admit(client_of(request.scope)):
+        with request.app.state.admission.admit():
             path = await flow.in_turn(request, checking.make_report, job, lang, key, request.app.state.settings)
     except WebError as e:
         return error_for(request, e, lang)

@@ -27,9 +27,6 @@ ACCESS_COOKIE_SECONDS = 12 * 3600
 # last beyond that. A client that sends one byte every few seconds is cut off after the grace.
 UPLOAD_GRACE_SECONDS = 10.0
 UPLOAD_MIN_BYTES_PER_SECOND = 16 * 1024
-# Requests one client address may have admitted at once (receiving, waiting or checking): a
-# person uploads one batch at a time; many connections from one address cannot take every place.
-MAX_ADMITTED_PER_CLIENT = 4
 
 
 def default_running() -> int:
@@ -55,7 +52,6 @@ class Settings:
     allowed_hosts: tuple = ()                          # off loopback: the Host names it answers (empty: any)
     upload_grace_seconds: float = UPLOAD_GRACE_SECONDS
     upload_min_rate: float = UPLOAD_MIN_BYTES_PER_SECOND
-    max_admitted_per_client: int = MAX_ADMITTED_PER_CLIENT
 
     @property
     def max_upload_bytes(self) -> int:

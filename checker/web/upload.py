@@ -8,7 +8,8 @@ before a byte is read, and a body that turns out longer (chunked, or lying) is r
 soon as the limit is passed, not after reading it all. Its time is bounded too: after a grace
 period the body must come at a minimum average rate (settings.UPLOAD_MIN_BYTES_PER_SECOND), and
 the wait for its next bytes ends when that rate can no longer be kept (408, `too_slow`): a
-client sending a byte every few seconds holds its place for the grace period only.
+client sending a byte every few seconds holds its place for the grace period only, and not even
+that long when the server is full (admission.py gives its place to a newcomer).
 """
 from __future__ import annotations
 
@@ -133,10 +134,12 @@ class _Receiver:
 
 
 async def receive(request, folder: str, max_bytes: int, file_fields=("files", "roster"), *,
-                  grace_s: float = UPLOAD_GRACE_SECONDS, min_rate: float = UPLOAD_MIN_BYTES_PER_SECOND) -> Upload:
+                  grace_s: float = UPLOAD_GRACE_SECONDS, min_rate: float = UPLOAD_MIN_BYTES_PER_SECOND,
+                  ticket=None) -> Upload:
     """Stream the request's multipart body into `folder` (which must exist and be private).
     Raises UploadError: 413 (too large, too many files), 415 (not multipart), 400 (broken),
-    408 (too slow: module doc)."""
+    408 (too slow: module doc; also when a newcomer took the place of its `ticket`, an
+    admission.Ticket counting the bytes received)."""
     ctype = request.headers.get("content-type", "")
     kind, params = _multipart.multipart.parse_options_header(ctype)
     if kind != b"multipart/form-data" or not params.get(b"boundary"):
@@ -155,7 +158,7 @@ async def receive(request, folder: str, max_bytes: int, file_fields=("files", "r
     try:
         parser = _multipart.MultipartParser(params[b"boundary"], callbacks)
         seen = 0
-        async for chunk in _timely(request.stream(), grace_s, min_rate):
+        async for chunk in _timely(request.stream(), grace_s, min_rate, ticket):
             seen += len(chunk)
             if seen > max_bytes:
                 raise UploadError(413, "too_large", mb=_mb(max_bytes))
@@ -172,23 +175,35 @@ async def receive(request, folder: str, max_bytes: int, file_fields=("files", "r
     return receiver.upload
 
 
-async def _timely(stream, grace_s: float, min_rate: float):
+async def _timely(stream, grace_s: float, min_rate: float, ticket=None):
     """The chunks of `stream`, each awaited only until the upload would fall below `min_rate`
-    bytes per second on average after `grace_s` seconds (UploadError 408 then)."""
+    bytes per second on average after `grace_s` seconds, or until its place is given to a
+    newcomer (`ticket.displaced`): UploadError 408 then."""
     import asyncio
     import time
     start = time.monotonic()
     chunks = stream.__aiter__()
     received = 0
+    too_slow = UploadError(408, "too_slow", kb=f"{min_rate / 1024:g}", s=f"{grace_s:g}")
     while True:
         deadline = start + grace_s + (received + 1) / min_rate
+        following = asyncio.ensure_future(chunks.__anext__())
+        waits = {following}
+        if ticket is not None:
+            waits.add(asyncio.ensure_future(ticket.displaced.wait()))
+        done, pending = await asyncio.wait(waits, timeout=max(0.0, deadline - time.monotonic()),
+                                           return_when=asyncio.FIRST_COMPLETED)
+        for task in pending:
+            task.cancel()
+        if following not in done:
+            raise too_slow
         try:
-            chunk = await asyncio.wait_for(chunks.__anext__(), max(0.0, deadline - time.monotonic()))
+            chunk = following.result()
         except StopAsyncIteration:
             return
-        except asyncio.TimeoutError:
-            raise UploadError(408, "too_slow", kb=f"{min_rate / 1024:g}", s=f"{grace_s:g}") from None
         received += len(chunk)
+        if ticket is not None:
+            ticket.received = received
         yield chunk
 
 

@@ -276,25 +276,26 @@ def _trickle(port: int, source: str, stop, answers: list) -> None:
 
 def test_slow_uploads_cannot_hold_every_place():
     """52 connections sending a byte every 5 s held every admission place, and every other
-    upload got 503 while they stayed open. Now one address holds at most its share of the
-    places, and an upload that comes too slowly is cut off (408) after the grace period."""
+    upload got 503 while they stayed open. Now a newcomer takes the place of the slowest upload
+    below the minimum rate (it ends with 408), and every upload below it is cut off (408) after
+    the grace period; an upload at a normal rate is checked."""
     import threading
     import time
 
     import httpx
 
     from web.live import LiveServer
-    with LiveServer(warm=False, max_running=1, max_waiting=3, max_admitted_per_client=2,
-                    upload_grace_seconds=2.0) as server:
+    with LiveServer(warm=False, max_running=1, max_waiting=3, upload_grace_seconds=4.0) as server:
         stop, answers = threading.Event(), []
-        slow = [threading.Thread(target=_trickle, args=(server.port, "127.0.0.2", stop, answers)) for _ in range(8)]
+        slow = [threading.Thread(target=_trickle, args=(server.port, "127.0.0.2", stop, answers)) for _ in range(6)]
         for th in slow:
             th.start()
         try:
             deadline = time.monotonic() + 20
-            while server.state.admission.inside < 2 and time.monotonic() < deadline:
+            while len(answers) < 2 and time.monotonic() < deadline:
                 time.sleep(0.02)
-            assert server.state.admission.inside == 2                  # two places of four, not all
+            assert server.state.admission.inside == 4                  # every place taken by a slow upload
+            time.sleep(1.2)                                            # they have shown their rate
             with httpx.Client(base_url=server.url, timeout=60) as c:   # someone else uploads meanwhile
                 r = c.post("/api/check", files=_files())
             assert r.status_code == 200 and r.json()["findings"]
@@ -302,8 +303,29 @@ def test_slow_uploads_cannot_hold_every_place():
             for th in slow:
                 th.join(30)
             stop.set()
-        assert sorted(answers) == ["HTTP/1.1 408 Request Timeout"] * 2 + ["HTTP/1.1 503 Service Unavailable"] * 6
+        assert sorted(answers) == ["HTTP/1.1 408 Request Timeout"] * 4 + ["HTTP/1.1 503 Service Unavailable"] * 2
         assert server.state.admission.inside == 0
+
+
+def test_an_upload_at_a_normal_rate_is_never_displaced():
+    import asyncio
+
+    from checker.web.admission import Admission, Busy
+
+    async def scenario():
+        adm = Admission(1, 1, 5, min_rate=1000)
+        with adm.admit() as fast, adm.admit() as quiet:
+            fast.receiving = True
+            fast.start -= 2
+            fast.received = 5000                                     # 2,500 bytes/s
+            quiet.start -= 2                                         # not receiving: waiting or checking
+            try:
+                with adm.admit():
+                    return "admitted"
+            except Busy:
+                return "busy"
+
+    assert asyncio.run(scenario()) == "busy"
 
 
 # ------------------------------------------------------------------------------ docs/layanan-intranet.md
