@@ -22,6 +22,16 @@ name; 4 a Pegawai sheet of one column and --tall-rows rows; 5 a roster with a st
 XFD1048576; 6 rule bases (alias bombs in `when`, `doc` and `_coverage.yaml`, an `$or` of 600
 terms, a placeholder width of 900,000,000, nesting 20 deep); 7 control characters in a Kode Unit; 10 --timeout inf
 and nan, --max-memory 10**15.
+
+`--set 22` runs the probes of issue 22 ("Nothing a stray cell or a slow client can stop")
+instead: 1 a stray cell at XFD1048576 and XFD4000 on the Temuan sheet given to --compare and
+--waivers (pymp-* folders left in the probe's own TMPDIR counted); 2 the annotated copy of a
+121 KB workbook declaring 20,000 sheets; 4 a Latin-1 and a cp437 terminal (PYTHONIOENCODING)
+for check, --format baris, rules and explain; 5 a date cell holding NaN; and, on a real server
+started by the probe (`--drive NAME`, this script driving `python -m checker.web`): 3 slow
+uploads (52 connections from 127.0.0.2 sending a byte every 5 s, then an upload from
+127.0.0.1), 6 the template while the only check slot is busy, 7 300 wrong access codes on the
+page, then 300 on the API. `--label` names the Markdown section (e.g. the commit measured).
 """
 from __future__ import annotations
 
@@ -44,6 +54,7 @@ SAMPLES = ROOT / "samples"
 SAMPLE = SAMPLES / "d1-as1-moneter.xlsx"
 RULES = ROOT / "rules"
 CEK = [sys.executable, "-m", "checker"]
+_ENV: dict = {}                  # the environment the probes run in (main sets it: --source)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -61,6 +72,7 @@ class Outcome:
 
 
 def run(args, cwd: Path, timeout: float, cap_mb: int, env=None) -> Outcome:
+    """`args` run in their own process group, measured (module doc)."""
     def limit():
         os.setsid()
         if cap_mb:
@@ -297,6 +309,252 @@ def p_option(*extra):
     return setup
 
 
+# ---------------------------------------------------------------------------------------------
+# issue 22
+
+def _findings_workbook(d: Path, stray=None) -> Path:
+    """The findings workbook of a check of the sample (an earlier run), with a stray cell."""
+    import openpyxl
+    path = d / "temuan-lama.xlsx"
+    subprocess.run(CEK + ["check", str(SAMPLES / "d1-as2-fiskal.xlsx"), "-o", str(path), "-q"], cwd=d,
+                   capture_output=True, env=_ENV, timeout=300)
+    if stray:
+        wb = openpyxl.load_workbook(path)
+        wb["Temuan"].cell(row=stray[0], column=stray[1], value="x")
+        wb.save(path)
+    return path
+
+
+def p22_stray(option: str, stray):
+    def setup(d):
+        earlier = _findings_workbook(d, stray)
+        tmp = d / "tmp"
+        tmp.mkdir()
+
+        def check(o, d):
+            return f"pymp-* left: {len(list(tmp.glob('pymp-*')))}"
+        return ["check", str(SAMPLE), option, str(earlier), "-o", str(d / "o.xlsx"), "-q"], check, {"TMPDIR": str(tmp)}
+    return setup
+
+
+def p22_many_sheets(d):
+    sys.path.insert(0, str(ROOT / "tests"))
+    from heavy_copies import many_sheets
+    many = many_sheets(d / "banyak.xlsx")
+
+    def check(o, d):
+        made = (d / "salinan" / "banyak.diperiksa.xlsx").exists()
+        return f"{many.stat().st_size // 1000} KB; copy {'MADE' if made else 'not made'}; {_last_line(o)[:80]}"
+    return ["check", str(many), "-o", str(d / "o.xlsx"), "-q", "--annotate-dir", str(d / "salinan")], check
+
+
+def p22_terminal(encoding: str, *args):
+    def setup(d):
+        shutil.copytree(SAMPLES, d / "samples", ignore=shutil.ignore_patterns("*.py", "*.md"))
+
+        def check(o, d):
+            text = o.stdout.decode(encoding, "replace")
+            return f"{len(text.splitlines())} lines out; {_last_line(o)[:80]}" if o.code not in ("0", "1") else \
+                f"{len(text.splitlines())} lines out, {text.count('?')} replaced characters"
+        cmd = [a.replace("SAMPLES", str(d / "samples")) for a in args]
+        return cmd, check, {"PYTHONIOENCODING": encoding}
+    return setup
+
+
+def p22_nan_date(d):
+    import re
+    import zipfile
+
+    import openpyxl
+    path = d / "nan.xlsx"
+    wb = openpyxl.load_workbook(SAMPLE)
+    ws = wb["Pokja"]
+    col = [c.value for c in ws[1]].index("Tanggal SK") + 1
+    ws.cell(row=2, column=col, value=12345.5).number_format = "dd/mm/yyyy"
+    wb.save(path)
+    members = {}
+    with zipfile.ZipFile(path) as z:
+        for name in z.namelist():
+            members[name] = z.read(name)
+    part = f"xl/worksheets/sheet{wb.sheetnames.index('Pokja') + 1}.xml"
+    members[part] = re.sub(rb"<v>12345\.5</v>", b"<v>NaN</v>", members[part])
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, body in members.items():
+            z.writestr(name, body)
+    letter = openpyxl.utils.get_column_letter(col)
+
+    def check(o, d):
+        import json
+        doc = json.loads((d / "o.json").read_text(encoding="utf-8"))
+        on_cell = [f["rule"] for f in doc["findings"] if f["sheet"] == "Pokja" and f["row"] == 2]
+        return f"Pokja!{letter}2 holding NaN: findings {', '.join(on_cell) or 'none'}"
+    return ["check", str(path), "--json", str(d / "o.json"), "-q"], check
+
+
+def p22_drive(name: str):
+    def setup(d):
+        def check(o, d):
+            out = o.stdout.decode("utf-8", "replace").strip().splitlines()
+            return out[-1] if out else _last_line(o)
+        return [sys.executable, str(Path(__file__).resolve()), "--drive", name], check
+    return setup
+
+
+# the web scenarios, run by `--drive NAME` in their own process (the probe measures it and its server)
+
+def _server(tmp: str, *options, env=None):
+    import re
+    env = dict(os.environ, TMPDIR=tmp, PYTHONUNBUFFERED="1", **(env or {}))
+    proc = subprocess.Popen([sys.executable, "-m", "checker.web", "--port", "0", *options], env=env, cwd=tmp,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    line = proc.stderr.readline()
+    m = re.search(r"(http://127\.0\.0\.1:(\d+))", line)
+    if not m:
+        proc.kill()
+        raise SystemExit(f"the server did not start: {line.strip()}")
+    return proc, m.group(1), int(m.group(2))
+
+
+def _stop(proc) -> None:
+    proc.send_signal(signal.SIGTERM)
+    try:
+        proc.wait(30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+def _sample_files(n: int = 1):
+    data = SAMPLE.read_bytes()
+    return [("files", (f"u{i:02d}.xlsx", data, "application/octet-stream")) for i in range(n)]
+
+
+def drive_slow_uploads(tmp: str) -> str:
+    import socket
+    import threading
+
+    import httpx
+    proc, url, port = _server(tmp)
+    stop, answers, socks = threading.Event(), [], []
+
+    def trickle():
+        try:
+            sock = socket.create_connection(("127.0.0.1", port), source_address=("127.0.0.2", 0), timeout=5)
+        except OSError as e:
+            answers.append(f"no connection: {e}")
+            return
+        socks.append(sock)
+        sock.sendall(b"POST /api/check HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 1000000\r\n"
+                     b"Content-Type: multipart/form-data; boundary=b\r\n\r\n"
+                     b'--b\r\nContent-Disposition: form-data; name="files"; filename="a.xlsx"\r\n\r\n')
+        sock.settimeout(5)
+        data = b""
+        while not stop.is_set() and b"\r\n" not in data:
+            try:
+                sock.sendall(b"x")
+                data += sock.recv(4096)
+            except TimeoutError:
+                continue
+            except OSError:
+                break
+        answers.append(data.split(b"\r\n", 1)[0].decode("latin-1").replace("HTTP/1.1 ", "") or "still open")
+    try:
+        threads = [threading.Thread(target=trickle, daemon=True) for _ in range(52)]
+        for th in threads:
+            th.start()
+        time.sleep(3)
+        t0 = time.monotonic()
+        with httpx.Client(base_url=url, timeout=120) as c:
+            status = c.post("/api/check", files=_sample_files()).status_code
+        other = f"{status} in {time.monotonic() - t0:.1f} s"
+        time.sleep(15)
+        stop.set()
+        for th in threads:
+            th.join(10)
+    finally:
+        for sock in socks:
+            sock.close()
+        _stop(proc)
+    from collections import Counter
+    seen = ", ".join(f"{n} x {a}" for a, n in sorted(Counter(answers).items()))
+    return f"an upload from 127.0.0.1 after 3 s: {other}; the 52 slow ones after 18 s: {seen}"
+
+
+def drive_template_busy(tmp: str) -> str:
+    import threading
+
+    import httpx
+    big = unit_copy(Path(tmp) / "besar.xlsx", rows=19_000).read_bytes()     # a Pegawai sheet near its row limit
+    files = [("files", (f"u{i}.xlsx", big, "application/octet-stream")) for i in range(8)]
+    proc, url, _ = _server(tmp, "--max-running", "1", "--max-waiting", "1", "--wait-seconds", "3")
+    got = {}
+
+    def long_check():
+        t0 = time.monotonic()
+        with httpx.Client(base_url=url, timeout=300) as c:
+            got["check"] = (c.post("/api/check", files=files).status_code, time.monotonic() - t0)
+    try:
+        th = threading.Thread(target=long_check)
+        th.start()
+        time.sleep(1.5)
+        t0 = time.monotonic()
+        with httpx.Client(base_url=url, timeout=120) as c:
+            status = c.get("/templat.xlsx").status_code
+        template = f"{status} in {time.monotonic() - t0:.1f} s"
+        th.join(300)
+    finally:
+        _stop(proc)
+    status, took = got.get("check", ("?", 0.0))
+    return (f"GET /templat.xlsx while an 8-file check held the only slot: {template} "
+            f"(the check: {status} in {took:.1f} s)")
+
+
+def drive_access_code(tmp: str) -> str:
+    import re
+    from collections import Counter
+
+    import httpx
+    proc, url, _ = _server(tmp, env={"CEK_POKJA_ACCESS_CODE": "kode-biro-yang-benar"})
+    try:
+        with httpx.Client(base_url=url, timeout=60) as c:
+            token = re.search(r'name="csrf" value="([^"]+)"', c.get("/masuk").text).group(1)
+            t0 = time.monotonic()
+            page = Counter(c.post("/masuk", data={"csrf": token, "code": f"tebak-{i}", "next": "/"},
+                                  follow_redirects=False).status_code for i in range(300))
+            page_s = time.monotonic() - t0
+            t0 = time.monotonic()
+            api = Counter(c.get("/api/health", headers={"X-Access-Code": f"tebak-{i}"}).status_code
+                          for i in range(300))
+            api_s = time.monotonic() - t0
+    finally:
+        _stop(proc)
+
+    def said(counts):
+        return " + ".join(f"{n} x {s}" for s, n in sorted(counts.items()))
+    return f"page: {said(page)} in {page_s:.1f} s; API: {said(api)} in {api_s:.1f} s"
+
+
+DRIVERS = {"slow-uploads": drive_slow_uploads, "template-busy": drive_template_busy, "access-code": drive_access_code}
+
+
+def probes22():
+    return [
+        ("1", "XFD1048576 on Temuan: --compare", p22_stray("--compare", (1_048_576, 16_384))),
+        ("1", "XFD1048576 on Temuan: --waivers", p22_stray("--waivers", (1_048_576, 16_384))),
+        ("1", "XFD4000 on Temuan: --compare", p22_stray("--compare", (4_000, 16_384))),
+        ("1", "XFD4000 on Temuan: --waivers", p22_stray("--waivers", (4_000, 16_384))),
+        ("2", "annotated copy of 20,000 sheet entries", p22_many_sheets),
+        ("3", "52 slow uploads, then another", p22_drive("slow-uploads")),
+        ("4", "latin-1 terminal: check", p22_terminal("latin-1", "check", "SAMPLES", "-o", "o.xlsx")),
+        ("4", "latin-1 terminal: --format baris", p22_terminal("latin-1", "check", "SAMPLES", "--format", "baris")),
+        ("4", "latin-1 terminal: rules", p22_terminal("latin-1", "rules")),
+        ("4", "latin-1 terminal: explain", p22_terminal("latin-1", "explain", "K05")),
+        ("4", "cp437 terminal: check", p22_terminal("cp437", "check", "SAMPLES", "-o", "o.xlsx")),
+        ("5", "date cell holding NaN", p22_nan_date),
+        ("6", "template while the check slot is busy", p22_drive("template-busy")),
+        ("7", "300 wrong access codes, page then API", p22_drive("access-code")),
+    ]
+
+
 def probes(tall_rows: int):
     return [
         ("1", "-o onto the roster", p_output_onto_roster),
@@ -333,14 +591,22 @@ def main(argv=None) -> int:
     ap.add_argument("--markdown", type=Path, help="also write the table as a Markdown section to this file")
     ap.add_argument("--source", type=Path, help="run the checker package found in this directory (PYTHONPATH), "
                     "e.g. an older commit's tree from `git archive`, instead of the installed one")
+    ap.add_argument("--set", choices=("13", "22"), default="13", help="the probes of issue 13 (default) or 22")
+    ap.add_argument("--label", help="what the Markdown section says was measured (e.g. a commit)")
+    ap.add_argument("--drive", choices=sorted(DRIVERS), help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
-    selected = probes(args.tall_rows)
+    if args.drive:                          # one web scenario, in this process (module doc)
+        with tempfile.TemporaryDirectory(prefix="cek-drive-", dir="/tmp") as tmp:
+            print(DRIVERS[args.drive](tmp), flush=True)
+        return 0
+    selected = probes(args.tall_rows) if args.set == "13" else probes22()
     if args.only:
         keys = [k.strip() for k in args.only.split(",")]
         selected = [p for p in selected if any(k in p[1] for k in keys)]
-    env = None
+    env = dict(os.environ)
     if args.source:
-        env = dict(os.environ, PYTHONPATH=str(args.source.resolve()))
+        env["PYTHONPATH"] = str(args.source.resolve())
+    _ENV.update(env)
     rows = []
     head = f"{'pt':>3}  {'probe':<46} {'exit':>7} {'wall s':>7} {'peak MB':>8}  seen"
     print(head)
@@ -350,12 +616,13 @@ def main(argv=None) -> int:
             d = Path(tmp)
             built = time.monotonic()
             try:
-                cmd, check = setup(d)
+                cmd, check, *extra = setup(d)
             except Exception as e:  # noqa: BLE001 - a probe that cannot be built is a row, not the end
                 print(f"{point:>3}  {name:<46} inputs could not be built: {type(e).__name__}: {e}")
                 continue
             built = time.monotonic() - built
-            o = run(CEK + cmd, d, args.timeout, args.memory_cap_mb if capped else 0, env)
+            cmd = cmd if cmd[0] == sys.executable else CEK + cmd
+            o = run(cmd, d, args.timeout, args.memory_cap_mb if capped else 0, {**env, **(extra[0] if extra else {})})
             seen = check(o, d) if check else _last_line(o)
             if check and o.code not in ("0", "1") and _last_line(o):
                 seen += f"; {_last_line(o)}"
@@ -370,9 +637,11 @@ def main(argv=None) -> int:
 
 def _write_markdown(path: Path, rows, argv, args) -> None:
     import platform
-    title = "## Probes (issue 13)" + (f", checker from {args.source}" if args.source else "")
+    import shlex
+    title = f"## Probes (issue {args.set})" + (f": {args.label}" if args.label else
+                                               f", checker from {args.source}" if args.source else "")
     lines = [title, "",
-             f"`python bench/probes.py {' '.join(argv)}` on {platform.node()} ({os.cpu_count()} cores, Python "
+             f"`python bench/probes.py {shlex.join(argv)}` on {platform.node()} ({os.cpu_count()} cores, Python "
              f"{platform.python_version()}), {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; per-probe timeout "
              f"{args.timeout:g} s; the tall-sheet probe's address space capped at {args.memory_cap_mb} MB per "
              "process. Peak: resident memory of the whole process tree.", "",

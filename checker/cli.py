@@ -6,13 +6,37 @@ import os
 import signal
 import sys
 
-import click
 
-from checker.load.limits import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_S
-from checker.output.terminal import DEFAULT_LIMIT
-from checker.terms import DEFAULT_FAIL_ON, DEFAULT_STAGE, LANGS, SEVERITIES, STAGES
-from checker.texts import lang_from_argv, t
-from checker.web.command import serve
+def _quiet_exit(_signum, _frame):
+    os._exit(130)
+
+
+def _quiet_interrupts() -> None:
+    """Until a command runs (`_guard`), Ctrl-C ends the program quietly with 130: while this
+    module and its imports load, Python would print a KeyboardInterrupt traceback. Only where
+    Ctrl-C still has Python's own handler (the interpreter of a command, not a test runner)."""
+    import threading
+    if threading.current_thread() is threading.main_thread() \
+            and signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        signal.signal(signal.SIGINT, _quiet_exit)
+
+
+def _python_interrupts() -> None:
+    """Ctrl-C raises KeyboardInterrupt again (`_guard` makes it exit 130 with a message)."""
+    import threading
+    if threading.current_thread() is threading.main_thread() and signal.getsignal(signal.SIGINT) is _quiet_exit:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
+_quiet_interrupts()
+
+import click  # noqa: E402 - after the Ctrl-C handler, like every import below
+
+from checker.load.limits import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_S  # noqa: E402
+from checker.output.terminal import DEFAULT_LIMIT  # noqa: E402
+from checker.terms import DEFAULT_FAIL_ON, DEFAULT_STAGE, LANGS, SEVERITIES, STAGES  # noqa: E402
+from checker.texts import lang_from_argv, t  # noqa: E402
+from checker.web.command import serve  # noqa: E402
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_RULEBASE, EXIT_INTERNAL = 0, 1, 2, 3, 4
 EXIT_CANCELLED, EXIT_TERMINATED = 130, 143        # 128 + SIGINT, 128 + SIGTERM, as shells report them
@@ -53,6 +77,7 @@ def _fail(code: int, message: str):
 def _guard(lang, debug, fn):
     """Runs fn and maps every failure to the contract's exit codes; tracebacks only with --debug."""
     from checker.rulebase import RuleBaseError
+    _python_interrupts()
     if not debug:      # openpyxl's warnings about parts of a workbook it drops are not for the user
         import warnings
         warnings.filterwarnings("ignore", module=r"openpyxl(\.|$)")
@@ -144,12 +169,14 @@ def check(paths, output, tahap, roster, json_target, fmt, max_findings, lang, fa
         from checker.pipeline import run
         _catch_sigterm()
         _check_limits(max_memory, timeout, lang)
+        _refuse_special_files(compare_with, waivers_from, lang)
         given = _given_inputs(paths, roster, compare_with, waivers_from)
         try:
             plan = plans.plan_outputs(output, json_target, fmt, annotate, annotate_dir, per_unit_dir, given)
         except plans.TargetError as e:
             _fail(EXIT_USAGE, e.message(lang))
         limits = Limits(memory_mb=max_memory or None, timeout_s=timeout or None)
+        earlier = _read_follow_ups(compare_with, waivers_from, limits, lang)
         progress = Progress(lang) if Progress.wanted(quiet) and fmt == "teks" else None
         try:
             result = run.check(list(paths), stage=tahap, lang=lang, engine=engine, rules_dir=rules_dir,
@@ -159,12 +186,13 @@ def check(paths, output, tahap, roster, json_target, fmt, max_findings, lang, fa
             _fail(EXIT_USAGE, e.message(lang))
         except RosterError as e:
             _fail(EXIT_USAGE, e.message(lang))
-        _follow_up(result, compare_with, waivers_from)
+        _follow_up(result, *earlier)
         try:
-            written = plans.write_outputs(result, plan, given)
+            written = plans.write_outputs(result, plan, given, run.bounded(jobs or os.cpu_count() or 1, limits))
         except plans.TargetError as e:
             _fail(EXIT_USAGE, e.message(lang))
-        _report(result, plan, written, fmt, max_findings, quiet)
+        from checker.engines import fell_back
+        _report(result, plan, written, fmt, max_findings, quiet, fell_back(engine, result.engine))
         if not result.units():
             sys.exit(EXIT_USAGE)
         sys.exit(EXIT_FINDINGS if result.failing() else EXIT_OK)
@@ -195,9 +223,10 @@ def _given_inputs(paths, roster, compare_with, waivers_from) -> list:
     return out
 
 
-def _report(result, plan, written, fmt: str, max_findings: int, quiet: bool) -> None:
+def _report(result, plan, written, fmt: str, max_findings: int, quiet: bool, engine_fallback: bool = False) -> None:
     """The terminal: `teks` (summary, then the findings), `baris` (every finding, nothing else);
-    with the JSON on stdout, the report goes to stderr."""
+    with the JSON on stdout, the report goes to stderr. `engine_fallback`: the summary says
+    once that the pandas engine ran because durable-rules is not installed."""
     from checker.load.inputref import shown_name
     from checker.output import terminal
     to_err = plan.stdout_json
@@ -211,6 +240,8 @@ def _report(result, plan, written, fmt: str, max_findings: int, quiet: bool) -> 
     lang = result.lang
     for line in terminal.summary_lines(result):
         echo(line)
+    if engine_fallback:
+        echo(t("sum.engine_fallback", lang))
     if result.comparison is not None:
         from checker.followup.compare import summary_lines
         for line in summary_lines(result.comparison, lang):
@@ -233,21 +264,45 @@ def _report(result, plan, written, fmt: str, max_findings: int, quiet: bool) -> 
         echo(terminal.clean(t("sum.annotated", lang, path=shown_name(path))))
 
 
-def _follow_up(result, compare_with, waivers_from):
+def _refuse_special_files(compare_with, waivers_from, lang: str) -> None:
+    """A FIFO, a device or a socket as --compare or --waivers is refused from its stat, before
+    the run (it would block the open, or never end)."""
+    from checker.followup.compare import CompareError, special_file
+    from checker.followup.waivers import WaiverError
+    for path, error in ((compare_with, CompareError), (waivers_from, WaiverError)):
+        if path and special_file(path):
+            _fail(EXIT_USAGE, error("not_a_file", path=path).message(lang))
+
+
+def _read_follow_ups(compare_with, waivers_from, limits, lang: str) -> tuple:
+    """(earlier run or None, waiver rows or None): read before the run, as every input is read,
+    in a reader worker under `limits`; a file that cannot be used stops here (exit 2)."""
+    from checker.followup.compare import previous_failed, previous_task
+    from checker.followup.waivers import waivers_failed, waivers_task
+    from checker.load.inputref import InputRef
+    from checker.pipeline import run
+    out = []
+    for path, task, failed in ((compare_with, previous_task, previous_failed),
+                               (waivers_from, waivers_task, waivers_failed)):
+        if not path:
+            out.append(None)
+            continue
+        got = run.read_one(InputRef.at(path), task, failed, limits)
+        if got.error is not None:
+            _fail(EXIT_USAGE, got.error.message(lang))
+        out.append(got.value)
+    return tuple(out)
+
+
+def _follow_up(result, previous, waivers):
     """--compare and --waivers: what an earlier run said about the same findings."""
     from datetime import date
-    if waivers_from:
-        from checker.followup.waivers import WaiverError, apply_waivers, read_waivers
-        try:
-            result.waivers = apply_waivers(result.findings, read_waivers(waivers_from), date.today())
-        except WaiverError as e:
-            _fail(EXIT_USAGE, e.message(result.lang))
-    if compare_with:
-        from checker.followup.compare import CompareError, compare_result
-        try:
-            result.comparison = compare_result(result, compare_with)
-        except CompareError as e:
-            _fail(EXIT_USAGE, e.message(result.lang))
+    if waivers is not None:
+        from checker.followup.waivers import apply_waivers
+        result.waivers = apply_waivers(result.findings, waivers, date.today())
+    if previous is not None:
+        from checker.followup.compare import compare_result
+        result.comparison = compare_result(result, previous)
 
 
 @command(help=h("template.help"))
@@ -260,13 +315,20 @@ def _follow_up(result, compare_with, waivers_from):
 @DEBUG_OPTION
 def template(output, unit_code, tahun, force, lang, debug):
     def work():
-        from checker.followup.template import exists_message, write_template
+        from checker.followup.template import YEAR_RANGE, exists_message, write_template
+        from checker.output import destinations
+        low, high = YEAR_RANGE
+        if tahun is not None and not low <= tahun <= high:
+            _fail(EXIT_USAGE, t("err.tahun_range", lang, value=tahun, low=low, high=high))
+        path = destinations.with_xlsx(output)          # `-o t2` is t2.xlsx, as check's -o
+        if not force and os.path.lexists(path):
+            _fail(EXIT_USAGE, exists_message(path, lang))
         try:
-            path = write_template(output, unit_code, tahun, lang, overwrite=force)
-        except FileExistsError:
-            _fail(EXIT_USAGE, exists_message(output, lang))
-        except OSError as e:
-            _fail(EXIT_USAGE, t("err.output_unwritable", lang, path=output, detail=e.strerror or str(e)))
+            destinations.check_file_target(path, "-o")
+            with destinations.writing(path, "-o"):
+                path = write_template(path, unit_code, tahun, lang, overwrite=True)
+        except destinations.TargetError as e:
+            _fail(EXIT_USAGE, e.message(lang))
         click.echo(t("template.written", lang, path=path))
     _guard(lang, debug, work)
 
@@ -311,12 +373,16 @@ def explain(rule_id, lang, rules_dir, debug):
 # The self-check web page (checker/web/); its module imports no web framework, so the other
 # commands start as fast as before, and a missing [web] extra is reported when serve runs.
 main.add_command(serve)
+_python_interrupts()            # a program that imports this module keeps its own Ctrl-C (entry sets it again)
 
 
 def entry() -> None:
     """The console script (and `python -m checker`): run the command, then leave without the
     interpreter's teardown. Every output is written and closed by then, and tearing down the
     loaded libraries (pandas, numpy) costs a quarter of a one-unit check."""
+    from checker.output.console import tolerant_streams
+    _quiet_interrupts()
+    tolerant_streams()
     if "--debug" not in sys.argv[1:]:
         # A library object that could not finish (XlsxWriter's zip file on a full disk) complains
         # from its finaliser; the user reads our message instead, never "Exception ignored ...".

@@ -50,3 +50,12 @@ def test_header_row_is_called_baris_nama_kolom():
     title rows above it."""
     assert "header" not in README.split("## English")[0].lower().replace("header huruf", "")
     assert "baris judul di atas baris nama kolom" in README
+
+
+def test_the_row_limit_the_readme_names_is_the_codes():
+    """Issue 22: the README said Pegawai allows 60,000 rows where checker/load/limits.py says 20,000."""
+    import re
+
+    from checker.load.limits import SHEET_MAX_ROWS
+    said = re.search(r"Pegawai ([\d.]+) baris", README).group(1)
+    assert int(said.replace(".", "")) == SHEET_MAX_ROWS["pegawai"]

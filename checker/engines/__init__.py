@@ -12,9 +12,19 @@ ENGINES = ("durable", "pandas")
 
 
 def default_engine() -> str:
+    """durable where durable-rules is installed and works, else pandas: it is installed from a
+    source package with C code, only where it builds (setup.cfg: Linux, Python < 3.13; elsewhere
+    the `[durable]` extra), and the pandas engine gives the same findings (cross-checked in CI).
+    The command line says once in its summary when the default fell back to pandas."""
     from . import durable_engine
 
     return "durable" if durable_engine.available() else "pandas"
+
+
+def fell_back(asked: str | None, used: str) -> bool:
+    """Whether the engine `used` is pandas only because durable-rules is not available (nobody
+    asked for an engine)."""
+    return asked is None and used == "pandas"
 
 
 def _sorted(matches) -> list:

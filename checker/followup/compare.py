@@ -1,8 +1,10 @@
 """`check --compare temuan-v1.json` (or `temuan-v1.xlsx`, the earlier findings workbook): what
 changed since an earlier run, by fingerprint.
 
-    compare(findings, previous_json_path, units=None) -> Comparison
-    compare_result(result, previous_json_path) -> Comparison     (units taken from the run)
+    load_previous(path, shown=None) -> dict                      (the earlier run, as read)
+    compare(findings, previous, units=None) -> Comparison        (previous: a path or load_previous's dict)
+    compare_result(result, previous) -> Comparison               (units taken from the run)
+    previous_task / previous_failed                              (the reader worker's task, cli.py)
     summary_lines(comparison, lang="id") -> list[str]            (terminal)
     rows(comparison, lang="id") -> list[list]                    (sheet Perubahan: header first)
 
@@ -33,6 +35,15 @@ from checker.texts import UserError, severity_label, t
 class CompareError(UserError):
     """The earlier JSON cannot be used. `message(lang)` is the user text."""
     PREFIX = "compare."
+
+    def __reduce__(self):              # sent back from a reader worker
+        from checker.followup.findings_sheet import rebuild
+        return (rebuild, (CompareError, self.key, self.params))
+
+
+# What the comparison reads of an earlier finding (the rest of the JSON is left in the worker)
+KEPT = ("unit", "rule", "message", "pokja", "nip", "name", "target", "file", "sheet", "row", "column", "severity",
+        "label", "fingerprint")
 
 
 @dataclass
@@ -74,34 +85,70 @@ def special_file(path: str) -> bool:
         return False                       # missing or unreadable: the open says so
 
 
-def load_previous(path) -> dict:
-    """The earlier findings, from its JSON or its findings workbook; raises CompareError."""
-    from checker.followup.findings_sheet import is_zip
+def load_previous(path, shown: str | None = None) -> dict:
+    """The earlier findings, from its JSON or its findings workbook: {"findings": [dicts of
+    KEPT], "checked_at", "source": the name it is shown by}; raises CompareError. Read as an
+    input is read (load/reader.py: a FIFO or a device refused from its stat, the size bounded);
+    the command line does it in a reader worker (`previous_task`)."""
+    from checker.followup.findings_sheet import MAX_EARLIER_FINDINGS, is_zip
+    from checker.load.errors import LoadError
+    from checker.load.reader import read_bytes
     p = os.fspath(path)
+    name = shown or p
     if special_file(p):                    # a FIFO would block the open, /dev/zero never end
-        raise CompareError("not_a_file", path=p)
-    try:
-        with open(p, "rb") as fh:
-            raw = fh.read()
-    except OSError:
-        raise CompareError("not_found", path=p) from None
+        raise CompareError("not_a_file", path=name)
     if is_zip(p):
-        return _from_workbook(p)
-    try:
-        doc = json.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, ValueError):
-        raise CompareError("not_findings", path=p) from None
-    if not isinstance(doc, dict) or not isinstance(doc.get("findings"), list) or not all(
-            isinstance(f, dict) and isinstance(f.get("fingerprint"), str) for f in doc["findings"]):
-        raise CompareError("not_findings", path=p)
+        doc = _from_workbook(p, name)
+    else:
+        try:
+            raw = read_bytes(p)
+        except LoadError as e:
+            if e.message_key in ("not_found", "dangling_link", "io_error"):
+                raise CompareError("not_found", path=name) from None
+            if e.path == p:
+                e.path = name
+            raise CompareError("not_read", path=name, why=e) from None
+        try:
+            doc = json.loads(raw.decode("utf-8-sig"))
+        except (UnicodeDecodeError, ValueError, RecursionError):
+            raise CompareError("not_findings", path=name) from None
+        del raw
+        if not isinstance(doc, dict) or not isinstance(doc.get("findings"), list) or not all(
+                isinstance(f, dict) and isinstance(f.get("fingerprint"), str) for f in doc["findings"]):
+            raise CompareError("not_findings", path=name)
+        checked_at = doc.get("checked_at")
+        doc = {"findings": [{k: f.get(k) for k in KEPT} for f in doc["findings"]],
+               "checked_at": checked_at if isinstance(checked_at, str) else None}
+    if len(doc["findings"]) > MAX_EARLIER_FINDINGS:
+        raise CompareError("too_many", path=name, n=len(doc["findings"]), limit=MAX_EARLIER_FINDINGS)
+    doc["source"] = name
     return doc
 
 
-def _from_workbook(p: str) -> dict:
+def previous_task(_index: int, ref):
+    """In a reader worker: the earlier run named by `ref` (an InputRef), as `Earlier`."""
+    from checker.followup.findings_sheet import Earlier
+    try:
+        return Earlier(load_previous(ref.path, ref.shown))
+    except CompareError as e:
+        return Earlier(error=e)
+
+
+def previous_failed(_index: int, ref, _sha256, err):
+    """The worker failed on it (memory or time limit, a crash): why, as `Earlier`."""
+    from checker.followup.findings_sheet import Earlier
+    err.path = ref.shown
+    return Earlier(error=CompareError("not_read", path=ref.shown, why=err))
+
+
+def _from_workbook(p: str, name: str) -> dict:
     """The Temuan sheet's rows as JSON findings (the keys the comparison shows)."""
     from checker.followup.findings_sheet import read_findings_sheet
     from checker.input.values import cell_text
-    rows, _ = read_findings_sheet(p, lambda key: CompareError("not_findings" if key == "unreadable" else key, path=p))
+
+    def error(key, **params):
+        return CompareError("not_findings" if key == "unreadable" else key, path=name, **params)
+    rows, _ = read_findings_sheet(p, error, name)
     labels = _severity_of_label()
     findings = []
     for row in rows:
@@ -127,8 +174,9 @@ def _severity_of_label() -> dict:
     return out
 
 
-def compare(findings, previous_json_path, units=None) -> Comparison:
-    doc = load_previous(previous_json_path)
+def compare(findings, previous, units=None) -> Comparison:
+    """`previous`: the earlier run's path, or what load_previous read of it."""
+    doc = previous if isinstance(previous, dict) else load_previous(previous)
     scope = None if units is None else {u for u in units if u}
     previous = []
     out_of_scope = 0
@@ -138,7 +186,7 @@ def compare(findings, previous_json_path, units=None) -> Comparison:
             continue
         previous.append(f)
     remaining = Counter(f["fingerprint"] for f in previous)
-    cmp = Comparison(os.fspath(previous_json_path), doc.get("checked_at"), out_of_scope=out_of_scope)
+    cmp = Comparison(doc.get("source") or os.fspath(previous), doc.get("checked_at"), out_of_scope=out_of_scope)
     for f in findings:
         if remaining[f.fingerprint] > 0:
             remaining[f.fingerprint] -= 1
@@ -158,10 +206,10 @@ def compare(findings, previous_json_path, units=None) -> Comparison:
     return cmp
 
 
-def compare_result(result, previous_json_path) -> Comparison:
+def compare_result(result, previous) -> Comparison:
     """compare() over a RunResult, scoped to the units of its inputs."""
     units = [i.unit for i in result.inputs if i.unit]
-    return compare(result.findings, previous_json_path, units=units)
+    return compare(result.findings, previous, units=units)
 
 
 # ---------------------------------------------------------------------------- output

@@ -1,19 +1,44 @@
 """An earlier findings workbook read back: the rows of its Temuan/Findings sheet, by column
 name in either language (what --waivers and --compare read).
 
-    read_findings_sheet(path, error) -> (rows, columns)
+    read_findings_sheet(path, error, shown=None) -> (rows, columns)
 
 `rows` are dicts keyed by the canonical names below (plus `_row`, the Excel row); `columns` the
-canonical names the sheet has. `error(key)` builds the caller's UserError: "unreadable" (not a
-workbook), "no_sheet" (no sheet with a Sidik jari / Fingerprint column)."""
+canonical names the sheet has. `error(key, **params)` builds the caller's UserError:
+"unreadable" (not a workbook), "not_read" (a workbook the reader refuses, `why`: the
+LoadError saying why: a used range beyond the limits, a zip bomb, a file too large),
+"no_sheet" (no sheet with a Sidik jari / Fingerprint column).
+
+It is read as every input is (load/safety.py, load/reader.py: the file's size, the zip's
+limits and every sheet's used range checked before the reader runs), and the command line
+reads it in a reader worker under --max-memory and --timeout (`Earlier`, the tasks of
+compare.py and waivers.py): a stray cell at XFD1048576 is a message, never an abort.
+"""
 from __future__ import annotations
 
 import os
 import re
+from dataclasses import dataclass
 
 from checker.input.values import cell_text
 from checker.terms import LANGS
-from checker.texts import t
+from checker.texts import UserError, t
+
+# Earlier findings (or waiver rows) one run takes over: far above a ministry's run (21 units,
+# a few thousand findings), low enough that what a worker sends back stays small here.
+MAX_EARLIER_FINDINGS = 200_000
+
+
+@dataclass(frozen=True)
+class Earlier:
+    """What a reader worker answers for --compare or --waivers: what was read, or why not."""
+    value: object = None
+    error: UserError | None = None
+
+
+def rebuild(cls, key: str, params: dict):
+    """A follow-up error sent back from a reader worker (it pickles by its key and params)."""
+    return cls(key, **params)
 
 _HEADER_SCAN = 5
 # canonical name -> its position in xlsx.finding_cols
@@ -59,36 +84,48 @@ def is_zip(path) -> bool:
         return False
 
 
-def read_findings_sheet(path, error):
-    """(rows, columns) of the findings sheet; raises error("unreadable") or error("no_sheet")."""
-    import python_calamine as pc
+def read_findings_sheet(path, error, shown: str | None = None):
+    """(rows, columns) of the findings sheet (module doc); raises error("unreadable"),
+    error("not_read", why=LoadError) or error("no_sheet"). `shown`: the name the texts give
+    the file (its path by default)."""
+    from checker.load.errors import LoadError
+    from checker.load.reader import guard_reader, open_workbook, read_bytes
+    from checker.load.safety import safety_check
 
     p = os.fspath(path)
+    name = shown or p
     if not is_zip(p):
         raise error("unreadable")
     try:
-        wb = pc.load_workbook(p)
-        names = list(wb.sheet_names)
-    except Exception:  # noqa: BLE001 - any reader failure is "not a workbook we can read"
-        raise error("unreadable") from None
-    preferred = {fold(t("waivers.findings_sheet", lang)) for lang in LANGS}
-    order = [n for n in names if fold(n) in preferred] + [n for n in names if fold(n) not in preferred]
-    for name in order:
-        try:
-            data = wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
-        except Exception:  # noqa: BLE001
-            raise error("unreadable") from None
-        for hr, row in enumerate(data[:_HEADER_SCAN]):
-            cols = header_map(row)
-            if "fingerprint" in cols:
-                return _rows(data, hr, cols), set(cols)
+        data = read_bytes(p)
+        safety_check(name, data)          # format, zip limits, DOCTYPE, every sheet's used range
+        wb, metas = open_workbook(name, data)
+        del data
+        names = [sheet for sheet, _hidden in metas]
+        preferred = {fold(t("waivers.findings_sheet", lang)) for lang in LANGS}
+        order = [n for n in names if fold(n) in preferred] + [n for n in names if fold(n) not in preferred]
+        for sheet in order:
+            rows = guard_reader(name, lambda s=sheet: wb.get_sheet_by_name(s).to_python(skip_empty_area=False))
+            for hr, row in enumerate(rows[:_HEADER_SCAN]):
+                cols = header_map(row)
+                if "fingerprint" in cols:
+                    return _rows(rows, hr, cols), set(cols)
+            del rows
+    except LoadError as e:
+        if e.path == p:
+            e.path = name
+        raise error("not_read", why=e) from None
     raise error("no_sheet")
 
 
 def _rows(data, hr: int, cols: dict) -> list[dict]:
+    """Every row below the header that has a fingerprint (the others say nothing to a follow-up)."""
     out = []
+    at = cols["fingerprint"]
     for r in range(hr + 1, len(data)):
         row = data[r]
+        if at >= len(row) or not cell_text(row[at]):
+            continue
         item = {name: (row[ci] if ci < len(row) else None) for name, ci in cols.items()}
         item["_row"] = r + 1
         out.append(item)

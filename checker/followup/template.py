@@ -37,6 +37,8 @@ from checker.input.contract import EXAMPLE_MARKER
 from checker.input.values import cell_text
 from checker.texts import CATALOGUE, t, texts_for
 
+# Tahun Kinerja the template may prefill: the years the checker reads as one (input/values.py parse_year)
+YEAR_RANGE = (1900, 2100)
 HEADER_ROW = 1
 EXAMPLE_ROW = 2
 FIRST_DATA_ROW = 3
@@ -229,13 +231,30 @@ def _header_cell(ws, ci: int, letter: str, col, fmt, styles: dict) -> None:
     h.font = styles["head_font"]
     h.fill = styles["req_fill"] if contract.missing_column_stage(col) == "rancangan" else styles["head_fill"]
     h.alignment = styles["wrap"]
-    # the name wraps onto two lines rather than widening the sheet past a readable print
+    ws.column_dimensions[letter].width = column_width(col)
+    if fmt is not None:
+        ws.column_dimensions[letter].number_format = fmt
+
+
+# Widths (in characters of the default font) a value needs: an 18-digit NIP with a little margin,
+# a person's name with degrees ("Dr. Bambang Sutrisno, S.E., M.Si." is 33), a dd/mm/yyyy date.
+NIP_WIDTH, NAME_WIDTH, DATE_WIDTH = 21, 34, 12
+PERSON_NAME_FIELDS = frozenset({"nama", "nama_jpt_pratama", "nama_jpt_madya"})
+
+
+def column_width(col: contract.ColumnSpec) -> float:
+    """A column's width: wide enough for the values it holds (a NIP, a name, a date); a long
+    column name wraps onto two lines rather than widening the sheet past a readable print."""
     width = max(12, min(22, len(col.label) + 2))
     if col.kind in ("text", "codes") and len(col.label) > 6:
         width = 22
-    ws.column_dimensions[letter].width = width
-    if fmt is not None:
-        ws.column_dimensions[letter].number_format = fmt
+    if col.kind == "nip":
+        width = max(width, NIP_WIDTH)
+    elif col.kind == "date":
+        width = max(width, DATE_WIDTH)
+    elif col.field in PERSON_NAME_FIELDS:
+        width = max(width, NAME_WIDTH)
+    return width
 
 
 def _example_cell(ws, ci: int, value, fmt, styles: dict) -> None:

@@ -4,8 +4,9 @@ findings workbook.
     WAIVER_COLUMNS = {"id": [Tanggapan, Alasan, Disetujui oleh, Berlaku sampai], "en": [...]}
     FINGERPRINT_COLUMN = {"id": "Sidik jari", "en": "Fingerprint"}
     WAIVER_STATUS_COLUMN = {"id": "Status Pengecualian", "en": "Waiver Status"}
-    read_waivers(path) -> list[Waiver]
+    read_waivers(path, shown=None) -> list[Waiver]
     apply_waivers(findings, waivers, today) -> WaiverResult
+    waivers_task / waivers_failed          (the reader worker's task, cli.py)
 
 The findings workbook's Temuan/Findings sheet carries, after the contract's columns, the
 four WAIVER_COLUMNS (filled in by the unit), WAIVER_STATUS_COLUMN (written by the
@@ -32,7 +33,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from checker.followup.findings_sheet import WAIVER_FIELDS, fold, read_findings_sheet
 from checker.input.dates import parse_date
@@ -57,6 +58,10 @@ JSON_STATUS = {"waived": "berlaku", "expired": "kedaluwarsa", "incomplete": "bel
 class WaiverError(UserError):
     """The waivers workbook cannot be used. `message(lang)` is the user text."""
     PREFIX = "waivers."
+
+    def __reduce__(self):              # sent back from a reader worker
+        from checker.followup.findings_sheet import rebuild
+        return (rebuild, (WaiverError, self.key, self.params))
 
 
 @dataclass(frozen=True)
@@ -177,29 +182,27 @@ class WaiverResult:
 # ---------------------------------------------------------------------------- reading
 
 def _as_date(v) -> tuple[date | None, str]:
-    if v is None or cell_text(v) == "":
-        return None, ""
     if isinstance(v, (int, float)) and not isinstance(v, bool) and 20000 <= v <= 80000:
         # an Excel serial in a cell without a date format
         return date(1899, 12, 30) + timedelta(days=int(v)), cell_text(v)
-    if isinstance(v, datetime):
-        return v.date(), cell_text(v)
-    if isinstance(v, date):
-        return v, cell_text(v)
-    d = parse_date(v)
-    return d.value, d.raw_text or cell_text(v)
+    d = parse_date(v)                      # a date, a date as text, or NaN (unreadable: never a waiver's date)
+    return d.value, d.raw_text
 
 
-def read_waivers(path) -> list[Waiver]:
+def read_waivers(path, shown: str | None = None) -> list[Waiver]:
     """Every row of the Temuan/Findings sheet that has something in a waiver column.
-    Raises WaiverError when the workbook cannot be read or lacks the needed columns."""
+    Raises WaiverError when the workbook cannot be read or lacks the needed columns. Read as
+    an input is read (findings_sheet.py); the command line does it in a reader worker
+    (`waivers_task`). `shown`: the name the texts give the file."""
+    from checker.followup.findings_sheet import MAX_EARLIER_FINDINGS
     p = os.fspath(path)
+    name = shown or p
     from checker.followup.compare import special_file
     if special_file(p):                    # a FIFO would block the open, /dev/zero never end
-        raise WaiverError("not_a_file", path=p)
-    rows, cols = read_findings_sheet(p, lambda key: WaiverError(key, path=p))
+        raise WaiverError("not_a_file", path=name)
+    rows, cols = read_findings_sheet(p, lambda key, **params: WaiverError(key, path=name, **params), name)
     if not any(f in cols for f in WAIVER_FIELDS):
-        raise WaiverError("no_columns", path=p)
+        raise WaiverError("no_columns", path=name)
     out = []
     for row in rows:
         fp = cell_text(row.get("fingerprint"))
@@ -210,11 +213,29 @@ def read_waivers(path) -> list[Waiver]:
             fingerprint=fp, response=cell_text(row.get("response")), reason=cell_text(row.get("reason")),
             approved_by=cell_text(row.get("approved_by")), valid_until=until, valid_until_raw=until_raw,
             row=row["_row"], rule=cell_text(row.get("rule")) or None, unit=cell_text(row.get("unit")) or None,
-            message=cell_text(row.get("message")) or None, source=p,
+            message=cell_text(row.get("message")) or None, source=name,
         )
         if w.response or w.has_details:
             out.append(w)
+    if len(out) > MAX_EARLIER_FINDINGS:
+        raise WaiverError("too_many", path=name, n=len(out), limit=MAX_EARLIER_FINDINGS)
     return out
+
+
+def waivers_task(_index: int, ref):
+    """In a reader worker: the waiver rows of the workbook named by `ref` (an InputRef), as `Earlier`."""
+    from checker.followup.findings_sheet import Earlier
+    try:
+        return Earlier(read_waivers(ref.path, ref.shown))
+    except WaiverError as e:
+        return Earlier(error=e)
+
+
+def waivers_failed(_index: int, ref, _sha256, err):
+    """The worker failed on it (memory or time limit, a crash): why, as `Earlier`."""
+    from checker.followup.findings_sheet import Earlier
+    err.path = ref.shown
+    return Earlier(error=WaiverError("not_read", path=ref.shown, why=err))
 
 
 # ---------------------------------------------------------------------------- applying

@@ -6,6 +6,12 @@ A number in a date cell (an Excel serial shown as a number, e.g. 45667) is NOT a
 user sees a number, so it is "invalid" (D04). A datetime with a time part gives its date.
 ISO text may carry a time suffix ("2025-01-10 00:00:00", what a date pasted as text often
 looks like).
+
+A cell whose stored value is NaN (`<v>NaN</v>`, which no spreadsheet writes but a generator
+may) is "invalid" too, shown as "NaN": the reader gives it as the float NaN, or, in a cell with
+a date format, as 1899-12-30 (NaN days after Excel's epoch), a day before any date Excel can
+hold (its first is 1900-01-01; serial 0 comes as a time of day). Read as a date it would
+give false findings on the order of the steps instead of D04.
 """
 from __future__ import annotations
 
@@ -16,6 +22,7 @@ from typing import Any, NamedTuple
 from checker.input.values import cell_text, is_missing, valid_ymd
 
 _WS_RE = re.compile(r"\s+")
+_NAN_DAY = datetime(1899, 12, 30)                   # what the reader makes of NaN in a date cell
 
 
 class DateValue(NamedTuple):
@@ -77,10 +84,19 @@ def _date_from_text(t: str) -> date | None:
     return None
 
 
+# Excel's first date (serial 1 in the 1900 system): a date before it is no cell's date
+EXCEL_FIRST_DATE = date(1900, 1, 1)
+NAN_TEXT = "NaN"
+
+
 def parse_date(raw: Any) -> DateValue:
+    if isinstance(raw, float) and raw != raw:
+        return DateValue(None, "invalid", NAN_TEXT)      # stored NaN, not an empty cell
     if is_missing(raw):
         return DateValue(None, "empty", "")
     t = cell_text(raw)
+    if isinstance(raw, date) and (raw.date() if isinstance(raw, datetime) else raw) < EXCEL_FIRST_DATE:
+        return DateValue(None, "invalid", NAN_TEXT if raw == _NAN_DAY else t)
     if isinstance(raw, datetime):
         return DateValue(raw.date(), "ok", t)
     if isinstance(raw, date):

@@ -2,8 +2,12 @@
 the web page's downloads alike.
 
     plan = plan_outputs(output, json_target, fmt, annotate, annotate_dir, per_unit_dir, given)
-    written = write_outputs(result, plan, given)           # every output, at once (check)
-    path = write_report(result, kind, path, input_file)    # one output, when asked for (web)
+    written = write_outputs(result, plan, given, runner)           # every output, at once (check)
+    path = write_report(result, kind, path, input_file, runner)    # one output, when asked for (web)
+
+`runner` makes the annotated copies in bounded workers (output/annotate.py): the caller's
+pipeline/workers.run_tasks with the run's --max-memory and --timeout (the outputs never import
+the pipeline); without it they are made in this process.
 
 Checked before the (possibly long) run: a folder that does not exist or cannot be written is
 said at once, naming the path the user gave (destinations.py); an output that names an input, or
@@ -104,7 +108,7 @@ def refuse_clashes(plan: Plan, inputs, copies=()) -> None:
                 raise ClashError("annotated_onto_output", path=shown_name(copy), source=source, option=option)
 
 
-def write_outputs(result, plan: Plan, given=()) -> Written:
+def write_outputs(result, plan: Plan, given=(), runner=None) -> Written:
     """Every output the plan asks for, each written atomically; a failure names the path the
     user gave (TargetError). Every path is checked first, so that a refusal leaves no output
     half done. The JSON on stdout comes last."""
@@ -131,17 +135,17 @@ def write_outputs(result, plan: Plan, given=()) -> Written:
             from checker.output.annotate import annotate_result
             option = "--annotate-dir" if plan.annotate_dir else "--annotate"
             with writing(plan.annotate_dir or ".", option, folder=True):
-                written.annotated = annotate_result(result, result.lang, out_dir=plan.annotate_dir)
+                written.annotated = annotate_result(result, result.lang, out_dir=plan.annotate_dir, runner=runner)
     if plan.stdout_json:
         write_json(result, "-")
     return written
 
 
-def write_report(result, kind: str, path: str, input_file=None) -> str:
+def write_report(result, kind: str, path: str, input_file=None, runner=None) -> str:
     """One report of `result` written at `path` atomically, never onto one of the run's
     inputs (atomic.OutputIsInputError); its path. `kind`: "workbook" (the findings
     workbook), "json" (the contract's document), "annotated" (the copy of `input_file`,
-    annotate.AnnotateError when it cannot be made)."""
+    made by `runner` (module doc); annotate.AnnotateError when it cannot be made)."""
     with atomic.protecting([i.path for i in result.inputs]):
         if kind == "workbook":
             from checker.output.findings_workbook import write_workbook
@@ -152,7 +156,7 @@ def write_report(result, kind: str, path: str, input_file=None) -> str:
             return str(path)
         if kind == "annotated":
             from checker.output.annotate import annotate_input
-            return annotate_input(result, input_file, path)
+            return annotate_input(result, input_file, path, runner=runner)
     raise ValueError(f"unknown report {kind!r}")
 
 

@@ -7,7 +7,9 @@
   built; the master roster read) and the one typed, picklable value it answers;
 - workers.py: the reader workers, each file under a memory and time bound;
 - run.py: `check`: discovery, the workers, the cross-unit facts, the rules, the findings,
-  as a RunResult.
+  as a RunResult; `read_one` and `bounded` run, in the same bounded workers, the tasks a later
+  stage hands in by reference (the --compare and --waivers reads of followup/, the annotated
+  copies of output/annotate.py), so that nothing a user gives is read or rewritten unbounded.
 
 It orchestrates the earlier stages (load, facts, rulebase, engines, findings, result); the
 outputs are written by output/plan.py from the RunResult, and never import this package.

@@ -19,16 +19,33 @@ def unit_facts(refs: list[InputRef], stage: str, *, jobs=1, limits=None, progres
                              debug=debug)
 
 
+def read_one(ref: InputRef, task, on_failure, limits=None):
+    """`task(0, ref)`'s answer for one input: with `limits` (the command line passes them) in a
+    reader worker under the same memory and time bound as a unit workbook, so that a hostile
+    file costs that worker, never this process (`on_failure` answers when the worker fails);
+    without, here. The master roster, and the follow-up files (--compare, --waivers: the
+    caller hands their tasks in, as it does every task)."""
+    if limits is None:
+        return task(0, ref)
+    [got] = workers.run_tasks([ref], task, on_failure, limits=limits)
+    return got
+
+
+def bounded(jobs: int, limits):
+    """A runner for tasks the caller hands in (output/plan.py's annotated copies): each file's
+    task in a reader worker under `limits`, `jobs` at a time."""
+    from functools import partial
+    return partial(_run_bounded, jobs=jobs, limits=limits)
+
+
+def _run_bounded(refs, task, on_failure, args=(), *, jobs, limits):
+    return workers.run_tasks(refs, task, on_failure, args, jobs=jobs, limits=limits)
+
+
 def master_roster(roster, limits=None):
     """The master roster (load/roster.py; `roster`: a path or an InputRef), named as shown;
-    RosterError when it cannot be used. With `limits` (the command line passes them) it is
-    read in a reader worker under the same memory and time bound as a unit workbook: a
-    hostile roster costs that worker, never this process."""
-    ref = _ref(roster, DocKind.ROSTER)
-    if limits is None:
-        got = read_roster(0, ref)
-    else:
-        [got] = workers.run_tasks([ref], read_roster, roster_failed, limits=limits)
+    RosterError when it cannot be used. Read by `read_one`."""
+    got = read_one(_ref(roster, DocKind.ROSTER), read_roster, roster_failed, limits)
     if got.error is not None:
         raise got.error
     return got.roster

@@ -34,6 +34,7 @@ for tests and library use on trusted files. The command line always passes Limit
 from __future__ import annotations
 
 import collections
+import contextlib
 import hashlib
 import os
 import signal
@@ -264,7 +265,8 @@ def _context():
         os.environ.update(_WORKER_ENV)
         try:
             from multiprocessing import forkserver
-            forkserver.ensure_running()
+            with _ctrl_c_ignored():
+                forkserver.ensure_running()
         finally:
             for k, v in saved.items():
                 if v is None:
@@ -273,6 +275,28 @@ def _context():
                     os.environ[k] = v
         _FORKSERVER_STARTED = True
     return ctx
+
+
+@contextlib.contextmanager
+def _ctrl_c_ignored():
+    """SIGINT ignored while the fork server is spawned: an ignored signal stays ignored across
+    its exec, so a Ctrl-C while it starts and preloads (the first half-second) never prints a
+    KeyboardInterrupt traceback from it (it ignores SIGINT from then on anyway: this process
+    decides when to stop). Here the signal is blocked meanwhile, so that it waits instead of
+    being lost (Linux keeps a blocked signal pending even while it is ignored), and is raised
+    once the handler is back. Only from the main thread, the only one that may set a handler."""
+    import threading
+    mask = getattr(signal, "pthread_sigmask", None)
+    if mask is None or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    mask(signal.SIG_BLOCK, {signal.SIGINT})
+    old = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, old)
+        mask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 class _Pool:

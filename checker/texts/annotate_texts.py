@@ -42,6 +42,33 @@ TEXTS = {
         "Temuannya tetap dilaporkan seperti biasa.",
         "No annotated copy of {file} was made: the file cannot be opened again to be annotated. "
         "Its findings are reported as usual."),
+    # issue 22: a copy is made under the run's bounds (--max-memory, --timeout)
+    "annotate.not_made_memory": (
+        "Salinan beranotasi {file} tidak dibuat: membuatnya memerlukan lebih dari batas memori {mb} MB. Temuannya "
+        "tetap dilaporkan seperti biasa. Hapus sheet, baris, atau format yang tidak diperlukan lalu simpan ulang, "
+        "atau jalankan ulang dengan batas memori lebih besar (--max-memory).",
+        "No annotated copy of {file} was made: making it needs more than the memory limit of {mb} MB. Its "
+        "findings are reported as usual. Delete the sheets, rows or formatting that are not needed and save it "
+        "again, or run again with a larger memory limit (--max-memory)."),
+    "annotate.not_made_timeout": (
+        "Salinan beranotasi {file} tidak dibuat: pembuatannya dihentikan setelah batas waktu {s} detik. Temuannya "
+        "tetap dilaporkan seperti biasa. Hapus sheet, baris, atau format yang tidak diperlukan lalu simpan ulang, "
+        "atau jalankan ulang dengan batas waktu lebih panjang (--timeout).",
+        "No annotated copy of {file} was made: making it was stopped after the time limit of {s} seconds. Its "
+        "findings are reported as usual. Delete the sheets, rows or formatting that are not needed and save it "
+        "again, or run again with a longer time limit (--timeout)."),
+    "annotate.not_made_crash": (
+        "Salinan beranotasi {file} tidak dibuat: pembuatnya berhenti tak terduga ({detail}). Temuannya tetap "
+        "dilaporkan seperti biasa.",
+        "No annotated copy of {file} was made: making it stopped unexpectedly ({detail}). Its findings are "
+        "reported as usual."),
+    "annotate.not_made_sheets": (
+        "Salinan beranotasi {file} tidak dibuat: workbook ini memuat {n} sheet, sedangkan salinan beranotasi "
+        "dibuat untuk workbook dengan paling banyak {limit} sheet. Temuannya tetap dilaporkan seperti biasa; hapus "
+        "sheet yang tidak diperlukan lalu simpan ulang.",
+        "No annotated copy of {file} was made: the workbook holds {n} sheets, and annotated copies are made for "
+        "workbooks of at most {limit} sheets. Its findings are reported as usual; delete the sheets that are not "
+        "needed and save it again."),
     "annotate.overflow": (
         "Perhatian: sheet ini hanya memuat {shown} dari {total} temuan, karena satu sheet Excel memuat paling banyak "
         "{rows} baris; warna dan komentar pada sel tetap dibuat untuk seluruh temuan. Seluruh temuan tercantum pada "

@@ -122,6 +122,10 @@ TEXTS = {
                           "sampai {high} (detik).",
                           "The value --timeout {value} is out of range: give 0 (no limit) or a number from {low} "
                           "to {high} (seconds)."),
+    "err.tahun_range": ("Nilai --tahun {value} di luar rentang: berikan Tahun Kinerja empat angka dari {low} sampai "
+                        "{high}, mis. 2025.",
+                        "The value --tahun {value} is out of range: give the Tahun Kinerja as four digits from {low} "
+                        "to {high}, e.g. 2025."),
     "err.output_dir_missing": ("Folder {folder} untuk berkas keluaran {path} ({option}) tidak ada. Buat folder "
                                "tersebut terlebih dahulu, atau pilih tempat lain dengan {option}.",
                                "The folder {folder} for the output file {path} ({option}) does not exist. Create "
@@ -172,6 +176,10 @@ TEXTS = {
                           "{n} of the master roster sent no workbook (status Not submitted): {units}."),
     "sum.unit_not_submitted": ("  {unit:<12} Status: {status:<37} {counts}",
                                "  {unit:<12} Status: {status:<32} {counts}"),
+    "sum.engine_fallback": ("Mesin aturan pandas dipakai karena durable-rules tidak terpasang di komputer ini; "
+                            "temuannya sama (kedua mesin diuji silang).",
+                            "The pandas rule engine ran because durable-rules is not installed on this computer; "
+                            "the findings are the same (both engines are cross-checked)."),
     "sum.waived": ("{n} temuan dikecualikan (tidak dihitung di atas).", "{n} waived findings (not counted above)."),
     "sum.patuh": ("Patuh", "Compliant"),
     "sum.perlu_perbaikan_data": ("Perlu Perbaikan Data", "Data needs fixing"),
@@ -205,6 +213,9 @@ TEXTS = {
     "meta.seconds": ("DETIK", "SECONDS"),
     "meta.year": ("TAHUN", "YEAR"),
     "meta.code": ("KODE", "CODE"),
+    "meta.address": ("ALAMAT", "ADDRESS"),
+    "meta.minutes": ("MENIT", "MINUTES"),
+    "meta.name": ("NAMA", "NAME"),
     "meta.rule": ("ID_ATAU_SLUG", "ID_OR_SLUG"),
     "rules.legend": ("Tahap: R = rancangan (rancangan SK), P = penetapan (SK ditetapkan), E = evaluasi (monitoring "
                      "dan evaluasi akhir tahun): tahap tempat aturan berlaku.",

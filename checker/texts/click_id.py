@@ -1,6 +1,6 @@
 """Indonesian for click's own texts (usage errors, help headings), which click writes through
 gettext without shipping translations: each click module's `_`/`ngettext` is pointed at this
-table when the user's language is Indonesian."""
+table, and its type names (TYPE_NAMES) are renamed, when the user's language is Indonesian."""
 from __future__ import annotations
 
 ID = {
@@ -44,6 +44,13 @@ ID = {
     "Option {name!r} requires {nargs} arguments.": "Opsi {name!r} memerlukan {nargs} nilai.",
     "{value!r} is not {choice}.": "{value!r} bukan {choice}.",
     "{value!r} is not one of {choices}.": "{value!r} bukan salah satu dari {choices}.",
+    "{value!r} is not a valid UUID.": "{value!r} bukan UUID yang sah.",
+    "{name} {filename!r} is not executable.": "{name} {filename!r} tidak dapat dijalankan.",
+    "Choose from:\n\t{choices}": "Pilih dari:\n\t{choices}",
+    "{value!r} does not match the format {format}.": "{value!r} tidak sesuai dengan format {format}.",
+    "{value!r} does not match the formats {formats}.": "{value!r} tidak sesuai dengan format {formats}.",
+    "required": "wajib",
+    "env var: {var}": "variabel lingkungan: {var}",
 }
 
 
@@ -55,8 +62,19 @@ def _ngettext(singular: str, plural: str, n: int) -> str:
     return _gettext(singular if n == 1 else plural)
 
 
+# click's type names: said in its "'x' is not a valid integer." and, upper-cased, the metavar of
+# an option without one of its own
+TYPE_NAMES = {"StringParamType": "teks", "UnprocessedParamType": "teks", "IntParamType": "bilangan bulat",
+              "IntRange": "bilangan bulat", "FloatParamType": "angka", "FloatRange": "angka",
+              "BoolParamType": "ya/tidak", "DateTime": "tanggal-waktu", "File": "berkas"}
+
+
 def install() -> None:
     import importlib
+
+    import click.types
+    for cls, name in TYPE_NAMES.items():
+        getattr(click.types, cls).name = name
     for name in ("core", "exceptions", "parser", "types", "decorators", "formatting", "termui"):
         module = importlib.import_module(f"click.{name}")
         if hasattr(module, "_"):

@@ -229,4 +229,17 @@ TEXTS.update({
                            "The waivers workbook {path} is not a regular file (it is a pipe/FIFO, a device, a "
                            "socket or a folder), so it was not opened. Give the findings workbook (.xlsx) as a "
                            "plain file."),
+    # issue 22 (read as every input is read: bounded, in a reader worker)
+    "compare.not_read": ("Berkas pembanding {path} tidak dapat dibaca: {why}",
+                         "The comparison file {path} cannot be read: {why}"),
+    "compare.too_many": ("Berkas pembanding {path} memuat {n} temuan; paling banyak {limit} temuan sebelumnya "
+                         "yang dapat dibandingkan. Bandingkan per unit atau per folder.",
+                         "The comparison file {path} holds {n} findings; at most {limit} earlier findings can be "
+                         "compared. Compare unit by unit or folder by folder."),
+    "waivers.not_read": ("Workbook pengecualian {path} tidak dapat dibaca: {why}",
+                         "The waivers workbook {path} cannot be read: {why}"),
+    "waivers.too_many": ("Workbook pengecualian {path} memuat {n} baris tanggapan; paling banyak {limit} yang "
+                         "dapat dipakai. Berikan workbook temuan per unit.",
+                         "The waivers workbook {path} holds {n} response rows; at most {limit} can be used. Give "
+                         "the findings workbook of each unit."),
 })

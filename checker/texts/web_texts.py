@@ -29,6 +29,11 @@ TEXTS = {
                               "again\" (HTTP 503)."),
     "serve.opt_wait_seconds": ("Paling lama berapa detik satu permintaan menunggu giliran.",
                                "How many seconds at most one request waits for a turn."),
+    "serve.opt_allowed_host": ("Nama server yang dipakai pengguna untuk membuka halaman (mis. cek-pokja.intranet); "
+                               "dapat diulang. Bila diberikan dan --host bukan alamat lokal, permintaan dengan nama "
+                               "lain ditolak.",
+                               "A name users open the page by (e.g. cek-pokja.intranet); may be repeated. When given "
+                               "and --host is not local, a request naming any other host is refused."),
     "serve.missing_extra": ("Halaman web memerlukan paket tambahan yang belum terpasang ({missing}). Pasang "
                             "dengan:\n  python3 -m pip install 'cek-pokja[web]'",
                             "The web page needs extra packages that are not installed ({missing}). Install "
@@ -221,6 +226,25 @@ TEXTS = {
     "web.err.roster": ("{detail}", "{detail}"),
     "web.err.no_input": ("{detail}", "{detail}"),
     "web.err.annotate_strict": ("{detail}", "{detail}"),
+    "web.err.annotate_bounds": ("{detail}", "{detail}"),
+    "web.err.too_slow": ("Unggahan terlalu lambat sehingga dihentikan: setelah {s} detik pertama, unggahan harus "
+                         "terkirim rata-rata paling sedikit {kb} KB per detik. Kirim ulang dari jaringan yang lebih "
+                         "stabil, atau periksa lebih sedikit berkas sekaligus.",
+                         "The upload was too slow and was stopped: after its first {s} seconds an upload must come "
+                         "at {kb} KB per second on average at least. Send it again over a steadier network, or "
+                         "check fewer files at once."),
+    "web.err.too_many_tries": ("Terlalu banyak kode akses yang salah dari komputer ini atau dari seluruh pengguna. "
+                               "Coba lagi dalam {seconds} detik.",
+                               "Too many wrong access codes from this computer or from all users together. Try "
+                               "again in {seconds} seconds."),
+    "web.err.origin": ("Permintaan ini datang dari situs lain ({origin}) sehingga ditolak. Buka halaman ini langsung "
+                       "pada alamat server.",
+                       "This request comes from another site ({origin}) and was refused. Open this page at the "
+                       "server's own address."),
+    "web.err.host": ("Alamat {host} bukan alamat server ini. Buka halaman dengan alamat yang diberikan pengelola "
+                     "server.",
+                     "{host} is not this server's address. Open the page at the address the server's administrator "
+                     "gave."),
     "web.err.annotate": ("Salinan beranotasi {file} tidak dapat dibuat: berkas ini tidak dapat dibuka ulang untuk "
                          "diberi catatan.",
                          "The annotated copy of {file} cannot be made: the file cannot be reopened to be "

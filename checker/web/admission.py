@@ -8,7 +8,13 @@ server's); its state is only touched from that loop, so it needs no lock.
 
 A request is admitted (`admit`) before its body is read, so that at most running + waiting
 uploads are being received at once; it takes a turn (`turn`) only once its upload is in,
-so that a slow upload never holds a check's place.
+so that a slow upload never holds a check's place. Uploads still coming in cannot starve the
+admission of others (issue 22): when every place is taken, a new request takes the place of
+the slowest upload that has already fallen below the minimum rate (web/upload.py: that upload
+ends at once with 408), and an upload that stays below it is cut off after a grace period
+anyway. So clients trickling a byte now and then hold places only until someone needs one,
+and never longer than the grace; uploads at a normal rate are never displaced, wherever they
+come from (no limit per address: a whole office may share one behind a proxy).
 """
 from __future__ import annotations
 
@@ -16,8 +22,12 @@ import asyncio
 import collections
 import contextlib
 import math
+import time
 
 from checker.web.error_responses import WebError
+
+# An upload is displaced only once it has had this long to show its rate.
+DISPLACE_AFTER_S = 1.0
 
 
 class Busy(WebError):
@@ -28,11 +38,29 @@ class Busy(WebError):
         self.retry_after = retry_after
 
 
+class Ticket:
+    """One admitted request; while its upload is received (`receiving`) it counts its bytes, and
+    `displaced` is set when a newcomer takes its place."""
+
+    def __init__(self):
+        self.start = time.monotonic()
+        self.received = 0
+        self.receiving = False
+        self.displaced = asyncio.Event()
+
+    def too_slow(self, min_rate: float, now: float) -> bool:
+        elapsed = now - self.start
+        return self.receiving and elapsed >= DISPLACE_AFTER_S and self.received < min_rate * elapsed
+
+
 class Admission:
-    def __init__(self, running: int, waiting: int, wait_seconds: float):
+    def __init__(self, running: int, waiting: int, wait_seconds: float, min_rate: float | None = None):
         self.max_running, self.max_waiting, self.wait_seconds = max(1, running), max(0, waiting), wait_seconds
+        self.min_rate = min_rate             # bytes per second below which an upload may be displaced
         self.running = 0
         self.inside = 0                      # admitted requests: receiving, waiting or running
+        self._tickets: set = set()
+        self._leaving: set = set()           # displaced, about to give their place back
         self._queue: collections.deque = collections.deque()
         self.peak_running = self.peak_waiting = 0
 
@@ -46,14 +74,30 @@ class Admission:
 
     @contextlib.contextmanager
     def admit(self):
-        """Count the request in for the block; Busy when running + waiting are all taken."""
-        if self.inside >= self.max_running + self.max_waiting:
-            raise Busy(self.retry_after())
+        """Count the request in for the block (its Ticket); when running + waiting are all taken,
+        take the place of the slowest upload below the minimum rate, else Busy."""
+        if self.inside - len(self._leaving) >= self.max_running + self.max_waiting:
+            slowest = self._slowest()
+            if slowest is None:
+                raise Busy(self.retry_after())
+            self._leaving.add(slowest)
+            slowest.displaced.set()
+        ticket = Ticket()
+        self._tickets.add(ticket)
         self.inside += 1
         try:
-            yield
+            yield ticket
         finally:
             self.inside -= 1
+            self._tickets.discard(ticket)
+            self._leaving.discard(ticket)
+
+    def _slowest(self) -> Ticket | None:
+        if not self.min_rate:
+            return None
+        now = time.monotonic()
+        slow = [t for t in self._tickets if t not in self._leaving and t.too_slow(self.min_rate, now)]
+        return min(slow, key=lambda t: t.received / max(now - t.start, 1e-9)) if slow else None
 
     @contextlib.asynccontextmanager
     async def turn(self):

@@ -64,7 +64,7 @@ def _errors(*statuses) -> dict:
     out = {}
     for status in statuses:
         entry = {"description": str(status), "content": {"application/json": {"schema": ERROR_SCHEMA}}}
-        if status == 503:
+        if status in (429, 503):
             entry["headers"] = {"Retry-After": {"schema": {"type": "integer"},
                                                 "description": "seconds to wait before trying again"}}
         out[str(status)] = entry
@@ -92,17 +92,17 @@ CHECK_OPENAPI = {
     openapi_extra=CHECK_OPENAPI, response_class=Response,
     responses={200: {"description": "the contract's JSON document",
                      "content": {"application/json": {"schema": DOCUMENT_SCHEMA}}},
-               **_errors(400, 401, 413, 415, 422, 503)},
+               **_errors(400, 401, 403, 408, 413, 415, 422, 429, 503)},
 )
 async def api_check(request: Request):
     from checker.output.jsondoc import to_text
     state = request.app.state
     lang = api_lang(request)
     try:
-        with state.admission.admit():
+        with state.admission.admit() as ticket:
             folder = state.store.scratch()
             try:
-                batch = await flow.take_upload(request, folder, lang)
+                batch = await flow.take_upload(request, folder, lang, ticket)
                 result = await flow.check(request, batch)
                 body = to_text(result)
             finally:

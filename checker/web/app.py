@@ -25,31 +25,60 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import HTTPConnection
 
 from checker import __version__
+from checker.terms import LANGS
 from checker.web import api, pages
 from checker.web.admission import Admission
 from checker.web.error_responses import STATUS_CODES, CatchAll, error_response, wants_json
 from checker.web.jobs import JobStore
-from checker.web.security import OPEN_PREFIXES, Guard, HeadersMiddleware
-from checker.web.settings import Settings
+from checker.web.security import ACCESS_HEADER, OPEN_PREFIXES, Guard, HeadersMiddleware, foreign_request
+from checker.web.settings import Settings, is_loopback
+from checker.web.throttle import Throttle, client_of
 from checker.web.views import STATIC
 
 
 class AccessMiddleware:
-    """Pure ASGI: with an access code, every path but the login page and the static assets
-    needs the signed cookie (or, for the API, the X-Access-Code header)."""
+    """Pure ASGI, who may use the server: off loopback, requests from this server's own pages
+    and addresses only (security.foreign_request); with an access code, every path but the
+    login page and the static assets needs the signed cookie (or, for the API, the
+    X-Access-Code header, whose wrong guesses are throttled like the login page's:
+    web/throttle.py)."""
 
-    def __init__(self, app, guard: Guard):
-        self.app, self.guard = app, guard
+    def __init__(self, app, guard: Guard, settings: Settings, throttle: Throttle):
+        self.app, self.guard, self.throttle = app, guard, throttle
+        self.open_host = is_loopback(settings.host)
+        self.allowed_hosts = tuple(settings.allowed_hosts)
 
     async def __call__(self, scope, receive, send):
-        if scope["type"] != "http" or not self.guard.required or scope["path"].startswith(OPEN_PREFIXES):
-            await self.app(scope, receive, send)
-            return
-        conn = HTTPConnection(scope)
-        if self.guard.allowed(conn.cookies, conn.headers):
+        if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         from starlette.requests import Request
+        if not self.open_host:
+            refused = foreign_request(scope, self.allowed_hosts)
+            if refused is not None:
+                status, code, params = refused
+                await error_response(Request(scope), status, code, **params)(scope, receive, send)
+                return
+        if not self.guard.required or scope["path"].startswith(OPEN_PREFIXES):
+            await self.app(scope, receive, send)
+            return
+        conn = HTTPConnection(scope)
+        if self.guard.cookie_ok(conn.cookies):
+            await self.app(scope, receive, send)
+            return
+        given = conn.headers.get(ACCESS_HEADER)
+        if given is not None:
+            client = client_of(scope)
+            wait = self.throttle.wait(client)
+            if wait:
+                response = error_response(Request(scope), 429, "too_many_tries", headers={"Retry-After": str(wait)},
+                                          seconds=wait)
+                await response(scope, receive, send)
+                return
+            if self.guard.code_ok(given):
+                await self.app(scope, receive, send)
+                return
+            self.throttle.failed(client)
         from starlette.responses import RedirectResponse
         request = Request(scope)
         if not wants_json(scope) and scope["method"] in ("GET", "HEAD"):
@@ -97,9 +126,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         store = JobStore(settings.keep_seconds, settings.root)
         app.state.store = store
         app.state.template_path = _Template(store.root)
-        app.state.admission = Admission(settings.max_running, settings.max_waiting, settings.wait_seconds)
+        app.state.admission = Admission(settings.max_running, settings.max_waiting, settings.wait_seconds,
+                                        settings.upload_min_rate)
         workers.warm_up()
         if settings.warm:
+            for lang in LANGS:                  # the template downloads are ready before the first visitor
+                await to_thread.run_sync(app.state.template_path, lang)
             await to_thread.run_sync(_warm_up, app)
         store.start_sweeper()
         try:
@@ -115,6 +147,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     from checker import rulebase
     app.state.settings = settings
     app.state.guard = Guard(settings.access_code)
+    app.state.throttle = Throttle()
     app.state.rulebase = rulebase.load()
     app.state.rules = {r.id: r for r in app.state.rulebase.rules}
     app.include_router(pages.router)
@@ -134,7 +167,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         fields = ", ".join(".".join(str(p) for p in e.get("loc", ())) for e in exc.errors()[:5])
         return error_response(request, 422, "invalid", detail=fields)
 
-    app.add_middleware(AccessMiddleware, guard=app.state.guard)
+    app.add_middleware(AccessMiddleware, guard=app.state.guard, settings=settings, throttle=app.state.throttle)
     app.add_middleware(CatchAll)
     app.add_middleware(HeadersMiddleware)            # outermost: the 500 page carries the headers too
     return app

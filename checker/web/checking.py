@@ -70,10 +70,10 @@ def annotatable(job, result) -> list[tuple[int, object]]:
     return out
 
 
-def make_report(job, lang: str, key: str) -> str:
-    """The path of report `key` of the job's result in `lang`, written now if not yet.
-    KeyError for a key the job does not offer; BatchError when an annotated copy cannot be
-    made."""
+def make_report(job, lang: str, key: str, settings=None) -> str:
+    """The path of report `key` of the job's result in `lang`, written now if not yet (an
+    annotated copy under `settings`' limits). KeyError for a key the job does not offer;
+    BatchError when an annotated copy cannot be made."""
     from checker.output.plan import write_report
     variant = job.variants[lang]
     if key in variant.files and os.path.exists(variant.files[key]):
@@ -86,16 +86,19 @@ def make_report(job, lang: str, key: str) -> str:
     elif key == "temuan.xlsx":
         path = write_report(result, "workbook", os.path.join(folder, "temuan.xlsx"))
     elif key.startswith("diperiksa-"):
-        path = _annotated(job, result, folder, key, lang)
+        path = _annotated(job, result, folder, key, lang, settings)
     else:
         raise KeyError(key)
     variant.files[key] = path
     return path
 
 
-def _annotated(job, result, folder: str, key: str, lang: str) -> str:
-    from checker.output.annotate import AnnotateError, StrictOOXMLError
+def _annotated(job, result, folder: str, key: str, lang: str, settings) -> str:
+    """The annotated copy, made in a reader worker under the settings' limits (as `check`
+    makes it): a copy that overruns them is not made, and the page says why."""
+    from checker.output.annotate import AnnotateError, CopyNotMade, StrictOOXMLError
     from checker.output.plan import write_report
+    from checker.pipeline import run
     number = key.partition("-")[2]
     choices = dict(annotatable(job, result))
     if not number.isdigit() or int(number) not in choices:
@@ -104,8 +107,11 @@ def _annotated(job, result, folder: str, key: str, lang: str) -> str:
     inp = choices[n]
     ext = ".xlsm" if inp.path.lower().endswith(".xlsm") else ".xlsx"
     try:
-        return write_report(result, "annotated", os.path.join(folder, f"diperiksa-{n}{ext}"), inp)
-    except AnnotateError as e:      # Strict Open XML says why; any other unreadable source the generic text
+        runner = run.bounded(1, settings.limits) if settings is not None else None
+        return write_report(result, "annotated", os.path.join(folder, f"diperiksa-{n}{ext}"), inp, runner)
+    except AnnotateError as e:      # Strict Open XML and the bounds say why; any other source the generic text
         if isinstance(e, StrictOOXMLError):
             raise BatchError(422, "annotate_strict", detail=e) from None
+        if isinstance(e, CopyNotMade):
+            raise BatchError(422, "annotate_bounds", detail=e) from None
         raise BatchError(422, "annotate", file=inp.file) from None

@@ -13,6 +13,9 @@ from checker.texts import lang_from_argv, t
 from checker.web import settings as defaults
 
 HELP_LANG = lang_from_argv()
+if HELP_LANG == "id":                   # click's own texts too (`python -m checker.web` comes here first)
+    from checker.texts import click_id
+    click_id.install()
 EXIT_USAGE = 2
 # the packages of the [web] extra, by import name and by the name pip knows them by
 EXTRA = (("fastapi", "fastapi"), ("uvicorn", "uvicorn"), ("jinja2", "jinja2"), ("itsdangerous", "itsdangerous"),
@@ -35,22 +38,29 @@ def missing_packages() -> list[str]:
     return out
 
 
-@click.command("serve", help=h("serve.help"))
-@click.option("--host", default=defaults.DEFAULT_HOST, show_default=True, help=h("serve.opt_host"))
+@click.command("serve", help=h("serve.help"), options_metavar=h("meta.options"),
+               context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--host", default=defaults.DEFAULT_HOST, metavar=h("meta.address"),
+              help=h("serve.opt_host"))
 @click.option("--port", type=click.IntRange(0, 65535), default=defaults.DEFAULT_PORT, show_default=True,
-              help=h("serve.opt_port"))
-@click.option("--access-code", envvar=defaults.ACCESS_CODE_ENV, default=None, help=h("serve.opt_access_code"))
+              metavar=h("meta.number"), help=h("serve.opt_port"))
+@click.option("--access-code", envvar=defaults.ACCESS_CODE_ENV, default=None, metavar=h("meta.code"),
+              help=h("serve.opt_access_code"))
 @click.option("--keep-minutes", type=click.FloatRange(min=1), default=defaults.DEFAULT_KEEP_MINUTES,
-              show_default=True, help=h("serve.opt_keep_minutes"))
+              show_default=True, metavar=h("meta.minutes"), help=h("serve.opt_keep_minutes"))
 @click.option("--max-upload-mb", type=click.FloatRange(min=0.01), default=defaults.DEFAULT_MAX_UPLOAD_MB,
-              show_default=True, help=h("serve.opt_max_upload_mb"))
-@click.option("--max-running", type=click.IntRange(min=1), default=None, help=h("serve.opt_max_running"))
+              show_default=True, metavar=h("meta.mb"), help=h("serve.opt_max_upload_mb"))
+@click.option("--max-running", type=click.IntRange(min=1), default=None, metavar=h("meta.number"),
+              help=h("serve.opt_max_running"))
 @click.option("--max-waiting", type=click.IntRange(min=0), default=defaults.DEFAULT_MAX_WAITING, show_default=True,
-              help=h("serve.opt_max_waiting"))
+              metavar=h("meta.number"), help=h("serve.opt_max_waiting"))
 @click.option("--wait-seconds", type=click.FloatRange(min=0), default=defaults.DEFAULT_WAIT_SECONDS,
-              show_default=True, help=h("serve.opt_wait_seconds"))
+              show_default=True, metavar=h("meta.seconds"), help=h("serve.opt_wait_seconds"))
+@click.option("--allowed-host", "allowed_hosts", multiple=True, metavar=h("meta.name"),
+              help=h("serve.opt_allowed_host"))
 @click.option("--lang", type=click.Choice(LANGS), default=HELP_LANG, show_default=True, help=h("opt.lang"))
-def serve(host, port, access_code, keep_minutes, max_upload_mb, max_running, max_waiting, wait_seconds, lang):
+def serve(host, port, access_code, keep_minutes, max_upload_mb, max_running, max_waiting, wait_seconds, allowed_hosts,
+          lang):
     missing = missing_packages()
     if missing:
         click.echo(t("serve.missing_extra", lang, missing=", ".join(missing)), err=True)
@@ -61,7 +71,8 @@ def serve(host, port, access_code, keep_minutes, max_upload_mb, max_running, max
         sys.exit(EXIT_USAGE)
     settings = defaults.Settings(host=host, port=port, access_code=access_code, keep_minutes=keep_minutes,
                                  max_upload_mb=max_upload_mb, max_running=max_running or defaults.default_running(),
-                                 max_waiting=max_waiting, wait_seconds=wait_seconds, lang=lang)
+                                 max_waiting=max_waiting, wait_seconds=wait_seconds, lang=lang,
+                                 allowed_hosts=tuple(allowed_hosts))
     sys.exit(run_server(settings))
 
 
@@ -124,6 +135,9 @@ def _quiet_sigterm() -> None:
     import threading
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, lambda *_: None)
+        # Ctrl-C as Python has it (the command line ends the program quietly until a command runs):
+        # uvicorn hands the signal that stopped it back to this handler, and run_server stops cleanly
+        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def _announce_when_started(server, message: str) -> None:

@@ -7,7 +7,8 @@ API (paths under /api/ and /openapi.json), every status but 200:
 `code` is stable (docs/web.md lists them), `message` is in the request's language. Pages
 get the same message on an error page with the same status. A 503 carries Retry-After.
 Nothing about the request (file names, cell values) is logged: an unexpected error logs its
-type and where it was raised only.
+type and where it was raised only; a client that went away is a disconnect (INFO), not an
+error.
 """
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ LOG = logging.getLogger("cek_pokja.web")
 API_PREFIXES = ("/api/", "/openapi.json")
 
 STATUS_CODES = {400: "invalid", 401: "access", 403: "csrf", 404: "not_found", 405: "method", 413: "too_large",
-                415: "not_multipart", 422: "invalid", 500: "internal", 503: "busy"}
+                415: "not_multipart", 422: "invalid", 429: "too_many_tries", 500: "internal", 503: "busy"}
 
 
 class WebError(UserError):
@@ -74,6 +75,18 @@ def error_response(request, status: int, code: str, message: str | None = None, 
                   title=t("web.busy_title" if busy else "web.error_title", lang), busy=busy, code=code)
 
 
+def disconnected(exc: BaseException) -> bool:
+    """The client went away (closed the page, lost its network) while its request was read or
+    answered: nothing to answer, nothing wrong with the server."""
+    if isinstance(exc, (ConnectionResetError, BrokenPipeError)):
+        return True
+    try:
+        from starlette.requests import ClientDisconnect
+    except ImportError:  # pragma: no cover
+        return False
+    return isinstance(exc, ClientDisconnect)
+
+
 def log_unexpected(exc: BaseException) -> None:
     """The type of an unexpected error and where it was raised; never its message (it may
     quote a workbook)."""
@@ -104,6 +117,10 @@ class CatchAll:
         try:
             await self.app(scope, receive, watch)
         except Exception as exc:  # noqa: BLE001 - the last line of defence
+            if disconnected(exc):
+                where = (scope.get("path") or "/").lstrip("/").split("/")[0]       # never an id
+                LOG.info("client disconnected before its answer (/%s)", where)
+                return
             log_unexpected(exc)
             if started:
                 return

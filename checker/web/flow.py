@@ -27,10 +27,18 @@ class BadBatch(WebError):
     stale form)."""
 
 
-async def take_upload(request, folder: str, default_lang: str) -> Batch:
-    """Receive the multipart body into `folder` and read its fields. UploadError or BadBatch."""
+async def take_upload(request, folder: str, default_lang: str, ticket=None) -> Batch:
+    """Receive the multipart body into `folder` and read its fields (`ticket`: the request's
+    admission, which counts the bytes while they come). UploadError or BadBatch."""
     settings = request.app.state.settings
-    upload = await receive(request, folder, settings.max_upload_bytes)
+    if ticket is not None:
+        ticket.receiving = True
+    try:
+        upload = await receive(request, folder, settings.max_upload_bytes, grace_s=settings.upload_grace_seconds,
+                               min_rate=settings.upload_min_rate, ticket=ticket)
+    finally:
+        if ticket is not None:
+            ticket.receiving = False
     stage = (upload.fields.get("tahap") or DEFAULT_STAGE).strip()
     lang = (upload.fields.get("lang") or default_lang).strip()
     if lang not in LANGS:

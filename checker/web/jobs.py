@@ -7,6 +7,9 @@ is deleted when its downloads expire (`keep` seconds after the check), by a swee
 in the server's event loop, or on first access after expiry; the whole root is deleted when
 the server stops (the lifespan's shutdown, which uvicorn runs on SIGINT and SIGTERM) and, as
 a last resort, at interpreter exit. At most MAX_JOBS jobs are kept (the oldest goes first).
+A server killed outright (SIGKILL, a power cut) cannot delete its root: the next server that
+starts with the same parent folder removes every root provably abandoned by its own kind
+(output/atomic.py: ROOT_PREFIX, the same user, a `.lock` no live server holds).
 """
 from __future__ import annotations
 
@@ -21,6 +24,7 @@ import time
 from dataclasses import dataclass, field
 
 ID_BYTES = 18                       # 24 URL-safe characters, 144 random bits
+ROOT_PREFIX = "cek-pokja-web-"
 # Jobs kept at once: beyond it the oldest job's downloads end early, so that a burst of
 # uploads cannot fill the disk for `keep` minutes (each job holds at most one upload limit).
 MAX_JOBS = 500
@@ -59,8 +63,10 @@ class Job:
 
 class JobStore:
     def __init__(self, keep_seconds: float, parent: str | None = None, max_jobs: int = MAX_JOBS):
+        from checker.output.atomic import make_owned_folder, sweep_stale_folders
         self.keep_seconds, self.max_jobs = keep_seconds, max_jobs
-        self.root = tempfile.mkdtemp(prefix="cek-pokja-web-", dir=parent)     # mode 0700
+        self.abandoned = sweep_stale_folders(ROOT_PREFIX, parent)              # of servers killed outright
+        self.root, self._lock = make_owned_folder(ROOT_PREFIX, parent)       # mode 0700, locked while we live
         os.chmod(self.root, 0o700)
         self.jobs: dict[str, Job] = {}
         self._sweeper: asyncio.Task | None = None
@@ -128,8 +134,9 @@ class JobStore:
         """Delete every job and the root; safe to call twice."""
         if self._closed:
             return
+        from checker.output.atomic import remove_owned_folder
         self._closed = True
         self.jobs.clear()
-        shutil.rmtree(self.root, ignore_errors=True)
+        remove_owned_folder(self.root, self._lock)
         with contextlib.suppress(Exception):
             atexit.unregister(self.close)

@@ -25,6 +25,7 @@ from checker.web.filenames import content_disposition
 from checker.web.jobs import Variant
 from checker.web.security import ACCESS_COOKIE, CSRF_FIELD, cookie_options
 from checker.web.settings import ACCESS_COOKIE_SECONDS
+from checker.web.throttle import client_of
 from checker.web.views import render, request_lang, rule_html
 
 router = APIRouter(include_in_schema=False)
@@ -44,10 +45,10 @@ async def periksa(request: Request):
     state = request.app.state
     lang = request_lang(request)
     try:
-        with state.admission.admit():
+        with state.admission.admit() as ticket:
             job = state.store.new("penetapan")
             try:
-                batch = await flow.take_upload(request, job.inbox, lang)
+                batch = await flow.take_upload(request, job.inbox, lang, ticket)
                 lang = batch.lang
                 if not state.guard.csrf_ok(request.cookies, batch.fields.get(CSRF_FIELD)):
                     raise flow.BadBatch(403, "csrf")
@@ -118,7 +119,7 @@ async def unduh(request: Request, job_id: str, lang: str, key: str):
         return error_response(request, 404, "no_download")
     try:
         with request.app.state.admission.admit():
-            path = await flow.in_turn(request, checking.make_report, job, lang, key)
+            path = await flow.in_turn(request, checking.make_report, job, lang, key, request.app.state.settings)
     except WebError as e:
         return error_for(request, e, lang)
     name = offered[key]["name"]
@@ -128,8 +129,11 @@ async def unduh(request: Request, job_id: str, lang: str, key: str):
 
 @router.get("/templat.xlsx")
 async def templat(request: Request):
+    """The blank template needs no check's turn (it is written once per language, then served
+    as it is): it is there while every check slot is busy."""
+    from anyio import to_thread
     lang = request_lang(request)
-    path = await flow.in_turn(request, request.app.state.template_path, lang)
+    path = await to_thread.run_sync(request.app.state.template_path, lang)
     return FileResponse(path, media_type=XLSX, headers={"Content-Disposition": content_disposition("pokja-unit.xlsx")})
 
 
@@ -178,7 +182,13 @@ async def masuk_post(request: Request):
     if not state.guard.csrf_ok(request.cookies, form.get(CSRF_FIELD)):
         return render(request, "login.html", status=403, next=target, error=t("web.err.csrf", lang),
                       hours=ACCESS_COOKIE_SECONDS // 3600)
+    client = client_of(request.scope)
+    wait = state.throttle.wait(client)
+    if wait:                                # even a right code waits: the guessing must stop, not slow down
+        return render(request, "login.html", status=429, next=target, headers={"Retry-After": str(wait)},
+                      error=t("web.err.too_many_tries", lang, seconds=wait), hours=ACCESS_COOKIE_SECONDS // 3600)
     if not state.guard.code_ok(form.get("code")):
+        state.throttle.failed(client)
         return render(request, "login.html", status=401, next=target, error=t("web.err.bad_code", lang),
                       hours=ACCESS_COOKIE_SECONDS // 3600)
     response = RedirectResponse(target, status_code=303)

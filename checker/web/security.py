@@ -7,6 +7,13 @@
 - CSRF: every form carries a token; its signed twin is a cookie (double submit). A form
   post whose token does not match is refused (403). Cookies are SameSite=Strict, so a
   cross-site post carries neither.
+- Guessing the code: a few wrong codes per client and per window, then 429 with Retry-After,
+  on the page and on the API (web/throttle.py).
+- Off loopback, the Host and Origin of a request (`foreign_request`): a Host that is not one
+  of `--allowed-host` (when given) is refused (400), and so is a state-changing request
+  (POST) whose Origin is another site than the Host it was sent to, or that the browser
+  marks cross-site (403): a cross-site form or script never reaches a check, whatever
+  cookies it carries.
 - Headers (`HeadersMiddleware`, on every response): a strict Content-Security-Policy (only
   this server's own script, style and images; no inline script or style; no framing; forms
   post here only), `X-Content-Type-Options: nosniff`, `Referrer-Policy: no-referrer` (result
@@ -56,16 +63,19 @@ class Guard:
 
     def allowed(self, cookies: dict, headers) -> bool:
         """Whether a request may pass: no code is set, its cookie is valid, or (API) it sends the code."""
-        if not self.required:
+        if not self.required or self.cookie_ok(cookies):
             return True
+        given = headers.get(ACCESS_HEADER)
+        return given is not None and self.code_ok(given)
+
+    def cookie_ok(self, cookies: dict) -> bool:
         token = cookies.get(ACCESS_COOKIE)
         if token:
             try:
                 return self._access.loads(token, max_age=ACCESS_COOKIE_SECONDS) == "ok"
             except (BadSignature, SignatureExpired):
                 pass
-        given = headers.get(ACCESS_HEADER)
-        return given is not None and self.code_ok(given)
+        return False
 
     # -------------------------------------------------------------- CSRF
     def csrf_pair(self, cookies: dict) -> tuple[str, str | None]:
@@ -88,6 +98,52 @@ class Guard:
         except (BadSignature, SignatureExpired):
             return None
         return value if isinstance(value, str) else None
+
+
+_SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def _host_port(netloc: str, scheme: str) -> tuple[str, int] | None:
+    """("name", port) of a Host header or an origin's netloc; None when it is not one."""
+    from urllib.parse import urlsplit
+    try:
+        parts = urlsplit(f"//{netloc}")
+        name, port = parts.hostname, parts.port
+    except ValueError:
+        return None
+    if not name or "@" in netloc or parts.path or parts.query:
+        return None
+    return name.lower(), port or _DEFAULT_PORTS.get(scheme, 80)
+
+
+def foreign_request(scope, allowed_hosts=()) -> tuple[int, str, dict] | None:
+    """(status, code, params) of the refusal of a request that does not come from this server's
+    own pages or addresses (module doc), else None. Called off loopback only."""
+    headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
+    scheme = scope.get("scheme", "http")
+    host_header = headers.get("host", "")
+    host = _host_port(host_header, scheme)
+    shown = host_header[:80]
+    if host is None:
+        return 400, "host", {"host": shown or "-"}
+    if allowed_hosts and host[0] not in {h.lower().strip("[]") for h in allowed_hosts}:
+        return 400, "host", {"host": shown}
+    if scope.get("method", "GET") in _SAFE_METHODS:
+        return None
+    origin = headers.get("origin")
+    if origin is not None and origin != "null":
+        from urllib.parse import urlsplit
+        try:
+            parts = urlsplit(origin)
+            seen = _host_port(parts.netloc, parts.scheme) if parts.scheme in _DEFAULT_PORTS else None
+        except ValueError:
+            seen = None
+        if seen != host:
+            return 403, "origin", {"origin": origin[:80]}
+    elif origin == "null" or headers.get("sec-fetch-site") == "cross-site":
+        return 403, "origin", {"origin": origin or headers.get("referer", "")[:80] or "-"}
+    return None
 
 
 def cookie_options(request) -> dict:

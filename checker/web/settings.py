@@ -22,6 +22,11 @@ MAX_FILES = 50
 MAX_FIELD_BYTES = 4096
 # How long the access-code cookie stays valid (one working day).
 ACCESS_COOKIE_SECONDS = 12 * 3600
+# An upload must keep coming: after a grace period its average rate must stay above this (a
+# slow office line sends 20 MB at this rate in 21 minutes), and no wait for its next bytes may
+# last beyond that. A client that sends one byte every few seconds is cut off after the grace.
+UPLOAD_GRACE_SECONDS = 10.0
+UPLOAD_MIN_BYTES_PER_SECOND = 16 * 1024
 
 
 def default_running() -> int:
@@ -44,6 +49,9 @@ class Settings:
     engine: str | None = None                          # None: the default engine, as `check`
     warm: bool = True                                  # one check of the blank template at start-up
     root: str | None = None                            # where the private job folders go (None: the system's)
+    allowed_hosts: tuple = ()                          # off loopback: the Host names it answers (empty: any)
+    upload_grace_seconds: float = UPLOAD_GRACE_SECONDS
+    upload_min_rate: float = UPLOAD_MIN_BYTES_PER_SECOND
 
     @property
     def max_upload_bytes(self) -> int:

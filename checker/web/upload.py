@@ -5,7 +5,11 @@ file part goes to `<job>/in/<token>.<ext>` as it arrives (nothing of an upload i
 anywhere else), parsed by python-multipart's streaming parser. The request's size is
 bounded while the body streams in: a declared Content-Length above the limit is refused
 before a byte is read, and a body that turns out longer (chunked, or lying) is refused as
-soon as the limit is passed, not after reading it all.
+soon as the limit is passed, not after reading it all. Its time is bounded too: after a grace
+period the body must come at a minimum average rate (settings.UPLOAD_MIN_BYTES_PER_SECOND), and
+the wait for its next bytes ends when that rate can no longer be kept (408, `too_slow`): a
+client sending a byte every few seconds holds its place for the grace period only, and not even
+that long when the server is full (admission.py gives its place to a newcomer).
 """
 from __future__ import annotations
 
@@ -14,7 +18,12 @@ from dataclasses import dataclass, field
 
 from checker.web.error_responses import WebError
 from checker.web.filenames import clean_name, stored_name
-from checker.web.settings import MAX_FIELD_BYTES, MAX_FILES
+from checker.web.settings import (
+    MAX_FIELD_BYTES,
+    MAX_FILES,
+    UPLOAD_GRACE_SECONDS,
+    UPLOAD_MIN_BYTES_PER_SECOND,
+)
 
 try:
     import python_multipart as _multipart
@@ -124,9 +133,13 @@ class _Receiver:
             self._fh = None
 
 
-async def receive(request, folder: str, max_bytes: int, file_fields=("files", "roster")) -> Upload:
+async def receive(request, folder: str, max_bytes: int, file_fields=("files", "roster"), *,
+                  grace_s: float = UPLOAD_GRACE_SECONDS, min_rate: float = UPLOAD_MIN_BYTES_PER_SECOND,
+                  ticket=None) -> Upload:
     """Stream the request's multipart body into `folder` (which must exist and be private).
-    Raises UploadError: 413 (too large, too many files), 415 (not multipart), 400 (broken)."""
+    Raises UploadError: 413 (too large, too many files), 415 (not multipart), 400 (broken),
+    408 (too slow: module doc; also when a newcomer took the place of its `ticket`, an
+    admission.Ticket counting the bytes received)."""
     ctype = request.headers.get("content-type", "")
     kind, params = _multipart.multipart.parse_options_header(ctype)
     if kind != b"multipart/form-data" or not params.get(b"boundary"):
@@ -145,7 +158,7 @@ async def receive(request, folder: str, max_bytes: int, file_fields=("files", "r
     try:
         parser = _multipart.MultipartParser(params[b"boundary"], callbacks)
         seen = 0
-        async for chunk in request.stream():
+        async for chunk in _timely(request.stream(), grace_s, min_rate, ticket):
             seen += len(chunk)
             if seen > max_bytes:
                 raise UploadError(413, "too_large", mb=_mb(max_bytes))
@@ -160,6 +173,38 @@ async def receive(request, folder: str, max_bytes: int, file_fields=("files", "r
     finally:
         receiver.close()
     return receiver.upload
+
+
+async def _timely(stream, grace_s: float, min_rate: float, ticket=None):
+    """The chunks of `stream`, each awaited only until the upload would fall below `min_rate`
+    bytes per second on average after `grace_s` seconds, or until its place is given to a
+    newcomer (`ticket.displaced`): UploadError 408 then."""
+    import asyncio
+    import time
+    start = time.monotonic()
+    chunks = stream.__aiter__()
+    received = 0
+    too_slow = UploadError(408, "too_slow", kb=f"{min_rate / 1024:g}", s=f"{grace_s:g}")
+    while True:
+        deadline = start + grace_s + (received + 1) / min_rate
+        following = asyncio.ensure_future(chunks.__anext__())
+        waits = {following}
+        if ticket is not None:
+            waits.add(asyncio.ensure_future(ticket.displaced.wait()))
+        done, pending = await asyncio.wait(waits, timeout=max(0.0, deadline - time.monotonic()),
+                                           return_when=asyncio.FIRST_COMPLETED)
+        for task in pending:
+            task.cancel()
+        if following not in done:
+            raise too_slow
+        try:
+            chunk = following.result()
+        except StopAsyncIteration:
+            return
+        received += len(chunk)
+        if ticket is not None:
+            ticket.received = received
+        yield chunk
 
 
 def _mb(max_bytes: int) -> str:

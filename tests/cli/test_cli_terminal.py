@@ -192,6 +192,64 @@ def test_a_real_ctrl_c_while_reading(tmp_path):
     assert os.listdir(tmp_path / "out") == []
 
 
+# Ctrl-C in the first half-second (issue 22 §4): while the command line's modules load and while
+# the fork server starts and preloads the reader. A sitecustomize holds the program at that
+# moment (it says so on stderr, then waits) so that the signal lands there on any machine.
+_HOLD = """import sys, time
+argv = " ".join(getattr(sys, "orig_argv", []))
+if {where!r} in argv:
+    class Hold:
+        def find_spec(self, name, path=None, target=None):
+            if name == {module!r}:
+                sys.stderr.write("holding\\n")
+                sys.stderr.flush()
+                time.sleep(30)
+    sys.meta_path.insert(0, Hold()) if {module!r} else None
+    if not {module!r}:
+        sys.stderr.write("holding\\n")
+        sys.stderr.flush()
+        time.sleep(30)
+"""
+
+
+@pytest.mark.skipif(not hasattr(os, "killpg"), reason="process groups need POSIX")
+@pytest.mark.parametrize("where, module", [("-m checker", "checker.web.command"),          # the CLI's imports
+                                           ("multiprocessing.forkserver", "")])           # the fork server
+def test_ctrl_c_in_the_first_half_second_prints_no_traceback(tmp_path, where, module):
+    unit = build(NO_TUGAS, tmp_path / "u.xlsx")
+    hold = tmp_path / "hold"
+    hold.mkdir()
+    (hold / "sitecustomize.py").write_text(_HOLD.format(where=where, module=module), encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(hold), str(ROOT)])}
+    proc = subprocess.Popen([sys.executable, "-m", "checker", "check", str(unit), "-o", "t.xlsx"], cwd=tmp_path,
+                            stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env=env,
+                            start_new_session=True)
+    assert proc.stderr.readline().strip() == "holding"
+    os.killpg(proc.pid, signal.SIGINT)              # as a terminal does: to every process of the group
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
+    assert not (tmp_path / "t.xlsx").exists()
+
+
+@pytest.mark.parametrize("encoding", ["latin-1", "cp437"])
+def test_a_terminal_that_is_not_utf8_gets_every_text(samples, encoding):
+    """Issue 22: `check`, `--format baris`, `rules` and `explain` exited 4 (UnicodeEncodeError)
+    on a Latin-1 or cp437 terminal; a character it cannot show is now a `?`."""
+    env = {"PYTHONIOENCODING": encoding}
+    for args, code in ((["check", "samples", "-o", "t.xlsx"], 1), (["check", "samples", "--format", "baris"], 1),
+                       (["rules"], 0), (["explain", "K05"], 0), (["explain", "K05", "--lang", "en"], 0)):
+        p = subprocess.run([sys.executable, "-m", "checker", *args], cwd=samples, capture_output=True, env={
+            **os.environ, "PYTHONPATH": str(ROOT), **env}, timeout=300)
+        assert p.returncode == code, (args, p.stderr.decode(encoding))
+        text = p.stdout.decode(encoding)
+        assert "UnicodeEncodeError" not in text + p.stderr.decode(encoding)
+        if args[0] == "check":
+            assert "d1-as2-fiskal.xlsx" in text and "?" in text          # the curly quotes of the messages
+        else:
+            assert "K05" in text
+
+
 # ---------------------------------------------------------------------------- 4. messages
 
 def test_missing_path_in_english(tmp_path):
@@ -237,7 +295,7 @@ def test_json_onto_an_input_names_the_json_file(tmp_path):
 
 # ---------------------------------------------------------------------------- 5. help texts
 
-@pytest.mark.parametrize("command", [[], ["check"], ["template"], ["rules"], ["explain"]])
+@pytest.mark.parametrize("command", [[], ["check"], ["template"], ["rules"], ["explain"], ["serve"]])
 def test_indonesian_help_has_no_english_left(command):
     p = subprocess.run([sys.executable, "-m", "checker", *command, "--help"], capture_output=True, text=True,
                        cwd=ROOT)
@@ -246,6 +304,20 @@ def test_indonesian_help_has_no_english_left(command):
         assert english not in p.stdout, (english, p.stdout)
     for line in p.stdout.split("\n  -"):
         assert line.count("bawaan") <= 1, line
+
+
+@pytest.mark.parametrize("args, said", [
+    (["check", "x.xlsx", "--jobs", "x"], "Nilai tidak sah untuk '--jobs': 'x' bukan bilangan bulat yang sah."),
+    (["check", "x.xlsx", "--max-memory", "abc"],
+     "Nilai tidak sah untuk '--max-memory': 'abc' bukan bilangan bulat yang sah."),
+    (["check", "x.xlsx", "--timeout", "lama"], "Nilai tidak sah untuk '--timeout': 'lama' bukan angka yang sah."),
+    (["serve", "--port", "99999"], "Nilai tidak sah untuk '--port': 99999 tidak berada dalam rentang 0<=x<=65535."),
+    (["serve", "--keep-minutes", "x"], "Nilai tidak sah untuk '--keep-minutes': 'x' bukan angka yang sah."),
+])
+def test_clicks_type_errors_in_indonesian(args, said):
+    p = subprocess.run([sys.executable, "-m", "checker", *args], capture_output=True, text=True, cwd=ROOT)
+    assert p.returncode == 2 and said in p.stderr, p.stderr
+    assert "integer" not in p.stderr and "float" not in p.stderr
 
 
 def test_rules_explains_the_stage_letters_and_explain_takes_a_slug():

@@ -139,3 +139,90 @@ def test_the_loader_never_opens_a_fifo(tmp_path):
         load_workbook(str(fifo))
     assert err.value.message_key == "not_a_file"
     assert workers.sha256_of(str(fifo)) is None
+
+
+# ============================================================================ issue 22, point 1
+
+def _findings_workbook(tmp_path, good, stray=None) -> Path:
+    """A findings workbook an earlier run wrote, with a stray cell on its Temuan sheet."""
+    path = tmp_path / "temuan-lama.xlsx"
+    assert cli("check", good, "-o", path, "-q").returncode in (0, 1)
+    if stray:
+        wb = openpyxl.load_workbook(path)
+        wb["Temuan"].cell(row=stray[0], column=stray[1], value="x")
+        wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("option, said", [("--compare", "Berkas pembanding"),
+                                          ("--waivers", "Workbook pengecualian")])
+@pytest.mark.parametrize("stray", [(1_048_576, 16_384), (4_000, 16_384)])
+def test_a_stray_cell_in_a_follow_up_workbook_is_a_message_not_an_abort(good, tmp_path, option, said, stray):
+    """Issue 22: at XFD1048576 the run aborted (exit 134, a Rust backtrace, pymp-* left); at
+    XFD4000 it took 2.6 GB. Now read as every input: its used range refused before the reader."""
+    earlier = _findings_workbook(tmp_path, good, stray)
+    proc = cli("check", good, option, earlier, "-o", tmp_path / "o.xlsx", "-q")
+    assert proc.returncode == 2, proc.stderr
+    cell = "XFD1048576" if stray[0] == 1_048_576 else "XFD4000"
+    assert proc.stderr.startswith(f"{said} {earlier} tidak dapat dibaca: Sheet Temuan pada {earlier} memakai "
+                                  f"rentang sel yang terlalu besar untuk dibaca (sampai sel {cell}"), proc.stderr
+    assert "panicked" not in proc.stderr and "backtrace" not in proc.stderr
+    assert not (tmp_path / "o.xlsx").exists()
+
+
+def test_the_earlier_run_is_read_under_max_memory(good, tmp_path):
+    """A findings JSON whose reading needs more than --max-memory: that worker stops, the run
+    says why (it was read in the main process, without any bound)."""
+    import json
+    earlier = tmp_path / "besar.json"
+    with earlier.open("w", encoding="utf-8") as fh:
+        fh.write('{"findings": [')
+        fh.write(",".join(json.dumps({"fingerprint": f"{i:x}", "rule": "U01"}) for i in range(1_500_000)))
+        fh.write("]}")
+    proc = cli("check", good, "--compare", earlier, "-o", tmp_path / "o.xlsx", "-q", "--max-memory", "300")
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr.startswith(f"Berkas pembanding {earlier} tidak dapat dibaca: Berkas {earlier} terlalu besar "
+                                  "untuk dibaca dalam batas memori 300 MB."), proc.stderr
+
+
+def test_an_earlier_run_within_the_bounds_still_compares(good, tmp_path):
+    earlier = _findings_workbook(tmp_path, good)
+    proc = cli("check", good, "--compare", earlier, "--waivers", earlier, "-o", tmp_path / "o.xlsx")
+    assert proc.returncode in (0, 1), proc.stderr
+    assert "Dibandingkan dengan temuan-lama.xlsx: 0 baru," in proc.stdout
+    assert "Pengecualian: 0 berlaku" in proc.stdout
+
+
+@POSIX
+@pytest.mark.parametrize("option", ["--compare", "--waivers"])
+def test_a_fifo_as_compare_or_waivers_is_refused_before_the_check(tmp_path, option):
+    """Refused from its stat before anything is read: the run's own inputs are not even looked at."""
+    fifo = tmp_path / "pipa.xlsx"
+    os.mkfifo(fifo)
+    proc = cli("check", tmp_path / "belum-ada.xlsx", option, fifo, "-o", tmp_path / "o.xlsx", "-q", timeout=60)
+    assert proc.returncode == 2 and f"{fifo} bukan berkas biasa" in proc.stderr, proc.stderr
+    assert "belum-ada.xlsx" not in proc.stderr
+
+
+# ============================================================================ issue 22, point 2
+
+def test_annotated_copies_are_made_under_the_runs_bounds(good, tmp_path):
+    """A 121 KB workbook declaring 20,000 sheets took 213 s and 680 MB to annotate; one whose
+    copy needs more than --max-memory was made anyway. Now neither copy is made, each says
+    why, the run's findings and exit code are those of the check, and the good copy is made."""
+    from heavy_copies import big_extra_sheet, many_sheets
+    many = many_sheets(tmp_path / "banyak.xlsx")
+    wide = big_extra_sheet(tmp_path / "lebar.xlsx", rows=30_000)
+    plain = cli("check", many, wide, good, "--json", tmp_path / "a.json", "-o", tmp_path / "a.xlsx", "-q")
+    proc = cli("check", many, wide, good, "--json", tmp_path / "b.json", "-o", tmp_path / "b.xlsx", "-q",
+               "--annotate-dir", tmp_path / "salinan", "--max-memory", "256", "--lang", "en")
+    assert proc.returncode == plain.returncode, proc.stderr
+    assert sorted(p.name for p in (tmp_path / "salinan").iterdir()) == ["unit.diperiksa.xlsx"]
+    lines = proc.stderr.strip().splitlines()
+    assert lines[0].startswith(f"No annotated copy of {many} was made: the workbook holds 20,006 sheets")
+    assert lines[1].startswith(f"No annotated copy of {wide} was made: making it needs more than the memory "
+                               "limit of 256 MB.")
+    import json
+    fingerprints = [[f["fingerprint"] for f in json.loads((tmp_path / name).read_text())["findings"]]
+                    for name in ("a.json", "b.json")]
+    assert fingerprints[0] == fingerprints[1]

@@ -210,9 +210,14 @@ def test_date_invalid(raw):
     assert v.raw_text == cell_text(raw)
 
 
-@pytest.mark.parametrize("raw", [None, "", "  ", "\n", float("nan")])
+@pytest.mark.parametrize("raw", [None, "", "  ", "\n"])
 def test_date_empty(raw):
     assert parse_date(raw) == (None, "empty", "")
+
+
+def test_a_stored_nan_is_an_unreadable_date_not_an_empty_cell():
+    """The reader gives an empty cell as "" or None; NaN only for a cell that stores NaN (issue 22)."""
+    assert parse_date(float("nan")) == (None, "invalid", "NaN")
 
 
 # ---------------------------------------------------------------------------------- vocab

@@ -183,6 +183,8 @@ def test_findings_beyond_a_sheet_are_said_and_kept_in_the_json(tmp_path, monkeyp
 
     samples = Path(__file__).resolve().parents[2] / "samples"
     monkeypatch.setattr(layout, "SHEET_ROWS", 10)           # the one place: Excel's 1,048,576 rows
+    from checker.pipeline import run
+    monkeypatch.setattr(run, "bounded", lambda *a: None)    # the annotated copies made here, where it is patched
     out, doc = tmp_path / "t.xlsx", tmp_path / "t.json"
     r = invoke("check", samples, "-o", out, "--json", doc, "--annotate-dir", tmp_path / "ann",
                "--engine", "pandas", "--jobs", "1")

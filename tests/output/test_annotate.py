@@ -221,3 +221,59 @@ def test_xlsm_keeps_macros_and_extension(tmp_path, make_workbook):
         assert b"macroEnabled" in zf.read("[Content_Types].xml")
     assert is_annotated(out)
     assert openpyxl.load_workbook(out, keep_vba=True)["PK"]["B2"].comment is not None
+
+
+# ---------------------------------------------------------------------------- bounded (issue 22)
+
+def _bounded(memory_mb=None, timeout_s=None):
+    from checker.load.limits import Limits
+    return run.bounded(1, Limits(memory_mb=memory_mb, timeout_s=timeout_s))
+
+
+def test_a_workbook_declaring_20000_sheets_gets_no_copy_at_once(tmp_path, capsys):
+    """It took 213 s and 680 MB (openpyxl opens every declared sheet): now refused before that,
+    the other copies are made, and the findings stay as they were."""
+    from heavy_copies import many_sheets
+    many = many_sheets(tmp_path / "banyak.xlsx")
+    good = build(EDITS, tmp_path / "draft.xlsx")
+    result = run.check([str(many), str(good)], engine="pandas")
+    before = [f.fingerprint for f in result.findings]
+    written = annotate_result(result, runner=_bounded(1024, 60))
+    assert written == [str(tmp_path / "draft.diperiksa.xlsx")]
+    assert not (tmp_path / "banyak.diperiksa.xlsx").exists()
+    assert capsys.readouterr().err.strip() == (
+        f"Salinan beranotasi {many} tidak dibuat: workbook ini memuat 20.006 sheet, sedangkan salinan beranotasi "
+        "dibuat untuk workbook dengan paling banyak 250 sheet. Temuannya tetap dilaporkan seperti biasa; hapus "
+        "sheet yang tidak diperlukan lalu simpan ulang.")
+    assert [f.fingerprint for f in result.findings] == before
+
+
+def test_a_copy_beyond_max_memory_is_not_made_and_says_why(tmp_path, capsys):
+    from heavy_copies import big_extra_sheet
+    wide = big_extra_sheet(tmp_path / "lebar.xlsx", rows=30_000)          # ~600 k cells: ~400 MB in openpyxl
+    result = run.check([str(wide)], engine="pandas", lang="en")
+    assert annotate_result(result, runner=_bounded(memory_mb=256)) == []
+    assert capsys.readouterr().err.strip().startswith(
+        f"No annotated copy of {wide} was made: making it needs more than the memory limit of 256 MB. Its "
+        "findings are reported as usual.")
+    assert [p.name for p in tmp_path.iterdir()] == ["lebar.xlsx"]           # nothing half written
+    # within the default bounds the same copy is made
+    assert annotate_result(result, runner=_bounded(1024, 120)) == [str(tmp_path / "lebar.diperiksa.xlsx")]
+
+
+def test_a_worker_failure_is_told_per_bound():
+    from checker.load import errors
+    from checker.load.inputref import InputRef
+    from checker.output.annotate import copy_failed
+    ref = InputRef("/tmp/u001-x.xlsx", "unit.xlsx")
+    said = {key: copy_failed(0, ref, None, err).error.message(lang) for key, err, lang in (
+        ("memory", errors.memory_limit("/tmp/u001-x.xlsx", "SIGABRT", mb=512), "id"),
+        ("timeout", errors.timeout("/tmp/u001-x.xlsx", "killed", s="30"), "en"),
+        ("crash", errors.reader_crash("/tmp/u001-x.xlsx", "SIGSEGV"), "id"))}
+    assert said["memory"].startswith("Salinan beranotasi unit.xlsx tidak dibuat: membuatnya memerlukan lebih dari "
+                                     "batas memori 512 MB.")
+    assert said["timeout"].startswith("No annotated copy of unit.xlsx was made: making it was stopped after the "
+                                      "time limit of 30 seconds.")
+    assert said["crash"] == ("Salinan beranotasi unit.xlsx tidak dibuat: pembuatnya berhenti tak terduga (SIGSEGV). "
+                             "Temuannya tetap dilaporkan seperti biasa.")
+    assert "/tmp/u001-x.xlsx" not in "".join(said.values())

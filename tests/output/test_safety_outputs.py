@@ -340,3 +340,80 @@ def test_openpyxl_warnings_do_not_reach_the_terminal(unit, tmp_path):
     assert r.returncode == 0, r.stderr
     assert (tmp_path / "ext.diperiksa.xlsx").exists()
     assert r.stderr == b""
+
+
+# ------------------------------------------------------------------ issue 22: after SIGKILL
+
+_KILLED_WRITER = """import os, signal, sys
+from checker.output import atomic
+if sys.argv[1] == "file":
+    with atomic.atomic_output(sys.argv[2]) as tmp:
+        open(tmp, "wb").write(b"NIP 198602142010122001 Rina Wulandari")     # unit data, half written
+        os.kill(os.getpid(), signal.SIGKILL)
+with atomic.scratch_folder() as folder:
+    open(os.path.join(folder, "sheet1.xml"), "wb").write(b"<row>198602142010122001</row>")
+    os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+_HOLDER = """import sys, time
+from checker.output import atomic
+with atomic.atomic_output(sys.argv[1]) as tmp:
+    print(tmp, flush=True)
+    time.sleep(60)
+"""
+
+
+def _python(code, *args, tmpdir=None, **kw):
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    if tmpdir is not None:
+        env["TMPDIR"] = str(tmpdir)
+    return subprocess.Popen([sys.executable, "-c", code, *map(str, args)], env=env, **kw)
+
+
+def _age(path: Path, seconds: float) -> None:
+    then = time.time() - seconds
+    os.utime(path, (then, then))
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX")
+def test_the_next_run_removes_what_a_killed_run_left_beside_its_output(unit, tmp_path):
+    """A `.cek-*.tmp` (holding unit data) stayed beside the output after SIGKILL. The next run
+    removes it, and only what is provably its own and abandoned: the same name pattern, old
+    enough, locked by nobody; a live writer's temporary, a young one and other names stay."""
+    out = tmp_path / "keluaran"
+    out.mkdir()
+    killed = _python(_KILLED_WRITER, "file", out / "t.xlsx")
+    assert killed.wait(60) == -signal.SIGKILL
+    [left] = list(out.iterdir())
+    assert atomic.TEMP_FILE.fullmatch(left.name) and b"198602142010122001" in left.read_bytes()
+    _age(left, 120)
+    holder = _python(_HOLDER, out / "h.xlsx", stdout=subprocess.PIPE, text=True)      # a run still writing
+    try:
+        held = Path(holder.stdout.readline().strip())
+        _age(held, 120)
+        young = out / ".cek-0123abcd.tmp"
+        young.write_bytes(b"x")                                   # a run that has just begun
+        other = out / ".cek-laporan.tmp"
+        other.write_bytes(b"x")
+        _age(other, 120)
+        proc = run_cli("check", unit, "-o", out / "temuan.xlsx", "-q", cwd=tmp_path)
+        assert proc.returncode == 0, proc.stderr
+        names = {p.name for p in out.iterdir()}
+        assert names == {"temuan.xlsx", held.name, young.name, other.name}
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX")
+def test_the_next_run_removes_a_killed_runs_scratch_folder(tmp_path, private):
+    killed = _python(_KILLED_WRITER, "folder", tmpdir=private)
+    assert killed.wait(60) == -signal.SIGKILL
+    [left] = list(private.iterdir())
+    assert left.name.startswith(atomic.SCRATCH_PREFIX) and (left / "sheet1.xml").exists()
+    strange = private / "cek-pokja-abcdefgh"                     # our pattern, but no lock: not provably ours
+    strange.mkdir()
+    finished = _python("from checker.output import atomic\nwith atomic.scratch_folder():\n    pass\n",
+                       tmpdir=private)
+    assert finished.wait(60) == 0
+    assert [p.name for p in private.iterdir()] == [strange.name]

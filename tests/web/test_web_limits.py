@@ -227,14 +227,14 @@ def test_results_and_uploads_are_deleted_when_their_downloads_expire():
 
     from checker.web.app import create_app
     from checker.web.settings import Settings
-    with TestClient(create_app(Settings(warm=False, keep_minutes=0.02))) as c:     # 1.2 s
+    with TestClient(create_app(Settings(warm=False, keep_minutes=0.1))) as c:      # 6 s: more than a busy upload
         store = c.app.state.store
         token = csrf_of(c.get("/").text)
         r = c.post("/periksa", data={"csrf": token}, files=_files(), follow_redirects=False)
         job_id = r.headers["location"].split("?")[0].rsplit("/", 1)[1]
         folder = store.jobs[job_id].folder
         assert os.path.isdir(folder) and os.listdir(os.path.join(folder, "in"))
-        _wait_for(lambda: not os.path.exists(folder), timeout=10)     # the sweeper's work
+        _wait_for(lambda: not os.path.exists(folder), timeout=30)     # the sweeper's work
         assert job_id not in store.jobs
         gone = c.get(f"/hasil/{job_id}")
         assert gone.status_code == 404 and "sudah dihapus" in gone.text
