@@ -165,7 +165,7 @@ def check(paths, output, tahap, roster, json_target, fmt, max_findings, lang, fa
         except plans.TargetError as e:
             _fail(EXIT_USAGE, e.message(lang))
         _report(result, plan, written, fmt, max_findings, quiet)
-        if not result.units():
+        if not result.read_any():               # no workbook and no decree draft could be read
             sys.exit(EXIT_USAGE)
         sys.exit(EXIT_FINDINGS if result.failing() else EXIT_OK)
     _guard(lang, debug, work)
