@@ -100,6 +100,13 @@ def has_drafts(refs) -> bool:
     return any(r.kind is DocKind.DECREE for r in refs)
 
 
+def workbook_rules(rules) -> tuple:
+    """The rules of a run without drafts: none over a decree's facts (a run of workbooks alone
+    applies, and its findings workbook lists, exactly the rules it always did)."""
+    from checker.facts.schema import DECREE_KINDS
+    return tuple(r for r in rules if r.fact not in DECREE_KINDS)
+
+
 def read_inputs(refs: list[InputRef], stage: str, *, jobs=1, limits=None, progress=None, debug=False):
     """(UnitFacts of each workbook, in input order: its seq; DraftRead of each draft, in input
     order). Workbooks and drafts share the workers, the workbooks first."""

@@ -65,6 +65,8 @@ def check(inputs, *, stage="penetapan", lang="id", engine=None, rules_dir=None, 
         inputs += decrees.draft_inputs(decrees.add_drafts(facts, parts, reads), lang)
     engine = engine or engines.default_engine()
     rules = base.for_stage(stage)
+    if not reads:                            # the S rules apply to decree drafts only
+        rules = decrees.workbook_rules(rules)
     return RunResult(tool="cek-pokja", version=__version__, rulebase_version=base.version, stage=stage,
                      lang=lang, engine=engine, checked_at=datetime.now(timezone.utc).astimezone(),
                      inputs=inputs, findings=_findings(rules, facts, engine, lang),
