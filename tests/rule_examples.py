@@ -9,6 +9,7 @@ same unit + changes):
       person: {"Agus Prasetyo, S.T.": {uraian_tugas: []}}  # a person's fields, wherever listed
       add_member: {Pokja Kebijakan Contoh: {name: ..., nip: ..., kedudukan: Anggota, ...}}
       drop_person: ["Ir. Sri Rahayu, M.P.P."]
+      drop_pokja: Pokja Dukungan Teknis dan Administrasi  # the draft forms the other Pokja only
       comments: [{cid: 1, text: ..., done: true, anchor: KESATU}]
       content: doc                          # instead: a file of that kind (doc, rtf, odt, pdf, encrypted, damaged)
     workbook: false                         # the draft alone (no workbook in the run)
@@ -137,6 +138,8 @@ def make_draft(spec: dict):
                 setattr(m, k, v)
     for name, person in (spec.get("add_member") or {}).items():
         by_name[name].members.append(Person(**person))
+    if spec.get("drop_pokja"):
+        d.pokja = [k for k in d.pokja if k.name != spec["drop_pokja"]]
     for name in spec.get("drop_person") or []:
         d.pengarah = [m for m in d.pengarah if m.name != name]
         for k in d.pokja:

@@ -67,7 +67,7 @@ SK_OWNER = fact_kind(
              en="this owner is not listed as the Pokja's Pengarah (a Pengarah row that cannot be told stands in "
                 "for one missing owner)"),
     ],
-    params=["p_role", "p_pokja_name"],
+    params=["p_role", "p_owner", "p_pokja_name"],
     hidden=["_evidence", "_identity"])
 
 SK_TARGET = fact_kind(
@@ -202,7 +202,8 @@ class PokjaView:
         j = fold_words(jabatan)
         if any(j == o or j.startswith(o + " ") for o in _MADYA_OFFICES):
             return "jpt_madya"
-        comparable = bool(jabatan) or (w is not None and bool(m.nip or name))
+        # alone, a Jabatan is compared with the issuer's office (none without a title)
+        comparable = (w is not None and bool(m.nip or name or jabatan)) or (bool(jabatan) and bool(issuer))
         return "" if comparable else "unknown"
 
 
@@ -297,7 +298,8 @@ def _owner_facts(out, check: DraftCheck, view: PokjaView, f: FormedPokja) -> Non
         label = "JPT Pratama" if role == "jpt_pratama" else "JPT Madya"
         out.add("sk_owner", None, None, None, {"role": role, "owner_missing": role in missing},
                 pokja=view.shown(f), nip=nip or None, name=name or None, value=role,
-                params={"p_role": label, "p_pokja_name": f.name},
+                params={"p_role": label, "p_pokja_name": f.name,
+                        "p_owner": both("sk.owner.named", role=label, name=name) if name else label},
                 hidden=_hidden(check, {"": Evidence(where)}))
 
 

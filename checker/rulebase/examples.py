@@ -22,7 +22,7 @@ _EXAMPLE_KEYS = ("name", "edit", "expect", "stage", "others", "roster", "draft",
 # The example unit's compliant decree draft (tests/decree_kit.py, example_draft) and what an
 # example's `draft` entry may change in it (tests/rule_examples.py, make_draft).
 DRAFT_FILE = "sk-d9-as1.docx"
-_DRAFT_KEYS = ("file", "set", "pokja", "person", "add_member", "drop_person", "comments", "content")
+_DRAFT_KEYS = ("file", "set", "pokja", "person", "add_member", "drop_person", "drop_pokja", "comments", "content")
 
 
 def load_example_base(directory, name: str = EXAMPLE_BASE_FILE[:-5]) -> dict | None:
@@ -232,6 +232,8 @@ def describe_draft(ex: dict, lang: str) -> list[str]:
                        data=_inline(person)))
     for name in spec.get("drop_person") or []:
         lines.append(t("rulebook.d.drop", lang, person=name))
+    if spec.get("drop_pokja"):
+        lines.append(t("rulebook.d.drop_pokja", lang, pokja=spec["drop_pokja"]))
     for c in spec.get("comments") or []:
         lines.append(t("rulebook.d.comment", lang, text=(c or {}).get("text", ""),
                        state=t("rulebook.d.done" if (c or {}).get("done") else "rulebook.d.open", lang)))

@@ -158,6 +158,7 @@ TEXTS = {
     "sk.part.member_table": ("tabel susunan keanggotaan pada Lampiran (kolom Nama dan Kedudukan)",
                              "the Lampiran's member table (columns Nama and Kedudukan)"),
     "sk.part.date": ("tanggal penetapan", "the date of penetapan"),
+    "sk.owner.named": ("{role} ({name})", "the {role} ({name})"),
     "sk.chair.none": ("tidak memiliki Ketua", "has no Ketua"),
     "sk.chair.many": ("memiliki lebih dari satu Ketua ({names})", "has more than one Ketua ({names})"),
     "sk.chair.no_rows": ("tidak tercantum pada tabel susunan keanggotaan mana pun",

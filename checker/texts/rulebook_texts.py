@@ -185,6 +185,7 @@ TEXTS = {
     "rulebook.d.person": ("{person}: {field} menjadi {value}", "{person}: {field} becomes {value}"),
     "rulebook.d.add": ("{person} ditambahkan pada {pokja}: {data}", "{person} is added to {pokja}: {data}"),
     "rulebook.d.drop": ("{person} dihapus dari Lampiran", "{person} is removed from the Lampiran"),
+    "rulebook.d.drop_pokja": ("rancangan SK tidak membentuk {pokja}", "the draft does not form {pokja}"),
     "rulebook.d.comment": ("komentar Word “{text}” ({state})", "a Word comment “{text}” ({state})"),
     "rulebook.d.done": ("ditandai selesai", "marked done"),
     "rulebook.d.open": ("belum selesai", "not resolved"),
