@@ -79,7 +79,8 @@ def test_terminal_in_english_and_a_draft_alone(tmp_path):
     result = check_run(tmp_path, workbooks={}, drafts={"sk.docx": {"set": {"number": ""}}}, lang="en")
     summary = "\n".join(terminal.summary_lines(result))
     assert "checked on its own (no workbook), status in the draft: Not compliant" in summary
-    assert terminal.finding_lines(result, limit=None)[0].startswith(str(tmp_path / "in" / "sk.docx") + ":Nomor  S11  error")
+    first = terminal.finding_lines(result, limit=None)[0]
+    assert first.startswith(str(tmp_path / "in" / "sk.docx") + ":Nomor  S11  error")
 
 
 def test_quoted_texts_are_cut_at_200_characters_in_messages_but_whole_in_the_json(tmp_path):
@@ -90,7 +91,8 @@ def test_quoted_texts_are_cut_at_200_characters_in_messages_but_whole_in_the_jso
 
 
 def test_a_paired_drafts_findings_count_for_its_unit_as_data_errors_or_breaches(tmp_path):
-    result = check_run(tmp_path, drafts={"sk.docx": {"person": {"Agus Prasetyo, S.T.": {"nip": "19910723 201903 1 009"}}}})
+    wrong_nip = {"person": {"Agus Prasetyo, S.T.": {"nip": "19910723 201903 1 009"}}}
+    result = check_run(tmp_path, drafts={"sk.docx": wrong_nip})
     assert [f.rule for f in result.findings] == ["S18"]
     assert result.compliance("D9.AS1") == "perlu_perbaikan_data"
     assert result.compliance_of(draft_input(result, "sk.docx")) == "perlu_perbaikan_data"
