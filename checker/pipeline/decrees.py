@@ -100,6 +100,21 @@ def has_drafts(refs) -> bool:
     return any(r.kind is DocKind.DECREE for r in refs)
 
 
+def may_hold_drafts(inputs) -> bool:
+    """Before discovery: an input is a draft, or a folder that may hold some (the reader
+    workers then preload the decree reader, workers.DECREE_PRELOAD)."""
+    import os
+
+    from checker.pipeline.discovery import kind_of
+    for given in inputs:
+        if isinstance(given, InputRef):
+            if given.kind is DocKind.DECREE:
+                return True
+        elif kind_of(given) is DocKind.DECREE or os.path.isdir(given):
+            return True
+    return False
+
+
 def workbook_rules(rules) -> tuple:
     """The rules of a run without drafts: none over a decree's facts (a run of workbooks alone
     applies, and its findings workbook lists, exactly the rules it always did)."""

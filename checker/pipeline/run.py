@@ -43,8 +43,8 @@ def check(inputs, *, stage="penetapan", lang="id", engine=None, rules_dir=None, 
     from checker.facts import assemble
     from checker.result import RunResult
 
-    if limits is not None or jobs > 1:
-        workers.warm_up()                   # the reader processes start while the rules load
+    if limits is not None or jobs > 1:      # the reader processes start while the rules load
+        workers.warm_up(workers.DECREE_PRELOAD if decrees.may_hold_drafts(inputs) else ())
     base = rulebase.load(rules_dir)          # RuleBaseError propagates: exit 3
     refs = discover(inputs, lang)
     roster_ref = _ref(roster, DocKind.ROSTER) if roster is not None else None
