@@ -131,7 +131,8 @@ TEXTS = {
                          "it is signed on behalf (“{office}”), not by the JPT Pratama"),
     "sk.sig.office": ("jabatan penanda tangan “{office}” bukan penetap “{issuer}”",
                       "the signing office “{office}” is not the issuer “{issuer}”"),
-    "sk.sig.nip": ("NIP penanda tangan {nip} bukan NIP JPT Pratama ({head}) maupun NIP Plt JPT Pratama ({plt}) unit",
+    "sk.sig.nip": ("NIP penanda tangan {nip} tidak sama dengan NIP JPT Pratama ({head}) ataupun NIP Plt JPT Pratama "
+                   "({plt}) unit",
                    "the signer's NIP {nip} is neither the unit's NIP JPT Pratama ({head}) nor its NIP Plt JPT "
                    "Pratama ({plt})"),
     "sk.sig.name": ("penanda tangan “{signer}” bukan Nama JPT Pratama unit (“{head}”) dan tidak ditandatangani "
