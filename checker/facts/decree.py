@@ -298,21 +298,20 @@ def _signature_problem(check: DraftCheck):
 
 # ---------------------------------------------------------------------------- S13
 
-_TERM_MARKERS = ("sampai dengan", "s.d.", "s.d", "s/d", "hingga")
+# A date after `sampai dengan`, `s.d.`, `s/d` or `hingga` (§4 S13).
+_TERM_END_RE = re.compile(r"(?:sampai\s+dengan|s\s*\.\s*d\s*\.?|s\s*/\s*d|hingga)\s+(?:dengan\s+)?(?:tanggal\s+)?"
+                          r"(\d{1,2}\s+[^\W\d_]+\.?\s+\d{4}|\d{1,2}[-/]\d{1,2}[-/]\d{4}|\d{4}-\d{1,2}-\d{1,2})",
+                          re.IGNORECASE)
 
 
 def term_end(d: Decree):
     """The end of the decree's term (§4 S13): a date after `sampai dengan`, `s.d.`, `s/d` or
     `hingga` in a diktum containing `berlaku`: (date, its diktum) or (None, None)."""
-    import re
-    pattern = re.compile(r"(?:sampai\s+dengan|s\s*\.\s*d\s*\.?|s\s*/\s*d|hingga)\s+(?:dengan\s+)?(?:tanggal\s+)?"
-                         r"(\d{1,2}\s+[^\W\d_]+\.?\s+\d{4}|\d{1,2}[-/]\d{1,2}[-/]\d{4}|\d{4}-\d{1,2}-\d{1,2})",
-                         re.IGNORECASE)
     for k in d.dicta:
         text = k.full_text
         if "berlaku" not in text.casefold():
             continue
-        for m in pattern.finditer(text):
+        for m in _TERM_END_RE.finditer(text):
             got = parse_date(m.group(1))
             if got.status == "ok":
                 return got.value, k
