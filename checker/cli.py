@@ -193,7 +193,7 @@ def check(paths, output, tahap, roster, json_target, fmt, max_findings, lang, fa
             _fail(EXIT_USAGE, e.message(lang))
         from checker.engines import fell_back
         _report(result, plan, written, fmt, max_findings, quiet, fell_back(engine, result.engine))
-        if not result.units():
+        if not result.read_any():               # no workbook and no decree draft could be read
             sys.exit(EXIT_USAGE)
         sys.exit(EXIT_FINDINGS if result.failing() else EXIT_OK)
     _guard(lang, debug, work)

@@ -12,6 +12,8 @@ JSON_KEYS = (
     "rule", "slug", "severity", "unit", "unit_name", "pokja", "nip", "name", "target",
     "file", "sheet", "row", "column", "message", "hint", "basis", "fingerprint", "label", "found",
 )
+# The keys decree-format.md §6.1 adds to every finding of a run with decree drafts.
+DECREE_JSON_KEYS = ("document", "workbook", "similarity")
 
 
 def is_data_error(severity: str, basis: str) -> bool:
@@ -47,9 +49,22 @@ class Finding:
     found: str | None = None
     evidence: dict = field(default_factory=dict, compare=False, hash=False)
     sheet_hidden: bool = field(default=False, compare=False, hash=False)
+    # A finding on a decree draft (decree-format.md §6.1): where it is in the document (the
+    # `document` object), the workbook cell it compares (`workbook`) and the similarity of the
+    # two texts; `place` is the load.decree Location itself (its `anchor` is where an
+    # annotated copy's comment goes). None for a workbook's findings.
+    document: dict | None = None
+    workbook: dict | None = None
+    similarity: float | None = None
+    place: object = field(default=None, compare=False, hash=False)
 
-    def to_json(self) -> dict:
+    def to_json(self, decree_keys: bool = False) -> dict:
+        """The finding's JSON object; `decree_keys`: with `document`, `workbook` and
+        `similarity` (a run with decree drafts: every finding has them, null when not
+        applicable)."""
         out = {k: getattr(self, k) for k in JSON_KEYS}
+        if decree_keys:
+            out.update({k: getattr(self, k) for k in DECREE_JSON_KEYS})
         out["evidence"] = dict(self.evidence)
         out["sheet_hidden"] = self.sheet_hidden
         return out
@@ -63,18 +78,27 @@ def fingerprint(rule: str, unit, pokja, person, target, value) -> str:
 
 def make_finding(*, rule, slug, severity, basis, message, hint, unit=None, unit_name=None,
                  pokja=None, nip=None, name=None, target=None, file=None, sheet=None, row=None,
-                 column=None, value=None, evidence=None, sheet_hidden=False, found=None, lang="id") -> Finding:
-    """The one factory every other factory goes through."""
+                 column=None, value=None, evidence=None, sheet_hidden=False, found=None, lang="id",
+                 document=None, workbook=None, similarity=None, place=None, identity=None) -> Finding:
+    """The one factory every other factory goes through. `identity`: a decree draft's
+    (decree-format.md §6.1: its folded subject, else its file name), which with `value` (the
+    field) keys the fingerprint whether or not the draft has a unit."""
     unit, pokja, nip, name, target, value = (_text(v) for v in (unit, pokja, nip, name, target, value))
+    if identity is not None:
+        key = fingerprint(rule, unit, pokja, nip or name, target, f"{value or ''}|{identity}")
+    elif unit is not None:
+        key = fingerprint(rule, unit, pokja, nip or name, target, value)
+    else:
+        key = _fingerprint_without_unit(rule, pokja, nip or name, target, file)
     return Finding(
         rule=rule, slug=slug, severity=severity, unit=unit, unit_name=_text(unit_name),
         pokja=pokja, nip=nip, name=name, target=target,
         file=_text(file), sheet=_text(sheet), row=None if row is None else int(row),
-        column=_text(column), message=message, hint=hint, basis=basis,
-        fingerprint=(fingerprint(rule, unit, pokja, nip or name, target, value) if unit is not None
-                     else _fingerprint_without_unit(rule, pokja, nip or name, target, file)),
+        column=_text(column), message=message, hint=hint, basis=basis, fingerprint=key,
         label=label_of(severity, basis, lang), found=_text(found),
         evidence=dict(evidence or {}), sheet_hidden=bool(sheet_hidden),
+        document=document, workbook=workbook,
+        similarity=None if similarity is None else round(float(similarity), 2), place=place,
     )
 
 
@@ -94,11 +118,18 @@ def sort_key(f: Finding):
         f.sheet or "",
         f.row if f.row is not None else 10**9,
         f.column or "",
+        _document_order(f),
         f.pokja or "",
         f.nip or f.name or "",
         f.target or "",
         f.fingerprint,
     )
+
+
+def _document_order(f: Finding) -> tuple:
+    """A decree finding's place in the document (its anchor's index path); () elsewhere."""
+    anchor = getattr(f.place, "anchor", None)
+    return tuple(anchor) if anchor else ()
 
 
 def sort_findings(items) -> list[Finding]:
@@ -156,8 +187,43 @@ def render(template: str, fact: dict, lang: str) -> str:
     return template.format_map(params)
 
 
+def _decree_evidence(rule, fact: dict):
+    """(the field, its Evidence) a decree fact gives this rule's finding (facts/decree.py:
+    the first of the rule's fields with evidence of its own, else the fact's default)."""
+    by_field = fact["_evidence"]
+    for name in sorted(rule.fields_used()):
+        if name in by_field:
+            return name, by_field[name]
+    return "", by_field.get("")
+
+
+def _decree_finding(rule, fact: dict, lang: str) -> Finding:
+    """A rule finding on a decree draft: where in the document, the workbook cell compared
+    and both texts (decree-format.md §6.1); `sheet`, `row`, `column` repeat that cell."""
+    name, ev = _decree_evidence(rule, fact)
+    cell = ev.cell if ev is not None else None
+    place = ev.location if ev is not None else None
+    evidence = {}
+    for f in sorted(rule.fields_used()):
+        v = fact.get(f)
+        evidence[f] = v.item() if hasattr(v, "item") else v
+    return make_finding(
+        rule=rule.id, slug=rule.slug, severity=rule.severity, basis=rule.basis,
+        message=render(rule.text("message", lang), fact, lang), hint=render(rule.text("hint", lang), fact, lang),
+        unit=fact.get("unit"), unit_name=fact.get("unit_name"), pokja=fact.get("pokja"), nip=fact.get("nip"),
+        name=fact.get("name"), target=fact.get("target"), file=fact.get("file"),
+        sheet=cell.sheet if cell else None, row=cell.row if cell else None, column=cell.column if cell else None,
+        value=f"{name}:{fact.get('value') or ''}", evidence=evidence,
+        found=(ev.found if ev is not None else None) or None, lang=lang,
+        document=place.to_json() if place is not None else None, workbook=cell.to_json() if cell else None,
+        similarity=ev.similarity if ev is not None else None, place=place, identity=fact.get("_identity") or "")
+
+
 def from_match(rule, fact: dict, unit_ctx, lang: str) -> Finding:
-    """A rule finding at the fact's location, or at the cell the rule's `locate` names."""
+    """A rule finding at the fact's location, or at the cell the rule's `locate` names (a
+    decree fact: at its evidence, _decree_finding)."""
+    if isinstance(fact.get("_evidence"), dict):
+        return _decree_finding(rule, fact, lang)
     sheet, row, column = fact.get("sheet"), fact.get("row"), fact.get("column")
     if getattr(rule, "locate", None) and unit_ctx is not None:
         where = unit_ctx.locate(rule.locate.format_map(_Params(fact, lang)), fact.get("sheet_kind"), row)

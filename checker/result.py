@@ -28,6 +28,14 @@ class InputFile:
     columns: dict = field(default_factory=dict)
     pokja_rows: dict = field(default_factory=dict)    # Kode Pokja -> its member rows on Anggota Pokja
     ref: InputRef | None = None    # what was read (the roster, for a unit that submitted no workbook)
+    # A decree draft (decree-format.md §6.1): kind "sk" (a workbook's is "workbook"); its status
+    # is "checked", "unreadable", "not_read" or "not_a_decree"; `paired_with` the paired
+    # workbook's `file`, `pairing` how ("judul", "nama_berkas"), `decree` what was read
+    # (load.decree.Decree: its parts and members, each with its Location).
+    kind: str = "workbook"
+    paired_with: str | None = None
+    pairing: str | None = None
+    decree: object = None
 
     @property
     def path(self) -> str:
@@ -53,8 +61,35 @@ class RunResult:
     waivers: object = None                      # waivers.WaiverResult with --waivers
 
     def units(self) -> list[InputFile]:
-        """Checked inputs, one per unit, in file order."""
-        return [i for i in self.inputs if i.status == "checked"]
+        """Checked workbooks, one per unit, in file order."""
+        return [i for i in self.inputs if i.status == "checked" and i.kind == "workbook"]
+
+    def drafts(self) -> list[InputFile]:
+        """The decree drafts of the run (decree-format.md), in input order."""
+        return [i for i in self.inputs if i.kind == "sk"]
+
+    def drafts_of(self, unit_input: InputFile) -> list[InputFile]:
+        """The drafts paired with a workbook input."""
+        return [d for d in self.drafts() if d.paired_with is not None and d.paired_with == unit_input.file]
+
+    def read_any(self) -> bool:
+        """Some workbook or some decree draft could be read (decree-format.md §6.3: else exit 2)."""
+        return bool(self.units()) or any(d.status == "checked" for d in self.drafts())
+
+    def compliance_of(self, inp: InputFile) -> str | None:
+        """The status an input reports: its unit's for a workbook or a paired draft; a draft
+        alone its own (its findings, unit null); None for what was not checked."""
+        if inp.kind == "sk" and inp.paired_with is None:
+            if inp.status not in ("checked", "unreadable"):
+                return None
+            mine = [f for f in self.open_findings() if f.file == inp.file and f.unit is None
+                    and f.severity == "error"]
+            if any(not is_data_error(f.severity, f.basis) for f in mine):
+                return "tidak_patuh"
+            return "perlu_perbaikan_data" if mine else "patuh"
+        if inp.status != "checked":
+            return None
+        return self.compliance(inp.unit)
 
     def not_submitted(self) -> list[InputFile]:
         """The units of the master roster that sent no workbook (rules.md X06), in roster order."""

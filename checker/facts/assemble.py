@@ -11,14 +11,14 @@ import pandas as pd
 
 from checker.facts import crossunit
 from checker.facts.context import Facts
-from checker.facts.schema import KINDS
+from checker.facts.schema import DECREE_KINDS, WORKBOOK_KINDS
 from checker.facts.sink import kind_columns
 
 
 def concat(parts: list) -> Facts:
     """unit_build.UnitFacts in file order -> Facts (one DataFrame per kind)."""
-    columns: dict[str, dict[str, list]] = {kind: {c: [] for c in kind_columns(kind)} for kind in KINDS}
-    lengths = dict.fromkeys(KINDS, 0)
+    columns: dict[str, dict[str, list]] = {kind: {c: [] for c in kind_columns(kind)} for kind in WORKBOOK_KINDS}
+    lengths = dict.fromkeys(WORKBOOK_KINDS, 0)
     for part in parts:
         for kind, cols in part.columns.items():
             table = columns[kind]
@@ -39,3 +39,15 @@ def build(parts: list, roster=None) -> Facts:
     facts = concat(parts)
     crossunit.apply(facts, roster)          # cross-unit fields (X01-X05); roster units without a workbook
     return facts
+
+
+def add_decree_tables(facts: Facts, drafts: list) -> None:
+    """The decree kinds' tables of a run with drafts: each draft's fact columns (kind ->
+    column -> values, decree_build.decree_facts) concatenated, one table per kind."""
+    columns: dict[str, dict[str, list]] = {kind: {c: [] for c in kind_columns(kind)} for kind in DECREE_KINDS}
+    for part in drafts:
+        for kind, cols in part.items():
+            for c, values in cols.items():
+                columns[kind][c].extend(values)
+    for kind, cols in columns.items():
+        facts.tables[kind] = pd.DataFrame(cols)

@@ -99,28 +99,31 @@ class _Index:
             if key and key not in index:
                 index[key] = i
 
-    def _conflicts(self, j: int, nip: str, pid: str, by_name: bool) -> bool:
+    def _conflicts(self, j: int, nip: str, pid: str, by_name: bool, nip_may_differ: bool = False) -> bool:
         p = self.rows[j]
         pn = _nip_of(p)
-        if nip and pn and pn != nip:
+        if nip and pn and pn != nip and not nip_may_differ:
             return True
         if by_name:
             pi = fold_text(text(p.get("id_pegawai")))
             return bool(pid and pi and pi != pid)
         return False
 
-    def find(self, r: dict) -> int | None:
+    def find(self, r: dict, nip_may_differ: bool = False) -> int | None:
+        """The row of `r`'s person. `nip_may_differ`: a row with another NIP may still be the
+        person by ID Pegawai or name (a decree and its workbook: their NIPs are compared,
+        decree-format.md S18), which a workbook's own sheets never allow."""
         nip = _nip_of(r)
         pid = fold_text(text(r.get("id_pegawai")))
         name = fold_name(text(r.get("nama")))
         i = self.by_nip.get(nip) if nip else None
         if i is None and pid:
             j = self.by_id.get(pid)
-            if j is not None and not self._conflicts(j, nip, pid, by_name=False):
+            if j is not None and not self._conflicts(j, nip, pid, False, nip_may_differ):
                 i = j
         if i is None and name:
             j = self.by_name.get(name)
-            if j is not None and not self._conflicts(j, nip, pid, by_name=True):
+            if j is not None and not self._conflicts(j, nip, pid, True, nip_may_differ):
                 i = j
         return i
 
@@ -137,9 +140,9 @@ class PersonIndex:
         self._other_people: list[Person] = []
         self._resolved: dict[tuple, Person] = {}     # rows naming the same person the same way
 
-    def find(self, r: dict) -> int | None:
-        """The Pegawai row index of row `r`'s person, or None."""
-        return self._pegawai.find(r)
+    def find(self, r: dict, nip_may_differ: bool = False) -> int | None:
+        """The Pegawai row index of row `r`'s person, or None (`nip_may_differ`: _Index.find)."""
+        return self._pegawai.find(r, nip_may_differ)
 
     def register(self, r: dict) -> Person:
         """Row `r`'s person, as `resolve`; one who is on no Pegawai row (a member from

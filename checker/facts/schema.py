@@ -13,7 +13,21 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from checker.facts import cells, crossunit, members, mph, people, pokja, references, structure, surat_tugas, unit
+from checker.facts import (
+    cells,
+    crossunit,
+    decree,
+    decree_members,
+    decree_pokja,
+    members,
+    mph,
+    people,
+    pokja,
+    references,
+    structure,
+    surat_tugas,
+    unit,
+)
 from checker.facts.declare import FactKind, FieldSpec
 from checker.input import contract as input_schema
 
@@ -30,6 +44,10 @@ KIND_FIELD = "t"
 _DECLARED = (unit.UNIT, unit.TARGET, people.EMPLOYEE, pokja.POKJA, pokja.OWNER_SLOT, members.MEMBER, mph.MPH_ROW,
              mph.MPH_ENTRY, surat_tugas.SURAT_TUGAS, references.REFERENCE, cells.CELL, structure.STRUCTURE,
              *crossunit.DECLARED)
+# The decree draft's kinds (decree-format.md): their tables exist only in a run with drafts
+# (pipeline/decrees.py), so a run of workbooks alone has exactly the tables it always had.
+_DECREE_DECLARED = (decree.SK, decree.SK_PART, decree_pokja.SK_POKJA, decree_pokja.SK_OWNER, decree_pokja.SK_TARGET,
+                    decree_members.SK_MEMBER)
 
 
 def _assemble(declared) -> dict[str, FactKind]:
@@ -72,7 +90,9 @@ def _check(k: FactKind) -> None:
         raise ValueError(f"fact kind {k.name!r} names {twice} twice")
 
 
-KINDS: dict[str, FactKind] = _assemble(_DECLARED)
+KINDS: dict[str, FactKind] = _assemble(_DECLARED + _DECREE_DECLARED)
+DECREE_KINDS = tuple(d.kind for d in _DECREE_DECLARED)
+WORKBOOK_KINDS = tuple(k for k in KINDS if k not in DECREE_KINDS)
 # The fields crossunit.apply adds to the run's tables once every unit's facts are built: a unit's
 # own builders write every other field of their kind.
 BUILT_LATER = {d.kind: tuple(f.name for f in d.fields) for d in crossunit.DECLARED}

@@ -25,19 +25,26 @@ FAMILIES = (unit_facts, target_facts, employee_facts, pokja_facts, member_facts,
 @dataclass(frozen=True)
 class UnitFacts:
     """What one checked file gives the run: its context and its fact rows (kind -> column ->
-    values). A reader worker's answer (picklable, plain lists); read, never changed, after it."""
+    values). A reader worker's answer (picklable, plain lists); read, never changed, after it.
+    `digest`: what the decree rules compare (decree_workbook.WorkbookDigest), in a run with
+    drafts only."""
     ctx: UnitContext
     columns: dict
+    digest: object = None
 
 
-def build_unit(seq: int, loaded, stage: str) -> UnitFacts:
+def build_unit(seq: int, loaded, stage: str, digest: bool = False) -> UnitFacts:
     """The facts of one read workbook; `loaded.path` is the name every fact shows (the
     pipeline reads the file under its shown name, load/inputref.py)."""
     u = prepare(seq, loaded, stage)
     out = FactSink(u.ctx)
     for family in FAMILIES:
         family(u, out)
-    return UnitFacts(u.ctx, out.columns())
+    summary = None
+    if digest:
+        from checker.facts.decree_workbook import digest as make_digest
+        summary = make_digest(u)
+    return UnitFacts(u.ctx, out.columns(), summary)
 
 
 def unreadable_unit(seq: int, file: str, sha256: str | None, detail) -> UnitFacts:

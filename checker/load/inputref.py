@@ -16,8 +16,8 @@ from enum import Enum
 
 
 class DocKind(str, Enum):
-    """What a document is to the run (decree-format.md: the SK draft comes next; nothing
-    reads a decree yet)."""
+    """What a document is to the run: a unit workbook, the master roster, or a decree draft
+    (decree-format.md: an SK pembentukan Pokja in Word, read by load/decree)."""
     UNIT_WORKBOOK = "unit_workbook"
     ROSTER = "roster"
     DECREE = "decree"
@@ -67,10 +67,14 @@ class InputRef:
     path: str                   # what is opened (exact: may hold surrogates, or an upload's stored name)
     shown: str                  # what every text names it by
     kind: DocKind = DocKind.UNIT_WORKBOOK
+    # A decree draft named by the user (a path given, an upload) or found in a folder (False):
+    # decree-format.md §2 treats them apart (a PDF given is S01, found it is only listed; a
+    # .docx that is no decree is S03 when given, only listed when found).
+    given: bool = True
 
     @classmethod
-    def at(cls, path, kind: DocKind = DocKind.UNIT_WORKBOOK) -> InputRef:
+    def at(cls, path, kind: DocKind = DocKind.UNIT_WORKBOOK, given: bool = True) -> InputRef:
         """The reference of a path the user gave or a folder holds: shown as it is, but
         for the bytes that are not UTF-8."""
         exact = os.fsdecode(path)
-        return cls(exact, shown_name(exact), kind)
+        return cls(exact, shown_name(exact), kind, given)

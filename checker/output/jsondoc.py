@@ -21,19 +21,16 @@ def iso_timestamp(moment: datetime) -> str:
 def to_document(result: RunResult) -> dict:
     summary = dict(result.summary())
     summary["rulebase_version"] = result.rulebase_version
+    drafts = bool(result.drafts())
     return {
         "tool": result.tool,
         "version": result.version,
         "stage": result.stage,
         "checked_at": iso_timestamp(result.checked_at),
-        "inputs": [
-            {"file": i.file, "sha256": i.sha256, "unit": i.unit, "status": i.status, "detail": i.detail or "",
-             "compliance": result.compliance(i.unit) if i.status == "checked" else None}
-            for i in result.inputs if i.status != NOT_SUBMITTED       # a unit without a workbook has no input
-        ],
+        "inputs": [_input(i, result, drafts) for i in result.inputs if i.status != NOT_SUBMITTED],  # not sent: no input
         "units": units(result),
         "summary": summary,
-        "findings": [_finding(f, result.waivers) for f in result.findings],
+        "findings": [_finding(f, result.waivers, drafts) for f in result.findings],
     }
 
 
@@ -48,8 +45,22 @@ def units(result: RunResult) -> list[dict]:
             for i in [row["input"] for row in read] + result.not_submitted()]
 
 
-def _finding(f, waivers) -> dict:
-    out = f.to_json()
+def _input(i, result: RunResult, drafts: bool) -> dict:
+    """An `inputs` entry; in a run with decree drafts also its `kind`, and a draft's pairing
+    (decree-format.md §6.1). A run without drafts keeps exactly its former keys."""
+    if i.kind == "sk":
+        return {"file": i.file, "sha256": i.sha256, "unit": i.unit, "status": i.status, "detail": i.detail or "",
+                "compliance": result.compliance_of(i), "kind": "sk", "paired_with": i.paired_with,
+                "pairing": i.pairing}
+    out = {"file": i.file, "sha256": i.sha256, "unit": i.unit, "status": i.status, "detail": i.detail or "",
+           "compliance": result.compliance(i.unit) if i.status == "checked" else None}
+    if drafts:
+        out["kind"] = "workbook"
+    return out
+
+
+def _finding(f, waivers, drafts: bool = False) -> dict:
+    out = f.to_json(decree_keys=drafts)
     if waivers is not None:             # the key exists only when --waivers was used
         out["waiver"] = waivers.json_of(f)
     return out

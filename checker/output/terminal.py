@@ -35,8 +35,11 @@ def counted(n: int, key: str, lang: str) -> str:
 
 
 def location(f) -> str:
-    """`file:Sheet!A5` (the file as given); `file:Sheet!5:5` without a column; `file:Sheet`, `file`."""
+    """`file:Sheet!A5` (the file as given); `file:Sheet!5:5` without a column; `file:Sheet`, `file`.
+    A finding on a decree draft: `draft.docx:Lampiran tabel 1 baris 7 kolom Output`."""
     where = f.file or "-"
+    if getattr(f, "document", None):
+        return f"{where}:{f.document['label']}"
     if f.sheet:
         where += ":" + f.sheet
         if f.row is not None:
@@ -98,7 +101,9 @@ def summary_lines(result: RunResult) -> list[str]:
     """The head of the terminal report: stage, counts, the status of each unit."""
     lang = result.lang
     s = result.summary()
-    out = [t("sum.title", lang, stage=result.stage, engine=result.engine), t("sum.as_recorded", lang),
+    drafts = result.drafts()
+    out = [t("sum.title", lang, stage=result.stage, engine=result.engine),
+           t("sk.as_recorded" if drafts else "sum.as_recorded", lang),
            t("sum.counts", lang, units=counted(s["units_checked"], "term.unit_word", lang),
              files=counted(s["files"], "term.file_word", lang),
              unreadable=counted(s["files_unreadable"], "term.file_word", lang))]
@@ -115,8 +120,43 @@ def summary_lines(result: RunResult) -> list[str]:
         c.pop("info")
         counts = ", ".join(f"{n:>3} {t(f'term.{k}_word', lang)[0 if n == 1 else 1]}" for k, n in c.items())
         status = t("sum." + result.status_of(i), lang)
-        key = "sum.unit" if i.status == "checked" else "sum.unit_not_submitted"    # it has no workbook
-        out.append(clean(t(key, lang, unit=unit_label(i), status=status, counts=counts)))
+        mine = [d.file for d in result.drafts_of(i)] if drafts and i.status == "checked" else []
+        if mine:
+            out.append(clean(t("sk.unit", lang, unit=unit_label(i), files=", ".join(mine), status=status,
+                               counts=counts)))
+        else:
+            key = "sum.unit" if i.status == "checked" else "sum.unit_not_submitted"    # it has no workbook
+            out.append(clean(t(key, lang, unit=unit_label(i), status=status, counts=counts)))
+    return out + draft_lines(result)
+
+
+def draft_lines(result: RunResult) -> list[str]:
+    """decree-format.md §6.2: which drafts were paired with which workbook, and how each other
+    draft fared (checked alone with its own status, not read, not a decree, unreadable)."""
+    lang = result.lang
+    drafts = result.drafts()
+    if not drafts:
+        return []
+    out = [t("sk.head", lang)]
+    for d in drafts:
+        if d.paired_with is not None:
+            out.append(t("sk.paired", lang, file=d.file, workbook=d.paired_with, how=t("sk.how." + d.pairing, lang)))
+        elif d.status == "checked":
+            counts = {k: n for k, n in _draft_counts(result, d).items() if k != "info"}
+            text = ", ".join(f"{n:>3} {t(f'term.{k}_word', lang)[0 if n == 1 else 1]}" for k, n in counts.items())
+            out.append(t("sk.alone", lang, file=d.file, status=t("sum." + result.compliance_of(d), lang),
+                         counts=text))
+        else:
+            out.append(t("sk." + d.status, lang, file=d.file))
+    return [clean(line) for line in out]
+
+
+def _draft_counts(result: RunResult, d) -> dict[str, int]:
+    from checker.findings import is_data_error
+    out = {"error": 0, "data_error": 0, "warning": 0, "info": 0}
+    for f in result.open_findings():
+        if f.file == d.file and f.unit is None:
+            out["data_error" if is_data_error(f.severity, f.basis) else f.severity] += 1
     return out
 
 

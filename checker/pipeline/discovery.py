@@ -9,7 +9,13 @@ entry is listed, also when it cannot be read (a FIFO, a device, a dangling link,
 without read permission, a subfolder that cannot be listed: the folder itself is listed),
 so the loader makes it a D05 finding naming it (load/reader.read_bytes refuses them from
 stat, without opening them). Decisions: entries starting with "." are listed like any
-other; links to folders are followed once (a loop is not walked again)."""
+other; links to folders are followed once (a loop is not walked again).
+
+Decree drafts (decree-format.md §2) are found the same way, as references of kind
+DocKind.DECREE: `.docx`/`.docm` are read as drafts; `.doc`, `.dot`, `.rtf` and `.odt` are
+read to say why they cannot be (S01); a `.pdf` is listed and not read when found (S01 when
+given by name, as a picture is). Word's lock files and our annotated copies (their marker,
+load/decree) are left out. A reference says whether the user named it (`given`)."""
 from __future__ import annotations
 
 import os
@@ -23,6 +29,21 @@ CHECKABLE = (".xlsx", ".xlsm")
 # Spreadsheet files that cannot be checked: reported (D05, with the format the loader sniffs
 # from their content and how to save them as .xlsx), never silently skipped.
 UNCHECKABLE = (".xls", ".xlsb", ".ods", ".csv")
+# Decree drafts (decree-format.md §2): read as drafts; other word-processor formats, found or
+# given, are read to say what they are (S01: save as .docx); a PDF found in a folder is only
+# listed (not_read), one given is S01, as is a picture given by name.
+DRAFTS = (".docx", ".docm")
+OLD_DRAFTS = (".doc", ".dot", ".rtf", ".odt")
+NOT_READ = (".pdf",)
+PICTURES = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".gif", ".bmp", ".heic", ".heif", ".webp")
+
+
+def kind_of(path) -> DocKind:
+    """What a path given by name is to the run, by its extension (each reader then sniffs the
+    content): a decree draft or a unit workbook (anything else is read as one, and a file that
+    is none becomes its D05)."""
+    ext = os.path.splitext(os.fsdecode(path))[1].lower()
+    return DocKind.DECREE if ext in DRAFTS + OLD_DRAFTS + NOT_READ + PICTURES else DocKind.UNIT_WORKBOOK
 
 
 class NoInput(UserError):
@@ -49,12 +70,17 @@ def discover(inputs, lang: str = "id") -> list[InputRef]:
             continue
         kind = entry_kind(given)
         if kind == "folder":
-            found.extend(InputRef.at(path, DocKind.UNIT_WORKBOOK) for path in walk(given))
+            found.extend(_found(path) for path in walk(given))
         elif kind == "not_found":
             raise NoInput("not_found", lang, path=shown_name(given))
         else:
-            found.append(InputRef.at(given, DocKind.UNIT_WORKBOOK))
+            found.append(InputRef.at(given, kind_of(given)))
     return found
+
+
+def _found(path: str) -> InputRef:
+    kind = kind_of(path)
+    return InputRef.at(path, kind, given=False) if kind is DocKind.DECREE else InputRef.at(path, kind)
 
 
 def walk(folder: str) -> list[str]:
@@ -88,10 +114,11 @@ def _walk(folder: str, found: list, seen: set) -> None:
 
 
 def wanted(path: str) -> bool:
-    """Named like a spreadsheet and not one of the provable exceptions (module doc)."""
+    """Named like a spreadsheet or a decree draft and not one of the provable exceptions
+    (module doc)."""
     name = os.path.basename(path)
     ext = os.path.splitext(name)[1].lower()
-    if ext not in CHECKABLE and ext not in UNCHECKABLE:
+    if ext not in CHECKABLE + UNCHECKABLE + DRAFTS + OLD_DRAFTS + NOT_READ:
         return False
     if entry_kind(path) != "file":
         return True                     # never opened here: the loader refuses it from stat
@@ -99,6 +126,10 @@ def wanted(path: str) -> bool:
         return False
     if ext in CHECKABLE and (is_annotated(path) or is_findings_workbook(path)):
         return False
+    if ext in DRAFTS:
+        from checker.load.decree import is_annotated_decree  # the decree reader only when a folder holds drafts
+        if is_annotated_decree(path):
+            return False
     return True
 
 

@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 
 from checker import __version__
 from checker.load.inputref import DocKind, InputRef, same_file, shown_name
-from checker.pipeline import workers
+from checker.pipeline import decrees, workers
 from checker.pipeline.discovery import NoInput, discover
 from checker.pipeline.task import check_file, failed_file, read_roster, roster_failed
 
@@ -60,8 +60,8 @@ def check(inputs, *, stage="penetapan", lang="id", engine=None, rules_dir=None, 
     from checker.facts import assemble
     from checker.result import RunResult
 
-    if limits is not None or jobs > 1:
-        workers.warm_up()                   # the reader processes start while the rules load
+    if limits is not None or jobs > 1:      # the reader processes start while the rules load
+        workers.warm_up(workers.DECREE_PRELOAD if decrees.may_hold_drafts(inputs) else ())
     base = rulebase.load(rules_dir)          # RuleBaseError propagates: exit 3
     refs = discover(inputs, lang)
     roster_ref = _ref(roster, DocKind.ROSTER) if roster is not None else None
@@ -71,13 +71,22 @@ def check(inputs, *, stage="penetapan", lang="id", engine=None, rules_dir=None, 
     if not refs:
         raise NoInput("no_input", lang, paths=", ".join(i.shown if isinstance(i, InputRef) else shown_name(i)
                                                          for i in inputs))
-    parts = unit_facts(refs, stage, jobs=jobs, limits=limits, progress=progress, debug=debug)
+    if decrees.has_drafts(refs):
+        parts, reads = decrees.read_inputs(refs, stage, jobs=jobs, limits=limits, progress=progress, debug=debug)
+        refs = [r for r in refs if r.kind is not DocKind.DECREE]
+    else:
+        parts, reads = unit_facts(refs, stage, jobs=jobs, limits=limits, progress=progress, debug=debug), []
     facts = assemble.build(parts, master)
+    inputs = _inputs(facts, refs, roster_ref, lang)
+    if reads:                                # decree drafts: paired, their facts added (pipeline/decrees.py)
+        inputs += decrees.draft_inputs(decrees.add_drafts(facts, parts, reads), lang)
     engine = engine or engines.default_engine()
     rules = base.for_stage(stage)
+    if not reads:                            # the S rules apply to decree drafts only
+        rules = decrees.workbook_rules(rules)
     return RunResult(tool="cek-pokja", version=__version__, rulebase_version=base.version, stage=stage,
                      lang=lang, engine=engine, checked_at=datetime.now(timezone.utc).astimezone(),
-                     inputs=_inputs(facts, refs, roster_ref, lang), findings=_findings(rules, facts, engine, lang),
+                     inputs=inputs, findings=_findings(rules, facts, engine, lang),
                      rules=list(rules), fail_on=fail_on)
 
 

@@ -32,8 +32,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from checker.load.roster import Roster
 
 
-def check_file(index: int, ref: InputRef, stage: str) -> UnitFacts:
-    """Read one unit workbook and build its facts (`index`: its place in the run, the unit's seq)."""
+def check_file(index: int, ref: InputRef, stage: str, digest: bool = False) -> UnitFacts:
+    """Read one unit workbook and build its facts (`index`: its place in the run, the unit's seq;
+    `digest`: also what the decree rules compare, for a run with drafts)."""
     from checker.facts.unit_build import build_unit
     from checker.load.reader import read_bytes
     from checker.load.unit_workbook import load_workbook
@@ -45,7 +46,7 @@ def check_file(index: int, ref: InputRef, stage: str) -> UnitFacts:
     except LoadError as e:
         return failed_file(index, ref, sha, e)
     del data
-    return build_unit(index, loaded, stage)
+    return build_unit(index, loaded, stage, digest=digest)
 
 
 def failed_file(index: int, ref: InputRef, sha256: str | None, err: LoadError) -> UnitFacts:

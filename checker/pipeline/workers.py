@@ -247,20 +247,26 @@ class _Worker:
 _FORKSERVER_STARTED = False
 
 
-def warm_up() -> None:
+def warm_up(extra: tuple = ()) -> None:
     """Start the fork server now (it preloads the reader in the background), so that the
-    caller's own work overlaps with it."""
-    _context()
+    caller's own work overlaps with it. `extra`: modules to preload too, when the server is
+    started now (a run with decree drafts: DECREE_PRELOAD)."""
+    _context(extra)
 
 
-def _context():
+# Preloaded as well when a run may hold decree drafts (pipeline/decrees.py's task imports
+# them; a run of workbooks alone does not pay for them).
+DECREE_PRELOAD = ("docx", "checker.pipeline.decrees", "checker.load.decree.reader", "checker.facts.decree_workbook")
+
+
+def _context(extra: tuple = ()):
     """The multiprocessing context; the fork server is started once, preloaded, with the
     worker environment (the caller's own environment is left as it was)."""
     global _FORKSERVER_STARTED
     import multiprocessing as mp
     ctx = mp.get_context(START_METHOD)
     if START_METHOD == "forkserver" and not _FORKSERVER_STARTED:
-        ctx.set_forkserver_preload(list(PRELOAD))
+        ctx.set_forkserver_preload(list(PRELOAD) + [m for m in extra if m not in PRELOAD])
         saved = {k: os.environ.get(k) for k in _WORKER_ENV}
         os.environ.update(_WORKER_ENV)
         try:

@@ -14,6 +14,7 @@ _NOTE_RE = re.compile(r"\s*\((?!\d)[^()]{3,}\)\s*$")        # "(tabel Pengajuan 
 _RANGE_RE = re.compile(r"^(.*\.)([a-z])[–-]([a-z])$")       # "II.B.3.b–c"
 _NUMBERED_RANGE_RE = re.compile(r"^(.*\.)(\d+)\)[–-](\d+)\)$")  # "II.D.4.c.1)–2)"
 _PASAL_RE = re.compile(r"^(Pasal \d+)\b\s*(.*)$")
+_HURUF_RE = re.compile(r"^((?:Lampiran )?II\.[A-E](?:\.[0-9a-z]+\)?)*) huruf ([a-z])$")   # "II.D.4 huruf b"
 
 
 def basis_points(basis: str) -> list[str]:
@@ -21,8 +22,8 @@ def basis_points(basis: str) -> list[str]:
 
     ``"Pasal 2 ayat (2), ayat (6) huruf a; Lampiran II.D.3.a"`` gives ``["Pasal 2 ayat (2)",
     "Pasal 2 ayat (6) huruf a", "Lampiran II.D.3.a"]``; ``"II.x"`` after a ``;`` is the Lampiran,
-    ``"b–c"`` a range of letters, ``"1)–2)"`` one of numbered points, a trailing note in
-    parentheses is dropped; ``"data"`` names none.
+    ``"b–c"`` a range of letters, ``"1)–2)"`` one of numbered points, ``"II.D.4 huruf b"`` is
+    ``"II.D.4.b"``, a trailing note in parentheses is dropped; ``"data"`` names none.
     """
     if is_data_basis(basis):
         return []
@@ -40,6 +41,7 @@ def basis_points(basis: str) -> list[str]:
                 part = f"{pasal} {part}"
             elif part.startswith("II."):
                 part = "Lampiran " + part
+            part = _HURUF_RE.sub(r"\1.\2", part)
             m = _RANGE_RE.match(part)
             n = _NUMBERED_RANGE_RE.match(part)
             if m:

@@ -18,7 +18,11 @@ EXAMPLE_BASE_FILE = "_example_base.yaml"
 # Columns that identify a row in an edit's description, in this order of preference.
 _IDENT_COLUMNS = ("Kode Unit", "Kode Pokja", "Kode Target", "Nomor Surat Tugas", "NIP", "ID Pegawai", "Nama",
                   "Kedudukan")
-_EXAMPLE_KEYS = ("name", "edit", "expect", "stage", "others", "roster")
+_EXAMPLE_KEYS = ("name", "edit", "expect", "stage", "others", "roster", "draft", "workbook")
+# The example unit's compliant decree draft (tests/decree_kit.py, example_draft) and what an
+# example's `draft` entry may change in it (tests/rule_examples.py, make_draft).
+DRAFT_FILE = "sk-d9-as1.docx"
+_DRAFT_KEYS = ("file", "set", "pokja", "person", "add_member", "drop_person", "drop_pokja", "comments", "content")
 
 
 def load_example_base(directory, name: str = EXAMPLE_BASE_FILE[:-5]) -> dict | None:
@@ -197,19 +201,85 @@ def _describe_edit(e, sheets, lang) -> list[str]:
                       changes=_changes(sheet, i, e["set"], lang)) for i in hits]
 
 
-def describe_finding(expect: dict, lang: str) -> str:
-    """One expected finding as a markdown bullet: where (sheet, row, column) and whom it names."""
-    sheet, row, column = expect.get("sheet"), expect.get("row"), expect.get("column")
-    if sheet and row is not None and column:
-        where = t("rulebook.f.cell", lang, sheet=sheet, row=row, column=column)
-    elif sheet and row is not None:
-        where = t("rulebook.f.row", lang, sheet=sheet, row=row)
-    elif sheet and column:
-        where = t("rulebook.f.column", lang, sheet=sheet, column=column)
-    elif sheet:
-        where = t("rulebook.f.sheet", lang, sheet=sheet)
+def describe_draft(ex: dict, lang: str) -> list[str]:
+    """An example's decree draft in words (S rules): the file, then each change made to the
+    example unit's compliant draft, or the kind of unreadable file it is."""
+    spec = ex.get("draft")
+    if not isinstance(spec, dict):
+        return []
+    file = spec.get("file", DRAFT_FILE)
+    if ex.get("workbook") is False:
+        out = [t("rulebook.d.alone", lang, file=file)]
     else:
-        where = t("rulebook.f.nowhere", lang)
+        out = [t("rulebook.d.with", lang, file=file)]
+    if spec.get("content"):
+        return out + ["- " + t("rulebook.d.content." + str(spec["content"]), lang)
+                      if "rulebook.d.content." + str(spec["content"]) in _catalogue()
+                      else "- " + t("rulebook.e.unknown", lang, data=_inline(spec))]
+    fields = t("rulebook.d.fields", lang)
+    lines = []
+    for k, v in (spec.get("set") or {}).items():
+        lines.append(t("rulebook.d.set", lang, field=fields.get(k, k), value=_draft_value(v, lang)))
+    for name, changes in (spec.get("pokja") or {}).items():
+        for k, v in changes.items():
+            lines.append(t("rulebook.d.pokja", lang, pokja=name, field=fields.get(k, k), value=_draft_value(v, lang)))
+    for name, changes in (spec.get("person") or {}).items():
+        for k, v in changes.items():
+            lines.append(t("rulebook.d.person", lang, person=name, field=fields.get(k, k),
+                           value=_draft_value(v, lang)))
+    for name, person in (spec.get("add_member") or {}).items():
+        lines.append(t("rulebook.d.add", lang, pokja=name, person=(person or {}).get("name", "?"),
+                       data=_inline(person)))
+    for name in spec.get("drop_person") or []:
+        lines.append(t("rulebook.d.drop", lang, person=name))
+    if spec.get("drop_pokja"):
+        lines.append(t("rulebook.d.drop_pokja", lang, pokja=spec["drop_pokja"]))
+    for c in spec.get("comments") or []:
+        lines.append(t("rulebook.d.comment", lang, text=(c or {}).get("text", ""),
+                       state=t("rulebook.d.done" if (c or {}).get("done") else "rulebook.d.open", lang)))
+    extra = {k: v for k, v in spec.items() if k not in _DRAFT_KEYS}
+    if extra:
+        lines.append(t("rulebook.e.unknown", lang, data=_inline(extra)))
+    return out + ["- " + x for x in lines or [t("rulebook.d.as_is", lang)]]
+
+
+def _catalogue() -> dict:
+    from checker.texts import CATALOGUE
+    return CATALOGUE
+
+
+def _draft_value(v, lang) -> str:
+    if isinstance(v, list):
+        return "; ".join(f"“{x}”" for x in v) if v else t("rulebook.v.empty", lang)
+    if v is None or v == "":
+        return t("rulebook.v.empty", lang)
+    return f"“{v}”"
+
+
+def describe_finding(expect: dict, lang: str) -> str:
+    """One expected finding as a markdown bullet: where (sheet, row, column; in a decree draft
+    its location label) and whom it names."""
+    sheet, row, column = expect.get("sheet"), expect.get("row"), expect.get("column")
+    where = _cell_words(sheet, row, column, lang)
+    if expect.get("doc"):
+        compared = "; " + t("rulebook.f.compared", lang, where=where) if sheet else ""
+        where = t("rulebook.f.doc", lang, label=expect["doc"]) + compared
+    return _finding_line(where, expect, lang)
+
+
+def _cell_words(sheet, row, column, lang: str) -> str:
+    if sheet and row is not None and column:
+        return t("rulebook.f.cell", lang, sheet=sheet, row=row, column=column)
+    if sheet and row is not None:
+        return t("rulebook.f.row", lang, sheet=sheet, row=row)
+    if sheet and column:
+        return t("rulebook.f.column", lang, sheet=sheet, column=column)
+    if sheet:
+        return t("rulebook.f.sheet", lang, sheet=sheet)
+    return t("rulebook.f.nowhere", lang)
+
+
+def _finding_line(where: str, expect: dict, lang: str) -> str:
     who = [t("rulebook.f.unit", lang, unit=expect["unit"])] if expect.get("unit") else []
     if expect.get("pokja"):
         who.append(t("rulebook.f.pokja", lang, pokja=expect["pokja"]))
@@ -237,9 +307,12 @@ def describe_examples(rule, fires: bool, lang: str, base_sheets) -> list[str]:
     out = []
     for n, ex in enumerate(exs, start=1):
         stage = ex.get("stage", DEFAULT_EXAMPLE_STAGE)
-        out += [f"**{n}. {pick(ex.get('name'), lang)}** ({t('rulebook.stage_line', lang, stage=stage)})", "",
-                t("rulebook.edits", lang, unit=unit_code(base_sheets or {})), *describe_edits(ex.get("edit"),
-                                                                                              base_sheets, lang), ""]
+        out += [f"**{n}. {pick(ex.get('name'), lang)}** ({t('rulebook.stage_line', lang, stage=stage)})", ""]
+        if ex.get("workbook") is not False:
+            out += [t("rulebook.edits", lang, unit=unit_code(base_sheets or {})),
+                    *describe_edits(ex.get("edit"), base_sheets, lang), ""]
+        if ex.get("draft") is not None:
+            out += [*describe_draft(ex, lang), ""]
         for other in ex.get("others") or []:
             base_name = other.get("base") if isinstance(other, dict) else None
             other_sheets = load_example_base(directory, base_name) if (directory and base_name) else base_sheets

@@ -11,6 +11,8 @@ language of the rules' examples (tests/rule_examples.py):
         - {file: b.xlsx, base: _example_base_2, edit: [...]}
       roster: {...}                     # optional master roster (sheet -> header and rows)
       content: "not a workbook"         # optional: unit.xlsx holds these bytes instead
+      draft: {set: {number: ""}}        # optional: a decree draft beside it (tests/rule_examples.py)
+      workbook: false                   # optional: no workbook (the draft alone)
       kind: pokja                       # the kind the expectations are about (or per expectation)
       expect:
         - where: {pokja: SUB-1}         # the facts of the kind whose columns have these values
@@ -28,12 +30,12 @@ from pathlib import Path
 
 import pytest
 import yaml
-from rule_examples import RULES_DIR, apply_edits, load_base, write_workbook
+from rule_examples import RULES_DIR, apply_edits, build_draft, load_base, write_workbook
 
 from checker.facts.schema import KINDS, LOCATION_COLUMNS
 
 CASES_DIR = Path(__file__).resolve().parent / "cases"
-CASE_KEYS = {"name", "edit", "stage", "others", "roster", "content", "kind", "expect"}
+CASE_KEYS = {"name", "edit", "stage", "others", "roster", "content", "kind", "expect", "draft", "workbook"}
 EXPECT_KEYS = {"kind", "where", "n", "fields"}
 
 
@@ -43,11 +45,18 @@ def build_facts(paths: list[str], roster: str | None, stage: str) -> dict[str, l
     facts built as a reader worker does, then the run's tables and cross-unit fields)."""
     from checker.facts import assemble
     from checker.facts.context import records
+    from checker.pipeline import decrees
     from checker.pipeline.discovery import discover
     from checker.pipeline.run import master_roster, unit_facts
 
     master = master_roster(roster) if roster else None
-    facts = assemble.build(unit_facts(discover(paths), stage), master)
+    refs = discover(paths)
+    if decrees.has_drafts(refs):            # decree drafts: read beside the workbooks, paired, their facts added
+        parts, reads = decrees.read_inputs(refs, stage)
+        facts = assemble.build(parts, master)
+        decrees.add_drafts(facts, parts, reads)
+    else:
+        facts = assemble.build(unit_facts(refs, stage), master)
     return {kind: records(df) for kind, df in facts.tables.items()}
 
 
@@ -78,14 +87,18 @@ def _base(name: str) -> dict:
 def write_case(case: dict, directory: Path) -> tuple[list[str], str | None]:
     """The case's workbooks (unit.xlsx first, then its `others`) and its roster path (or None)."""
     first = directory / "unit.xlsx"
-    if "content" in case:
+    paths = [str(first)]
+    if case.get("workbook") is False:
+        paths = []
+    elif "content" in case:
         first.write_bytes(case["content"].encode())
     else:
         write_workbook(apply_edits(_base("_example_base"), case.get("edit")), first)
-    paths = [str(first)]
     for other in case.get("others") or []:
         paths.append(str(write_workbook(apply_edits(_base(other.get("base", "_example_base")), other.get("edit")),
                                         directory / other["file"])))
+    if case.get("draft") is not None:
+        paths.append(str(build_draft(case["draft"], directory)))
     roster = None
     if case.get("roster"):
         roster = str(write_workbook(case["roster"], directory / "pegawai-induk.xlsx"))
@@ -115,9 +128,9 @@ def test_case(family, case, tmp_path):
     facts = build_facts(paths, roster, case.get("stage", "penetapan"))
     for i, expect in enumerate(case["expect"]):
         kind = expect.get("kind", case.get("kind"))
-        rows = _selected(facts[kind], expect.get("where") or {})
+        rows = _selected(facts.get(kind, []), expect.get("where") or {})
         shown = [{k: r.get(k) for k in ("pokja", "nip", "name", "target", "sheet", "row", "column", "value")}
-                 for r in facts[kind]]
+                 for r in facts.get(kind, [])]
         assert len(rows) == expect.get("n", 1), (i, kind, expect.get("where"), shown)
         want = expect.get("fields") or {}
         for r in rows:
@@ -143,7 +156,7 @@ def test_every_family_has_cases():
     for family, _ in CASES:
         counts[family] = counts.get(family, 0) + 1
     families = ("unit", "people", "pokja", "members", "mph", "surat_tugas", "references", "cells", "structure",
-                "crossunit")
+                "crossunit", "decree")
     assert {f: counts.get(f, 0) for f in families if counts.get(f, 0) < 3} == {}
 
 

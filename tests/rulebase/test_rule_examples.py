@@ -1,4 +1,6 @@
-"""Every rule's examples (rules/*.yaml) run through the real loader and both engines."""
+"""Every rule's examples (rules/*.yaml) run through the real loader and both engines. An S
+rule's example may carry a decree draft (tests/rule_examples.py, `draft:`); its expected
+findings then also name the place in the draft (`doc`: the location label, null for none)."""
 from __future__ import annotations
 
 import pytest
@@ -9,7 +11,13 @@ from checker.pipeline import run
 
 BASE = rulebase.load()
 ENGINES = ["pandas"] + (["durable"] if engines.default_engine() == "durable" else [])
-KEYS = ("unit", "pokja", "nip", "name", "target", "sheet", "row", "column")
+KEYS = ("unit", "pokja", "nip", "name", "target", "sheet", "row", "column", "doc")
+
+
+def _key(f, k):
+    if k == "doc":
+        return f.document["label"] if f.document else None
+    return getattr(f, k)
 
 
 def _cases():
@@ -19,7 +27,7 @@ def _cases():
 
 
 def _seen(findings, rule_id):
-    return sorted((tuple(getattr(f, k) for k in KEYS) for f in findings if f.rule == rule_id), key=str)
+    return sorted((tuple(_key(f, k) for k in KEYS) for f in findings if f.rule == rule_id), key=str)
 
 
 def _expected(expect):

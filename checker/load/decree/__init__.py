@@ -22,10 +22,21 @@ Modules, in the order a file goes through them:
 """
 from __future__ import annotations
 
-from checker.load.decree.container import ANNOTATED_PROPERTY, is_annotated_decree
-from checker.load.decree.errors import KINDS, DecreeError
-from checker.load.decree.model import Decree, Location, resolve_anchor
-from checker.load.decree.reader import read_decree
+import importlib
 
-__all__ = ["ANNOTATED_PROPERTY", "KINDS", "Decree", "DecreeError", "Location", "is_annotated_decree", "read_decree",
-           "resolve_anchor"]
+# Each name from the module that defines it, imported when first asked for: a process that
+# only unpickles a Decree (the main process of a run, from a reader worker) needs model.py,
+# not the reader and python-docx behind it.
+_EXPORTS = {"ANNOTATED_PROPERTY": "container", "is_annotated_decree": "container", "KINDS": "errors",
+            "DecreeError": "errors", "Decree": "model", "Location": "model", "resolve_anchor": "model",
+            "read_decree": "reader"}
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str):
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
