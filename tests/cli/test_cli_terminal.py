@@ -195,20 +195,28 @@ def test_a_real_ctrl_c_while_reading(tmp_path):
 # Ctrl-C in the first half-second (issue 22 §4): while the command line's modules load and while
 # the fork server starts and preloads the reader. A sitecustomize holds the program at that
 # moment (it says so on stderr, then waits) so that the signal lands there on any machine.
-_HOLD = """import sys, time
+_HOLD = """import os, sys, time
 argv = " ".join(getattr(sys, "orig_argv", []))
+
+
+def hold():
+    # until Ctrl-C reaches this process, or the process that started it is gone (the fork
+    # server's parent exits 130 on Ctrl-C); 30 s at most
+    sys.stderr.write("holding\\n")
+    sys.stderr.flush()
+    parent, end = os.getppid(), time.monotonic() + 30
+    while os.getppid() == parent and time.monotonic() < end:
+        time.sleep(0.05)
+
+
 if {where!r} in argv:
     class Hold:
         def find_spec(self, name, path=None, target=None):
             if name == {module!r}:
-                sys.stderr.write("holding\\n")
-                sys.stderr.flush()
-                time.sleep(30)
+                hold()
     sys.meta_path.insert(0, Hold()) if {module!r} else None
     if not {module!r}:
-        sys.stderr.write("holding\\n")
-        sys.stderr.flush()
-        time.sleep(30)
+        hold()
 """
 
 

@@ -212,7 +212,7 @@ def test_annotated_copies_are_made_under_the_runs_bounds(good, tmp_path):
     why, the run's findings and exit code are those of the check, and the good copy is made."""
     from heavy_copies import big_extra_sheet, many_sheets
     many = many_sheets(tmp_path / "banyak.xlsx")
-    wide = big_extra_sheet(tmp_path / "lebar.xlsx", rows=30_000)
+    wide = big_extra_sheet(tmp_path / "lebar.xlsx", rows=16_000)      # over 256 MB in openpyxl
     plain = cli("check", many, wide, good, "--json", tmp_path / "a.json", "-o", tmp_path / "a.xlsx", "-q")
     proc = cli("check", many, wide, good, "--json", tmp_path / "b.json", "-o", tmp_path / "b.xlsx", "-q",
                "--annotate-dir", tmp_path / "salinan", "--max-memory", "256", "--lang", "en")

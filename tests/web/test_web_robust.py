@@ -66,7 +66,7 @@ def test_an_annotated_copy_is_made_under_the_servers_bounds(tmp_path):
 
     from checker.load.limits import Limits
     many = many_sheets(tmp_path / "banyak.xlsx")
-    wide = big_extra_sheet(tmp_path / "lebar.xlsx", rows=30_000)
+    wide = big_extra_sheet(tmp_path / "lebar.xlsx", rows=16_000)      # over 256 MB in openpyxl
     with TestClient(create_app(Settings(warm=False, limits=Limits(memory_mb=256, timeout_s=60)))) as c:
         job = _upload(c, many, wide, PANGAN)
         r = c.get(f"{job}/id/diperiksa-1")
