@@ -20,10 +20,16 @@ options: "hidden" / "very_hidden": sheet names; "merged": sheet -> ["A1:C1", ...
 from __future__ import annotations
 
 import copy
+import os
+import tempfile
 from datetime import date
 from pathlib import Path
 
 import pytest
+
+# The rule base's parse cache (checker/rulebase/parsecache.py) of the tests, out of the user's
+# own cache folder; every process of the run (pytest-xdist workers, CLI subprocesses) shares it.
+os.environ.setdefault("CEK_POKJA_CACHE", os.path.join(tempfile.gettempdir(), "cek-pokja-test-cache"))
 
 
 def write_workbook(path, sheets: dict[str, list[list]], options: dict | None = None) -> str:

@@ -64,9 +64,26 @@ def is_placeholder(value: Any) -> bool:
     `akan diisi`, `menyusul`, `dalam proses`, folded for case and spacing, surrounding brackets
     and a final dot ignored, and any run of dash and dot characters (`--`, `- -`, `....`).
     An empty cell is not a placeholder (it is empty)."""
-    t = cell_text(value) if not isinstance(value, str) else trim_text(value)
-    if not t or len(t) > 40:
+    if type(value) is not str:
+        if value is None or isinstance(value, (int, float)):
+            return False                # a number is a value (bool is an int)
+        value = cell_text(value)
+    # Every cell of every table passes here: most are rejected by their first character or length.
+    t = value.strip()
+    if not t or len(t) > 40 or t[0] not in _PLACEHOLDER_FIRST:
         return False
+    return _is_placeholder_text(t)
+
+
+# The first character a placeholder can have (case-folded words, brackets, dashes, dots, "?",
+# and the zero-width characters cell text is trimmed of).
+_PLACEHOLDER_FIRST = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212.\u2026?([" + "xXnNtTbBaAmMdD"
+                               + "\u200b\u200c\u200d\u2060\ufeff")
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _is_placeholder_text(t: str) -> bool:
+    t = trim_text(t)
     m = _BRACKETED_RE.match(t)
     if m:
         t = trim_text(m.group(1))

@@ -45,20 +45,22 @@ _DOCTYPE_MARKS = tuple(m for w in (b"<!DOCTYPE", b"<!ENTITY")
                        for m in (w, w.decode().encode("utf-16-le"), w.decode().encode("utf-16-be")))
 
 
-# cheap upper bound of a worksheet's used range: refs with a 6+ digit row, or 2+ letters;
-# the literal forms are what every writer emits, the general ones cover any XML syntax
-_BIG_ROW_RE = re.compile(rb"\br\s*=\s*[\"'][A-Za-z]*([0-9]{6,})[\"']")
+# cheap upper bound of a worksheet's used range: refs with a 4+ digit row (so that a sheet
+# without any has at most 999 rows: within every row limit, limits.SHEET_MAX_ROWS, with no
+# exact count), or 2+ letters; the literal forms are what every writer emits, the general ones
+# cover any XML syntax
+_BIG_ROW_RE = re.compile(rb"\br\s*=\s*[\"'][A-Za-z]*([0-9]{4,})[\"']")
 
 
 _WIDE_COL_RE = re.compile(rb"\br\s*=\s*[\"']([A-Za-z]{2,})[0-9]")
 
 
-_BIG_ROW_LIT_RE = re.compile(rb' r="[A-Za-z]*([0-9]{6,})"')
+_BIG_ROW_LIT_RE = re.compile(rb' r="[A-Za-z]*([0-9]{4,})"')
 
 
 _WIDE_COL_LIT_RE = re.compile(rb' r="([A-Za-z]{2,})[0-9]')
 # either of the two above, for one quick pass over a chunk that has neither (the usual case)
-_SUSPECT_LIT_RE = re.compile(rb' r="(?:[A-Za-z]*[0-9]{6}|[A-Za-z]{2})')
+_SUSPECT_LIT_RE = re.compile(rb' r="(?:[A-Za-z]*[0-9]{4}|[A-Za-z]{2})')
 
 
 _ODD_SYNTAX = (b" =", b"= ", b"\t=", b"=\t", b"\n=", b"=\n", b"\r=", b"=\r")
@@ -243,7 +245,7 @@ def inspect(path: str, data: bytes) -> Container:
                         rows = row_bound(chunk, rows)
                     tail = chunk[-_OVERLAP:]
             if is_sheet:
-                box.extent_bound[name] = (max_row or 99_999, max_col or 26)
+                box.extent_bound[name] = (max_row or 999, max_col or 26)
                 box.row_bound[name] = rows
                 if marked:
                     box.marked.add(name)
@@ -259,7 +261,7 @@ def inspect(path: str, data: bytes) -> Container:
 
 
 def extent_bound(w: bytes) -> tuple[int, int]:
-    """(largest 6+ digit row, largest 2+ letter column) referenced in a chunk of worksheet
+    """(largest 4+ digit row, largest 2+ letter column) referenced in a chunk of worksheet
     XML; 0 when none. Fast literal patterns unless the chunk has unusual attribute syntax
     (spaces around "=", single quotes, another attribute spelled "...r="), then the general
     ones."""

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from checker.facts.declare import Read
 from checker.input import contract as input_schema
+from checker.rulebase import parsecache
 from checker.rulebase.bounds import Problem, check_placeholder_count  # issue 13
 from checker.rulebase.conditions import (
     check_when,
@@ -172,21 +173,33 @@ def load(directory=None, kinds=None) -> RuleBase:
     key = (str(directory), id(kinds), digest.hexdigest())
     if key not in _LOADED:
         _LOADED.clear()                 # one rule base per process is the rule; keep memory flat
-        _LOADED[key] = _parse_all(files, kinds, digest.hexdigest()[:12], str(directory))
+        installed = directory == default_directory()
+        _LOADED[key] = _parse_all(files, kinds, digest.hexdigest()[:12], str(directory),
+                                  cache=digest.hexdigest() if installed else None)
     return _LOADED[key]
 
 
 _LOADED: dict[tuple, RuleBase] = {}
 
 
-def _parse_all(files, kinds, version: str, source: str) -> RuleBase:
+def _parse_all(files, kinds, version: str, source: str, cache: str | None = None) -> RuleBase:
+    """The rule base of `files` ([(entry, bytes)]); `cache`: the key under which the installed
+    rule base's YAML parse is kept between runs (parsecache.py), None for another folder."""
     rules, ids, slugs = [], {}, {}
+    parsed = parsecache.load(cache) if cache else None
+    fresh = {} if cache and parsed is None else None
     for entry, data in files:
         path = str(entry)
-        try:
-            doc, documentation = read_rule_file(data)
-        except RuleFileError as e:
-            raise RuleBaseError(path, e.problem) from None  # issue 13: e.problem, not str(e)
+        if parsed is not None and entry.name in parsed:
+            head, text, values = parsed[entry.name]
+            doc, documentation = head, Documentation(text=text, values=values)
+        else:
+            try:
+                doc, documentation = read_rule_file(data)
+            except RuleFileError as e:
+                raise RuleBaseError(path, e.problem) from None  # issue 13: e.problem, not str(e)
+            if fresh is not None:
+                fresh[entry.name] = [doc, documentation.text, documentation.values]
         rule = _build(path, entry.name[: -len(".yaml")], doc, documentation, kinds)
         if rule.id in ids:
             raise RuleBaseError(path, f"duplicate id {rule.id} (also in {ids[rule.id]})")
@@ -195,6 +208,8 @@ def _parse_all(files, kinds, version: str, source: str) -> RuleBase:
         ids[rule.id], slugs[rule.slug] = path, path
         rules.append(rule)
     rules.sort(key=lambda r: r.id)
+    if fresh:
+        parsecache.store(cache, fresh)
     return RuleBase(rules=tuple(rules), version=version, source=source)
 
 

@@ -53,6 +53,16 @@ class Documentation:
     def __init__(self, text: str | None = None, values: dict | None = None):
         self._text, self._values = text, values
 
+    @property
+    def text(self) -> str | None:
+        """The documentation keys' text as the file holds them (None when parsed at once)."""
+        return self._text
+
+    @property
+    def values(self) -> dict | None:
+        """The parsed documentation (None until parsed, when it came as text)."""
+        return self._values
+
     def get(self, key: str):
         if self._values is None:
             doc = _parse(self._text) if self._text else None

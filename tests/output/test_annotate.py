@@ -250,7 +250,7 @@ def test_a_workbook_declaring_20000_sheets_gets_no_copy_at_once(tmp_path, capsys
 
 def test_a_copy_beyond_max_memory_is_not_made_and_says_why(tmp_path, capsys):
     from heavy_copies import big_extra_sheet
-    wide = big_extra_sheet(tmp_path / "lebar.xlsx", rows=16_000)    # 320 k cells: over 256 MB in openpyxl (10,000 rows fit)
+    wide = big_extra_sheet(tmp_path / "lebar.xlsx", rows=16_000)    # over 256 MB in openpyxl; 10,000 rows fit
     result = run.check([str(wide)], engine="pandas", lang="en")
     assert annotate_result(result, runner=_bounded(memory_mb=256)) == []
     assert capsys.readouterr().err.strip().startswith(
