@@ -46,24 +46,29 @@ def _check(registry: dict, what: str, key: str, names) -> None:
         raise TypeError(f"{what} {key!r} takes {sorted(registry[key])}, not {sorted(names)}")
 
 
-class LoadError(UserError):
-    """A unit workbook (or any input file) that cannot be read at all. `message_key` is its
-    kind and names its text ("load." + kind); `params` fill the text's own placeholders;
-    `detail` is technical."""
-    PREFIX = "load."
+class FileError(UserError):
+    """A file of the run that cannot be used at all: the shape every reader's error shares
+    (LoadError here, the decree reader's DecreeError). `message_key` is its kind and names its
+    text (PREFIX + kind); `params` fill the text's own placeholders; `detail` is technical.
+    It crosses the worker boundary, so it pickles by its class, key and parameters."""
+    PREFIX = ""
 
     def __init__(self, path: str, message_key: str, detail: str = "", **params):
-        _check(KINDS, "LoadError", message_key, params)
+        self.check_kind(message_key, params)
         self.path = str(path)
         self.message_key = message_key
         self.detail = detail
         super().__init__(message_key, **params)
 
+    @classmethod
+    def check_kind(cls, key: str, params: dict) -> None:
+        """Refuse a key that is not a kind of this error, or parameters that are not its own."""
+
     def __str__(self):
         return f"{self.path}: {self.message_key}" + (f": {self.detail}" if self.detail else "")
 
     def __reduce__(self):
-        return (_make_load_error, (self.path, self.message_key, self.detail, self.params))
+        return (_rebuild, (type(self), self.path, self.message_key, self.detail, self.params))
 
     def message(self, lang: str = "id") -> str:
         sep = "," if lang == "en" else "."
@@ -72,8 +77,17 @@ class LoadError(UserError):
         return t(self.PREFIX + self.message_key, lang, file=self.path, detail=self.detail, **shown)
 
 
-def _make_load_error(path, key, detail, params):
-    return LoadError(path, key, detail, **params)
+def _rebuild(cls, path, key, detail, params):
+    return cls(path, key, detail, **params)
+
+
+class LoadError(FileError):
+    """A unit workbook (or any input file) that cannot be read at all ("load." + kind)."""
+    PREFIX = "load."
+
+    @classmethod
+    def check_kind(cls, key: str, params: dict) -> None:
+        _check(KINDS, "LoadError", key, params)
 
 
 def describe(err: LoadError, lang: str = "id") -> str:

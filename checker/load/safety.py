@@ -4,6 +4,7 @@ once (real size vs declared, CRC, `<!DOCTYPE`/`<!ENTITY`, sharedStrings counts) 
 upper bound of each worksheet's used range. Raises LoadError."""
 from __future__ import annotations
 
+import functools
 import io
 import os
 import posixpath
@@ -200,6 +201,29 @@ def _more_than_declared(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
         return False
 
 
+def stream_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, on_bomb, on_doctype, xml: bool = True):
+    """Yield (chunk, window) of one zip member, inflated once in pieces: refused (raise
+    on_bomb()) as soon as it inflates to more than it declares, and, for XML, refused (raise
+    on_doctype()) when it holds a DOCTYPE or ENTITY anywhere. `window` is the chunk after the
+    previous chunk's last bytes, so that a mark cut by a chunk's end is seen; a caller counting
+    marks counts them in `chunk`. Shared by the workbook's check and the decree reader's."""
+    n = 0
+    tail = b""
+    with zf.open(info) as fh:
+        while True:
+            chunk = fh.read(_CHUNK)
+            if not chunk:
+                return
+            n += len(chunk)
+            if n > info.file_size:
+                raise on_bomb()
+            window = tail + chunk
+            if xml and (b"<!" in window or b"<\x00!" in window) and any(mark in window for mark in _DOCTYPE_MARKS):
+                raise on_doctype()
+            yield chunk, window
+            tail = chunk[-_OVERLAP:]
+
+
 def inspect(path: str, data: bytes) -> Container:
     """Raise LoadError unless `data` is a plausible, safe xlsx/xlsm zip; return what the
     check learnt (used range bounds, formula markers) for the loader."""
@@ -215,35 +239,23 @@ def inspect(path: str, data: bytes) -> Container:
             name = i.filename
             is_xml = name.endswith(_XML_SUFFIXES)
             is_sheet = is_xml and name.startswith("xl/worksheets/")
-            n = 0
-            tail = b""
             first = True
             max_row = max_col = rows = 0
             marked = False
-            with zf.open(i) as fh:
-                while True:
-                    chunk = fh.read(_CHUNK)
-                    if not chunk:
-                        break
-                    n += len(chunk)
-                    if n > i.file_size:
-                        raise errors.zip_bomb(path, f"{name}: more data than declared")
-                    if not is_xml:
-                        continue
-                    window = tail + chunk
-                    if (b"<!" in window or b"<\x00!" in window) and any(mark in window for mark in _DOCTYPE_MARKS):
-                        raise errors.xml_doctype(path, name)
-                    if first:
-                        _check_sst(path, name, window, i.file_size)
-                        first = False
-                    if is_sheet:
-                        if not marked and any(h in window for h in FORMULA_HINTS) \
-                                and FORMULA_MARK_RE.search(window):
-                            marked = True
-                        r, c = extent_bound(window)
-                        max_row, max_col = max(max_row, r), max(max_col, c)
-                        rows = row_bound(chunk, rows)
-                    tail = chunk[-_OVERLAP:]
+            bomb = functools.partial(errors.zip_bomb, path, f"{name}: more data than declared")
+            for chunk, window in stream_member(zf, i, bomb, functools.partial(errors.xml_doctype, path, name),
+                                               xml=is_xml):
+                if not is_xml:
+                    continue
+                if first:
+                    _check_sst(path, name, window, i.file_size)
+                    first = False
+                if is_sheet:
+                    if not marked and any(h in window for h in FORMULA_HINTS) and FORMULA_MARK_RE.search(window):
+                        marked = True
+                    r, c = extent_bound(window)
+                    max_row, max_col = max(max_row, r), max(max_col, c)
+                    rows = row_bound(chunk, rows)
             if is_sheet:
                 box.extent_bound[name] = (max_row or 999, max_col or 26)
                 box.row_bound[name] = rows

@@ -33,7 +33,7 @@ from checker.load.decree import xml
 from checker.load.decree.errors import DecreeError
 from checker.load.decree.ns import CUSTOM_NS, REL_NS, RT_CUSTOM_PROPERTIES, RT_OFFICE_DOCUMENT
 from checker.load.limits import ZIP_MAX_RATIO, ZIP_MAX_TOTAL_UNCOMPRESSED, ZIP_RATIO_MIN_SIZE
-from checker.load.safety import _CHUNK, _DOCTYPE_MARKS, _OLE2, _more_than_declared
+from checker.load.safety import _DOCTYPE_MARKS, _OLE2, _more_than_declared, stream_member
 
 ANNOTATED_PROPERTY = "cek-pokja-annotated"      # §6.4: the marker of this tool's annotated copy
 
@@ -154,25 +154,17 @@ def inspect(path: str, data: bytes) -> Container:
 
 def _stream(path: str, zf: zipfile.ZipFile, info: zipfile.ZipInfo, counts: dict | None) -> bytes:
     chunks = []
-    n = 0
     tail = b""
     paras = rows = 0
-    with zf.open(info) as fh:
-        while True:
-            chunk = fh.read(_CHUNK)
-            if not chunk:
-                break
-            n += len(chunk)
-            if n > info.file_size:
-                raise DecreeError(path, "zip_bomb", f"{info.filename}: more data than declared")
-            window = tail + chunk
-            if (b"<!" in window or b"<\x00!" in window) and any(mark in window for mark in _DOCTYPE_MARKS):
-                raise DecreeError(path, "xml_doctype", info.filename)
-            if counts is not None:
-                paras += len(_PARA_RE.findall(window))
-                rows += len(_ROW_RE.findall(window))
+    for chunk, _window in stream_member(
+            zf, info, lambda: DecreeError(path, "zip_bomb", f"{info.filename}: more data than declared"),
+            lambda: DecreeError(path, "xml_doctype", info.filename)):
+        if counts is not None:
+            counted = tail + chunk
+            paras += len(_PARA_RE.findall(counted))
+            rows += len(_ROW_RE.findall(counted))
             tail = chunk[-_TAIL:]
-            chunks.append(chunk)
+        chunks.append(chunk)
     if counts is not None:
         counts["p"], counts["tr"] = paras, rows
     return b"".join(chunks)

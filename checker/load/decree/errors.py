@@ -2,13 +2,12 @@
 cause, each with its text in both languages (checker/texts/decree_texts.py, keys "decree.<kind>").
 These become S01 findings.
 
-DecreeError has the shape of load.model.LoadError (`path`, `message_key`, `detail`,
-`params`, `message(lang)`, picklable for the reader workers) but is its own class: the
-workbook's errors are being reworked separately, and the lead unifies the two.
+DecreeError is a load.errors.FileError, as the workbook's LoadError is (`path`, `message_key`,
+`detail`, `params`, `message(lang)`, picklable for the reader workers).
 """
 from __future__ import annotations
 
-from checker.texts import UserError, t
+from checker.load.errors import FileError
 
 # Every kind, for callers and tests (each has a text "decree.<kind>").
 KINDS = (
@@ -19,32 +18,17 @@ KINDS = (
 )
 
 
-class DecreeError(UserError):
+class DecreeError(FileError):
     """A decree draft that cannot be read. `kind` names the cause (KINDS) and its text;
     `params` fill that text's placeholders besides {file}; `detail` is technical (for
     --debug), never needed to understand the message."""
     PREFIX = "decree."
 
-    def __init__(self, path, kind: str, detail: str = "", **params):
-        if kind not in KINDS:
-            raise ValueError(f"unknown decree error kind {kind!r}")
-        self.path = str(path)
-        self.kind = self.message_key = kind
-        self.detail = detail
-        super().__init__(kind, **params)
+    @classmethod
+    def check_kind(cls, key: str, params: dict) -> None:
+        if key not in KINDS:
+            raise ValueError(f"unknown decree error kind {key!r}")
 
-    def __str__(self):
-        return f"{self.path}: {self.kind}" + (f": {self.detail}" if self.detail else "")
-
-    def __reduce__(self):
-        return (_make, (self.path, self.kind, self.detail, self.params))
-
-    def message(self, lang: str = "id") -> str:
-        sep = "," if lang == "en" else "."
-        shown = {k: (f"{v:,}".replace(",", sep) if isinstance(v, int) and not isinstance(v, bool) and abs(v) >= 10_000
-                     else v) for k, v in self.params.items()}
-        return t(self.PREFIX + self.kind, lang, file=self.path, **shown)
-
-
-def _make(path, kind, detail, params):
-    return DecreeError(path, kind, detail, **params)
+    @property
+    def kind(self) -> str:
+        return self.message_key
