@@ -158,14 +158,14 @@ def load(directory=None, kinds=None) -> RuleBase:
                           if e.name.endswith(".yaml") and not e.name.startswith("_") and e.is_file()),
                          key=lambda e: e.name)
     except OSError as e:
-        raise RuleBaseError(directory, f"cannot read the rule directory: {e}") from e
+        raise RuleBaseError(directory, Problem("folder_unreadable", detail=e.strerror or str(e))) from e
     digest = hashlib.sha256()
     files = []
     for entry in entries:
         try:
             data = entry.read_bytes()
         except OSError as e:
-            raise RuleBaseError(str(entry), f"cannot read: {e}") from e
+            raise RuleBaseError(str(entry), Problem("file_unreadable", detail=e.strerror or str(e))) from e
         digest.update(entry.name.encode() + b"\0" + data + b"\0")
         files.append((entry, data))
     # The same files give the same rule base: parsed once per process (a web server checks
@@ -202,9 +202,9 @@ def _parse_all(files, kinds, version: str, source: str, cache: str | None = None
                 fresh[entry.name] = [doc, documentation.text, documentation.values]
         rule = _build(path, entry.name[: -len(".yaml")], doc, documentation, kinds)
         if rule.id in ids:
-            raise RuleBaseError(path, f"duplicate id {rule.id} (also in {ids[rule.id]})")
+            raise RuleBaseError(path, Problem("duplicate_id", id=rule.id, other=ids[rule.id]))
         if rule.slug in slugs:
-            raise RuleBaseError(path, f"duplicate slug {rule.slug!r} (also in {slugs[rule.slug]})")
+            raise RuleBaseError(path, Problem("duplicate_slug", slug=repr(rule.slug), other=slugs[rule.slug]))
         ids[rule.id], slugs[rule.slug] = path, path
         rules.append(rule)
     rules.sort(key=lambda r: r.id)

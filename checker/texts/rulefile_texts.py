@@ -159,4 +159,9 @@ TEXTS = {
     "rulefile.requires_lacks": ("requires belum memuat {listed}: unit yang tidak memilikinya akan diperiksa atas "
                                 "bacaan kosong jenis fakta {kind}",
         "requires lacks {listed}: a unit without it would be checked on an empty reading of fact kind {kind}"),
+    "rulefile.folder_unreadable": ("folder aturan tidak dapat dibaca: {detail}",
+                                   "cannot read the rule directory: {detail}"),
+    "rulefile.file_unreadable": ("berkas tidak dapat dibaca: {detail}", "cannot read: {detail}"),
+    "rulefile.duplicate_id": ("id {id} ganda (juga di {other})", "duplicate id {id} (also in {other})"),
+    "rulefile.duplicate_slug": ("slug {slug} ganda (juga di {other})", "duplicate slug {slug} (also in {other})"),
 }
