@@ -40,7 +40,7 @@ from checker.input.vocab import synonyms
 from checker.texts import both
 
 if TYPE_CHECKING:  # pragma: no cover
-    from checker.load.decree.model import Decree, Location
+    from checker.load.decree.draft_model import Decree, Location
 
 CUT = 200                      # characters of a text quoted in a message (the JSON keeps it whole)
 
@@ -169,7 +169,7 @@ def sk_fact(out, check: DraftCheck, fields: dict, params: dict, evidence: dict) 
 
 
 def _title_location(d: Decree) -> Location:
-    from checker.load.decree.model import DOCUMENT
+    from checker.load.decree.draft_model import DOCUMENT
     return d.title.location if d.title is not None else DOCUMENT
 
 
@@ -271,7 +271,7 @@ def _blank(d: Decree):
 # ---------------------------------------------------------------------------- S12
 
 def _signature_problem(check: DraftCheck):
-    from checker.load.decree.model import DOCUMENT
+    from checker.load.decree.draft_model import DOCUMENT
     d = check.decree
     sig = d.signature
     if sig is None:
@@ -343,7 +343,7 @@ def _term_problem(check: DraftCheck):
 # ---------------------------------------------------------------------------- S14
 
 def _review(d: Decree):
-    from checker.load.decree.model import Location
+    from checker.load.decree.draft_model import Location
     from checker.load.decree.review import first_open
     counts = d.revision_counts
     comments = d.open_comments
@@ -364,7 +364,7 @@ _PERMENKO = ("peraturan menteri koordinator bidang perekonomian nomor 1 tahun 20
 
 
 def _permenko(d: Decree) -> Evidence | None:
-    from checker.load.decree.model import DOCUMENT, Location
+    from checker.load.decree.draft_model import DOCUMENT, Location
     mengingat = [c for c in d.considerations if c.kind == "mengingat"]
     if not mengingat:
         return Evidence(Location("mengingat", "Mengingat") if d.title is not None else DOCUMENT)

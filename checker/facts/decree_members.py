@@ -20,7 +20,7 @@ from checker.facts.people import PersonIndex
 from checker.texts import both
 
 if TYPE_CHECKING:  # pragma: no cover
-    from checker.load.decree.model import FormedPokja, Member, MemberTable
+    from checker.load.decree.draft_model import FormedPokja, Member, MemberTable
 
 _TASK, _OUTPUT = col("anggota", "uraian_tugas"), col("anggota", "output")
 

@@ -23,7 +23,7 @@ from checker.input.values import fold_words
 from checker.texts import both
 
 if TYPE_CHECKING:  # pragma: no cover
-    from checker.load.decree.model import Decree, FormedPokja, Location, Member
+    from checker.load.decree.draft_model import Decree, FormedPokja, Location, Member
 
 PENGARAH, KETUA = "Pengarah", "Ketua"
 ROLES = ("jpt_pratama", "jpt_madya")
@@ -109,7 +109,7 @@ class PokjaView:
     # ------------------------------------------------------------ matching (§3.6)
 
     def _match(self) -> None:
-        from checker.load.decree.pokja import pokja_key
+        from checker.load.decree.formed_pokja import pokja_key
         taken: set[str] = set()
         by_name = {}
         for p in self.w.pokja:

@@ -69,7 +69,7 @@ def input_failed(index: int, ref: InputRef, sha256: str | None, err: LoadError):
 def read_draft(_index: int, ref: InputRef) -> DraftRead:
     """Read one draft, opened by its exact path and named as shown."""
     from checker.load.decree import DecreeError, read_decree
-    from checker.load.decree.reader import read_bytes
+    from checker.load.decree.draft_reader import read_bytes
     sha = None
     try:
         data = read_bytes(ref.path)

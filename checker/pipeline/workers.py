@@ -256,7 +256,8 @@ def warm_up(extra: tuple = ()) -> None:
 
 # Preloaded as well when a run may hold decree drafts (pipeline/decrees.py's task imports
 # them; a run of workbooks alone does not pay for them).
-DECREE_PRELOAD = ("docx", "checker.pipeline.decrees", "checker.load.decree.reader", "checker.facts.decree_workbook")
+DECREE_PRELOAD = ("docx", "checker.pipeline.decrees", "checker.load.decree.draft_reader",
+                  "checker.facts.decree_workbook")
 
 
 def _context(extra: tuple = ()):

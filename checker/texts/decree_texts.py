@@ -1,4 +1,4 @@
-"""Texts of a decree draft (SK): `decree.*` why one cannot be read (load/decree/errors.py,
+"""Texts of a decree draft (SK): `decree.*` why one cannot be read (load/decree/draft_errors.py,
 DecreeError; decree-format.md §3.1): what is wrong and what to do, the S01 findings
 (placeholders: {file} the path as given, and the error's params ({mb}, {limit}, {count},
 {depth}, {s})); `sk.*` the pieces the S rules' messages quote (facts/decree*.py) and the

@@ -8,7 +8,7 @@ from rule_examples import draft_contents
 from sk_run import check_run, draft_input, rules_of
 
 from checker.load import errors
-from checker.load.decree import limits as doc_limits
+from checker.load import limits as doc_limits
 from checker.load.inputref import DocKind, InputRef
 from checker.pipeline.decrees import draft_failed, input_failed
 
@@ -32,7 +32,7 @@ def test_each_unreadable_kind_is_one_s01_naming_why(tmp_path, name, content, say
 
 
 def test_beyond_a_document_bound_is_s01_naming_it(tmp_path, monkeypatch):
-    monkeypatch.setattr(doc_limits, "MAX_PARAGRAPHS", 20)
+    monkeypatch.setattr(doc_limits, "DOC_MAX_PARAGRAPHS", 20)
     result = check_run(tmp_path, drafts={"sk.docx": {}})
     [f] = result.findings
     assert f.rule == "S01" and "paling banyak 20 paragraf" in f.message

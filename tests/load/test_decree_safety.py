@@ -13,9 +13,9 @@ import pytest
 from decree_kit import X, build_docx, p, rezip, skeleton, tbl, tc, tr
 from make_hostile import cfb_bytes, deflate_repeated, flip_byte, forge_size, zip_with_raw
 
+from checker.load import limits as doc_limits
 from checker.load.decree import DecreeError, is_annotated_decree, read_decree
-from checker.load.decree import limits as doc_limits
-from checker.load.decree.errors import KINDS
+from checker.load.decree.draft_errors import KINDS
 from checker.texts import t
 
 DRAFT = build_docx(skeleton())
@@ -163,7 +163,7 @@ def test_the_file_size_limit(tmp_path, monkeypatch):
 
 
 def test_paragraph_bound_before_parsing_and_in_the_walk(monkeypatch):
-    monkeypatch.setattr(doc_limits, "MAX_PARAGRAPHS", 30)
+    monkeypatch.setattr(doc_limits, "DOC_MAX_PARAGRAPHS", 30)
     assert kind_of(build_docx(skeleton(*[p(f"butir {i}") for i in range(40)]))) == "too_many_paragraphs"
     # written with another prefix, the paragraphs escape the byte count; the walk counts them
     doc = dict(members_of(build_docx(skeleton(*[p(f"butir {i}") for i in range(40)]))))["word/document.xml"]
@@ -175,10 +175,10 @@ def test_paragraph_bound_before_parsing_and_in_the_walk(monkeypatch):
 
 
 def test_table_row_bound(monkeypatch):
-    monkeypatch.setattr(doc_limits, "MAX_TABLE_ROWS", 2)
+    monkeypatch.setattr(doc_limits, "DOC_MAX_TABLE_ROWS", 2)
     assert kind_of(build_docx(skeleton())) == "too_many_rows"
     assert e_params(build_docx(skeleton())) == {"count": 3, "limit": 2}
-    monkeypatch.setattr(doc_limits, "MAX_TABLE_ROWS", 3)
+    monkeypatch.setattr(doc_limits, "DOC_MAX_TABLE_ROWS", 3)
     assert read_decree("x.docx", build_docx(skeleton())).members
 
 

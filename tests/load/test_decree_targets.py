@@ -6,7 +6,7 @@ import pytest
 from decree_kit import MINI_HEADER, MINI_ROWS, Numbering, build_docx, p, simple_table, skeleton
 
 from checker.load.decree import read_decree
-from checker.load.decree.pokja import pokja_key
+from checker.load.decree.formed_pokja import pokja_key
 
 LAMP = p("LAMPIRAN") + simple_table(MINI_HEADER, MINI_ROWS)
 FORM_TWO = ("KESATU", "Membentuk Kelompok Kerja di lingkungan Asisten Deputi Uji Coba sebagai berikut:",

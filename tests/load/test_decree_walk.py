@@ -33,7 +33,7 @@ from decree_kit import (
 
 from checker.load.decree import read_decree
 from checker.load.decree.blocks import Paragraph, Table
-from checker.load.decree.reader import walk_document
+from checker.load.decree.draft_reader import walk_document
 
 
 def read(body, **kw):

@@ -12,24 +12,26 @@ Modules, in the order a file goes through them:
 - styles.py, numbering.py: paragraph styles' numbering, table styles' borders, Word's
   numbering labels recomputed;
 - walk.py (blocks.py): the body read as Word shows it, tables as grids of origin cells;
-- lines.py: layout tables unrolled into lines, data tables kept (columns.py: headers);
+- lines.py: layout tables unrolled into lines, data tables kept (table_headers.py: headers);
 - parts.py (locate.py): title, number, subject, Menimbang/Mengingat, diktum, signature block,
   Lampiran, each line's location;
-- pokja.py, members.py, targets.py: formed Pokja, member tables and members, target and task
-  text;
+- formed_pokja.py, lampiran_members.py, targets.py: formed Pokja, member tables and members,
+  target and task text;
 - review.py: revisions and comments;
-- model.py: what is returned; errors.py: DecreeError (S01), texts in checker/texts/decree_texts.py.
+- draft_model.py: what is returned; draft_errors.py: DecreeError (S01), texts in
+  checker/texts/decree_texts.py; the bounds of a draft's content are in checker/load/limits.py;
+- draft_reader.py: `read_decree`, all of the above in order.
 """
 from __future__ import annotations
 
 import importlib
 
 # Each name from the module that defines it, imported when first asked for: a process that
-# only unpickles a Decree (the main process of a run, from a reader worker) needs model.py,
+# only unpickles a Decree (the main process of a run, from a reader worker) needs draft_model.py,
 # not the reader and python-docx behind it.
-_EXPORTS = {"ANNOTATED_PROPERTY": "container", "is_annotated_decree": "container", "KINDS": "errors",
-            "DecreeError": "errors", "Decree": "model", "Location": "model", "resolve_anchor": "model",
-            "read_decree": "reader"}
+_EXPORTS = {"ANNOTATED_PROPERTY": "container", "is_annotated_decree": "container", "KINDS": "draft_errors",
+            "DecreeError": "draft_errors", "Decree": "draft_model", "Location": "draft_model",
+            "resolve_anchor": "draft_model", "read_decree": "draft_reader"}
 __all__ = sorted(_EXPORTS)
 
 

@@ -5,7 +5,7 @@ origin cells. The decree's parts (parts.py) are read from these.
 A **path** is the index path of an element from `w:body`: `body[path[0]][path[1]]...`,
 counting every child element (comments and processing instructions included, as lxml does).
 It names the same element in any parse of the same `word/document.xml`
-(model.resolve_anchor), so comments can be anchored there without walking again.
+(draft_model.resolve_anchor), so comments can be anchored there without walking again.
 """
 from __future__ import annotations
 

@@ -28,9 +28,9 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 
-from checker.load.decree import limits as doc_limits
+from checker.load import limits as doc_limits
 from checker.load.decree import xml
-from checker.load.decree.errors import DecreeError
+from checker.load.decree.draft_errors import DecreeError
 from checker.load.decree.ns import CUSTOM_NS, REL_NS, RT_CUSTOM_PROPERTIES, RT_OFFICE_DOCUMENT
 from checker.load.limits import ZIP_MAX_RATIO, ZIP_MAX_TOTAL_UNCOMPRESSED, ZIP_RATIO_MIN_SIZE
 from checker.load.safety import _DOCTYPE_MARKS, _OLE2, _more_than_declared, stream_member
@@ -141,12 +141,12 @@ def inspect(path: str, data: bytes) -> Container:
     if main not in parts:
         raise DecreeError(path, "no_document", f"no main document part {main}")
     box = Container(parts, names, main, counts.get("p", 0), counts.get("tr", 0))
-    if box.paragraphs > doc_limits.MAX_PARAGRAPHS:
+    if box.paragraphs > doc_limits.DOC_MAX_PARAGRAPHS:
         raise DecreeError(path, "too_many_paragraphs", "counted in the XML", count=box.paragraphs,
-                          limit=doc_limits.MAX_PARAGRAPHS)
-    if box.rows > doc_limits.MAX_TABLE_ROWS:
+                          limit=doc_limits.DOC_MAX_PARAGRAPHS)
+    if box.rows > doc_limits.DOC_MAX_TABLE_ROWS:
         raise DecreeError(path, "too_many_rows", "counted in the XML", count=box.rows,
-                          limit=doc_limits.MAX_TABLE_ROWS)
+                          limit=doc_limits.DOC_MAX_TABLE_ROWS)
     if is_annotated_parts(parts):
         raise DecreeError(path, "own_annotated_copy")
     return box

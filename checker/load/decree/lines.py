@@ -6,7 +6,7 @@ joined with the first paragraph of its content cell into one line, the content c
 paragraphs follow as lines, and tables nested in it as table units, in place.
 
 A table is a layout table when it is not a data table (its header names two known columns,
-or a target or task column: columns.py) and it holds a structural word (Menimbang,
+or a target or task column: table_headers.py) and it holds a structural word (Menimbang,
 Mengingat, Memperhatikan, MEMUTUSKAN, Menetapkan, an ordinal with ':', Ditetapkan di,
 LAMPIRAN) or draws no border.
 """
@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from checker.load.decree.blocks import Cell, Paragraph, Table
-from checker.load.decree.columns import Header, find_header, own_cells
+from checker.load.decree.table_headers import Header, find_header, own_cells
 from checker.load.decree.words import (
     CONSIDER_RE,
     DIKTUM_RE,

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from checker.load.decree.blocks import Cell, Paragraph, Table
-from checker.load.decree.model import DOCUMENT, Location
+from checker.load.decree.draft_model import DOCUMENT, Location
 from checker.load.decree.words import BULLET_RE, TYPED_LABEL_RE
 
 PART_LABELS = {"judul": "Judul", "nomor": "Nomor", "tentang": "Tentang", "menimbang": "Menimbang",

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from checker.load.decree import limits as doc_limits
+from checker.load import limits as doc_limits
 from checker.load.decree.ns import ALTERNATE_CHOICE_PATH, FALLBACK_PATH, ILVL, NUMID, VAL, w
 from checker.load.decree.styles import Styles
 
@@ -96,7 +96,7 @@ def _roman(n: int) -> str:
 
 
 def format_number(n: int, fmt: str) -> str:
-    if fmt in ("lowerLetter", "upperLetter") and n > doc_limits.MAX_LETTER_NUMBER:
+    if fmt in ("lowerLetter", "upperLetter") and n > doc_limits.DOC_MAX_LETTER_NUMBER:
         return str(n)
     if fmt == "lowerLetter":
         return _letters(n)

@@ -17,7 +17,7 @@ from lxml import etree
 
 from checker.load.decree import xml
 from checker.load.decree.container import Container, resolve
-from checker.load.decree.errors import DecreeError
+from checker.load.decree.draft_errors import DecreeError
 from checker.load.decree.ns import CT_DOCUMENT_MAIN, CT_DOCUMENT_VARIANTS, CT_NS, REL_NS
 
 _CT_PART = "[Content_Types].xml"

@@ -26,10 +26,7 @@ from dataclasses import dataclass, field
 from checker.input.dates import parse_date
 from checker.input.nip import parse_nip
 from checker.input.values import fold_words, has_gap, is_placeholder
-from checker.load.decree.columns import Header
-from checker.load.decree.lines import Line, TableUnit
-from checker.load.decree.locate import PART_LABELS, ItemRefs, Locator, TablePlace, diktum_head
-from checker.load.decree.model import (
+from checker.load.decree.draft_model import (
     Consideration,
     DecreeDate,
     DecreeNumber,
@@ -42,6 +39,9 @@ from checker.load.decree.model import (
     TableRef,
     Title,
 )
+from checker.load.decree.lines import Line, TableUnit
+from checker.load.decree.locate import PART_LABELS, ItemRefs, Locator, TablePlace, diktum_head
+from checker.load.decree.table_headers import Header
 from checker.load.decree.words import (
     ACTING_RE,
     CONSIDER_RE,

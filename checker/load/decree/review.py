@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from checker.load.decree import xml
 from checker.load.decree.blocks import Paragraph, RawRevision
+from checker.load.decree.draft_model import DOCUMENT, Comment, Location, Revision
 from checker.load.decree.locate import Locator
-from checker.load.decree.model import DOCUMENT, Comment, Location, Revision
 from checker.load.decree.ns import AUTHOR, DATE, ID, W14_NS, W15_NS, P, T, w
 
 _PARA_ID = f"{{{W14_NS}}}paraId"

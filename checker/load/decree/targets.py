@@ -25,11 +25,11 @@ from __future__ import annotations
 import re
 
 from checker.input.values import is_blank
-from checker.load.decree.columns import Header, is_column_number_row, is_repeated_header
+from checker.load.decree.draft_model import Diktum, Item, TextPiece
+from checker.load.decree.formed_pokja import PokjaNames, content_after
 from checker.load.decree.lines import Line, TableUnit
 from checker.load.decree.locate import Locator, _label_of
-from checker.load.decree.model import Diktum, Item, TextPiece
-from checker.load.decree.pokja import PokjaNames, content_after
+from checker.load.decree.table_headers import Header, is_column_number_row, is_repeated_header
 from checker.load.decree.words import strip_label
 
 _TARGET_WORDS_RE = re.compile(r"target\s+kinerja", re.IGNORECASE)

@@ -30,9 +30,9 @@ Decisions where the contract is silent:
 """
 from __future__ import annotations
 
-from checker.load.decree import limits as doc_limits
+from checker.load import limits as doc_limits
 from checker.load.decree.blocks import Cell, Paragraph, RawRevision, Table
-from checker.load.decree.errors import DecreeError
+from checker.load.decree.draft_errors import DecreeError
 from checker.load.decree.ns import (
     ALTERNATE_CONTENT,
     AUTHOR,
@@ -188,9 +188,9 @@ class Walker:
 
     def _count_paragraph(self):
         self.paragraphs += 1
-        if self.paragraphs > doc_limits.MAX_PARAGRAPHS:
+        if self.paragraphs > doc_limits.DOC_MAX_PARAGRAPHS:
             raise DecreeError(self.file, "too_many_paragraphs", "counted in the walk", count=self.paragraphs,
-                              limit=doc_limits.MAX_PARAGRAPHS)
+                              limit=doc_limits.DOC_MAX_PARAGRAPHS)
 
     def _paragraph(self, p, path, depth, cell, in_box, pending):
         self._count_paragraph()
@@ -362,9 +362,9 @@ class Walker:
                 yield from self._cells(child, path + (i,))
 
     def _table(self, tbl, path, depth, parent) -> Table:
-        if depth > doc_limits.MAX_TABLE_DEPTH:
+        if depth > doc_limits.DOC_MAX_TABLE_DEPTH:
             raise DecreeError(self.file, "too_deep", f"table at {path}", depth=depth,
-                              limit=doc_limits.MAX_TABLE_DEPTH)
+                              limit=doc_limits.DOC_MAX_TABLE_DEPTH)
         tblpr = tbl.find(TBLPR)
         style = None
         borders = None
@@ -378,9 +378,9 @@ class Walker:
         raw = []
         for tr, rpath in self._rows(tbl, path):
             self.rows += 1
-            if self.rows > doc_limits.MAX_TABLE_ROWS:
+            if self.rows > doc_limits.DOC_MAX_TABLE_ROWS:
                 raise DecreeError(self.file, "too_many_rows", "counted in the walk", count=self.rows,
-                                  limit=doc_limits.MAX_TABLE_ROWS)
+                                  limit=doc_limits.DOC_MAX_TABLE_ROWS)
             trpr = tr.find(TRPR)
             before = after = 0
             row_rev = []
@@ -418,7 +418,7 @@ def build_grid(table: Table, raw: list) -> None:
     gridSpan and legacy hMerge merge across, vMerge down; every position points at its
     origin cell. A continuation with nothing to continue is a cell of its own. The grid is
     cut at MAX_TABLE_COLUMNS (Word allows 63)."""
-    width = doc_limits.MAX_TABLE_COLUMNS
+    width = doc_limits.DOC_MAX_TABLE_COLUMNS
     grid: list[list[Cell | None]] = []
     for r, (before, cells, after) in enumerate(raw):
         row: list[Cell | None] = [None] * min(before, width)

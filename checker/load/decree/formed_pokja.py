@@ -20,7 +20,7 @@ import re
 import unicodedata
 
 from checker.input.values import fold_words, is_blank
-from checker.load.decree.model import FormedPokja, Location
+from checker.load.decree.draft_model import FormedPokja, Location
 from checker.load.decree.words import POKJA_WORDS, strip_label
 
 _TRAILING_BRACKET_RE = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*[.;,:]*\s*$")

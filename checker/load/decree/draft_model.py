@@ -114,7 +114,7 @@ class Consideration:
 class TableRef:
     """A table of a diktum or of the Lampiran, numbered within it. `columns` maps a grid
     column to its header text (the lowest non-empty header cell), `keys` to the canonical
-    column it is (columns.py: "nama", "kedudukan", "uraian_tugas", "output", "pokja",
+    column it is (table_headers.py: "nama", "kedudukan", "uraian_tugas", "output", "pokja",
     "target", "tugas_pokja", ...); both empty when no header was recognised."""
     number: int
     location: Location

@@ -1,6 +1,6 @@
 """Lampiran member tables (decree-format.md §3.4).
 
-A member table is a table outside the diktum whose header (columns.py) names `Nama` and
+A member table is a table outside the diktum whose header (table_headers.py) names `Nama` and
 `Kedudukan`. Its rows are read in two passes: `structure()` tells the header, column-number,
 repeated-header, empty, section and member rows apart (section rows and the heading before
 the table may form Pokja, §3.6); `read()` then gives every member row its Pokja and cells,
@@ -30,10 +30,7 @@ from checker.input.person_names import fold_name, split_nama_nip
 from checker.input.values import fold_words, is_blank
 from checker.input.vocab import parse_vocab
 from checker.load.decree.blocks import Table
-from checker.load.decree.columns import Header, is_column_number_row, is_repeated_header
-from checker.load.decree.lines import Line, TableUnit
-from checker.load.decree.locate import Locator
-from checker.load.decree.model import (
+from checker.load.decree.draft_model import (
     CellValue,
     Kedudukan,
     Location,
@@ -42,7 +39,10 @@ from checker.load.decree.model import (
     MemberTable,
     TableRef,
 )
-from checker.load.decree.pokja import Formed, PokjaNames, begins_with_pokja_word
+from checker.load.decree.formed_pokja import Formed, PokjaNames, begins_with_pokja_word
+from checker.load.decree.lines import Line, TableUnit
+from checker.load.decree.locate import Locator
+from checker.load.decree.table_headers import Header, is_column_number_row, is_repeated_header
 from checker.load.decree.words import strip_label
 
 PENGARAH = "PENGARAH"

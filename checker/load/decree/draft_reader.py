@@ -6,15 +6,15 @@ import gc
 import hashlib
 import os
 
-from checker.load.decree import container, members, package, parts, review, targets
+from checker.load.decree import container, lampiran_members, package, parts, review, targets
 from checker.load.decree.blocks import Paragraph
-from checker.load.decree.errors import DecreeError
+from checker.load.decree.draft_errors import DecreeError
+from checker.load.decree.draft_model import Decree, Location, MissingPart
+from checker.load.decree.formed_pokja import Formed
 from checker.load.decree.lines import TableUnit, flatten
 from checker.load.decree.locate import Locator
-from checker.load.decree.model import Decree, Location, MissingPart
 from checker.load.decree.ns import RT_COMMENTS, RT_COMMENTS_EXTENDED, RT_FOOTER, RT_HEADER, RT_NUMBERING, RT_STYLES
 from checker.load.decree.numbering import Numbering
-from checker.load.decree.pokja import Formed
 from checker.load.decree.styles import Styles
 from checker.load.decree.walk import Walker
 from checker.load.model import LoadError
@@ -97,12 +97,12 @@ def _read(path: str, data: bytes) -> Decree:
     lampiran_units = [u for u, _ in p.lampiran_units]
     for u in diktum_units + lampiran_units:
         _pokja_column(u, formed, loc)
-    cands = members.candidates(units, table_refs)
-    members.add_formed(cands, formed, loc)
+    cands = lampiran_members.candidates(units, table_refs)
+    lampiran_members.add_formed(cands, formed, loc)
     decree.formed = formed.items
     names = formed.names
-    decree.member_tables = members.read(cands, names, loc)
-    decree.members = members.join(decree.member_tables, [f.key for f in formed.items])
+    decree.member_tables = lampiran_members.read(cands, names, loc)
+    decree.members = lampiran_members.join(decree.member_tables, [f.key for f in formed.items])
     decree.targets, decree.tasks = targets.read(p.spans, lampiran_units, names, loc)
 
     comments_part = _related(main, RT_COMMENTS)
