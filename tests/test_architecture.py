@@ -130,3 +130,13 @@ def test_the_fork_server_preloads_what_the_tasks_import():
     task = imports_of(PACKAGE / "pipeline" / "task.py")
     assert {m for m in task if STAGES.index(stage_of(m)) < STAGES.index("pipeline")} - set(mine) \
         <= {"checker.load.inputref", "checker.terms"}, "a task imports a module the fork server does not preload"
+
+
+def test_one_meaning_per_file_name():
+    """A module's file name says what it is, once: no two modules of the package share one
+    (but a package's __init__ and __main__)."""
+    seen: dict[str, list[str]] = {}
+    for path in PACKAGE.rglob("*.py"):
+        if path.name not in ("__init__.py", "__main__.py"):
+            seen.setdefault(path.name, []).append(str(path.relative_to(PACKAGE)))
+    assert {name: paths for name, paths in seen.items() if len(paths) > 1} == {}
