@@ -152,7 +152,7 @@ def read_band(grid: Grid, cols: SheetColumns, hr: int, floor: int = 0, targets=N
             break
         got = _read(grid, hr, bottom, cols, targets)
         score = len(got[0]) + len(got[2])
-        if score > best[0] or (score == best[0] and score and _names_a_column(grid, bottom, got)):
+        if score > best[0] or (score == best[0] and score and _names_a_column(bottom, got)):
             best = (score, hr, bottom, *got)
     for top in (hr - 1, hr - 2) if open_ or best[2] > hr else ():
         if top < floor or best[2] - top >= MAX_HEADER_ROWS or not grid.filled[top] or _has_value(grid, top):
@@ -188,7 +188,7 @@ def _below_ok(grid: Grid, r: int, person: list[int], named: list[int]) -> bool:
     return not _has_value(grid, r)
 
 
-def _names_a_column(grid: Grid, r: int, got) -> bool:
+def _names_a_column(r: int, got) -> bool:
     """Row `r` holds the name of a target column (an indicator under its Sasaran)."""
     return any(row == r for _c, row, _n, _h in got[2])
 

@@ -113,7 +113,7 @@ def _value(grid: Grid, r: int, vc: int):
     return v
 
 
-def _isi_column(grid: Grid, labels: list, kc: int, first_row: int) -> tuple[int | None, int | None]:
+def _isi_column(grid: Grid, kc: int, first_row: int) -> tuple[int | None, int | None]:
     """(header row, value column) of a `Kolom | Isi` header right above the labels, if any."""
     for r in range(first_row - 1, -1, -1):
         if not grid.filled[r]:
@@ -128,7 +128,7 @@ def _isi_column(grid: Grid, labels: list, kc: int, first_row: int) -> tuple[int 
 def _form(grid: Grid, labels: list, specs: dict, sheet: str, hidden: bool) -> tuple[SheetRead, dict]:
     first_row = min(r for r, _c, _f, _i in labels)
     kc = min(c for r, c, _f, _i in labels if r == first_row)
-    header_r, isi = _isi_column(grid, labels, kc, first_row)
+    header_r, isi = _isi_column(grid, kc, first_row)
     data: dict[str, list] = {"_row": [first_row + 1]}
     unit: dict[str, tuple] = {}
     letters: dict[str, str] = {}

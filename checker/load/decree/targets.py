@@ -38,7 +38,7 @@ _TASK_WORDS_RE = re.compile(r"\b(?:mempunyai\s+tugas|bertugas|dengan\s+tugas|(?<
 _LEAD_RE = re.compile(r"^[\s:,\-\u2013\u2014]+")
 
 
-def _level(item: Item, line: Line):
+def _level(line: Line):
     sig, _, _ = _label_of(line.text.strip(), line.label, line.para.num_format, line.para.ilvl)
     return sig
 
@@ -57,7 +57,7 @@ def _item_pieces(kind: str, items: list[Item], lines: list[Line], names: PokjaNa
     out = []
     opener = None                  # (key, signature)
     for item, line in zip(items, lines):
-        sig = _level(item, line)
+        sig = _level(line)
         found = names.find(item.text)
         if found:
             key, end = found
