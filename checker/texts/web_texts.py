@@ -184,6 +184,10 @@ TEXTS = {
     "web.findings_other": ("Temuan lain", "Other findings"),
     "web.no_findings": ("Tidak ada temuan: workbook ini patuh pada tahap {stage}.",
                         "No findings: this workbook is compliant at the {stage} stage."),
+    "web.no_findings_but_draft": ("Tidak ada temuan pada workbook ini; temuan pada rancangan SK unit ini tercantum di "
+                                  "bawah.",
+                                  "No findings in this workbook; the findings in this unit's draft decree are listed "
+                                  "below."),
     "web.no_findings_draft": ("Tidak ada temuan pada rancangan SK ini pada tahap {stage}.",
                               "No findings in this draft decree at the {stage} stage."),
     "web.part_heading": ("Bagian SK: {part}", "Part of the decree: {part}"),
