@@ -214,9 +214,9 @@ def test_a_copy_is_skipped_in_a_folder_and_refused_by_name(tmp_path):
 
 
 def test_a_docm_stays_a_docm_with_its_macros(tmp_path):
-    from decree_kit import CT_DOCM, _as_docm
+    from decree_kit import CT_DOCM, as_docm
     from rule_examples import make_draft
-    data = _as_docm(make_draft({"person": {AGUS: {"output": []}}}).to_bytes())
+    data = as_docm(make_draft({"person": {AGUS: {"output": []}}}).to_bytes())
     result, copy = _annotated(tmp_path, {"sk.docm": data})
     assert copy.name == "sk.diperiksa.docm"
     with zipfile.ZipFile(copy) as z, zipfile.ZipFile(io.BytesIO(data)) as src:
