@@ -489,6 +489,7 @@ class PokjaSpec:
     task: str
     targets: list[str]
     members: list[Person]         # Ketua and Anggota (the Pengarah are SkDraft.pengarah)
+    code: str = ""                # written after the name where the decree forms it: "Pokja Kopi, Kakao (PB-02)"
 
 
 @dataclass
@@ -604,7 +605,7 @@ class _Builder:
     def dicta(self) -> list[tuple[str, list[str]]]:
         """(own text, item/table blocks) per diktum."""
         d = self.d
-        names = [k.name for k in d.pokja]
+        names = [k.name + (f" ({k.code})" if k.code else "") for k in d.pokja]
         out = []
         if len(names) == 1:
             out.append((f"Membentuk {names[0]} di lingkungan {d.office.title()}, dengan susunan keanggotaan "
