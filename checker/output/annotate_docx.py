@@ -3,7 +3,7 @@ Word comment per finding, back into the Word round-trip the bureau uses.
 
     job = draft_job(inp, findings, lang, target, protect)     # what a reader worker needs
     job.make(source) -> (target, None) | (None, why)           # in the worker (annotate.copy_task)
-    annotate_draft(source, notes, target, title=..., protect=...) -> target
+    annotate_draft(source, notes, target, title=..., protect=..., source_name=...) -> target
 
 The copy is `<stem>.diperiksa.docx` beside the draft (a `.docm` stays `.docm`), or in
 --annotate-dir; annotate.py names it, and makes it in the same bounded reader worker as a
@@ -38,7 +38,7 @@ import zipfile
 from dataclasses import dataclass
 
 from checker.output.clean import clean
-from checker.texts import t
+from checker.texts import UserError, t
 
 COMMENT_AUTHOR = "cek-pokja"
 COMMENT_INITIALS = "CP"
@@ -68,14 +68,20 @@ class DraftJob:
     def make(self, source: str) -> tuple[str | None, str | None]:
         """(the copy's path, None), or (None, why it was not made: technical, for --debug)."""
         try:
-            return annotate_draft(source, self.notes, self.target, title=self.title, protect=self.protect), None
+            return annotate_draft(source, self.notes, self.target, title=self.title, protect=self.protect,
+                                  source_name=self.source_name), None
         except NotAnnotated as e:
-            return None, str(e)
+            return None, e.detail
 
 
-class NotAnnotated(Exception):
-    """The draft cannot be opened again to be annotated (annotate.py tells the user, as for a
-    workbook); its text is technical."""
+class NotAnnotated(UserError):
+    """The draft cannot be opened again to be annotated: the text annotate.not_made naming it
+    (`file`), as for a workbook (annotate.py raises its AnnotateError from `detail`, technical)."""
+    PREFIX = "annotate."
+
+    def __init__(self, file: str, detail: str = ""):
+        self.detail = detail
+        super().__init__("not_made", file=file)
 
 
 def draft_job(inp, findings, lang: str, target: str, protect=()) -> DraftJob:
@@ -123,10 +129,11 @@ def _quoted(value, lang: str) -> str:
 
 # ---------------------------------------------------------------------------- the copy
 
-def annotate_draft(source_path, notes, out_path, title=None, protect=()) -> str:
+def annotate_draft(source_path, notes, out_path, title=None, protect=(), source_name=None) -> str:
     """Write the annotated copy of the draft at `source_path` to `out_path` (module doc); its
     path. `notes`: (anchor or None, comment text) per finding; `title`: the anchor of the
-    title's first paragraph. NotAnnotated when the draft cannot be opened again;
+    title's first paragraph; `source_name`: the draft as shown. NotAnnotated when the draft
+    cannot be opened again;
     atomic.OutputIsInputError onto an input; OSError."""
     from checker.load.decree.container import inspect
     from checker.load.decree.errors import DecreeError
@@ -134,6 +141,7 @@ def annotate_draft(source_path, notes, out_path, title=None, protect=()) -> str:
 
     source = os.fspath(source_path)
     target = os.fspath(out_path)
+    name = source_name or source
     refuse_inputs(target, [source, *protect])
     with open(source, "rb") as fh:
         data = fh.read()
@@ -147,9 +155,9 @@ def annotate_draft(source_path, notes, out_path, title=None, protect=()) -> str:
     except MemoryError:                             # a worker's bound: said as such (annotate.copy_failed)
         raise
     except DecreeError as exc:
-        raise NotAnnotated(f"{exc.kind}: {exc}") from None
+        raise NotAnnotated(name, f"{exc.kind}: {exc}") from None
     except Exception as exc:  # noqa: BLE001 - any failure of python-docx or of the package
-        raise NotAnnotated(f"{type(exc).__name__}: {exc}") from None
+        raise NotAnnotated(name, f"{type(exc).__name__}: {exc}") from None
     with atomic_output(target) as tmp:
         with open(tmp, "wb") as fh:
             fh.write(out)
@@ -246,7 +254,7 @@ def _merge(original: bytes, saved: bytes, doc) -> bytes:
                    if r.get("Type") == RT_CUSTOM_PROPERTIES), None)
     if custom is None or custom not in names:
         custom = custom or _CUSTOM
-        if not any(r.get("Type") == RT_CUSTOM_PROPERTIES for r in pkg):
+        if custom is None or not any(r.get("Type") == RT_CUSTOM_PROPERTIES for r in pkg):
             ids = {r.get("Id") for r in pkg}
             n = 1
             while f"rId{n}" in ids:
@@ -257,7 +265,7 @@ def _merge(original: bytes, saved: bytes, doc) -> bytes:
             changes[_PKG_RELS] = _bytes(pkg)
         if not any(ov.get("PartName", "").lstrip("/") == custom for ov in ct.iter(f"{{{CT_NS}}}Override")):
             ct.append(ct.makeelement(f"{{{CT_NS}}}Override", {"PartName": "/" + custom, "ContentType": _CT_CUSTOM}))
-        changes[custom] = _marked(None)
+        changes[custom] = _marked(src.read(custom) if custom in names else None)
     else:
         changes[custom] = _marked(src.read(custom))
     changes[_CT] = _bytes(ct)
