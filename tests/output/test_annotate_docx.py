@@ -163,7 +163,11 @@ def test_a_draft_under_consultation_keeps_everything_else(tmp_path):
     # the bureau's comments are still there, word for word, and ours follow
     theirs = [(c["author"], c["text"]) for c in _comments(copy) if c["author"] != "cek-pokja"]
     assert theirs == [("Biro Hukum", "Mohon sesuaikan dasar hukum"), ("Biro Hukum", "Sudah")]
-    assert [c["text"][:3] for c in _ours(copy)] == ["S08", "S11", "S14"]
+    ours = _ours(copy)
+    assert [c["text"][:3] for c in ours] == ["S08", "S11", "S14"]
+    # the decree-level findings on the title (the bureau's comment there too), S08 on its cell
+    assert [c["para_text"] for c in ours[1:]] == ["KEPUTUSAN ASISTEN DEPUTI CONTOH KEBIJAKAN"] * 2
+    assert ours[0]["para"].getparent().tag == TC
     # the main part without our marks is the original's (no revision accepted, nothing rewritten)
     assert _canonical(out.read("word/document.xml"), strip={str(c["start"].get(w("id"))) for c in _ours(copy)}) \
         == _canonical(src.read("word/document.xml"))
@@ -199,6 +203,18 @@ def test_the_original_is_untouched_and_the_copy_is_marked(tmp_path):
         custom = z.read("docProps/custom.xml")
     assert b'name="cek-pokja-annotated"><vt:lpwstr>1</vt:lpwstr>' in custom
     assert not [n for n in os.listdir(source.parent) if n.endswith(".tmp")]
+
+
+def test_the_drafts_own_custom_properties_are_kept_beside_the_marker(tmp_path):
+    from decree_kit import build_docx, skeleton
+    source = tmp_path / "sk.docx"
+    source.write_bytes(build_docx(skeleton(), properties={"Departemen": "Biro Hukum", "Versi": "3"}))
+    from checker.output.annotate_docx import annotate_draft
+    copy = annotate_draft(source, [(None, "S15 catatan: uji")], tmp_path / "sk.diperiksa.docx")
+    with zipfile.ZipFile(copy) as z:
+        root = etree.fromstring(z.read("docProps/custom.xml"))
+    props = {p.get("name"): ("".join(p.itertext()), p.get("pid")) for p in root}
+    assert props == {"Departemen": ("Biro Hukum", "2"), "Versi": ("3", "3"), "cek-pokja-annotated": ("1", "4")}
 
 
 def test_a_copy_is_skipped_in_a_folder_and_refused_by_name(tmp_path):
