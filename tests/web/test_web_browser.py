@@ -88,6 +88,15 @@ def _focused(page) -> str:
                          " return e.id || e.getAttribute('href') || e.tagName.toLowerCase(); }")
 
 
+def _saved(page, key: str, folder: Path, name: str) -> Path:
+    """Download `key` as the browser does: it is saved under `name`."""
+    with page.expect_download() as dl:
+        page.click(f"a[data-key={key}]")
+    assert dl.value.suggested_filename == name
+    dl.value.save_as(folder / name)
+    return folder / name
+
+
 def test_a_person_checks_a_workbook_and_its_draft_reads_the_findings_switches_to_english_and_downloads(
         browser, server, tmp_path, shots):
     context, page, requests, errors = _page(browser, server)
@@ -148,13 +157,7 @@ def test_a_person_checks_a_workbook_and_its_draft_reads_the_findings_switches_to
         "Employee Galih Prakoso, S.P. (position: Analis Kebijakan Ahli Pertama) is on the Pegawai sheet")
 
     # the annotated copy, as the browser saves it
-    with page.expect_download() as dl:
-        page.click("a[data-key=diperiksa-1]")
-    download = dl.value
-    assert download.suggested_filename == "d2-as1-pangan.diperiksa.xlsx"
-    saved = tmp_path / download.suggested_filename
-    download.save_as(saved)
-    wb = openpyxl.load_workbook(saved)
+    wb = openpyxl.load_workbook(_saved(page, "diperiksa-1", tmp_path, "d2-as1-pangan.diperiksa.xlsx"))
     comment = wb["Daftar Pegawai"]["B8"].comment
     assert comment is not None and "U05" in comment.text and "Galih Prakoso" in comment.text
     assert wb.sheetnames[-1] == "cek-pokja results"          # the page is in English by now
@@ -162,13 +165,7 @@ def test_a_person_checks_a_workbook_and_its_draft_reads_the_findings_switches_to
         [c.value for row in wb["cek-pokja results"].iter_rows(max_row=6) for c in row])
 
     # the draft's annotated copy: a Word comment by cek-pokja on the empty Output cell
-    with page.expect_download() as dl:
-        page.click("a[data-key=diperiksa-2]")
-    download = dl.value
-    assert download.suggested_filename == "sk-d2-as1.diperiksa.docx"
-    saved = tmp_path / download.suggested_filename
-    download.save_as(saved)
-    with zipfile.ZipFile(saved) as z:
+    with zipfile.ZipFile(_saved(page, "diperiksa-2", tmp_path, "sk-d2-as1.diperiksa.docx")) as z:
         comments = z.read("word/comments.xml").decode("utf-8")
         assert b"cek-pokja-annotated" in z.read("docProps/custom.xml")
     assert 'w:author="cek-pokja" w:initials="CP"' in comments
