@@ -208,3 +208,18 @@ def test_counts_say_unit_and_units(client):
     assert re.search(r'<span class="count">4 findings</span>', page.text)
     page = upload(client, PANGAN, MONETER, lang="en")
     assert "2 units checked from 2 files; 0 files unreadable." in page.text
+
+
+def test_a_draft_of_no_uploaded_unit_is_checked_alone_and_said_so(client, tmp_path):
+    """decree-format.md §2: a draft pairing with none of the upload's workbooks is S02 and checked alone."""
+    paths = write_inputs(tmp_path / "in", workbooks={}, drafts={"sk-d9-as1.docx": {}})
+    page = _post(client, "/periksa", {"files": [PANGAN, *paths]})
+    units, findings = read_result(page.text)
+    assert [u["unit"] for u in units] == ["D2.AS1"]
+    assert read_drafts(page.text) == [{"file": "sk-d9-as1.docx",
+                                       "paired": "tidak ada workbook unitnya: diperiksa sendiri",
+                                       "status": "Perlu Perbaikan Data"}]
+    s02 = [f for f in findings if f["rule"] == "S02"]
+    assert [(f["file"], f["sheet"], f["label"]) for f in s02] == [
+        ("Temuan pada sk-d9-as1.docx 1 temuan", "Bagian SK: Judul", "kesalahan data")]
+    assert "D2.AS1 diperiksa menurut workbook dan rancangan SK" not in page.text
