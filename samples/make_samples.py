@@ -353,7 +353,7 @@ UNITS.append(dict(
             mulai=dt.date(2025, 1, 22), selesai=dt.date(2025, 12, 31)),
     pokja=[
         dict(kode="PF-01", nama="Pokja Kebijakan Fiskal dan Pembiayaan Pembangunan", jenis="Substansi",
-             target="PK-01",
+             target="PK-01", nomor="KEP-8/D.I.2/01/2025",            # its own SK (the sample draft, make_drafts.py)
              tugas="Menyusun rekomendasi kebijakan fiskal dan pembiayaan pembangunan serta memantau tindak "
                    "lanjutnya oleh kementerian/lembaga."),
         dict(kode="PF-02", nama="Pokja Insentif Fiskal Sektor Prioritas", jenis="Substansi", target="PK-02",

@@ -3,7 +3,7 @@
 
 Each scenario builds its inputs in a temporary folder and runs `cek-pokja check` there with
 relative paths (so every path in the outputs is stable):
-- `samples`: the bundled samples, at penetapan and at evaluasi;
+- `samples`: the bundled samples (workbooks and decree drafts), at penetapan and at evaluasi;
 - `ministry20`: 20 units of bench/make_ministry.py (seed 2025);
 - `template`: the untouched blank template (its cells are recorded too), at rancangan.
 
@@ -57,8 +57,8 @@ def build_inputs(scenario: str, work: Path) -> tuple[list[str], list[str]]:
     if scenario == "samples":
         dest = work / "samples"
         dest.mkdir(exist_ok=True)
-        for f in sorted((ROOT / "samples").glob("*.xlsx")):
-            shutil.copy2(f, dest / f.name)
+        for f in sorted([*(ROOT / "samples").glob("*.xlsx"), *(ROOT / "samples").glob("*.docx")]):
+            shutil.copy2(f, dest / f.name)                  # the workbooks and their decree drafts
         return ["samples"], ["penetapan", "evaluasi"]
     if scenario == "ministry20":
         sys.path.insert(0, str(ROOT / "bench"))

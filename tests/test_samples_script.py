@@ -1,10 +1,12 @@
-"""samples/make_samples.py regenerates exactly the committed sample workbooks."""
+"""samples/make_samples.py regenerates exactly the committed sample workbooks, and
+samples/make_drafts.py the committed sample decree drafts."""
 from __future__ import annotations
 
 import datetime as dt
 import importlib.util
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -13,10 +15,11 @@ openpyxl = pytest.importorskip("openpyxl")
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 SCRIPT = SAMPLES / "make_samples.py"
+DRAFTS = SAMPLES / "make_drafts.py"
 
 
-def _load_script():
-    spec = importlib.util.spec_from_file_location("make_samples_under_test", SCRIPT)
+def _load_script(script=SCRIPT):
+    spec = importlib.util.spec_from_file_location(script.stem + "_under_test", script)
     module = importlib.util.module_from_spec(spec)
     saved, sys.dont_write_bytecode = sys.dont_write_bytecode, True  # leave no __pycache__ in samples/
     try:
@@ -29,8 +32,10 @@ def _load_script():
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("samples")
-    result = subprocess.run([sys.executable, str(SCRIPT), str(out)], capture_output=True, text=True, timeout=300)
-    assert result.returncode == 0, result.stderr
+    for script in (SCRIPT, DRAFTS):
+        result = subprocess.run([sys.executable, "-B", str(script), str(out)], capture_output=True, text=True,
+                                timeout=300)
+        assert result.returncode == 0, result.stderr
     return out
 
 
@@ -95,3 +100,30 @@ def test_nips_are_text_except_the_intended_number(generated):
                         assert cell.data_type == "s" and cell.number_format == "@", (name, ws.title, cell.coordinate)
         wb.close()
     assert [n for n, _, _ in numeric] == ["d3-as2-minerba.xlsx"] * 3
+
+
+# ---------------------------------------------------------------------------- the decree drafts
+
+def _docx(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.glob("*.docx"))
+
+
+def test_same_drafts(generated):
+    """Every committed draft is what the script writes, part for part (the zip's entries dated alike)."""
+    committed = _docx(SAMPLES)
+    assert committed and _docx(generated) == committed
+    for name in committed:
+        with zipfile.ZipFile(SAMPLES / name) as a, zipfile.ZipFile(generated / name) as b:
+            assert a.namelist() == b.namelist(), name
+            for member in a.namelist():
+                assert a.read(member) == b.read(member), f"{name}: {member} differs; rerun samples/make_drafts.py"
+
+
+def test_expected_drafts_lists_every_draft_two_with_one_planted_finding(generated):
+    module = _load_script(DRAFTS)
+    assert sorted(module.EXPECTED_DRAFTS) == _docx(generated)
+    assert module.EXPECTED_DRAFTS["sk-d1-as1.docx"] == []                       # the compliant unit's draft
+    planted = {name: found for name, found in module.EXPECTED_DRAFTS.items() if found}
+    assert sorted(planted) == ["sk-d2-as1.docx", "sk-d3-as2.docx"]
+    assert [[rule for rule, _ in found] for found in planted.values()] == [["S08"], ["S23"]]
+

@@ -154,9 +154,10 @@ def _declared_sheets(data: bytes) -> int:
 # ---------------------------------------------------------------------------- names
 
 def default_out_path(source_path) -> str:
-    """`dir/draft.xlsx` -> `dir/draft.diperiksa.xlsx`; `.xlsm` keeps `.xlsm`."""
+    """`dir/draft.xlsx` -> `dir/draft.diperiksa.xlsx`; `.xlsm` keeps `.xlsm`; a decree draft's
+    `.docx`/`.docm` likewise (annotate_docx.py)."""
     p = Path(os.fspath(source_path))
-    ext = ".xlsm" if p.suffix.lower() == ".xlsm" else ".xlsx"
+    ext = p.suffix.lower() if p.suffix.lower() in (".xlsm", ".docx", ".docm") else ".xlsx"
     return str(p.with_name(p.stem + ANNOTATED_SUFFIX + ext))
 
 
@@ -224,6 +225,10 @@ def _make_copies(result, pairs, lang: str, runner) -> list[Made]:
     jobs = []
     for inp, target in pairs:
         mine = tuple(f for f in result.findings if f.file == inp.file)
+        if inp.kind == "sk":                # a decree draft's copy (annotate_docx.py)
+            from checker.output.annotate_docx import draft_job
+            jobs.append(draft_job(inp, mine, lang, target, protect))
+            continue
         jobs.append(CopyJob(target, mine, lang, protect, dict(inp.header_rows or {}), dict(inp.columns or {}),
                             dict(inp.pokja_rows or {}), {f.rule: rules[f.rule] for f in mine if f.rule in rules},
                             inp.file))
@@ -242,6 +247,9 @@ def copy_task(index: int, ref, jobs: tuple) -> Made:
     """In a reader worker: the annotated copy of `ref` (its job: jobs[index])."""
     job = jobs[index]
     try:
+        if not isinstance(job, CopyJob):    # a decree draft's (annotate_docx.DraftJob): made, or why not
+            path, why = job.make(ref.path)
+            return Made(path) if why is None else Made(error=AnnotateError(job.source_name, why))
         return Made(annotate(ref.path, job.findings, job.target, lang=job.lang, protect=job.protect,
                              header_rows=job.header_rows, columns=job.columns, pokja_rows=job.pokja_rows,
                              rules=job.rules, source_name=job.source_name))
@@ -267,7 +275,7 @@ def annotation_targets(result, out_dir=None) -> list[tuple]:
     against the run's inputs and outputs before writing anything."""
     taken: set = set()
     out = []
-    for inp in result.units():
+    for inp in result.units() + [d for d in result.drafts() if d.status == "checked"]:
         target = default_out_path(inp.path)
         if out_dir is not None:
             target = _unique(os.path.join(out_dir, os.path.basename(target)), taken)

@@ -75,4 +75,10 @@ TEXTS = {
         "keluaran JSON (--json).",
         "Note: this sheet holds only {shown} of {total} findings, since an Excel sheet holds at most {rows} rows; "
         "the cells of every finding are still coloured and commented. Every finding is in the JSON output (--json)."),
+    # decree-format.md §6.4: the comments of a decree draft's annotated copy
+    "annotate.docx_basis_data": ("kesesuaian dan keterbacaan data (aturan ini tidak mengutip ketentuan)",
+                                 "consistency and readability of the data (this rule quotes no provision)"),
+    "annotate.docx_in_draft": ("Pada rancangan SK: {text}", "In the decree draft: {text}"),
+    "annotate.docx_in_workbook": ("Pada workbook ({where}): {text}", "In the workbook ({where}): {text}"),
+    "annotate.docx_empty": ("(kosong)", "(empty)"),
 }

@@ -71,15 +71,20 @@ TEXTS = {
     # ------------------------------------------------------------------ the upload form
     "web.index_title": ("Periksa workbook Pokja", "Check Pokja workbooks"),
     "web.index_intro": ("Pilih satu workbook unit (.xlsx atau .xlsm), atau beberapa workbook untuk pemeriksaan "
-                        "beberapa unit sekaligus, pilih tahap, lalu tekan Periksa. Hasilnya menunjuk setiap sel "
-                        "yang perlu diperbaiki, dengan dasar hukumnya.",
-                        "Choose one unit workbook (.xlsx or .xlsm), or several for a small audit, choose the "
-                        "stage and press Check. The result points at every cell to fix, with its legal basis."),
-    "web.files_label": ("Workbook unit", "Unit workbooks"),
-    "web.files_help": ("Seret berkas ke kotak ini atau klik untuk memilih; satu atau beberapa berkas, paling "
-                       "banyak {mb} MB sekaligus.",
-                       "Drag files onto this box or click to choose; one or more files, at most {mb} MB "
-                       "together."),
+                        "beberapa unit sekaligus, dan bila ada rancangan SK pembentukan Pokja-nya (.docx), pilih "
+                        "tahap, lalu tekan Periksa. Hasilnya menunjuk setiap sel dan setiap bagian SK yang perlu "
+                        "diperbaiki, dengan dasar hukumnya.",
+                        "Choose one unit workbook (.xlsx or .xlsm), or several for a small audit, and their draft "
+                        "decrees forming the Pokja (.docx) if you have them, choose the stage and press Check. The "
+                        "result points at every cell and every part of the decree to fix, with its legal basis."),
+    "web.files_label": ("Workbook unit dan rancangan SK", "Unit workbooks and draft decrees"),
+    "web.files_help": ("Seret berkas ke kotak ini atau klik untuk memilih: workbook (.xlsx, .xlsm) dan rancangan "
+                       "SK (.docx, .docm), satu atau beberapa berkas, paling banyak {mb} MB sekaligus. Rancangan "
+                       "SK dipasangkan dengan workbook unitnya menurut judul SK, atau menurut Kode Unit pada nama "
+                       "berkasnya.",
+                       "Drag files onto this box or click to choose: workbooks (.xlsx, .xlsm) and draft decrees "
+                       "(.docx, .docm), one or more files, at most {mb} MB together. A draft decree is paired with "
+                       "its unit's workbook by the decree's title, or by the Kode Unit in its file name."),
     "web.files_none": ("Belum ada berkas dipilih.", "No file chosen yet."),
     "web.files_chosen": ("Dipilih:", "Chosen:"),
     "web.stage_label": ("Tahap pemeriksaan", "Stage of the check"),
@@ -97,6 +102,22 @@ TEXTS = {
     "web.roster_help": ("Ekspor SIASN untuk aturan lintas unit X01–X05 dan unit yang belum menyampaikan workbook "
                         "(X06).",
                         "The SIASN export, for the cross-unit rules X01–X05 and units that sent no workbook (X06)."),
+    "web.earlier_label": ("Hasil pemeriksaan sebelumnya (opsional)", "An earlier check (optional)"),
+    "web.earlier_help": ("Untuk pemeriksaan ulang setelah perbaikan: berikan workbook temuan (atau JSON temuan) "
+                         "dari pemeriksaan sebelumnya.",
+                         "For a check after corrections: give the findings workbook (or findings JSON) of the "
+                         "earlier check."),
+    "web.compare_label": ("Bandingkan dengan temuan sebelumnya (.xlsx atau .json)",
+                          "Compare with earlier findings (.xlsx or .json)"),
+    "web.compare_help": ("Setiap temuan ditandai baru atau masih ada, dan temuan yang sudah selesai diperbaiki "
+                         "dicantumkan.",
+                         "Each finding is marked new or still open, and the findings corrected since are listed."),
+    "web.waivers_label": ("Pengecualian dari workbook temuan sebelumnya (.xlsx)",
+                          "Waivers from an earlier findings workbook (.xlsx)"),
+    "web.waivers_help": ("Baris sheet Temuan yang Tanggapan-nya \"Dikecualikan\" dan lengkap (alasan, disetujui "
+                         "oleh, berlaku sampai) tidak dihitung; temuan itu tetap ditampilkan dan dihitung terpisah.",
+                         "Rows of the Findings sheet whose Response is \"Waived\" and complete (reason, approved "
+                         "by, valid until) are not counted; those findings are still shown, and counted apart."),
     "web.submit": ("Periksa", "Check"),
     "web.submitting": ("Sedang memeriksa…", "Checking…"),
     "web.template_hint": ("Belum memiliki workbook? Unduh templat kosong: sheet petunjuk, daftar pilihan, dan kolom "
@@ -108,13 +129,18 @@ TEXTS = {
 
     # ------------------------------------------------------------------ the result page
     "web.result_title": ("Hasil pemeriksaan", "Results"),
-    "web.result_meta": ("Tahap {stage}; {units} unit diperiksa dari {files} berkas; {unreadable} berkas tidak "
-                        "terbaca.",
-                        "Stage {stage}; {units} units checked from {files} files; {unreadable} files "
-                        "unreadable."),
-    "web.result_counts": ("Temuan: {error} pelanggaran, {data_error} kesalahan data, {warning} peringatan, "
-                          "{info} catatan.",
-                          "Findings: {error} errors, {data_error} data errors, {warning} warnings, {info} notes."),
+    # issue 22: counts with their noun, singular or plural ("1 unit", "2 units"): (singular, plural)
+    "web.result_meta": ("Tahap {stage}; {units} diperiksa dari {files}; {unreadable} tidak terbaca.",
+                        "Stage {stage}; {units} checked from {files}; {unreadable} unreadable."),
+    "web.result_counts": ("Temuan: {error}, {data_error}, {warning}, {info}.",
+                          "Findings: {error}, {data_error}, {warning}, {info}."),
+    "web.n_units": (("unit", "unit"), ("unit", "units")),
+    "web.n_files": (("berkas", "berkas"), ("file", "files")),
+    "web.n_findings": (("temuan", "temuan"), ("finding", "findings")),
+    "web.n_error": (("pelanggaran", "pelanggaran"), ("error", "errors")),
+    "web.n_data_error": (("kesalahan data", "kesalahan data"), ("data error", "data errors")),
+    "web.n_warning": (("peringatan", "peringatan"), ("warning", "warnings")),
+    "web.n_info": (("catatan", "catatan"), ("note", "notes")),
     "web.expires": ("Hasil dan unduhan ini tersedia sampai pukul {time} lalu dihapus.",
                     "These results and downloads are available until {time}, then deleted."),
     "web.units_heading": ("Status per unit", "Status per unit"),
@@ -127,16 +153,71 @@ TEXTS = {
     "web.col_warning": ("Peringatan", "Warnings"),
     "web.col_info": ("Catatan", "Notes"),
     "web.status_unreadable": ("Tidak terbaca", "Unreadable"),
+    "web.status_patuh_waived": ("Patuh (dengan pengecualian)", "Compliant (with waivers)"),
+    "web.according_to": ("{unit} diperiksa menurut workbook dan rancangan SK {drafts}.",
+                         "{unit} is checked according to its workbook and the draft decree {drafts}."),
+    "web.drafts_heading": ("Rancangan SK", "Draft decrees"),
+    "web.col_draft": ("Rancangan SK", "Draft decree"),
+    "web.col_pairing": ("Dipasangkan dengan", "Paired with"),
+    "web.draft_paired": ("{file} (unit {unit}; menurut {how})", "{file} (unit {unit}; by {how})"),
+    "web.draft_alone": ("tidak ada workbook unitnya: diperiksa sendiri",
+                        "no workbook of its unit: checked on its own"),
+    "web.pairing.judul": ("judul SK", "the decree's title"),
+    "web.pairing.nama_berkas": ("nama berkas", "the file name"),
+    "web.draft_status.unreadable": ("Tidak terbaca", "Unreadable"),
+    "web.draft_status.not_read": ("Tidak dibaca", "Not read"),
+    "web.draft_status.not_a_decree": ("Bukan rancangan SK", "Not a decree"),
     "web.downloads": ("Unduhan", "Downloads"),
     "web.dl_workbook": ("Workbook temuan (.xlsx)", "Findings workbook (.xlsx)"),
     "web.dl_json": ("Temuan sebagai JSON", "Findings as JSON"),
     "web.dl_annotated": ("Salinan beranotasi {file}", "Annotated copy of {file}"),
+    "web.dl_annotated_draft": ("Salinan beranotasi {file} (komentar Word pada bagian SK yang perlu diperbaiki)",
+                               "Annotated copy of {file} (Word comments on the parts of the decree to correct)"),
+    "web.handouts_heading": ("Lembar per unit", "One hand-out per unit"),
+    "web.handouts_help": ("Satu workbook temuan untuk setiap unit, berisi temuan unit itu saja: untuk dikirim "
+                          "kepada pimpinan unitnya.",
+                          "One findings workbook for each unit, holding only that unit's findings: to send to the "
+                          "head of that unit."),
+    "web.dl_handout": ("Lembar unit {file}", "Hand-out {file}"),
     "web.dl_template": ("Templat kosong (.xlsx)", "Blank template (.xlsx)"),
     "web.findings_heading": ("Temuan pada {file}", "Findings in {file}"),
     "web.findings_other": ("Temuan lain", "Other findings"),
-    "web.findings_count": ("{n} temuan", "{n} findings"),
     "web.no_findings": ("Tidak ada temuan: workbook ini patuh pada tahap {stage}.",
                         "No findings: this workbook is compliant at the {stage} stage."),
+    "web.no_findings_but_draft": ("Tidak ada temuan pada workbook ini; temuan pada rancangan SK unit ini tercantum di "
+                                  "bawah.",
+                                  "No findings in this workbook; the findings in this unit's draft decree are listed "
+                                  "below."),
+    "web.no_findings_draft": ("Tidak ada temuan pada rancangan SK ini pada tahap {stage}.",
+                              "No findings in this draft decree at the {stage} stage."),
+    "web.part_heading": ("Bagian SK: {part}", "Part of the decree: {part}"),
+    "web.part.judul": ("Judul", "Title"),
+    "web.part.nomor": ("Nomor", "Number"),
+    "web.part.tentang": ("Tentang", "Subject"),
+    "web.part.menimbang": ("Menimbang", "Menimbang (considerations)"),
+    "web.part.mengingat": ("Mengingat", "Mengingat (legal bases)"),
+    "web.part.diktum": ("Diktum", "Diktum (operative part)"),
+    "web.part.lampiran": ("Lampiran", "Lampiran (annex)"),
+    "web.part.penandatanganan": ("Penandatanganan", "Signature"),
+    "web.part.dokumen": ("Seluruh dokumen", "The whole document"),
+    "web.col_location": ("Lokasi di SK", "Location in decree"),
+    "web.in_draft": ("Pada rancangan SK:", "In the draft decree:"),
+    "web.in_workbook": ("Pada workbook ({where}):", "In the workbook ({where}):"),
+    "web.empty": ("(kosong)", "(empty)"),
+    "web.followup_heading": ("Dibandingkan dengan pemeriksaan sebelumnya", "Compared with the earlier check"),
+    "web.compare_summary": ("Dibandingkan dengan {name}: {new} baru, {still_open} masih ada, {resolved} sudah "
+                            "diperbaiki.",
+                            "Compared with {name}: {new} new, {still_open} still open, {resolved} corrected."),
+    "web.compare_scope": ("{n} temuan sebelumnya dari unit yang kini tidak diperiksa tidak dibandingkan.",
+                          "{n} earlier findings of units not checked now are not compared."),
+    "web.resolved_heading": ("Sudah diperbaiki sejak pemeriksaan sebelumnya", "Corrected since the earlier check"),
+    "web.col_where": ("Berkas dan sel", "File and cell"),
+    "web.change.new": ("Baru", "New"),
+    "web.change.still_open": ("Masih ada", "Still open"),
+    "web.waivers_summary": ("Pengecualian: {waived} dikecualikan (tidak dihitung), {expired} kedaluwarsa, "
+                            "{incomplete} belum lengkap, {stale} tidak cocok dengan temuan mana pun.",
+                            "Waivers: {waived} waived (not counted), {expired} expired, {incomplete} incomplete, "
+                            "{stale} matching no finding."),
     "web.sheet_heading": ("Sheet {sheet}", "Sheet {sheet}"),
     "web.sheet_none": ("Seluruh berkas", "The whole file"),
     "web.col_cell": ("Sel", "Cell"),
@@ -197,8 +278,9 @@ TEXTS = {
     "web.err.broken_upload": ("Unggahan rusak atau terputus; kirim ulang berkasnya.",
                               "The upload is broken or was cut off; send the files again."),
     "web.err.field_too_long": ("Isian formulir terlalu panjang.", "A form field is too long."),
-    "web.err.no_file": ("Pilih sedikitnya satu workbook (.xlsx atau .xlsm) untuk diperiksa.",
-                        "Choose at least one workbook (.xlsx or .xlsm) to check."),
+    "web.err.no_file": ("Pilih sedikitnya satu workbook (.xlsx atau .xlsm) atau rancangan SK (.docx) untuk "
+                        "diperiksa.",
+                        "Choose at least one workbook (.xlsx or .xlsm) or draft decree (.docx) to check."),
     "web.err.bad_stage": ("Tahap {value} tidak dikenal; pilih rancangan, penetapan atau evaluasi.",
                           "Unknown stage {value}; choose rancangan, penetapan or evaluasi."),
     "web.err.bad_lang": ("Bahasa {value} tidak dikenal; pilih id atau en.", "Unknown language {value}; choose id "
@@ -224,6 +306,8 @@ TEXTS = {
     "web.err.busy": ("Terlalu banyak pemeriksaan sedang berjalan atau menunggu. Coba lagi dalam {seconds} detik.",
                      "Too many checks are running or waiting. Try again in {seconds} seconds."),
     "web.err.roster": ("{detail}", "{detail}"),
+    "web.err.compare": ("{detail}", "{detail}"),
+    "web.err.waivers": ("{detail}", "{detail}"),
     "web.err.no_input": ("{detail}", "{detail}"),
     "web.err.annotate_strict": ("{detail}", "{detail}"),
     "web.err.annotate_bounds": ("{detail}", "{detail}"),

@@ -44,10 +44,16 @@ DOCUMENT_SCHEMA = {
         "inputs": {"type": "array", "items": {
             "type": "object", "required": ["file", "sha256", "unit", "status", "compliance"],
             "properties": {"file": {"type": "string"}, "sha256": _NULLABLE_TEXT, "unit": _NULLABLE_TEXT,
-                           "status": {"type": "string", "enum": ["checked", "unreadable"]},
+                           # a decree draft (decree-format.md §6.1) may also be not_read or not_a_decree
+                           "status": {"type": "string", "enum": ["checked", "unreadable", "not_read",
+                                                                 "not_a_decree"]},
                            "detail": {"type": "string"},
                            "compliance": {"type": ["string", "null"],
-                                          "enum": ["patuh", "perlu_perbaikan_data", "tidak_patuh", None]}}}},
+                                          "enum": ["patuh", "perlu_perbaikan_data", "tidak_patuh", None]},
+                           # in a run with decree drafts
+                           "kind": {"type": "string", "enum": ["workbook", "sk"]},
+                           "paired_with": _NULLABLE_TEXT,
+                           "pairing": {"type": ["string", "null"], "enum": ["judul", "nama_berkas", None]}}}},
         # output-format.md v3: every unit of the run, a roster unit that sent no workbook included
         "units": {"type": "array", "items": {
             "type": "object", "required": ["unit", "unit_name", "file", "compliance"],
@@ -76,19 +82,26 @@ CHECK_OPENAPI = {
         "type": "object", "required": ["files"],
         "properties": {
             "files": {"type": "array", "minItems": 1, "items": {"type": "string", "format": "binary"},
-                      "description": "unit workbooks (.xlsx/.xlsm), checked together"},
+                      "description": "unit workbooks (.xlsx/.xlsm) and decree drafts (.docx/.docm), checked "
+                                     "together; a draft is paired with its unit's workbook as `check` pairs it "
+                                     "(decree-format.md §2)"},
             "tahap": {"type": "string", "enum": list(STAGES), "default": "penetapan"},
             "lang": {"type": "string", "enum": list(LANGS), "default": "id"},
             "roster": {"type": "string", "format": "binary", "description": "master roster (SIASN export)"},
+            "compare": {"type": "string", "format": "binary",
+                        "description": "an earlier findings workbook or JSON: what changed since (`--compare`)"},
+            "waivers": {"type": "string", "format": "binary",
+                        "description": "an earlier findings workbook holding the unit's waivers (`--waivers`)"},
         }}}}},
 }
 
 
 @router.post(
-    "/api/check", summary="Check unit workbooks",
-    description="Multipart upload of one or more unit workbooks (`files`), with `tahap`, `lang` and an optional "
-                "`roster`. Answers the JSON document of the output contract (output-format.md, *JSON findings*), "
-                "with each file named as uploaded. Nothing is kept.",
+    "/api/check", summary="Check unit workbooks and decree drafts",
+    description="Multipart upload of one or more unit workbooks and decree drafts (`files`), with `tahap`, `lang` "
+                "and an optional `roster`, `compare` and `waivers`. Answers the JSON document of the output "
+                "contract (output-format.md, *JSON findings*; decree-format.md §6.1 with drafts), with each file "
+                "named as uploaded. Nothing is kept.",
     openapi_extra=CHECK_OPENAPI, response_class=Response,
     responses={200: {"description": "the contract's JSON document",
                      "content": {"application/json": {"schema": DOCUMENT_SCHEMA}}},

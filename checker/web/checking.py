@@ -2,11 +2,15 @@
 
 `run_batch` runs the pipeline (pipeline/run.py) on the uploads' input references with the
 settings' reader workers and limits (the same as `cek-pokja check`: every file read in a
-bounded worker process, every text naming it by the user's name). The reports are the
+bounded worker process, every text naming it by the user's name), and then, as `check
+--waivers` and `--compare` do, applies the waivers of an earlier findings workbook and
+compares with an earlier run (each read in a bounded reader worker too). The reports are the
 command line's own writers (output/plan.write_report), aimed at the job's `out/` folder:
-the JSON, the findings workbook and one annotated copy per checked workbook, each made the
-first time it is asked for. These functions block: the server runs them in a worker thread,
-inside an admission turn.
+the JSON, the findings workbook and one annotated copy per checked workbook or decree draft,
+each made the first time it is asked for. For an upload of several units, `handouts` writes
+one findings workbook per unit as `check --per-unit` does (output/per_unit.py), when the
+result is made: its downloads are named by the files it wrote. These functions block: the
+server runs them in a worker thread, inside an admission turn.
 """
 from __future__ import annotations
 
@@ -22,18 +26,63 @@ class BatchError(WebError):
     can fix (a roster that cannot be used, an annotated copy that cannot be made)."""
 
 
-def run_batch(uploads, stage: str, lang: str, settings, roster=None):
+def run_batch(uploads, stage: str, lang: str, settings, roster=None, compare=None, waivers=None):
     """The RunResult of checking `uploads` (InputRefs, in the order sent) together, each file
-    named by the user's name."""
+    named by the user's name; with `waivers` and `compare` (InputRefs of earlier findings)
+    followed up as `check --waivers --compare` does. BatchError for a roster or an earlier
+    findings file that cannot be used (nothing is checked then, as `check` stops)."""
     from checker.load.errors import RosterError
     from checker.pipeline import run
+    earlier = _earlier(compare, waivers, settings.limits)
     try:
-        return run.check(list(uploads), stage=stage, lang=lang, engine=settings.engine, jobs=settings.jobs,
-                         limits=settings.limits, roster=roster)
+        result = run.check(list(uploads), stage=stage, lang=lang, engine=settings.engine, jobs=settings.jobs,
+                           limits=settings.limits, roster=roster)
     except RosterError as e:
         raise BatchError(422, "roster", detail=e) from None
     except run.NoInput as e:                      # cannot happen for stored files; said plainly if it does
         raise BatchError(400, "no_input", detail=e) from None
+    previous, rows = earlier
+    if rows is not None:
+        from datetime import date
+
+        from checker.followup.waivers import apply_waivers
+        result.waivers = apply_waivers(result.findings, rows, date.today())
+    if previous is not None:
+        from checker.followup.compare import compare_result
+        result.comparison = compare_result(result, previous)
+    return result
+
+
+def _earlier(compare, waivers, limits) -> tuple:
+    """(the earlier run or None, the waiver rows or None), each read as `check` reads them:
+    in a reader worker under the settings' limits. BatchError naming the file that cannot be used."""
+    from checker.followup.compare import previous_failed, previous_task
+    from checker.followup.waivers import waivers_failed, waivers_task
+    from checker.pipeline import run
+    out = []
+    for ref, task, failed, key in ((compare, previous_task, previous_failed, "compare"),
+                                   (waivers, waivers_task, waivers_failed, "waivers")):
+        if ref is None:
+            out.append(None)
+            continue
+        got = run.read_one(ref, task, failed, limits)
+        if got.error is not None:
+            raise BatchError(422, key, detail=got.error)
+        out.append(got.value)
+    return tuple(out)
+
+
+def check_job(job, lang: str, settings):
+    """The job's result in `lang` as a jobs.Variant: its uploads checked (run_batch) and, for
+    several units, their hand-outs written into the job's `out/<lang>/unit/`."""
+    from checker.web.jobs import Variant
+    result = run_batch(job.uploads, job.stage, lang, settings, job.roster, job.compare, job.waivers)
+    folder = os.path.join(job.outbox, lang, "unit")
+    try:
+        written = handouts(result, folder)
+    except OSError:                                 # a full disk: the check stands, without hand-outs
+        written = []
+    return Variant(result, document(result), handouts=written)
 
 
 def document(result) -> dict:
@@ -47,16 +96,38 @@ def document(result) -> dict:
 # ---------------------------------------------------------------------------- reports
 
 def report_files(job, lang: str) -> list[dict]:
-    """Every download of a job's result in `lang`: key, label, the name it downloads as."""
+    """Every download of a job's result in `lang`: key, label, the name it downloads as, and
+    its group ("report", "annotated", "handout")."""
     variant = job.variants[lang]
     stamp = variant.result.checked_at.strftime("%Y%m%d-%H%M%S")
-    out = [{"key": "temuan.xlsx", "label": t("web.dl_workbook", lang), "name": f"temuan-{stamp}.xlsx"},
-           {"key": "temuan.json", "label": t("web.dl_json", lang), "name": f"temuan-{stamp}.json"}]
+    out = [{"key": "temuan.xlsx", "label": t("web.dl_workbook", lang), "name": f"temuan-{stamp}.xlsx",
+            "group": "report"},
+           {"key": "temuan.json", "label": t("web.dl_json", lang), "name": f"temuan-{stamp}.json",
+            "group": "report"}]
     for n, inp in annotatable(job, variant.result):
-        ext = ".xlsm" if inp.file.lower().endswith(".xlsm") else ".xlsx"
-        out.append({"key": f"diperiksa-{n}", "label": t("web.dl_annotated", lang, file=inp.file),
-                    "name": download_name(inp.file, ".diperiksa", ext)})
+        label = "web.dl_annotated_draft" if inp.kind == "sk" else "web.dl_annotated"
+        out.append({"key": f"diperiksa-{n}", "label": t(label, lang, file=inp.file),
+                    "name": download_name(inp.file, ".diperiksa", copy_ext(inp.file)), "group": "annotated"})
+    for n, path in enumerate(variant.handouts, start=1):
+        name = os.path.basename(path)
+        out.append({"key": f"unit-{n}", "label": t("web.dl_handout", lang, file=name), "name": name,
+                    "group": "handout"})
     return out
+
+
+def copy_ext(name: str) -> str:
+    """The extension of an input's annotated copy: .xlsm, .docx and .docm are kept, else .xlsx."""
+    ext = os.path.splitext(name)[1].lower()
+    return ext if ext in (".xlsm", ".docx", ".docm") else ".xlsx"
+
+
+def handouts(result, folder: str) -> list[str]:
+    """For an upload of several units: one findings workbook per unit written into `folder`
+    by `check --per-unit`'s own writer (its paths, in its order); [] for a single unit."""
+    if len(result.units()) < 2:
+        return []
+    from checker.output.per_unit import write_per_unit
+    return [str(p) for p in write_per_unit(result, folder)]
 
 
 def annotatable(job, result) -> list[tuple[int, object]]:
@@ -87,6 +158,8 @@ def make_report(job, lang: str, key: str, settings=None) -> str:
         path = write_report(result, "workbook", os.path.join(folder, "temuan.xlsx"))
     elif key.startswith("diperiksa-"):
         path = _annotated(job, result, folder, key, lang, settings)
+    elif key.startswith("unit-") and key[5:].isdigit() and 1 <= int(key[5:]) <= len(variant.handouts):
+        path = variant.handouts[int(key[5:]) - 1]
     else:
         raise KeyError(key)
     variant.files[key] = path
@@ -105,7 +178,7 @@ def _annotated(job, result, folder: str, key: str, lang: str, settings) -> str:
         raise KeyError(key)
     n = int(number)
     inp = choices[n]
-    ext = ".xlsm" if inp.path.lower().endswith(".xlsm") else ".xlsx"
+    ext = copy_ext(inp.path)
     try:
         runner = run.bounded(1, settings.limits) if settings is not None else None
         return write_report(result, "annotated", os.path.join(folder, f"diperiksa-{n}{ext}"), inp, runner)

@@ -36,6 +36,7 @@ class Variant:
     result: object                  # checker.result.RunResult, with the users' file names
     document: dict                  # the contract's JSON
     files: dict = field(default_factory=dict)      # report key -> path in out/
+    handouts: list = field(default_factory=list)   # one findings workbook per unit (several units), in out/
 
 
 @dataclass
@@ -44,8 +45,10 @@ class Job:
     folder: str
     stage: str
     expires_at: float               # time.monotonic()
-    uploads: list = field(default_factory=list)    # InputRef of each unit workbook (web/flow.py)
+    uploads: list = field(default_factory=list)    # InputRef of each workbook or draft (web/flow.py)
     roster: object = None           # InputRef of the master roster, if any
+    compare: object = None          # InputRef of the earlier findings to compare with, if any
+    waivers: object = None          # InputRef of the earlier findings workbook with waivers, if any
     variants: dict = field(default_factory=dict)   # lang -> Variant
     lock: object = None             # asyncio.Lock: one report made at a time per job
 

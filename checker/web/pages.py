@@ -1,15 +1,18 @@
 """The pages: the upload form, the result with its downloads, the rule book, the access code.
 
-    GET  /                          the form (files, tahap, optional roster)
+    GET  /                          the form (workbooks and drafts, tahap; optional roster, earlier
+                                    findings to compare with, earlier findings workbook with waivers)
     POST /periksa                   check the upload, then 303 to its result
     GET  /hasil/{id}                the result (in ?lang=, made once per language)
-    GET  /hasil/{id}/{lang}/{key}   a download: temuan.xlsx, temuan.json, diperiksa-<n>
+    GET  /hasil/{id}/{lang}/{key}   a download: temuan.xlsx, temuan.json, diperiksa-<n> (an annotated
+                                    workbook or decree draft), unit-<n> (a unit's hand-out)
     GET  /templat.xlsx              the blank template
     GET  /aturan, /aturan/{id}      the rule book, one rule (the content of `explain`)
     GET/POST /masuk                 the access code (when the server has one)
 """
 from __future__ import annotations
 
+import os
 import time
 from datetime import datetime
 
@@ -22,7 +25,6 @@ from checker.web import checking, flow, report
 from checker.web.admission import Busy
 from checker.web.error_responses import WebError, error_for, error_response
 from checker.web.filenames import content_disposition
-from checker.web.jobs import Variant
 from checker.web.security import ACCESS_COOKIE, CSRF_FIELD, cookie_options
 from checker.web.settings import ACCESS_COOKIE_SECONDS
 from checker.web.throttle import client_of
@@ -30,7 +32,9 @@ from checker.web.views import render, request_lang, rule_html
 
 router = APIRouter(include_in_schema=False)
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-XLSM = "application/vnd.ms-excel.sheet.macroEnabled.12"
+MEDIA = {".json": "application/json", ".xlsx": XLSX, ".xlsm": "application/vnd.ms-excel.sheet.macroEnabled.12",
+         ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+         ".docm": "application/vnd.ms-word.document.macroEnabled.12"}
 
 
 # ------------------------------------------------------------------------------ the form
@@ -53,8 +57,8 @@ async def periksa(request: Request):
                 if not state.guard.csrf_ok(request.cookies, batch.fields.get(CSRF_FIELD)):
                     raise flow.BadBatch(403, "csrf")
                 job.stage, job.uploads, job.roster = batch.stage, batch.uploads, batch.roster
-                result = await flow.check(request, batch)
-                job.variants[lang] = Variant(result, checking.document(result))
+                job.compare, job.waivers = batch.compare, batch.waivers
+                job.variants[lang] = await flow.in_turn(request, checking.check_job, job, lang, state.settings)
             except BaseException:
                 state.store.delete(job.id)
                 raise
@@ -78,9 +82,8 @@ async def _variant(request, job, lang: str):
         return job.variants[lang]
     state = request.app.state
     with state.admission.admit():
-        result = await flow.in_turn(request, checking.run_batch, job.uploads, job.stage, lang, state.settings,
-                                    job.roster)
-    job.variants.setdefault(lang, Variant(result, checking.document(result)))
+        variant = await flow.in_turn(request, checking.check_job, job, lang, state.settings)
+    job.variants.setdefault(lang, variant)
     return job.variants[lang]
 
 
@@ -123,7 +126,7 @@ async def unduh(request: Request, job_id: str, lang: str, key: str):
     except WebError as e:
         return error_for(request, e, lang)
     name = offered[key]["name"]
-    media = ("application/json" if name.endswith(".json") else XLSM if name.endswith(".xlsm") else XLSX)
+    media = MEDIA.get(os.path.splitext(name)[1].lower(), XLSX)
     return FileResponse(path, media_type=media, headers={"Content-Disposition": content_disposition(name)})
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup, escape
 
+from checker.output.terminal import counted
 from checker.terms import LANGS
 from checker.texts import severity_label, t
 from checker.web.security import CSRF_COOKIE, cookie_options
@@ -40,6 +41,7 @@ def render(request, template: str, *, status: int = 200, headers: dict | None = 
     other = t("web.other_lang_code", lang)
     values = {
         "lang": lang, "other_lang": other, "tx": lambda key, **kw: t(key, lang, **kw),
+        "n": lambda key, number: counted(number, key, lang),          # "1 unit", "2 units"
         "sev": lambda s: severity_label(s, lang, title=True), "csrf": token, "settings": state.settings,
         "path": request.url.path, "switch_url": _switch_url(request, other),
         "keep_minutes": _minutes(state.settings.keep_minutes), "max_mb": _minutes(state.settings.max_upload_mb),

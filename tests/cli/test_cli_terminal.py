@@ -49,9 +49,9 @@ def test_findings_listed_after_the_summary_one_line_each(samples):
            "pemantauan cadangan pangan pemerintah di daerah) tidak dicantumkan" in p.stdout
     assert "  samples/d3-as2-minerba.xlsx:Pegawai!B8  D01  kesalahan data  Sheet Pegawai, sel B8 (NIP)" in p.stdout
     head = lines.index("Rincian temuan:")
-    assert lines[head - 1].startswith("  SES.BU ")                     # after the summary
+    assert lines[head - 1].startswith("  samples/sk-ses-bu.docx dipasangkan")     # after the summary
     finding_lines = lines[head + 1:-1]
-    assert len(finding_lines) == 28 and lines[-1] == "Workbook temuan ditulis ke: t.xlsx"
+    assert len(finding_lines) == 30 and lines[-1] == "Workbook temuan ditulis ke: t.xlsx"
 
 
 def test_at_most_n_lines_then_how_many_more_and_where(samples):
@@ -59,7 +59,7 @@ def test_at_most_n_lines_then_how_many_more_and_where(samples):
     lines = p.stdout.splitlines()
     head = lines.index("Rincian temuan:")
     assert len([ln for ln in lines[head + 1:] if "  samples/" in ln]) == 5
-    assert lines[head + 6] == ("  ... dan 23 temuan lainnya: lihat sheet Temuan pada t5.xlsx, atau tampilkan "
+    assert lines[head + 6] == ("  ... dan 25 temuan lainnya: lihat sheet Temuan pada t5.xlsx, atau tampilkan "
                                "semuanya dengan --format baris.")
 
 
@@ -67,7 +67,7 @@ def test_format_baris_prints_every_finding_and_nothing_else(samples):
     p = _run_in(samples, "check", "samples", "--format", "baris", "-o", "b.xlsx", "--engine", "pandas",
                 "--max-findings", "3")
     lines = p.stdout.splitlines()
-    assert len(lines) == 28 and p.returncode == 1
+    assert len(lines) == 30 and p.returncode == 1
     assert all(ln.startswith("samples/") for ln in lines)
     assert lines[0].startswith("samples/d1-as2-fiskal.xlsx:Susunan Keanggotaan!N5  A05  pelanggaran  Pokja PF-01")
 
@@ -346,8 +346,8 @@ def test_english_plurals(tmp_path):
     assert "  D9.AS1       Status as recorded: Not compliant          1 error,   0 data errors,   0 warnings" \
         in r.output
     r = invoke("check", ROOT / "samples", "-o", tmp_path / "t.xlsx", "--lang", "en", "--engine", "pandas")
-    assert "9 units checked from 9 files; 0 files unreadable." in r.output
-    assert "Findings: 14 errors, 10 data errors, 4 warnings, 0 notes." in r.output
+    assert "9 units checked from 18 files; 0 files unreadable." in r.output
+    assert "Findings: 15 errors, 11 data errors, 4 warnings, 0 notes." in r.output
 
 
 def test_summary_says_once_that_findings_are_as_recorded(tmp_path):

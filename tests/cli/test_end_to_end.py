@@ -13,6 +13,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "samples"))
+from make_drafts import EXPECTED_DRAFTS  # noqa: E402
 from make_samples import EXPECTED  # noqa: E402
 
 
@@ -28,8 +29,8 @@ def sample_run(tmp_path_factory):
 def test_exit_code_and_summary(sample_run):
     proc, xlsx, doc = sample_run
     assert proc.returncode == 1, proc.stderr
-    assert "9 unit diperiksa dari 9 berkas" in proc.stdout
-    assert "D1.AS1       Status menurut workbook: Patuh" in proc.stdout
+    assert "9 unit diperiksa dari 18 berkas" in proc.stdout
+    assert "D1.AS1       Status menurut workbook dan rancangan SK samples/sk-d1-as1.docx: Patuh" in proc.stdout
     assert f"Workbook temuan ditulis ke: {xlsx}" in proc.stdout
     assert proc.stderr == ""
 
@@ -40,13 +41,24 @@ def test_each_sample_gives_exactly_its_intended_findings(sample_run):
     for f in doc["findings"]:
         got[Path(f["file"]).name].append(f["rule"])
     assert {name: sorted(rules) for name, rules in got.items()} == \
-        {name: sorted(r for r, _ in exp) for name, exp in EXPECTED.items() if exp}
+        {name: sorted(r for r, _ in exp) for name, exp in {**EXPECTED, **EXPECTED_DRAFTS}.items() if exp}
+
+
+def test_every_draft_is_paired_with_its_units_workbook(sample_run):
+    """samples/README.md: the nine drafts are read and each is paired, by its title, with its unit."""
+    _, _, doc = sample_run
+    drafts = {Path(i["file"]).name: i for i in doc["inputs"] if i.get("kind") == "sk"}
+    assert sorted(drafts) == sorted(EXPECTED_DRAFTS)
+    for name, i in drafts.items():
+        assert (i["status"], i["pairing"]) == ("checked", "judul"), name
+        assert Path(i["paired_with"]).name.startswith(name[3:-5]), name
 
 
 def test_compliant_sample_has_no_finding_at_penetapan(sample_run):
     _, _, doc = sample_run
     assert [f for f in doc["findings"] if f["unit"] == "D1.AS1"] == []
-    assert {i["unit"]: i["status"] for i in doc["inputs"]}["D1.AS1"] == "checked"
+    assert {i["unit"]: i["status"] for i in doc["inputs"] if i.get("kind") == "workbook"}["D1.AS1"] == "checked"
+    assert {Path(i["file"]).name: i["compliance"] for i in doc["inputs"]}["sk-d1-as1.docx"] == "patuh"
 
 
 def test_temuan_sheet_equals_json_findings(sample_run):

@@ -190,7 +190,7 @@ def test_findings_beyond_a_sheet_are_said_and_kept_in_the_json(tmp_path, monkeyp
                "--engine", "pandas", "--jobs", "1")
     assert r.exit_code == 1, r.output + r.stderr
     total = len(json.loads(doc.read_text(encoding="utf-8"))["findings"])
-    assert total == 28                                       # the JSON keeps every finding
+    assert total == 30                                       # the JSON keeps every finding (drafts' too)
     note = (f"Perhatian: sheet Temuan hanya memuat 8 dari {total} baris, karena satu sheet Excel memuat paling "
             "banyak 10 baris. Seluruh temuan tercantum pada keluaran JSON (--json).")
     assert (f"Perhatian: workbook temuan {out} hanya memuat 8 dari {total} temuan pada sheet Temuan (satu sheet "

@@ -1,5 +1,6 @@
 """What a person reads on the result page, pulled out of its HTML with the standard
-library's parser: the unit table and the findings, each with the sheet heading above it."""
+library's parser: the unit table, the decree drafts' table, and the findings, each with the
+sheet (or part of the decree) heading above it."""
 from __future__ import annotations
 
 import re
@@ -9,7 +10,7 @@ from html.parser import HTMLParser
 class _Reader(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.units, self.findings = [], []
+        self.units, self.findings, self.drafts = [], [], []
         self.file = self.sheet = None
         self._table = None
         self._row = None
@@ -26,8 +27,8 @@ class _Reader(HTMLParser):
             self._table = (a.get("class") or "").split()[0] if a.get("class") else None
         elif tag == "thead":
             self._in_head = True
-        elif tag == "tr" and self._table in ("units", "findings") and not self._in_head:
-            self._row = {"_cells": [], "_class": a.get("class", "")}
+        elif tag == "tr" and self._table in ("units", "findings", "drafts") and not self._in_head:
+            self._row = {"_cells": [], "_class": a.get("class", ""), "_change": a.get("data-change")}
         elif tag in ("td", "th") and self._row is not None:
             self._cell = []
         elif tag == "summary":
@@ -57,10 +58,13 @@ class _Reader(HTMLParser):
             if self._table == "units" and len(cells) == 8:
                 self.units.append({"unit": cells[0], "unit_name": cells[1], "file": cells[2], "status": cells[3],
                                    "counts": tuple(int(c) for c in cells[4:8])})
+            elif self._table == "drafts" and len(cells) == 3:
+                self.drafts.append({"file": cells[0], "paired": cells[1], "status": cells[2]})
             elif self._table == "findings" and len(cells) == 5:
                 self.findings.append({"file": self.file, "sheet": self.sheet, "cell": cells[0], "rule": cells[1],
                                       "label": cells[2], "message": cells[3], "hint": cells[4],
                                       "basis": " ".join("".join(self._row.get("_summary", [])).split()),
+                                      "change": self._row["_change"],
                                       "links": self._row.get("_links", [])})
             self._row = None
         elif tag == "table":
@@ -80,6 +84,13 @@ def read_result(html: str) -> tuple[list[dict], list[dict]]:
     r = _Reader()
     r.feed(html)
     return r.units, r.findings
+
+
+def read_drafts(html: str) -> list[dict]:
+    """The decree drafts' table: file, pairing, status."""
+    r = _Reader()
+    r.feed(html)
+    return r.drafts
 
 
 def csrf_of(html: str) -> str:

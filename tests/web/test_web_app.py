@@ -21,7 +21,7 @@ with warnings.catch_warnings():         # Starlette's test client warns about ht
 from checker.web.app import create_app  # noqa: E402
 from checker.web.security import CSP  # noqa: E402
 from checker.web.settings import Settings  # noqa: E402
-from web.pages import csrf_of, read_result  # noqa: E402
+from web.pages import csrf_of, read_drafts, read_result  # noqa: E402
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -59,8 +59,10 @@ def test_the_form_is_indonesian_labelled_and_carries_a_csrf_token(client):
     html = r.text
     assert '<html lang="id">' in html
     assert '<a class="skip" href="#isi">Langsung ke isi</a>' in html
-    assert '<label class="label" for="files">Workbook unit</label>' in html
-    assert 'id="files" name="files" multiple required' in html
+    assert '<label class="label" for="files">Workbook unit dan rancangan SK</label>' in html
+    assert 'id="files" name="files" multiple required accept=".xlsx,.xlsm,.docx,.docm"' in html
+    for field in ("roster", "compare", "waivers"):             # each optional upload with its label
+        assert f'<label class="label" for="{field}">' in html and f'id="{field}" name="{field}"' in html
     for stage in ("rancangan", "penetapan", "evaluasi"):
         assert f'<label for="tahap-{stage}">' in html
     assert '<legend class="label">Tahap pemeriksaan</legend>' in html
@@ -299,12 +301,25 @@ def test_uploads_are_ordered_by_their_names_as_the_cli_orders_them(client, tmp_p
 
 
 def test_a_file_that_is_no_workbook_is_a_d05_finding_on_the_page(client, tmp_path):
-    pdf = tmp_path / "catatan rapat.pdf"
-    pdf.write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\n")
-    units, findings = read_result(upload(client, pdf).text)
-    assert [(u["file"], u["status"]) for u in units] == [("catatan rapat.pdf", "Tidak terbaca")]
+    notes = tmp_path / "catatan rapat.txt"
+    notes.write_bytes(b"Rapat Pokja, 10 Januari 2025\n")
+    units, findings = read_result(upload(client, notes).text)
+    assert [(u["file"], u["status"]) for u in units] == [("catatan rapat.txt", "Tidak terbaca")]
     assert [(f["rule"], f["label"]) for f in findings] == [("D05", "kesalahan data")]
-    assert "catatan rapat.pdf" in findings[0]["message"]
+    assert "catatan rapat.txt" in findings[0]["message"]
+
+
+def test_a_pdf_given_as_a_decree_is_s01_on_the_page(client, tmp_path):
+    """decree-format.md §2: a PDF given by name is S01 (save the draft as .docx), as `check` says."""
+    pdf = tmp_path / "sk pokja.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\n")
+    html = upload(client, pdf).text
+    units, findings = read_result(html)
+    assert units == []
+    assert read_drafts(html) == [{"file": "sk pokja.pdf", "paired": "—", "status": "Tidak terbaca"}]
+    assert [(f["file"], f["rule"], f["label"], f["cell"]) for f in findings] == [
+        ("Temuan pada sk pokja.pdf 1 temuan", "S01", "kesalahan data", "—")]
+    assert "PDF tidak dibaca pada versi ini" in findings[0]["message"]
 
 
 # ------------------------------------------------------------------------------ escaping
@@ -422,7 +437,7 @@ def test_api_errors_come_in_one_shape(client):
 
     assert shape(client.post("/api/check", data={"tahap": "penetapan"},
                              files=[("roster", ("r.xlsx", b"x", "application/octet-stream"))]), 400, "no_file") == (
-        "Pilih sedikitnya satu workbook (.xlsx atau .xlsm) untuk diperiksa.")
+        "Pilih sedikitnya satu workbook (.xlsx atau .xlsm) atau rancangan SK (.docx) untuk diperiksa.")
     assert shape(client.post("/api/check", content=b"{}", headers={"content-type": "application/json"}),
                  415, "not_multipart")
     assert shape(api(client, PANGAN, tahap="final"), 422, "bad_stage") == (

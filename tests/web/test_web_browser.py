@@ -1,8 +1,10 @@
 """The page in a real browser: Playwright for Python driving Debian's Chromium, offline.
 
 A person opens the page, moves through the form with the keyboard, chooses a sample with
-planted mistakes, checks it, reads the finding on the page, switches to English, downloads
-the annotated copy (opened here with openpyxl), and the page fits a narrow screen. Every
+planted mistakes and its unit's draft decree, checks them, reads a workbook finding and the
+draft's finding on the page, switches to English, downloads the annotated copies (the
+workbook's opened here with openpyxl, the draft's .docx read for its Word comments), and the
+page fits a narrow screen. Every
 request the browser makes goes to the server itself (nothing from the internet).
 
 Skipped, with the reason shown, only where Playwright or a Chromium is missing; `.ci/run`
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -28,6 +31,7 @@ pytestmark = [pytest.mark.filterwarnings("ignore::DeprecationWarning"), pytest.m
 
 ROOT = Path(__file__).resolve().parents[2]
 PANGAN = ROOT / "samples" / "d2-as1-pangan.xlsx"
+SK_PANGAN = ROOT / "samples" / "sk-d2-as1.docx"          # its draft decree: one planted S08
 # the usual flags for a headless browser on a machine without network
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
          "--disable-component-update", "--disable-default-apps", "--disable-extensions", "--no-first-run",
@@ -84,7 +88,16 @@ def _focused(page) -> str:
                          " return e.id || e.getAttribute('href') || e.tagName.toLowerCase(); }")
 
 
-def test_a_person_checks_a_workbook_reads_the_finding_switches_to_english_and_downloads(
+def _saved(page, key: str, folder: Path, name: str) -> Path:
+    """Download `key` as the browser does: it is saved under `name`."""
+    with page.expect_download() as dl:
+        page.click(f"a[data-key={key}]")
+    assert dl.value.suggested_filename == name
+    dl.value.save_as(folder / name)
+    return folder / name
+
+
+def test_a_person_checks_a_workbook_and_its_draft_reads_the_findings_switches_to_english_and_downloads(
         browser, server, tmp_path, shots):
     context, page, requests, errors = _page(browser, server)
     page.goto(server.url + "/")
@@ -100,11 +113,11 @@ def test_a_person_checks_a_workbook_reads_the_finding_switches_to_english_and_do
     form = [x for x in order if x in ("files", "tahap-penetapan", "summary", "submit")]
     assert form[:1] == ["files"] and order.index("files") < order.index("tahap-penetapan")
     # every input of the form has a label a screen reader announces
-    for control in ("#files", "#tahap-penetapan", "#tahap-rancangan", "#roster"):
+    for control in ("#files", "#tahap-penetapan", "#tahap-rancangan", "#roster", "#compare", "#waivers"):
         assert page.locator(control).evaluate("e => e.labels.length") == 1, control
 
-    page.set_input_files("#files", str(PANGAN))
-    assert page.locator("#files-chosen").inner_text() == "Dipilih: d2-as1-pangan.xlsx"
+    page.set_input_files("#files", [str(PANGAN), str(SK_PANGAN)])
+    assert page.locator("#files-chosen").inner_text() == "Dipilih: d2-as1-pangan.xlsx, sk-d2-as1.docx"
     page.focus("#submit")
     with page.expect_navigation(url="**/hasil/**"):
         page.keyboard.press("Enter")
@@ -118,6 +131,15 @@ def test_a_person_checks_a_workbook_reads_the_finding_switches_to_english_and_do
            "tetapi tidak tercantum sama sekali pada MPH" in u05.locator("td.message").inner_text()
     assert u05.locator("xpath=ancestor::div[@class='table-wrap']/preceding-sibling::h3[1]").inner_text() == \
         "Sheet Daftar Pegawai"
+    # the draft, paired with the workbook by its title, and its finding where it is in the decree
+    assert page.locator("table.drafts td.pairing").inner_text() == \
+        "d2-as1-pangan.xlsx (unit D2.AS1; menurut judul SK)"
+    s08 = page.locator("tr.finding[data-rule=S08]")
+    assert s08.locator("td.cell").inner_text() == "Lampiran tabel 1 baris 8 kolom Output"
+    assert "Output Reza Firmansyah, S.E. pada Pokja Stabilisasi Pasokan dan Harga Pangan kosong" in \
+        s08.locator("td.message").inner_text()
+    assert s08.locator("xpath=ancestor::div[@class='table-wrap']/preceding-sibling::h3[1]").inner_text() == \
+        "Bagian SK: Lampiran"
     # the legal basis opens on demand
     basis = u05.locator("details.basis")
     assert not basis.locator("blockquote").is_visible()
@@ -135,18 +157,19 @@ def test_a_person_checks_a_workbook_reads_the_finding_switches_to_english_and_do
         "Employee Galih Prakoso, S.P. (position: Analis Kebijakan Ahli Pertama) is on the Pegawai sheet")
 
     # the annotated copy, as the browser saves it
-    with page.expect_download() as dl:
-        page.click("a[data-key=diperiksa-1]")
-    download = dl.value
-    assert download.suggested_filename == "d2-as1-pangan.diperiksa.xlsx"
-    saved = tmp_path / download.suggested_filename
-    download.save_as(saved)
-    wb = openpyxl.load_workbook(saved)
+    wb = openpyxl.load_workbook(_saved(page, "diperiksa-1", tmp_path, "d2-as1-pangan.diperiksa.xlsx"))
     comment = wb["Daftar Pegawai"]["B8"].comment
     assert comment is not None and "U05" in comment.text and "Galih Prakoso" in comment.text
     assert wb.sheetnames[-1] == "cek-pokja results"          # the page is in English by now
     assert wb["cek-pokja results"]["A1"].value and "d2-as1-pangan.xlsx" in str(
         [c.value for row in wb["cek-pokja results"].iter_rows(max_row=6) for c in row])
+
+    # the draft's annotated copy: a Word comment by cek-pokja on the empty Output cell
+    with zipfile.ZipFile(_saved(page, "diperiksa-2", tmp_path, "sk-d2-as1.diperiksa.docx")) as z:
+        comments = z.read("word/comments.xml").decode("utf-8")
+        assert b"cek-pokja-annotated" in z.read("docProps/custom.xml")
+    assert 'w:author="cek-pokja" w:initials="CP"' in comments
+    assert "S08 error: " in comments and "Reza Firmansyah" in comments
 
     # nothing came from the internet, and the strict policy broke nothing on the page
     assert requests and all(u.startswith(server.url) for u in requests), requests
