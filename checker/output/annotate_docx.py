@@ -136,7 +136,7 @@ def annotate_draft(source_path, notes, out_path, title=None, protect=(), source_
     cannot be opened again;
     atomic.OutputIsInputError onto an input; OSError."""
     from checker.load.decree.container import inspect
-    from checker.load.decree.errors import DecreeError
+    from checker.load.decree.draft_errors import DecreeError
     from checker.output.atomic import atomic_output, refuse_inputs
 
     source = os.fspath(source_path)
@@ -188,7 +188,7 @@ def _comment(doc, notes, title) -> None:
     from docx.text.paragraph import Paragraph
     from docx.text.run import Run
 
-    from checker.load.decree.model import resolve_anchor
+    from checker.load.decree.draft_model import resolve_anchor
     from checker.load.decree.ns import PPR, P
 
     body = doc.element.body

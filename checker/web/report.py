@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 
 from checker.findings import is_data_error
-from checker.load.decree.model import PARTS
+from checker.load.decree.draft_model import PARTS
 from checker.rulebase.basis import legal_passages
 from checker.terms import SEVERITY_RANK
 from checker.texts import t
