@@ -46,6 +46,19 @@ def test_formed_by_the_items_of_the_membentuk_diktum():
     assert d.formed[0].location.label == "Diktum KESATU huruf a"
 
 
+def test_a_pokja_name_may_hold_commas_a_description_ends_it():
+    """A lawful name such as "Pokja Kopi, Kakao, dan Hilirisasi" is the whole name (the
+    contract's "ends at its first comma" would make it "Pokja Kopi", matching no workbook
+    Pokja: a false S16); a comma before a description ends the name, in any case."""
+    d = read([("KESATU", "Membentuk Kelompok Kerja sebagai berikut:",
+               [p("a.\tPokja Kopi, Kakao, dan Hilirisasi;"),
+                p("b.\tPOKJA HARMONISASI REGULASI, DENGAN SUSUNAN KEANGGOTAAN SEBAGAIMANA TERCANTUM;"),
+                p("c.\tPokja Dukungan Teknis dan Administrasi, yang selanjutnya disebut Pokja Dukman.")])])
+    assert formed(d) == [("Pokja Kopi, Kakao, dan Hilirisasi", "kopi kakao dan hilirisasi", "diktum_item"),
+                         ("POKJA HARMONISASI REGULASI", "harmonisasi regulasi", "diktum_item"),
+                         ("Pokja Dukungan Teknis dan Administrasi", "dukungan teknis dan administrasi", "diktum_item")]
+
+
 @pytest.mark.parametrize("own, name", [
     ("Membentuk Pokja Pengadaan Barang/Jasa di lingkungan Asisten Deputi Uji Coba.", "Pokja Pengadaan Barang/Jasa"),
     ("Membentuk Kelompok Kerja Substansi Moneter dengan susunan keanggotaan dalam Lampiran.",

@@ -32,6 +32,34 @@ _TRAIL_WORDS_RE = re.compile(r"(?:[\s.;,]+(?:dan|atau|serta))?[\s.;,]*$", re.IGN
 _CONTENT_LEAD_RE = re.compile(r"^(?:[\s:,\-\u2013\u2014]+|(?:yaitu|bertugas|mempunyai\s+tugas)\b)+", re.IGNORECASE)
 
 
+# A comma inside a formed Pokja's name: "Pokja Kopi, Kakao, dan Hilirisasi". A comma ends the
+# name (decree-format.md §3.6) when a description follows it: "Pokja Harmonisasi Regulasi,
+# dengan susunan keanggotaan ...", in any case.
+_DESCRIPTION_WORDS = frozenset({"dengan", "yang", "untuk", "selanjutnya", "sebagaimana", "bertugas", "mempunyai",
+                                "disingkat", "disebut", "terdiri", "berkedudukan", "dalam", "pada", "sesuai",
+                                "berdasarkan", "di", "guna", "dibentuk", "berlaku"})
+
+
+def _item_name(text: str) -> str:
+    """The name an item of the forming diktum gives: up to its first `(`, `:` or `;`, and up
+    to its first comma that a description follows (decision: the contract ends the name at
+    any comma, which cut "Pokja Kopi, Kakao, dan Hilirisasi" to "Pokja Kopi" and made a
+    lawful decree an S16)."""
+    pos = 0
+    while True:
+        m = _ITEM_END_RE.search(text, pos)
+        if m is None:
+            return text
+        if m.group() != ",":
+            return text[:m.start()]
+        following = text[m.end():].split(None, 1)
+        word = following[0].strip(".,;:").casefold() if following else ""
+        if not word or word in _DESCRIPTION_WORDS or not (word[0].isalpha() and (
+                following[0][0].isupper() or word in ("dan", "serta"))):
+            return text[:m.start()]
+        pos = m.end()
+
+
 def pokja_key(name: str) -> str:
     """The key of a Pokja name ("" when nothing is left: `Kelompok Kerja`)."""
     t = name.strip()
@@ -157,10 +185,7 @@ class Formed:
         """§3.6: the items of the first diktum containing `membentuk`, and the name after
         `Membentuk` in it."""
         for item in diktum.items:
-            name = strip_label(item.text)
-            m = _ITEM_END_RE.search(name)
-            if m:
-                name = name[:m.start()]
+            name = _item_name(strip_label(item.text))
             name = _TRAIL_WORDS_RE.sub("", name)
             self.add(name, item.text, "diktum_item", item.location)
         m = _MEMBENTUK_RE.search(diktum.text)
