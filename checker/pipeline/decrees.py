@@ -86,11 +86,11 @@ def read_draft(_index: int, ref: InputRef) -> DraftRead:
 def draft_failed(_index: int, ref: InputRef, sha256: str | None, err: LoadError) -> DraftRead:
     """The worker died or overran on a draft: S01 naming the limit (or what happened)."""
     from checker.load.decree import DecreeError
-    if err.message_key in ("memory_limit", "timeout"):
-        e = DecreeError(ref.shown, err.message_key, err.detail, **err.params)
-        return DraftRead(ref, UNREADABLE, error={lang: e.message(lang) for lang in LANGS}, kind=e.kind, sha256=sha256)
-    err.path = ref.shown
-    return DraftRead(ref, UNREADABLE, error={lang: err.message(lang) for lang in LANGS}, kind=err.message_key,
+    # the reader's own words for what befell the worker: a draft, not a workbook
+    e = DecreeError(ref.shown, err.message_key, err.detail, **err.params) if err.message_key in (
+        "memory_limit", "timeout", "reader_crash", "internal_error") else err
+    e.path = ref.shown
+    return DraftRead(ref, UNREADABLE, error={lang: e.message(lang) for lang in LANGS}, kind=e.message_key,
                      sha256=sha256)
 
 

@@ -107,6 +107,16 @@ TEXTS = {
                        "(--timeout).",
                        "Reading the decree draft {file} was stopped after the time limit of {s} seconds. Save it "
                        "from Word again and check again, or run again with a longer time limit (--timeout)."),
+    "decree.reader_crash": ("Pembaca rancangan SK berhenti tak terduga saat membaca {file} ({detail}); berkas "
+                            "kemungkinan rusak. Buka di Word lalu simpan ulang sebagai .docx.",
+                            "The decree draft reader stopped unexpectedly while reading {file} ({detail}); the file "
+                            "is probably damaged. Open it in Word and save it again as .docx."),
+    "decree.internal_error": ("Kesalahan internal cek-pokja saat membaca rancangan SK {file}: {detail}. Mohon "
+                              "laporkan ke tim pengembang cek-pokja (Biro Hukum dan Organisasi) beserta berkasnya; "
+                              "berkas lain tetap diperiksa.",
+                              "Internal error in cek-pokja while reading the decree draft {file}: {detail}. Please "
+                              "report it to the cek-pokja developers (Biro Hukum dan Organisasi) with the file; the "
+                              "other files were still checked."),
 
     # ---------------------------------------------------------------- S rule message pieces
     "sk.pairing.none": ("judulnya tidak menyebut unit workbook mana pun yang diperiksa dan nama berkasnya tidak "

@@ -54,6 +54,10 @@ def test_a_worker_that_overruns_or_runs_out_of_memory_on_a_draft_is_s01_naming_t
     assert memory.kind == "memory_limit" and "1024 MB" in memory.error["id"] and memory.sha256 == "abc"
     crash = draft_failed(0, ref, None, errors.reader_crash("/tmp/x/sk.docx", "SIGSEGV"))
     assert crash.status == "unreadable" and "sk.docx" in crash.error["id"] and "/tmp/x" not in crash.error["id"]
+    assert crash.error["id"].startswith("Pembaca rancangan SK berhenti tak terduga saat membaca sk.docx (SIGSEGV)")
+    bug = draft_failed(0, ref, None, errors.internal_error("/tmp/x/sk.docx", "ZeroDivisionError: boom"))
+    assert bug.error["en"].startswith("Internal error in cek-pokja while reading the decree draft sk.docx")
+    assert "workbook" not in crash.error["id"] + crash.error["en"] + bug.error["id"] + bug.error["en"]
 
 
 def test_a_workbook_failure_stays_a_workbook_failure():

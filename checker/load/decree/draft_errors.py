@@ -14,7 +14,7 @@ KINDS = (
     "not_found", "io_error", "not_a_file", "dangling_link", "empty_file", "lock_file",
     "legacy_doc", "encrypted", "rtf", "odt", "pdf", "image", "corrupt", "no_document",
     "too_large", "zip_bomb", "xml_doctype", "too_many_paragraphs", "too_many_rows", "too_deep",
-    "own_annotated_copy", "memory_limit", "timeout",
+    "own_annotated_copy", "memory_limit", "timeout", "reader_crash", "internal_error",
 )
 
 
