@@ -66,12 +66,20 @@ class Comparison:
     def rows(self, lang: str = "id") -> list[list]:
         return rows(self, lang)
 
-    def only(self, unit: str) -> Comparison:
-        """The comparison of one unit's findings (a unit's share of the run)."""
-        mine = lambda f: _get(f, "unit") == unit  # noqa: E731
-        out = Comparison(self.previous_path, self.previous_checked_at, [f for f in self.new if mine(f)],
-                         [f for f in self.still_open if mine(f)], [f for f in self.resolved if mine(f)])
-        out._status = dict(self._status)
+    def only(self, findings, unit: str | None, files, unique: bool = True) -> Comparison:
+        """The comparison of one input file's share of the run: its `findings`, and the earlier
+        findings resolved since of its unit: those of one of its `files`, or of its Kode Unit
+        when no other input of this run has that code (`unique`; a file renamed since)."""
+        keep = {id(f) for f in findings}
+        files = set(files)
+
+        def resolved_here(f) -> bool:
+            if _get(f, "unit") != unit:
+                return False
+            return _get(f, "file") in files or (unique and unit is not None)
+        out = Comparison(self.previous_path, self.previous_checked_at, [f for f in self.new if id(f) in keep],
+                         [f for f in self.still_open if id(f) in keep], [f for f in self.resolved if resolved_here(f)])
+        out._status = {k: v for k, v in self._status.items() if k in keep}
         return out
 
 

@@ -63,13 +63,15 @@ class _Linker:
     holding both is moved or shared; an absolute link only where no relative one exists (another
     drive on Windows)."""
 
-    def __init__(self, output: Path):
+    def __init__(self, output: Path, local_only: bool = False, annotated=None):
         self.base = output.resolve().parent
         self.cache: dict[str, str | None] = {}
         self.count = 0
+        self.local_only = local_only          # a hand-out: no link leaves the workbook
+        self.annotated = annotated or {}
 
     def relative(self, file: str | None) -> str | None:
-        if not file:
+        if not file or self.local_only:
             return None
         if file not in self.cache:
             self.cache[file] = self._relative(file)
@@ -118,8 +120,11 @@ class _Linker:
 
 
 
-def write_workbook(result: RunResult, path, protect=()) -> Path:
-    """Write the findings workbook to `path` atomically and return the path.
+def write_workbook(result: RunResult, path, protect=(), hand_out: bool = False, annotated=None) -> Path:
+    """Write the findings workbook to `path` atomically and return the path. `hand_out`: a
+    unit's hand-out (--per-unit), a letter to its head: no rule catalogue, no file digests,
+    no link into the bureau's folders. `annotated`: input file -> the annotated copy written
+    of it, where a draft's findings link to (decree-format.md §6.2).
 
     Raises atomic.OutputIsInputError when `path` is one of the input files (or of `protect`)."""
     target = Path(os.fspath(path))
@@ -128,13 +133,13 @@ def write_workbook(result: RunResult, path, protect=()) -> Path:
     with atomic_output(target) as tmp, scratch_folder() as scratch:
         workbook = xlsxwriter.Workbook(tmp, {**WORKBOOK_OPTIONS, "tmpdir": scratch})
         try:
-            _fill(workbook, result, target)
+            _fill(workbook, result, target, hand_out, annotated or {})
         finally:
             workbook.close()
     return target
 
 
-def _fill(workbook, result: RunResult, target: Path) -> None:
+def _fill(workbook, result: RunResult, target: Path, hand_out: bool = False, annotated=None) -> None:
     lang = lang_of(result.lang)
     tx = texts(lang)
     workbook.set_properties({"title": tx["title"], "author": f"{result.tool} {result.version}"})
@@ -145,12 +150,12 @@ def _fill(workbook, result: RunResult, target: Path) -> None:
         titles.setdefault(rule.id, rule_title(rule, lang))
     summary = workbook.add_worksheet(tx["sheet_summary"])
     findings = workbook.add_worksheet(tx["sheet_findings"])
-    rules = workbook.add_worksheet(tx["sheet_rules"])
-    files = workbook.add_worksheet(tx["sheet_files"])
     SummaryWriter(workbook, summary, result, tx, fmt, _s, titles).write()
-    overflow = [_write_findings(findings, result, tx, fmt, lang, target, titles)]
-    _write_rules(rules, result, tx, fmt, lang)
-    _write_files(files, result, tx, fmt)
+    linker = _Linker(target, local_only=hand_out, annotated=annotated)
+    overflow = [_write_findings(findings, result, tx, fmt, lang, linker, titles)]
+    if not hand_out:
+        _write_rules(workbook.add_worksheet(tx["sheet_rules"]), result, tx, fmt, lang)
+        _write_files(workbook.add_worksheet(tx["sheet_files"]), result, tx, fmt)
     if result.comparison is not None:
         overflow.append(_write_changes(workbook.add_worksheet(t("compare.sheet", lang)), result, tx, fmt, lang))
     notes = [note for note in overflow if note]
@@ -277,14 +282,13 @@ def _write_changes(ws, result: RunResult, tx: dict, fmt: dict, lang: str) -> str
 
 # ------------------------------------------------------------------ Temuan / Findings
 
-def _write_findings(ws, result: RunResult, tx: dict, fmt: dict, lang: str, target: Path, titles: dict) -> str | None:
+def _write_findings(ws, result: RunResult, tx: dict, fmt: dict, lang: str, linker, titles: dict) -> str | None:
     """Temuan: one row per finding, as many as the sheet holds (the note saying so is returned)."""
     # The waiver columns (filled in by the unit) and the fingerprint make every findings
     # workbook usable as the next run's --waivers and --compare file.
     extra = [*t("waivers.columns", lang), t("waivers.status_column", lang), t("waivers.fingerprint_column", lang)]
     base = len(tx["finding_cols"])
     out = _Table(ws, list(tx["finding_cols"]) + extra, fmt, FINDING_CAPS, FINDING_WRAPPED, FINDING_FLOOR)
-    linker = _Linker(target)
     shown, note = _fitted(result.findings, ws, tx["sheet_findings"], tx, fmt, lang)
     for r, f in enumerate(shown, start=1):
         label = label_of(f.severity, f.basis or "", lang).capitalize()     # in the workbook's language

@@ -185,6 +185,7 @@ TEXTS = {
     "sum.perlu_perbaikan_data": ("Perlu Perbaikan Data", "Data needs fixing"),
     "sum.tidak_patuh": ("Tidak Patuh", "Not compliant"),
     "sum.belum_menyampaikan": ("Belum Menyampaikan", "Not submitted"),
+    "sum.patuh_waived": ("Patuh (dengan pengecualian)", "Compliant (with waivers)"),
     "sum.written": ("Workbook temuan ditulis ke: {path}", "Findings workbook written to: {path}"),
     "sum.per_unit": ("Workbook temuan per unit ({n}) ditulis ke folder: {path}",
                      "Findings workbooks per unit ({n}) written to the folder: {path}"),

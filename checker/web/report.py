@@ -70,7 +70,7 @@ def page(result, rules: dict, lang: str) -> dict:
             status_text, css = t("sum." + status, lang), STATUS_CLASS[status]
         else:
             status_text, css = t("web.status_unreadable", lang), "bad"
-        counts = result.label_counts(inp.unit) if status is not None else {
+        counts = result.label_counts(inp) if status is not None else {
             k: sum(1 for f in mine if (("data_error" if is_data_error(f.severity, f.basis) else f.severity) == k))
             for k in ("error", "data_error", "warning", "info")}
         row = {"file": inp.file, "unit": inp.unit, "unit_name": inp.unit_name, "status": inp.status,

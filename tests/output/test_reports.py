@@ -172,7 +172,7 @@ def test_english_texts(run):
     assert rows[3][13] == "Pegawai (hidden)"
     summary = _rows(wb["Summary"])
     assert ["Unit Code", "Unit Name", "JPT Madya Unit", "Errors", "Data Errors", "Warnings", "Notes", "Waived",
-            "Status (as recorded)", "Rules Broken", None, None, "Chart label (not printed)"] in summary
+            "Status (as recorded)", "Rules Broken", "File", None, "Chart label (not printed)"] in summary
     statuses = {r[0] or r[1]: r[8] for r in summary if r[8] in ("Compliant", "Not compliant", "Unreadable")}
     assert statuses == {"A01": "Not compliant", "B02": "Compliant", "file: rusak.xlsx": "Unreadable"}
     files = _rows(wb["Files"], 2)
@@ -224,13 +224,13 @@ def test_summary_status_chart_and_facts(run):
     assert facts["Pelanggaran"] == 2
     # the per-unit table comes first (issue 12, point 8): its header on row 5
     head = rows.index(["Kode Unit", "Nama Unit", "Unit JPT Madya", "Pelanggaran", "Kesalahan Data", "Peringatan",
-                       "Catatan", "Dikecualikan", "Status menurut workbook", "Aturan yang Dilanggar", None, None,
+                       "Catatan", "Dikecualikan", "Status menurut workbook", "Aturan yang Dilanggar", "Berkas", None,
                        "Label grafik (tidak dicetak)"])
     assert head == 4
     table = rows[head + 1:head + 4]
-    assert [r[:10] for r in table] == [
-        ["A01", "Biro Umum", "Sekretariat Jenderal", 1, 0, 1, 1, 0, "Tidak Patuh", "E02, P07, U03"],
-        ["B02", "Biro Hukum", "Sekretariat Jenderal", 0, 0, 1, 0, 0, "Patuh", "P07"],
+    assert [r[:10] for r in table] == [           # Aturan yang Dilanggar: breaches only
+        ["A01", "Biro Umum", "Sekretariat Jenderal", 1, 0, 1, 1, 0, "Tidak Patuh", "U03"],
+        ["B02", "Biro Hukum", "Sekretariat Jenderal", 0, 0, 1, 0, 0, "Patuh", None],
         [None, "berkas: rusak.xlsx", None, 1, 0, 0, 0, 0, "Tidak terbaca", "D05"],
     ]
     # the charts sit below every table, on a page of their own

@@ -263,7 +263,7 @@ def test_an_interrupted_workbook_leaves_no_temporary_file(unit, tmp_path, monkey
                 return cm.__exit__(*exc)
         return Wrap()
 
-    def interrupted(wb, result, target):
+    def interrupted(wb, result, target, *options):
         wb.add_worksheet("x").write_string(0, 0, "half")
         raise cli.Terminated()
     monkeypatch.setattr(findings_workbook, "scratch_folder", watched)
