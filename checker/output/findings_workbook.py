@@ -18,6 +18,7 @@ from checker.findings import label_of
 from checker.output import layout
 from checker.output.atomic import atomic_output, refuse_inputs, scratch_folder
 from checker.output.clean import clean, is_clean
+from checker.output.print_sheet import PrintSheet
 from checker.output.summary_sheet import LABEL_FILL, SummaryWriter, format_time  # noqa: F401 - format_time for callers
 from checker.result import RunResult
 from checker.terms import OUTPUT_PROPERTY, SEVERITY_FILL, lang_of, stages_from
@@ -150,9 +151,12 @@ def _fill(workbook, result: RunResult, target: Path, hand_out: bool = False, ann
         titles.setdefault(rule.id, rule_title(rule, lang))
     summary = workbook.add_worksheet(tx["sheet_summary"])
     findings = workbook.add_worksheet(tx["sheet_findings"])
-    SummaryWriter(workbook, summary, result, tx, fmt, _s, titles).write()
+    printed = workbook.add_worksheet(tx["sheet_print"])
+    SummaryWriter(workbook, summary, result, tx, fmt, _s, titles, hand_out).write()
     linker = _Linker(target, local_only=hand_out, annotated=annotated)
     overflow = [_write_findings(findings, result, tx, fmt, lang, linker, titles)]
+    PrintSheet(workbook, printed, result, tx, fmt, _s, _Linker(target, local_only=hand_out),
+               lambda inp: _status_words(result, inp, lang), hand_out).write()
     if not hand_out:
         _write_rules(workbook.add_worksheet(tx["sheet_rules"]), result, tx, fmt, lang)
         _write_files(workbook.add_worksheet(tx["sheet_files"]), result, tx, fmt)
@@ -161,6 +165,15 @@ def _fill(workbook, result: RunResult, target: Path, hand_out: bool = False, ann
     notes = [note for note in overflow if note]
     if notes:                    # Ringkasan's free row under its title: what a sheet could not hold
         summary.write_string(2, 0, " ".join(notes), fmt["alert"])
+
+
+def _status_words(result: RunResult, inp, lang: str) -> str | None:
+    """"Status menurut workbook: Tidak Patuh", as the terminal says it, for a print heading."""
+    status = result.status_of(inp)
+    if status is None:
+        return t("xlsx.print_unreadable", lang)
+    key = "sum.patuh_waived" if result.waived_to_compliance(inp) else "sum." + status
+    return t("xlsx.print_status", lang, status=t(key, lang))
 
 
 def _fitted(rows: list, ws, sheet: str, tx: dict, fmt: dict, lang: str) -> tuple[list, str | None]:
@@ -189,6 +202,7 @@ def _formats(workbook) -> dict:
         "num": workbook.add_format({"align": "center", **base}),
         "num_left": workbook.add_format({"align": "left", **base}),
         "link": workbook.add_format({"font_color": "#0563C1", "underline": 1, "align": "center", **base}),
+        "link_wrap": workbook.add_format({"font_color": "#0563C1", "underline": 1, "text_wrap": True, **base}),
         "ok": workbook.add_format({"bg_color": "#C6EFCE", "font_color": "#006100", **base}),
         "bad": workbook.add_format({"bg_color": "#FFC7CE", "font_color": "#9C0006", **base}),
         "grey": workbook.add_format({"bg_color": "#D9D9D9", **base}),
@@ -200,6 +214,7 @@ def _formats(workbook) -> dict:
     }
     for sev, colour in SEVERITY_FILL.items():
         fmt["sev_" + sev] = workbook.add_format({"bg_color": "#" + colour, **base})
+        fmt["sev_wrap_" + sev] = workbook.add_format({"bg_color": "#" + colour, "text_wrap": True, **base})
     for label, colour in LABEL_FILL.items():
         fmt["lab_" + label] = workbook.add_format({"bg_color": "#" + colour, **base})
         fmt["labnum_" + label] = workbook.add_format({"bg_color": "#" + colour, "align": "center", **base})
@@ -322,6 +337,12 @@ def _write_findings(ws, result: RunResult, tx: dict, fmt: dict, lang: str, linke
         "validate": "list", "source": responses, "ignore_blank": True, "error_type": "warning",
         "input_title": extra[0][:32], "input_message": t("waivers.response_prompt", lang)[:255]})
     ws.set_column(base, base, max(widths[base], max(len(x) for x in responses) + 4))
+    # The full table is for filtering on screen: 24 columns print unreadably small on A4. Its
+    # print area is one cell beside the header, saying which sheet prints (output-format.md v3).
+    at = len(out.header) + 1
+    ws.write_string(0, at, tx["findings_print_note"], fmt["note"])
+    ws.set_column(at, at, len(tx["findings_print_note"]) + 2)
+    ws.print_area(0, at, 0, at)
     return note
 
 

@@ -169,9 +169,10 @@ def rule_totals(result: RunResult) -> list[dict]:
 class SummaryWriter:
     """Writes Ringkasan on an XlsxWriter worksheet; `s(ws, row, col, value, fmt)` writes text."""
 
-    def __init__(self, workbook, ws, result: RunResult, tx: dict, fmt: dict, s, titles: dict):
+    def __init__(self, workbook, ws, result: RunResult, tx: dict, fmt: dict, s, titles: dict, hand_out=False):
         self.workbook, self.ws, self.result, self.tx, self.fmt, self.s, self.titles = \
             workbook, ws, result, tx, fmt, s, titles
+        self.hand_out = hand_out    # a letter to a unit head: file names without the bureau's folders, no digest
         self.heights: dict[int, float] = {}
         self.chart_rows = 0         # rows the charts cover, for the print area
 
@@ -195,7 +196,8 @@ class SummaryWriter:
         chart_row = r + 2
         ws.set_h_pagebreaks([chart_row])
         self._charts(chart_row, head, len(ordered), rule_head, per_rule)
-        layout.xlsxwriter_page(ws, head, "&C" + tx["footer"])
+        # no repeated title: the per-unit table's header would head the per-rule table and the charts
+        layout.xlsxwriter_page(ws, None, "&C" + tx["footer"])
         ws.print_area(0, 0, chart_row + self.chart_rows, len(WIDTHS) - 1)
 
     def _height(self, row: int, cells: list, widths=WIDTHS) -> None:
@@ -227,7 +229,9 @@ class SummaryWriter:
         for i, row in enumerate(ordered, start=1):
             status = status_text(row, tx)
             rules = ", ".join(row["rules"])
-            files = "\n".join(x for x in [row["file"], *(tx["draft_prefix"] + d for d in row["drafts"])] if x)
+            shown = (lambda x: os.path.basename(x.replace("\\", "/"))) if self.hand_out else (lambda x: x)
+            files = "\n".join([shown(row["file"])] * bool(row["file"]) + [tx["draft_prefix"] + shown(d)
+                                                                          for d in row["drafts"]])
             s(ws, head + i, 0, row["code"], fmt["text"])
             s(ws, head + i, 1, row["name"], fmt["wrap"])
             s(ws, head + i, 2, row["jpt"], fmt["wrap"])
@@ -297,6 +301,8 @@ class SummaryWriter:
                  ("compliant_units", s["compliant_units"])]
         if s["units_not_submitted"]:
             facts.append(("units_not_submitted", s["units_not_submitted"]))
+        if self.hand_out:
+            facts = [(k, v) for k, v in facts if k != "rulebase"]
         ws.write_string(r, 0, tx["run_facts"], fmt["label"])
         for key, value in facts:
             r += 1

@@ -64,6 +64,32 @@ TEXTS = {
                            "Description", "Pokja Code", "NIP", "Name", "Target Code", "File", "Sheet", "Row",
                            "Column", "Value Found", "Suggested Fix")),
     "xlsx.hidden": ("tersembunyi", "hidden"),
+    # ---------------------------------------------------------------- Cetak: the findings as they print
+    "xlsx.sheet_print": ("Cetak", "Print"),
+    "xlsx.print_title": ("Daftar Temuan", "Findings"),
+    "xlsx.print_note": ("Temuan disusun menurut workbook, per unit dan per sheet. Tabel lengkap untuk disaring di "
+                        "layar ada pada sheet Temuan.",
+                        "Findings as recorded in the workbooks, per unit and per sheet. The full table, to filter on "
+                        "screen, is the Findings sheet."),
+    "xlsx.print_cols": (("No", "Sel", "Aturan", "Tingkat", "Dasar Hukum", "Uraian", "Saran Perbaikan"),
+                        ("No", "Cell", "Rule", "Severity", "Legal Basis", "Description", "Suggested Fix")),
+    "xlsx.print_row": ("baris {row}", "row {row}"),
+    "xlsx.print_whole_sheet": ("seluruh sheet", "whole sheet"),
+    "xlsx.print_whole_file": ("seluruh berkas", "whole file"),
+    "xlsx.print_whole_file_head": ("Seluruh berkas", "The whole file"),
+    "xlsx.print_sheet_head": ("Sheet {sheet}", "Sheet {sheet}"),
+    "xlsx.print_draft_head": ("Rancangan SK {file}", "Decree draft {file}"),
+    "xlsx.print_file": ("berkas {file}", "file {file}"),
+    "xlsx.print_status": ("Status menurut workbook: {status}", "Status as recorded: {status}"),
+    "xlsx.print_unreadable": ("Tidak terbaca", "Unreadable"),
+    "xlsx.print_waived": ("(dikecualikan)", "(waived)"),
+    "xlsx.print_data_basis": ("Pemeriksaan data", "Data check"),
+    "xlsx.print_overflow": ("Perhatian: sheet ini tidak memuat semua temuan karena batas baris Excel; seluruh temuan "
+                            "tercantum pada keluaran JSON (--json).",
+                            "Note: this sheet does not hold every finding, since an Excel sheet's rows are limited; "
+                            "every finding is in the JSON output (--json)."),
+    "xlsx.findings_print_note": ("Tabel ini untuk disaring di layar. Untuk dicetak, gunakan sheet Cetak.",
+                                 "This table is for filtering on screen. To print, use the Print sheet."),
     "xlsx.link_tip": ("Buka sel ini di berkas sumber", "Open this cell in the source file"),
     "xlsx.rule_cols": (("ID", "Slug", "Tingkat", "Tahap", "Dasar Hukum", "Kutipan", "Nama Aturan"),
                        ("ID", "Slug", "Severity", "Stages", "Legal Basis", "Legal Text", "Rule Name")),

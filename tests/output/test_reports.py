@@ -125,19 +125,23 @@ def _rows(ws, min_row=1):
 def test_sheet_names(run):
     result, out = run
     wb, _ = _write(result, out)
-    assert wb.sheetnames == ["Ringkasan", "Temuan", "Aturan", "Berkas"]
+    assert wb.sheetnames == ["Ringkasan", "Temuan", "Cetak", "Aturan", "Berkas"]
     wb, _ = _write(result, out, "en", "findings.xlsx")
-    assert wb.sheetnames == ["Summary", "Findings", "Rules", "Files"]
+    assert wb.sheetnames == ["Summary", "Findings", "Print", "Rules", "Files"]
 
 
 def test_headers(run):
     result, out = run
     wb, _ = _write(result, out)
-    assert _rows(wb["Temuan"])[0] == FINDING_HEADERS_ID
+    # beside the header, one cell saying which sheet prints (it is Temuan's print area)
+    assert _rows(wb["Temuan"])[0] == FINDING_HEADERS_ID + [
+        None, "Tabel ini untuk disaring di layar. Untuk dicetak, gunakan sheet Cetak."]
     assert _rows(wb["Aturan"])[0] == ["ID", "Slug", "Tingkat", "Tahap", "Dasar Hukum", "Kutipan", "Nama Aturan"]
     assert _rows(wb["Berkas"])[0] == ["Berkas", "SHA-256", "Kode Unit", "Status"]
     wb, _ = _write(result, out, "en", "en.xlsx")
-    assert _rows(wb["Findings"])[0] == FINDING_HEADERS_EN
+    assert _rows(wb["Findings"])[0] == FINDING_HEADERS_EN + [
+        None, "This table is for filtering on screen. To print, use the Print sheet."]
+    assert _rows(wb["Print"])[2] == ["No", "Cell", "Rule", "Severity", "Legal Basis", "Description", "Suggested Fix"]
     assert _rows(wb["Rules"])[0] == ["ID", "Slug", "Severity", "Stages", "Legal Basis", "Legal Text", "Rule Name"]
     assert _rows(wb["Files"])[0] == ["File", "SHA-256", "Unit Code", "Status"]
 
@@ -281,7 +285,7 @@ def test_no_findings_workbook(run):
     result, out = run
     result.findings = []
     wb, _ = _write(result, out)
-    assert _rows(wb["Temuan"]) == [FINDING_HEADERS_ID]
+    assert [r[:24] for r in _rows(wb["Temuan"])] == [FINDING_HEADERS_ID]
     statuses = [r[8] for r in _rows(wb["Ringkasan"]) if r[8] in ("Patuh", "Tidak Patuh", "Tidak terbaca")]
     assert statuses == ["Patuh", "Patuh", "Tidak terbaca"]
 
