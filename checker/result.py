@@ -45,6 +45,81 @@ class InputFile:
         return self.ref.path if self.ref is not None else self.file
 
 
+# --severity values (output-format.md v3, filters): the contract's severities, and the labels
+# users read in either language; "error" takes breaches and data errors alike.
+SEVERITY_FILTERS = {
+    "error": ("error", "data_error"), "warning": ("warning",), "info": ("info",),
+    "pelanggaran": ("error",), "breach": ("error",),
+    "kesalahan-data": ("data_error",), "data-error": ("data_error",), "data": ("data_error",),
+    "peringatan": ("warning",), "catatan": ("info",), "note": ("info",),
+}
+
+
+def _fold(value: str) -> str:
+    return "".join(str(value).split()).casefold()
+
+
+@dataclass(frozen=True)
+class FindingFilter:
+    """`check --rule/--aturan`, `--unit`, `--severity/--tingkat` (each repeatable, values
+    also comma-separated): a finding is kept when it matches every option given. `rules`:
+    IDs (K07) or slugs; `units`: Kode Unit; `severities`: SEVERITY_FILTERS keys."""
+    rules: tuple = ()
+    units: tuple = ()
+    severities: tuple = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.rules or self.units or self.severities)
+
+    @staticmethod
+    def parse(rules=(), units=(), severities=()) -> FindingFilter:
+        def split(values):
+            return tuple(dict.fromkeys(p.strip() for v in values for p in str(v).split(",") if p.strip()))
+        return FindingFilter(split(rules), split(units), tuple(s.casefold().replace("_", "-")
+                                                                for s in split(severities)))
+
+    def unknown_severities(self) -> list[str]:
+        return [s for s in self.severities if s not in SEVERITY_FILTERS]
+
+    def unknown_rules(self, known) -> list[str]:
+        """The --rule values naming no rule of `known` (rule objects: by ID or slug)."""
+        names = {r.id.casefold() for r in known} | {str(getattr(r, "slug", "")).casefold() for r in known}
+        return [r for r in self.rules if r.casefold() not in names]
+
+    def _rule_ok(self, rule: str | None, slug: str | None) -> bool:
+        if not self.rules:
+            return True
+        wanted = {r.casefold() for r in self.rules}
+        return (rule or "").casefold() in wanted or (slug or "").casefold() in wanted
+
+    def _severity_ok(self, severity: str | None, basis: str | None) -> bool:
+        if not self.severities:
+            return True
+        label = "data_error" if is_data_error(severity or "", basis or "") else severity
+        return any(label in SEVERITY_FILTERS.get(s, ()) for s in self.severities)
+
+    def unit_ok(self, code: str | None) -> bool:
+        return not self.units or (code is not None and _fold(code) in {_fold(u) for u in self.units})
+
+    def keeps(self, f: Finding, owner: InputFile | None) -> bool:
+        code = owner.unit if owner is not None else f.unit
+        return self._rule_ok(f.rule, f.slug) and self._severity_ok(f.severity, f.basis) and self.unit_ok(code)
+
+    def keeps_earlier(self, f: dict) -> bool:
+        """An earlier run's finding (a --compare JSON dict): by its rule, unit and severity label."""
+        return self._rule_ok(f.get("rule"), f.get("slug")) and self._severity_ok(f.get("severity"), f.get("basis")) \
+            and self.unit_ok(f.get("unit"))
+
+    def describe(self, lang: str) -> str:
+        """"aturan K07, K08; unit D1.AS1; tingkat pelanggaran" in the run's language."""
+        from checker.texts import t
+        parts = []
+        for key, values in (("rules", self.rules), ("units", self.units), ("severities", self.severities)):
+            if values:
+                parts.append(t("filter." + key, lang, values=", ".join(values)))
+        return "; ".join(parts)
+
+
 @dataclass
 class RunResult:
     tool: str
@@ -60,6 +135,29 @@ class RunResult:
     fail_on: str = "error"
     comparison: object = None                   # compare.Comparison with --compare
     waivers: object = None                      # waivers.WaiverResult with --waivers
+    # With --rule/--unit/--severity: the filter, and the whole run it was taken from (a unit's
+    # status is a judgement on all its findings, never on those a filter shows).
+    filter: FindingFilter | None = None
+    unfiltered: RunResult | None = field(default=None, repr=False)
+
+    def filtered(self, flt: FindingFilter) -> RunResult:
+        """The run as the filter shows it: the findings it keeps; with --unit only the inputs of
+        those units (and their drafts); the waivers and the comparison narrowed alike. Counts,
+        lists and the exit code follow the kept findings; each unit's status stays that of all
+        its findings."""
+        if not flt:
+            return self
+        inputs = self.inputs
+        if flt.units:
+            keep = {id(i) for i in self.inputs if i.kind == "workbook" and flt.unit_ok(i.unit)}
+            keep |= {id(d) for i in self.inputs if id(i) in keep for d in self.drafts_of(i)}
+            keep |= {id(d) for d in self.drafts() if d.paired_with is None and flt.unit_ok(d.unit)}
+            inputs = [i for i in self.inputs if id(i) in keep]
+        findings = [f for f in self.findings if flt.keeps(f, self.owner(f))]
+        comparison = self.comparison.narrowed(findings, flt) if self.comparison is not None else None
+        return replace(self, inputs=inputs, findings=findings,
+                       waivers=self.waivers.only(findings) if self.waivers is not None else None,
+                       comparison=comparison, filter=flt, unfiltered=self.unfiltered or self)
 
     def units(self) -> list[InputFile]:
         """Checked workbooks, one per input file, in file order."""
@@ -174,6 +272,8 @@ class RunResult:
         (X06); else "tidak_patuh" with an open error of a rule with a legal basis, else
         "perlu_perbaikan_data" with an open data error, else "patuh". `inp`: an input file;
         a Kode Unit names the input(s) of that code (a shorthand for one-unit runs)."""
+        if self.unfiltered is not None:
+            return self.unfiltered.compliance(inp)
         if not isinstance(inp, InputFile):
             return self._compliance_of_code(inp)
         if inp.status == NOT_SUBMITTED:
@@ -191,6 +291,8 @@ class RunResult:
     def waived_to_compliance(self, inp: InputFile) -> bool:
         """Patuh only because accepted waivers cover its findings (output-format.md v3: marked
         so on the terminal, the scorecard and in the JSON)."""
+        if self.unfiltered is not None:
+            return self.unfiltered.waived_to_compliance(inp)
         if self.waivers is None or inp.status != "checked" or self.compliance(inp) != "patuh":
             return False
         return _status_of(self.findings_of(inp)) != "patuh"
@@ -219,7 +321,7 @@ class RunResult:
 
     def summary(self) -> dict:
         counts = self.counts()
-        return {
+        out = {
             "files": sum(1 for i in self.inputs if i.status != NOT_SUBMITTED),
             "units_not_submitted": len(self.not_submitted()),
             "units_checked": len(self.units()),
@@ -231,6 +333,10 @@ class RunResult:
             "engine": self.engine,
             "fail_on": self.fail_on,
         }
+        if self.filter:
+            out["filter"] = {"rules": list(self.filter.rules), "units": list(self.filter.units),
+                             "severities": list(self.filter.severities)}
+        return out
 
 
 def _status_of(findings) -> str:

@@ -83,6 +83,17 @@ class Comparison:
         return out
 
 
+    def narrowed(self, findings, flt) -> Comparison:
+        """The comparison as a filter (result.FindingFilter) shows it: the current `findings`
+        it kept, and the resolved earlier findings it keeps."""
+        keep = {id(f) for f in findings}
+        out = Comparison(self.previous_path, self.previous_checked_at, [f for f in self.new if id(f) in keep],
+                         [f for f in self.still_open if id(f) in keep],
+                         [f for f in self.resolved if flt.keeps_earlier(f)], self.out_of_scope)
+        out._status = {k: v for k, v in self._status.items() if k in keep}
+        return out
+
+
 def special_file(path: str) -> bool:
     """True for an existing entry that is no regular file (FIFO, device, socket, folder, or a
     link to one), from stat only: such an input is refused before it is opened."""

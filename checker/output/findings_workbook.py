@@ -162,9 +162,11 @@ def _fill(workbook, result: RunResult, target: Path, hand_out: bool = False, ann
         _write_files(workbook.add_worksheet(tx["sheet_files"]), result, tx, fmt)
     if result.comparison is not None:
         overflow.append(_write_changes(workbook.add_worksheet(t("compare.sheet", lang)), result, tx, fmt, lang))
+    if result.filter:
+        overflow.insert(0, tx["filtered"].format(what=result.filter.describe(lang)))
     notes = [note for note in overflow if note]
     if notes:                    # Ringkasan's free row under its title: what a sheet could not hold
-        summary.write_string(2, 0, " ".join(notes), fmt["alert"])
+        _s(summary, 2, 0, " ".join(notes), fmt["alert"])     # a filter's values are the user's text
 
 
 def _status_words(result: RunResult, inp, lang: str) -> str | None:

@@ -129,6 +129,8 @@ def summary_lines(result: RunResult) -> list[str]:
                            units=", ".join(unit_label(i) for i in missing))))
     c = result.label_counts()
     out.append(t("sum.findings", lang, **_words(c, lang)))
+    if result.filter:
+        out.append(clean(t("sum.filtered", lang, what=result.filter.describe(lang))))
     if s["waived"]:
         out.append(t("sum.waived", lang, n=s["waived"]))
     for i in unit_inputs(result):

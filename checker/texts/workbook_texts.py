@@ -90,6 +90,10 @@ TEXTS = {
                             "every finding is in the JSON output (--json)."),
     "xlsx.findings_print_note": ("Tabel ini untuk disaring di layar. Untuk dicetak, gunakan sheet Cetak.",
                                  "This table is for filtering on screen. To print, use the Print sheet."),
+    "xlsx.filtered": ("Saringan diterapkan ({what}): sheet ini hanya memuat temuan yang tersaring; status setiap unit "
+                      "dihitung dari seluruh temuannya.",
+                      "Filter applied ({what}): this workbook holds only the findings it keeps; each unit's status "
+                      "is that of all its findings."),
     "xlsx.link_tip": ("Buka sel ini di berkas sumber", "Open this cell in the source file"),
     "xlsx.rule_cols": (("ID", "Slug", "Tingkat", "Tahap", "Dasar Hukum", "Kutipan", "Nama Aturan"),
                        ("ID", "Slug", "Severity", "Stages", "Legal Basis", "Legal Text", "Rule Name")),
