@@ -29,7 +29,8 @@ def to_document(result: RunResult) -> dict:
         "inputs": [_input(i, result, drafts) for i in result.inputs if i.status != NOT_SUBMITTED],  # not sent: no input
         "units": units(result),
         "summary": summary,
-        "findings": [_finding(f, result.waivers, drafts) for f in result.findings],
+        "findings": [_finding(f, result.waivers, drafts, result.comparison) for f in result.findings],
+        **({"comparison": result.comparison.to_json()} if result.comparison is not None else {}),
     }
 
 
@@ -69,10 +70,12 @@ def _input(i, result: RunResult, drafts: bool) -> dict:
     return _waiver_mark(out, i, result)
 
 
-def _finding(f, waivers, drafts: bool = False) -> dict:
+def _finding(f, waivers, drafts: bool = False, comparison=None) -> dict:
     out = f.to_json(decree_keys=drafts)
     if waivers is not None:             # the key exists only when --waivers was used
         out["waiver"] = waivers.json_of(f)
+    if comparison is not None:          # with --compare: "new" or "still_open" (the resolved: `comparison`)
+        out["change"] = comparison.status(f)
     return out
 
 
