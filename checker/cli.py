@@ -275,10 +275,11 @@ def _report(result, plan, written, fmt: str, max_findings: int, quiet: bool, eng
             echo(terminal.clean(line))
     for line in terminal.unreadable_lines(result):
         echo(line)
-    if result.findings:
+    lines = terminal.finding_lines(result, limit=max_findings or None, skip_listed=True,
+                                   where=shown_name(written.workbook) if written.workbook else None)
+    if lines:
         echo(t("term.details", lang))
-        where = shown_name(written.workbook) if written.workbook else None
-        for line in terminal.finding_lines(result, limit=max_findings or None, where=where):
+        for line in lines:
             echo("  " + line)
     if written.workbook:
         echo(terminal.clean(t("sum.written", lang, path=shown_name(written.workbook))))

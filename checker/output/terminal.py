@@ -54,20 +54,30 @@ def finding_line(f, lang: str, waived: bool = False) -> str:
     return clean(f"{location(f)}  {f.rule}  {label}  {f.message}")
 
 
-def finding_lines(result: RunResult, limit: int | None = DEFAULT_LIMIT, where: str | None = None) -> list[str]:
+def finding_lines(result: RunResult, limit: int | None = DEFAULT_LIMIT, where: str | None = None,
+                  skip_listed: bool = False) -> list[str]:
     """One line per finding in the contract's order; with `limit`, at most that many, then one
-    line saying how many more there are and where (`where`: the findings workbook, if any)."""
+    line saying how many more there are and where (`where`: the findings workbook, if any).
+    `skip_listed`: without the reasons unreadable_lines has already said (issue 22: each
+    reason printed twice)."""
     lang = result.lang
     waived = {id(f) for f in result.findings} - {id(f) for f in result.open_findings()}
-    shown = result.findings if not limit else result.findings[:limit]
+    items = [f for f in result.findings if not (skip_listed and _listed_reason(result, f))]
+    shown = items if not limit else items[:limit]
     lines = [finding_line(f, lang, id(f) in waived) for f in shown]
-    rest = len(result.findings) - len(shown)
+    rest = len(items) - len(shown)
     if rest:
         key = "term.more_in" if where else "term.more"
         lines.append(clean(t(key, lang, n=rest, path=where or "")))
     if where:
         lines += overflow_lines(result, where)
     return lines
+
+
+def _listed_reason(result: RunResult, f) -> bool:
+    """The finding is the reason an unreadable file could not be read (unreadable_lines shows it)."""
+    owner = result.owner(f)
+    return owner is not None and owner.status == "unreadable" and f.message == owner.detail
 
 
 def overflow_lines(result: RunResult, where: str) -> list[str]:

@@ -54,7 +54,8 @@ def failed_file(index: int, ref: InputRef, sha256: str | None, err: LoadError) -
     from checker.facts.unit_build import unreadable_unit
     from checker.load.model import describe
     named(err, ref)
-    return unreadable_unit(index, ref.shown, sha256, {lang: describe(err, lang) for lang in LANGS})
+    return unreadable_unit(index, ref.shown, sha256, {lang: describe(err, lang) for lang in LANGS},
+                           cause=getattr(err, "message_key", "") or "")
 
 
 @dataclass(frozen=True)

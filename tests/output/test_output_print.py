@@ -52,8 +52,11 @@ def outputs(tmp_path_factory):
     result.inputs = one
     result.findings = [f for f in result.findings if f.file == one[0].file]
     (annotated,) = annotate_result(result, "id", out_dir=str(work / "ann"))
+    (annotated_en,) = annotate_result(result, "en", out_dir=str(work / "ann-en"))
+    english = Path(annotated_en).with_name("english.diperiksa.xlsx")
+    Path(annotated_en).rename(english)
     return {"findings": Path(findings), "template": Path(template), "annotated": Path(annotated),
-            "hand_out": Path(hand_out)}
+            "hand_out": Path(hand_out), "annotated_en": english}
 
 
 @pytest.fixture(scope="module")
@@ -280,6 +283,24 @@ def test_template_and_annotated_copy_print_landscape(pdf_pages):
     assert all(w > h for w, h in pdf_pages["template"])
     w, h = pdf_pages["annotated"][-1]          # the copy's own sheet, the last one (the unit's sheets are theirs)
     assert w > h
+
+
+@pytest.mark.parametrize("kind,labels", [
+    ("annotated", ("No", "Aturan", "Tingkat", "Sheet", "Baris", "Kolom", "Dicatat pada", "Uraian", "Dasar Hukum",
+                   "Saran Perbaikan")),
+    ("annotated_en", ("No", "Rule", "Severity", "Sheet", "Row", "Column", "Noted at", "Description", "Legal Basis",
+                      "Suggested Fix"))])
+def test_marker_sheet_header_words_print_whole(pdf_words, outputs, kind, labels):
+    """Issue 22: the annotated copy's own sheet's header wrapped inside its words in LibreOffice."""
+    _, _, words = pdf_words[kind][-1]                 # the copy's own sheet is the last
+    printed = [w for w, _, _ in words]
+    for label in labels:
+        for word in label.split():
+            assert word in printed, (word, printed[:40])
+    ws = openpyxl.load_workbook(outputs[kind]).worksheets[-1]
+    for c, label in enumerate(labels, start=1):
+        width = ws.column_dimensions[openpyxl.utils.get_column_letter(c)].width
+        assert width >= max(len(w) for w in label.split()) + 3, label
 
 
 def test_pdf_page_count_reader():
