@@ -131,7 +131,7 @@ UNREADABLE_RULE = "D05"             # a file that could not be read is one findi
 _HINTS = {"save_as_xlsx": ("format_xls", "format_xlsb", "format_ods", "format_csv", "format_html", "format_docx",
                            "format_other", "empty_file", "corrupt"),
           "own_output": ("annotated_copy",),
-          "password": ("password_protected",)}
+          "password": ("password_protected",), "roster": ("roster",)}
 
 
 def unreadable_hint(cause: str, lang: str) -> str:

@@ -18,6 +18,18 @@ TEXTS = {
         "ulang.",
         "Remove the workbook's password (File > Info > Protect Workbook), save it again as .xlsx, then check it "
         "again."),
+    "run.unreadable_hint.roster": (
+        "Berikan berkas ini sebagai roster induk dengan opsi --roster, misalnya: cek-pokja check FOLDER --roster "
+        "BERKAS (roster di dalam folder itu tidak diperiksa sebagai unit).",
+        "Give this file as the master roster with the --roster option, e.g. cek-pokja check FOLDER --roster FILE "
+        "(a roster inside that folder is not checked as a unit)."),
+    "load.looks_like_roster": (
+        "Berkas {file} tampaknya roster induk pegawai (seperti ekspor SIASN: kolom NIP dan unit kerja), bukan "
+        "workbook unit, sehingga tidak diperiksa sebagai unit. Berikan dengan --roster {file} agar pegawainya "
+        "dicocokkan dengan sheet Pegawai setiap unit.",
+        "The file {file} looks like a master roster of employees (like a SIASN export: a NIP and a unit column), "
+        "not a unit workbook, so it is not checked as a unit. Give it with --roster {file} so that its employees "
+        "are matched against each unit's Pegawai sheet."),
     "run.unreadable_hint.fix_file": (
         "Perbaiki berkas seperti diuraikan pada temuan ini, lalu periksa ulang.",
         "Fix the file as this finding describes, then check it again."),

@@ -172,3 +172,34 @@ def test_a_unit_compliant_only_thanks_to_waivers_is_marked(tmp_path):
     # without --waivers the key is not there
     result.waivers = None
     assert "compliant_by_waiver" not in to_document(result)["units"][0]
+
+
+# ---------------------------------------------------------------------------- a roster among the units
+
+def test_a_roster_in_the_audited_folder_is_one_finding_saying_to_give_it_with_roster(tmp_path):
+    """Was: five D05 (missing sheets), D03 on its jenis jabatan, and X01 against every unit whose
+    employees it lists; as a CSV a D05 saying to save it as .xlsx."""
+    folder = tmp_path / "masuk"
+    folder.mkdir()
+    shutil.copy2(ROOT / "samples" / "d1-as1-moneter.xlsx", folder)
+    shutil.copy2(ROOT / "samples" / "roster" / "pegawai-siasn.txt", folder / "pegawai.csv")
+    text = (ROOT / "samples" / "roster" / "pegawai-siasn.txt").read_text(encoding="utf-8-sig")
+    rows = [line.split("|") for line in text.splitlines() if line]
+    write_workbook({"Sheet1": {"header": rows[0], "rows": rows[1:]}}, folder / "siasn.xlsx")
+    r = invoke("check", folder, "-o", tmp_path / "t.xlsx", "--json", tmp_path / "t.json")
+    assert r.exit_code == 1, r.output
+    doc = json.loads((tmp_path / "t.json").read_text(encoding="utf-8"))
+    assert sorted((Path(f["file"]).name, f["rule"]) for f in doc["findings"]) == [("pegawai.csv", "D05"),
+                                                                                 ("siasn.xlsx", "D05")]
+    for f in doc["findings"]:
+        assert f["message"].startswith(f"Berkas {f['file']} tampaknya roster induk pegawai")
+        assert f"Berikan dengan --roster {f['file']}" in f["message"]
+        assert f["hint"].startswith("Berikan berkas ini sebagai roster induk dengan opsi --roster")
+    assert [(u["unit"], u["compliance"]) for u in doc["units"]] == [("D1.AS1", "patuh")]
+    # given with --roster, the roster is no unit workbook: the other eight units of the roster sent none
+    r = invoke("check", folder, "--roster", folder / "siasn.xlsx", "-o", tmp_path / "t2.xlsx", "--json",
+               tmp_path / "t2.json")
+    doc = json.loads((tmp_path / "t2.json").read_text(encoding="utf-8"))
+    assert sorted({(Path(f["file"]).name, f["rule"]) for f in doc["findings"]}) == [
+        ("pegawai.csv", "D05"), ("siasn.xlsx", "X06")]
+    assert sum(f["rule"] == "X06" for f in doc["findings"]) == 8
