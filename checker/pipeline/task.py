@@ -72,10 +72,8 @@ def looks_like_roster(ref: InputRef) -> bool:
 def roster_in_folder(index: int, ref: InputRef, sha256: str | None) -> UnitFacts:
     """A master roster among the unit workbooks (issue 22: six D05 for it, and X01 against every
     unit): one D05 saying to give it with --roster."""
-    from checker.facts.unit_build import unreadable_unit
-    from checker.texts import t
-    return unreadable_unit(index, ref.shown, sha256, {lang: t("load.looks_like_roster", lang, file=ref.shown)
-                                                      for lang in LANGS}, cause="roster")
+    from checker.facts.unit_build import roster_file
+    return roster_file(index, ref.shown, sha256)
 
 
 def failed_file(index: int, ref: InputRef, sha256: str | None, err: LoadError) -> UnitFacts:

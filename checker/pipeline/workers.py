@@ -52,7 +52,7 @@ from checker.load.model import LoadError
 # against them). No pandas: a worker sends plain rows, this process builds the DataFrames.
 PRELOAD = ("numpy", "python_calamine", "checker.pipeline.workers", "checker.pipeline.task",
            "checker.load.reader", "checker.load.unit_workbook", "checker.facts.unit_build",
-           "checker.load.roster", "checker.load.errors", "checker.load.model", "checker.texts")
+           "checker.load.roster", "checker.load.errors", "checker.load.model")
 # environment of the fork server (and so of every worker): one BLAS thread, one malloc arena
 _WORKER_ENV = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
                "MALLOC_ARENA_MAX": "2", "RUST_BACKTRACE": "0"}
