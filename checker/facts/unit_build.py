@@ -62,4 +62,4 @@ def roster_file(seq: int, file: str, sha256: str | None) -> UnitFacts:
     """A master roster among the unit workbooks (pipeline/task.py tells it): one D05 saying to
     give it with --roster, no unit (issue 22: it was five D05, D03 and X01 against every unit)."""
     from checker.texts import both
-    return unreadable_unit(seq, file, sha256, both("load.looks_like_roster", file=file), cause="roster")
+    return unreadable_unit(seq, file, sha256, both("run.looks_like_roster", file=file), cause="roster")

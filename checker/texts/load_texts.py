@@ -23,7 +23,7 @@ TEXTS = {
         "BERKAS (roster di dalam folder itu tidak diperiksa sebagai unit).",
         "Give this file as the master roster with the --roster option, e.g. cek-pokja check FOLDER --roster FILE "
         "(a roster inside that folder is not checked as a unit)."),
-    "load.looks_like_roster": (
+    "run.looks_like_roster": (
         "Berkas {file} tampaknya roster induk pegawai (seperti ekspor SIASN: kolom NIP dan unit kerja), bukan "
         "workbook unit, sehingga tidak diperiksa sebagai unit. Berikan dengan --roster {file} agar pegawainya "
         "dicocokkan dengan sheet Pegawai setiap unit.",
