@@ -157,10 +157,15 @@ def command(name=None, **kw):
               metavar=h("meta.mb"), help=h("opt.max_memory"))
 @click.option("--timeout", type=float, default=DEFAULT_TIMEOUT_S, show_default=True,
               metavar=h("meta.seconds"), help=h("opt.timeout"))
+@click.option("--rule", "--aturan", "rule_filter", multiple=True, metavar=h("meta.rule"), help=h("opt.rule_filter"))
+@click.option("--unit", "unit_filter", multiple=True, metavar=h("meta.code"), help=h("opt.unit_filter"))
+@click.option("--severity", "--tingkat", "severity_filter", multiple=True, metavar=h("meta.severity"),
+              help=h("opt.severity_filter"))
 @click.option("-q", "--quiet", is_flag=True, help=h("opt.quiet"))
 @DEBUG_OPTION
 def check(paths, output, tahap, roster, json_target, fmt, max_findings, lang, fail_on, rules_dir, engine, annotate,
-          annotate_dir, per_unit_dir, compare_with, waivers_from, jobs, max_memory, timeout, quiet, debug):
+          annotate_dir, per_unit_dir, compare_with, waivers_from, jobs, max_memory, timeout, quiet, debug,
+          rule_filter, unit_filter, severity_filter):
     def work():
         from checker.load.errors import RosterError
         from checker.load.limits import Limits
@@ -169,6 +174,7 @@ def check(paths, output, tahap, roster, json_target, fmt, max_findings, lang, fa
         from checker.pipeline import run
         _catch_sigterm()
         _check_limits(max_memory, timeout, lang)
+        wanted = _filter(rule_filter, unit_filter, severity_filter, rules_dir, lang)
         _refuse_special_files(compare_with, waivers_from, lang)
         given = _given_inputs(paths, roster, compare_with, waivers_from)
         try:
@@ -187,6 +193,7 @@ def check(paths, output, tahap, roster, json_target, fmt, max_findings, lang, fa
         except RosterError as e:
             _fail(EXIT_USAGE, e.message(lang))
         _follow_up(result, *earlier)
+        result = result.filtered(wanted)        # after the follow-ups: they see every finding
         try:
             written = plans.write_outputs(result, plan, given, run.bounded(jobs or os.cpu_count() or 1, limits))
         except plans.TargetError as e:
@@ -213,6 +220,23 @@ def _check_limits(max_memory: int, timeout: float, lang: str) -> None:
     low, high = TIMEOUT_RANGE_S
     if timeout != 0 and not low <= timeout <= high:        # nan and inf fail both comparisons or one
         _fail(EXIT_USAGE, t("err.timeout_range", lang, value=timeout, low=f"{low:g}", high=f"{high:g}"))
+
+
+def _filter(rules, units, severities, rules_dir, lang: str):
+    """--rule, --unit, --severity as a result.FindingFilter, checked before the run: an
+    unknown rule or severity is exit 2. The exit code then follows the findings the filter
+    keeps, as the terminal, the JSON and the workbook do (output-format.md v3, filters)."""
+    from checker.result import SEVERITY_FILTERS, FindingFilter
+    wanted = FindingFilter.parse(rules, units, severities)
+    bad = wanted.unknown_severities()
+    if bad:
+        _fail(EXIT_USAGE, t("err.unknown_severity", lang, value=bad[0], choices=", ".join(SEVERITY_FILTERS)))
+    if wanted.rules:
+        from checker import rulebase
+        unknown = wanted.unknown_rules(rulebase.load(rules_dir).rules)      # RuleBaseError: exit 3
+        if unknown:
+            _fail(EXIT_USAGE, t("err.unknown_filter_rule", lang, rule=unknown[0]))
+    return wanted
 
 
 def _given_inputs(paths, roster, compare_with, waivers_from) -> list:
@@ -251,10 +275,11 @@ def _report(result, plan, written, fmt: str, max_findings: int, quiet: bool, eng
             echo(terminal.clean(line))
     for line in terminal.unreadable_lines(result):
         echo(line)
-    if result.findings:
+    lines = terminal.finding_lines(result, limit=max_findings or None, skip_listed=True,
+                                   where=shown_name(written.workbook) if written.workbook else None)
+    if lines:
         echo(t("term.details", lang))
-        where = shown_name(written.workbook) if written.workbook else None
-        for line in terminal.finding_lines(result, limit=max_findings or None, where=where):
+        for line in lines:
             echo("  " + line)
     if written.workbook:
         echo(terminal.clean(t("sum.written", lang, path=shown_name(written.workbook))))

@@ -48,10 +48,29 @@ def _cell(out, check, col, status, raw, sheet_kind, row, letter, nip="", name=""
         return
     allowed = ", ".join(sorted(set(vocab.VOCABULARIES[col.vocab].values()))) if check == "vocab" else ""
     reason = both(_NIP_REASONS[status]) if check == "nip" and status in _NIP_REASONS else ""
+    shown, label = text(raw), col.label
+    if check == "nip":
+        # issue 22: a NIP stored as a number is said as Excel keeps it (15 significant digits),
+        # never with the digits a float adds; and whose it is, when the row names someone
+        shown = stored_number(raw) if status == "number" else shown
+        label = both("fact.nip_of", label=col.label, name=name) if name else label
     out.add("cell", sheet_kind, row, letter, {"check": check, "status": status},
-            nip=nip if check != "nip" else text(raw), name=name, pokja=pokja,
+            nip=nip if check != "nip" else shown, name=name, pokja=pokja,
             value=f"{sheet_kind}:{col.field}:{text(raw)}",
-            params={"p_raw": text(raw), "p_column_label": col.label, "p_allowed": allowed, "p_reason": reason})
+            params={"p_raw": shown, "p_column_label": label, "p_allowed": allowed, "p_reason": reason})
+
+
+def stored_number(raw) -> str:
+    """A number cell as Excel keeps it: 15 significant digits, the rest zeros
+    (199012112013120999 is 199012112013121000), without a decimal point."""
+    from decimal import Decimal
+    try:
+        number = Decimal(f"{float(raw):.15g}")
+    except (TypeError, ValueError, ArithmeticError):
+        return text(raw)
+    if not number.is_finite():
+        return text(raw)
+    return f"{number:f}" if number != number.to_integral_value() else str(int(number))
 
 
 def _unit_cells(u, out) -> None:

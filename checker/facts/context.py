@@ -26,6 +26,7 @@ class UnitContext:
     sheets: dict = field(default_factory=dict)      # sheet kind -> SheetInfo
     readable: bool = True
     detail: object = ""                     # why unreadable: {"id": ..., "en": ...}
+    cause: str = ""                         # and the reader's reason (load.errors message key), for its hint
     roster_only: bool = False               # a master-roster unit that submitted no workbook
 
     def has(self, requirement: str) -> bool:

@@ -62,11 +62,13 @@ DECLARED = (
               reads=col("pegawai", "nip")),
         choice("roster_status", values=ROSTER_STATUS,
                id="dengan roster induk: listed (tercantum pada unit ini), missing (tidak ada di roster), other_unit "
-                  "(tercantum pada unit lain); kosong tanpa roster, tanpa NIP, NIP tersimpan sebagai angka, atau NIP "
-                  "tidak sah yang tidak ada di roster",
+                  "(tercantum pada unit lain); kosong tanpa roster, tanpa NIP, NIP tersimpan sebagai angka, NIP "
+                  "tidak sah yang tidak ada di roster, atau NIP pada unit lain yang juga tercantum pada sheet Pegawai "
+                  "unit lain dalam pemeriksaan ini (satu sebab: X01 yang melaporkannya)",
                en="with a master roster: listed (under this unit), missing (not in the roster), other_unit (under "
-                  "another unit); empty without a roster, without a NIP, for a NIP stored as a number, or for an "
-                  "invalid NIP that is not in the roster",
+                  "another unit); empty without a roster, without a NIP, for a NIP stored as a number, for an "
+                  "invalid NIP that is not in the roster, or for a NIP under another unit that another checked "
+                  "unit's Pegawai sheet lists too (one cause: X01 reports it)",
                reads=col("pegawai", "nip")),
     ], params=["p_other_units", "p_roster_problem", "p_roster_file"]),
     # a person across units is their NIP
@@ -225,7 +227,21 @@ def _employees(tables, units, roster):
         emp["p_other_units"] = pd.Series(shown, index=emp.index, dtype=object)
     if roster is not None:
         _roster_status(emp, key, status, usable, units, roster, pd)
+    _one_cause(emp)
     return emp, holders
+
+
+def _one_cause(emp) -> None:
+    """One NIP of another unit on this unit's Pegawai is one finding (rules.md, one cause;
+    issue 22 found X01 + X04 + U05): X01 when another checked unit lists it too (X04 then
+    stays silent on it), else X04 when the roster places it under another unit. Either way
+    the person's place in this unit is in doubt, so U05 and M08 (MPH) do not judge the row
+    (`uncertain`), unless the roster lists the NIP under this very unit."""
+    several = emp["n_units_with_nip"] >= 2
+    elsewhere = emp["roster_status"] == "other_unit"
+    emp.loc[several & (emp["roster_status"] != "listed"), "uncertain"] = True
+    emp.loc[elsewhere, "uncertain"] = True
+    emp.loc[several & elsewhere, "roster_status"] = ""
 
 
 def _roster_status(emp, key, status, usable, units, roster, pd):

@@ -218,9 +218,13 @@ EMPLOYEE = fact_kind(
              reads=[col("pegawai", "kedudukan_hukum"), col("pegawai", "status_kepegawaian")]),
         flag("uncertain",
              id="NIP tersimpan sebagai angka dan tidak ada baris MPH atau Anggota Pokja yang cocok dengan pegawai ini "
-                "menurut nama: pencocokan tidak pasti",
+                "menurut nama: pencocokan tidak pasti; atau NIP-nya juga tercantum pada sheet Pegawai unit lain "
+                "(X01) atau oleh roster induk ditempatkan pada unit lain (X04), kecuali roster menempatkannya pada "
+                "unit ini: kedudukannya pada unit ini tidak pasti",
              en="the NIP is stored as a number and no MPH or Anggota Pokja row matches this employee by name: the "
-                "match is uncertain"),
+                "match is uncertain; or the NIP is also on another unit's Pegawai sheet (X01) or the master roster "
+                "places it under another unit (X04), unless the roster places it under this unit: their place in "
+                "this unit is uncertain"),
     ],
     params=["p_first_row", "p_jabatan", "p_status"],
     hidden=["_nip_key", "_nip_status"])

@@ -91,7 +91,9 @@ def _params(u, r: dict, fields: dict, chairs: dict, persons: dict, same_task: li
         "p_accepted_date": raw("tanggal_diterima_jpt_madya") or "-",
         "p_same_task": "; ".join(same_task) or "-",
         "p_found_sk": found_placeholder(r, ("nomor_sk", "Nomor SK"), ("tanggal_sk", "Tanggal SK")),
-        "p_found_signer": found_placeholder(r, ("nip_penetap_sk", "NIP Penetap SK")),
+        # the NIP as typed (issue 22: K02 showed none), or the placeholder typed in its stead
+        "p_found_signer": found_placeholder(r, ("nip_penetap_sk", "NIP Penetap SK")) or (
+            f"NIP Penetap SK: \u201c{raw('nip_penetap_sk')}\u201d" if raw("nip_penetap_sk") else ""),
         "p_found_task": found_placeholder(r, ("tugas_pokja", "Tugas Pokja")),
         "p_found_consultation": found_placeholder(r, ("tanggal_konsultasi_ortala", "Tanggal Konsultasi Ortala")),
         "p_found_plan": found_placeholder(r, ("tanggal_persetujuan_rencana_kerja",

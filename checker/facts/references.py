@@ -31,9 +31,12 @@ REFERENCE = fact_kind(
     params=["p_code", "p_known_codes", "p_code_state", "p_found"])
 
 
-def _ref(u, out, source, refers_to, sheet_kind, row, column, code, raw, known_codes, found="", **who) -> None:
+def _ref(u, out, source, refers_to, sheet_kind, row, column, code, raw, known_codes, found="", label="", **who) -> None:
     if code and code in known_codes:
         return          # a reference that resolves is no fact: most of them, never matched
+    if code and not found:
+        # Nilai Ditemukan: the code as typed (issue 22: empty for K03 and M01), under its column's name
+        found = f"{label}: \u201c{raw or code}\u201d" if label else f"\u201c{raw or code}\u201d"
     labels = u.pk_labels if refers_to == "target" else u.pokja_labels
     out.add("reference", sheet_kind, row, column, {
         "source": source, "refers_to": refers_to, "empty": not code, "known": bool(code) and code in known_codes,
@@ -62,31 +65,36 @@ def _pokja_refs(u, out) -> None:
                  found=found_placeholder(r, ("kode_target", "Kode Target")))
         for i, c in enumerate(codes):
             raw = raws[i] if i < len(raws) else c
-            _ref(u, out, "pokja", "target", "pokja", r["_row"], letter, c, raw, u.pk_codes, pokja=pokja, target=raw)
+            _ref(u, out, "pokja", "target", "pokja", r["_row"], letter, c, raw, u.pk_codes, pokja=pokja, target=raw,
+                 label="Kode Target")
 
 
 def _member_refs(u, out) -> None:
     for m in u.members:
         if m["_pokja"]:
             _ref(u, out, "member", "pokja", "anggota", m["_row"], u.col("anggota", "kode_pokja"), m["_pokja"],
-                 text(m.get("kode_pokja__raw")), u.pokja_codes, pokja=text(m.get("kode_pokja__raw")), **_who(m))
+                 text(m.get("kode_pokja__raw")), u.pokja_codes, pokja=text(m.get("kode_pokja__raw")),
+                 label="Kode Pokja", **_who(m))
 
 
 def _mph_refs(u, out) -> None:
     if u.loaded.mph_layout == "matrix":
         for c in u.loaded.mph_columns:
             word = c.header.split()[0] if c.header else c.code
-            _ref(u, out, "mph_column", "target", "mph", c.row, c.column, c.code, word, u.pk_codes, target=word)
+            _ref(u, out, "mph_column", "target", "mph", c.row, c.column, c.code, word, u.pk_codes, target=word,
+                 found=f"\u201c{c.header}\u201d" if c.header else "")
         return
     for r in u.mph:
         code = text(r.get("kode_target"))
         if code:
             _ref(u, out, "mph_row", "target", "mph", r["_row"], u.col("mph", "kode_target"), code,
-                 text(r.get("kode_target__raw")), u.pk_codes, target=text(r.get("kode_target__raw")) or code, **_who(r))
+                 text(r.get("kode_target__raw")), u.pk_codes, target=text(r.get("kode_target__raw")) or code,
+                 label="Kode Target", **_who(r))
         pc = text(r.get("kode_pokja"))
         if pc:
             _ref(u, out, "mph_row", "pokja", "mph", r["_row"], u.col("mph", "kode_pokja"), pc,
-                 text(r.get("kode_pokja__raw")), u.pokja_codes, pokja=text(r.get("kode_pokja__raw")) or pc, **_who(r))
+                 text(r.get("kode_pokja__raw")), u.pokja_codes, pokja=text(r.get("kode_pokja__raw")) or pc,
+                 label="Kode Pokja", **_who(r))
 
 
 def _surat_tugas_refs(u, out) -> None:
@@ -96,7 +104,7 @@ def _surat_tugas_refs(u, out) -> None:
         for i, code in enumerate(codes):
             raw = raws[i].strip() if i < len(raws) and len(raws) == len(codes) else code
             _ref(u, out, "surat_tugas", "target", "surat_tugas", r["_row"], u.col("surat_tugas", "kode_target"),
-                 code, raw, u.pk_codes, target=raw, **_who(r))
+                 code, raw, u.pk_codes, target=raw, label="Kode Target", **_who(r))
 
 
 def reference_facts(u, out) -> None:

@@ -47,11 +47,19 @@ def build_unit(seq: int, loaded, stage: str, digest: bool = False) -> UnitFacts:
     return UnitFacts(u.ctx, out.columns(), summary)
 
 
-def unreadable_unit(seq: int, file: str, sha256: str | None, detail) -> UnitFacts:
+def unreadable_unit(seq: int, file: str, sha256: str | None, detail, cause: str = "") -> UnitFacts:
     """A file that could not be read is one D05 fact and no unit. `file`: its name as shown;
-    `detail`: why, in both languages ({"id": ..., "en": ...})."""
-    ctx = UnitContext(seq, file, sha256, readable=False, detail=detail)
+    `detail`: why, in both languages ({"id": ..., "en": ...}); `cause`: the reader's reason (a
+    load.errors message key), which picks the finding's hint."""
+    ctx = UnitContext(seq, file, sha256, readable=False, detail=detail, cause=cause)
     out = FactSink(ctx)
     out.add("structure", None, None, None, {"problem": "file_unreadable"}, value="file_unreadable",
             params={"p_column_label": "-", "p_detail": detail, "p_consequence": "", "p_raw": ""})
     return UnitFacts(ctx, out.columns())
+
+
+def roster_file(seq: int, file: str, sha256: str | None) -> UnitFacts:
+    """A master roster among the unit workbooks (pipeline/task.py tells it): one D05 saying to
+    give it with --roster, no unit (issue 22: it was five D05, D03 and X01 against every unit)."""
+    from checker.texts import both
+    return unreadable_unit(seq, file, sha256, both("run.looks_like_roster", file=file), cause="roster")

@@ -29,6 +29,8 @@ import os
 from collections import Counter
 from dataclasses import dataclass, field
 
+from checker.output.clean import clean
+from checker.terms import is_data_basis
 from checker.texts import UserError, severity_label, t
 
 
@@ -42,8 +44,8 @@ class CompareError(UserError):
 
 
 # What the comparison reads of an earlier finding (the rest of the JSON is left in the worker)
-KEPT = ("unit", "rule", "message", "pokja", "nip", "name", "target", "file", "sheet", "row", "column", "severity",
-        "label", "fingerprint")
+KEPT = ("unit", "rule", "slug", "message", "pokja", "nip", "name", "target", "file", "sheet", "row", "column",
+        "severity", "basis", "label", "fingerprint", "document")
 
 
 @dataclass
@@ -63,15 +65,41 @@ class Comparison:
     def counts(self) -> dict[str, int]:
         return {"new": len(self.new), "still_open": len(self.still_open), "resolved": len(self.resolved)}
 
+    def to_json(self) -> dict:
+        """The JSON document's `comparison`: the earlier run, the counts, and the earlier findings
+        resolved since (each finding of this run carries its own `change`)."""
+        return {"previous": self.previous_path, "previous_checked_at": self.previous_checked_at,
+                "counts": self.counts(), "out_of_scope": self.out_of_scope,
+                "resolved": [{k: f.get(k) for k in KEPT if k != "label"} for f in self.resolved]}
+
     def rows(self, lang: str = "id") -> list[list]:
         return rows(self, lang)
 
-    def only(self, unit: str) -> Comparison:
-        """The comparison of one unit's findings (a unit's share of the run)."""
-        mine = lambda f: _get(f, "unit") == unit  # noqa: E731
-        out = Comparison(self.previous_path, self.previous_checked_at, [f for f in self.new if mine(f)],
-                         [f for f in self.still_open if mine(f)], [f for f in self.resolved if mine(f)])
-        out._status = dict(self._status)
+    def only(self, findings, unit: str | None, files, unique: bool = True) -> Comparison:
+        """The comparison of one input file's share of the run: its `findings`, and the earlier
+        findings resolved since of its unit: those of one of its `files`, or of its Kode Unit
+        when no other input of this run has that code (`unique`; a file renamed since)."""
+        keep = {id(f) for f in findings}
+        files = set(files)
+
+        def resolved_here(f) -> bool:
+            if _get(f, "unit") != unit:
+                return False
+            return _get(f, "file") in files or (unique and unit is not None)
+        out = Comparison(self.previous_path, self.previous_checked_at, [f for f in self.new if id(f) in keep],
+                         [f for f in self.still_open if id(f) in keep], [f for f in self.resolved if resolved_here(f)])
+        out._status = {k: v for k, v in self._status.items() if k in keep}
+        return out
+
+
+    def narrowed(self, findings, flt) -> Comparison:
+        """The comparison as a filter (result.FindingFilter) shows it: the current `findings`
+        it kept, and the resolved earlier findings it keeps."""
+        keep = {id(f) for f in findings}
+        out = Comparison(self.previous_path, self.previous_checked_at, [f for f in self.new if id(f) in keep],
+                         [f for f in self.still_open if id(f) in keep],
+                         [f for f in self.resolved if flt.keeps_earlier(f)], self.out_of_scope)
+        out._status = {k: v for k, v in self._status.items() if k in keep}
         return out
 
 
@@ -117,12 +145,20 @@ def load_previous(path, shown: str | None = None) -> dict:
                 isinstance(f, dict) and isinstance(f.get("fingerprint"), str) for f in doc["findings"]):
             raise CompareError("not_findings", path=name)
         checked_at = doc.get("checked_at")
-        doc = {"findings": [{k: f.get(k) for k in KEPT} for f in doc["findings"]],
+        doc = {"findings": [_kept(f) for f in doc["findings"]],
                "checked_at": checked_at if isinstance(checked_at, str) else None}
     if len(doc["findings"]) > MAX_EARLIER_FINDINGS:
         raise CompareError("too_many", path=name, n=len(doc["findings"]), limit=MAX_EARLIER_FINDINGS)
     doc["source"] = name
     return doc
+
+
+def _kept(f: dict) -> dict:
+    out = {k: f.get(k) for k in KEPT}
+    label = out.get("label")
+    if not out.get("basis") and isinstance(label, str) and label.casefold() in _data_labels():
+        out["basis"] = "data"                   # an older JSON without `basis`: its label says it
+    return out
 
 
 def previous_task(_index: int, ref):
@@ -156,12 +192,27 @@ def _from_workbook(p: str, name: str) -> dict:
         if not fp:
             continue
         f = {k: (cell_text(row.get(k)) or None) for k in ("unit", "rule", "message", "pokja", "nip", "name",
-                                                           "target", "file", "sheet", "column")}
+                                                           "target", "file", "sheet", "column", "basis")}
         f["fingerprint"] = fp
-        f["row"] = row.get("row") if isinstance(row.get("row"), (int, float)) else None
-        f["severity"] = labels.get(cell_text(row.get("label")).casefold(), "error")
+        f["row"] = _whole(row.get("row"))                  # a number cell reads as 13.0: row 13
+        label = cell_text(row.get("label")).casefold()
+        f["severity"] = labels.get(label, "error")
+        if label in _data_labels() and not is_data_basis(f["basis"]):
+            f["basis"] = "data"                            # a data error's label, whatever the basis column says
         findings.append(f)
     return {"findings": findings, "checked_at": None}
+
+
+def _whole(value):
+    """An Excel row number read back: 13 for 13 or 13.0, None for anything else."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
+        return None
+    return int(value) if float(value).is_integer() else None
+
+
+def _data_labels() -> set:
+    from checker.terms import LANGS
+    return {t("sev.data_error", lang).casefold() for lang in LANGS}
 
 
 def _severity_of_label() -> dict:
@@ -218,20 +269,17 @@ def _get(f, key):
     return f.get(key) if isinstance(f, dict) else getattr(f, key, None)
 
 
-def _line(f) -> str:
-    where = ", ".join(str(x) for x in (_get(f, "sheet"), _cell(f)) if x)
-    unit = _get(f, "unit") or "-"
+def _line(f, lang: str) -> str:
+    """A finding as the terminal lists it: `file:Sheet!Cell  RULE  label  message` (output/terminal.py)."""
+    from types import SimpleNamespace
+
+    from checker.output.terminal import location
+    where = location(SimpleNamespace(file=_get(f, "file"), sheet=_get(f, "sheet"), row=_whole(_get(f, "row")),
+                                     column=_get(f, "column"), document=_get(f, "document")))
     msg = str(_get(f, "message") or "")
     if len(msg) > 110:
         msg = msg[:109] + "…"
-    return f"  {_get(f, 'rule')} {unit}" + (f" [{where}]" if where else "") + f": {msg}"
-
-
-def _cell(f):
-    row, col = _get(f, "row"), _get(f, "column")
-    if row is None:
-        return None
-    return f"{col or ''}{row}"
+    return clean(f"  {where}  {_get(f, 'rule')}  {_label(f, lang).lower()}  {msg}")
 
 
 def summary_lines(comparison: Comparison, lang: str = "id", limit: int = 10) -> list[str]:
@@ -243,7 +291,7 @@ def summary_lines(comparison: Comparison, lang: str = "id", limit: int = 10) -> 
         if not items:
             continue
         out.append(t("compare.head." + key, lang))
-        out.extend(_line(f) for f in items[:limit])
+        out.extend(_line(f, lang) for f in items[:limit])
         if len(items) > limit:
             out.append(t("compare.more", lang, n=len(items) - limit))
     if comparison.out_of_scope:
@@ -252,8 +300,11 @@ def summary_lines(comparison: Comparison, lang: str = "id", limit: int = 10) -> 
 
 
 def _label(f, lang: str) -> str:
-    label = _get(f, "label") if not isinstance(f, dict) else None     # an earlier run's label is in its language
-    return label.capitalize() if label else severity_label(_get(f, "severity"), lang, title=True)
+    """The severity label in this run's language (an earlier run's is in its own): a data error
+    is "Kesalahan data", never "Pelanggaran" (issue 22)."""
+    label = _get(f, "label") if not isinstance(f, dict) else None
+    return label.capitalize() if label else severity_label(_get(f, "severity"), lang, title=True,
+                                                           basis=_get(f, "basis"))
 
 
 def rows(comparison: Comparison, lang: str = "id") -> list[list]:
@@ -268,7 +319,7 @@ def rows(comparison: Comparison, lang: str = "id") -> list[list]:
             out.append([
                 st[key], _get(f, "unit"), _get(f, "rule"), _label(f, lang),
                 _get(f, "message"), _get(f, "pokja"), _get(f, "nip"), _get(f, "name"), _get(f, "target"),
-                _get(f, "file"), _get(f, "sheet"), int(row) if isinstance(row, (int, float)) else None,
+                _get(f, "file"), _get(f, "sheet"), _whole(row),
                 _get(f, "column"), _get(f, "fingerprint"),
             ])
     return out

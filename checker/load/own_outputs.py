@@ -68,10 +68,10 @@ def sheet_names(path) -> list[str]:
     return out
 
 
-# The first sheets of a findings workbook (output/findings_workbook.py), in either language.
+# The first sheets of a findings workbook (output/findings_workbook.py), in either language: a
+# unit's hand-out (--per-unit) has these two, the run's workbook more after them.
 _FINDINGS_LAYOUTS = tuple(
-    tuple(fold_sheet_name(t("xlsx." + k, lang)) for k in ("sheet_summary", "sheet_findings", "sheet_rules",
-                                                           "sheet_files"))
+    tuple(fold_sheet_name(t("xlsx." + k, lang)) for k in ("sheet_summary", "sheet_findings"))
     for lang in ("id", "en"))
 
 
@@ -86,5 +86,5 @@ def is_findings_workbook(path) -> bool:
         return False
     if f'name="{OUTPUT_PROPERTY}"'.encode() not in custom:
         return False
-    names = tuple(fold_sheet_name(n) for n in sheet_names(path)[:4])
+    names = tuple(fold_sheet_name(n) for n in sheet_names(path)[:2])
     return names in _FINDINGS_LAYOUTS

@@ -551,8 +551,14 @@ def _marker_sheet(wb, source, placed, T) -> None:
         _put(ws, head + len(listed) + 1, 1, note, Font(bold=True, color="9C0006"))
     rows = [_marker_row(ws, head + i, i, item, T) for i, item in enumerate(listed, start=1)]
     widths = [layout.fit_width([r[c] for r in rows], T["cols"][c], 4, cap) for c, cap in enumerate(MARKER_CAPS)]
+    # a header word never breaks: bold, and in LibreOffice's wider stand-in font, it needs a unit
+    # more than its letters (issue 22: "Kolom"/"Column" broke in two); the header's height is set
+    widths = [max(w, max(len(word) for word in label.split()) + 3) for w, label in zip(widths, T["cols"])]
     for c, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(c)].width = width
+    points = layout.row_points(list(T["cols"]), widths)
+    if points:
+        ws.row_dimensions[head].height = points
     top = Alignment(vertical="top")
     for i, values in enumerate(rows, start=1):
         for c in range(len(MARKER_CAPS)):            # every cell on top, so a row reads across

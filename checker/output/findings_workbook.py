@@ -18,6 +18,7 @@ from checker.findings import label_of
 from checker.output import layout
 from checker.output.atomic import atomic_output, refuse_inputs, scratch_folder
 from checker.output.clean import clean, is_clean
+from checker.output.print_sheet import PrintSheet
 from checker.output.summary_sheet import LABEL_FILL, SummaryWriter, format_time  # noqa: F401 - format_time for callers
 from checker.result import RunResult
 from checker.terms import OUTPUT_PROPERTY, SEVERITY_FILL, lang_of, stages_from
@@ -63,22 +64,34 @@ class _Linker:
     holding both is moved or shared; an absolute link only where no relative one exists (another
     drive on Windows)."""
 
-    def __init__(self, output: Path):
+    def __init__(self, output: Path, local_only: bool = False, annotated=None):
         self.base = output.resolve().parent
         self.cache: dict[str, str | None] = {}
         self.count = 0
+        self.local_only = local_only          # a hand-out: no link leaves the workbook
+        self.annotated = annotated or {}
 
-    def relative(self, file: str | None) -> str | None:
-        if not file:
+    def relative(self, file: str | None, must_exist: bool = True) -> str | None:
+        if not file or self.local_only:
             return None
-        if file not in self.cache:
-            self.cache[file] = self._relative(file)
-        return self.cache[file]
+        if (file, must_exist) not in self.cache:
+            self.cache[(file, must_exist)] = self._relative(file, must_exist)
+        return self.cache[(file, must_exist)]
 
-    def _relative(self, file: str) -> str | None:
+    def copy_url(self, file: str | None) -> str | None:
+        """A link to the annotated copy written of `file` (made after this workbook, so it
+        need not exist yet)."""
+        copy = self.annotated.get(file) if file else None
+        rel = self.relative(str(copy), must_exist=False) if copy else None
+        if rel is None or self.count >= MAX_LINKS:
+            return None
+        self.count += 1
+        return rel if rel.startswith("file:") else f"external:{rel}"
+
+    def _relative(self, file: str, must_exist: bool = True) -> str | None:
         try:
             source = Path(file).resolve()
-            if not source.is_file():
+            if must_exist and not source.is_file():
                 return None
             try:
                 rel = Path(os.path.relpath(source, self.base)).as_posix()
@@ -101,7 +114,9 @@ class _Linker:
     def url(self, finding) -> str | None:
         if self.count >= MAX_LINKS or finding.row is None or not finding.sheet or not is_clean(finding.sheet):
             return None
-        rel = self.relative(finding.file)
+        # a decree finding's cell is in the workbook it compares (decree-format.md §6.2)
+        cell_file = (finding.workbook or {}).get("file") if getattr(finding, "document", None) else finding.file
+        rel = self.relative(cell_file)
         if rel is None:
             return None
         column = (finding.column or "A").upper()
@@ -118,8 +133,11 @@ class _Linker:
 
 
 
-def write_workbook(result: RunResult, path, protect=()) -> Path:
-    """Write the findings workbook to `path` atomically and return the path.
+def write_workbook(result: RunResult, path, protect=(), hand_out: bool = False, annotated=None) -> Path:
+    """Write the findings workbook to `path` atomically and return the path. `hand_out`: a
+    unit's hand-out (--per-unit), a letter to its head: no rule catalogue, no file digests,
+    no link into the bureau's folders. `annotated`: input file -> the annotated copy written
+    of it, where a draft's findings link to (decree-format.md §6.2).
 
     Raises atomic.OutputIsInputError when `path` is one of the input files (or of `protect`)."""
     target = Path(os.fspath(path))
@@ -128,13 +146,13 @@ def write_workbook(result: RunResult, path, protect=()) -> Path:
     with atomic_output(target) as tmp, scratch_folder() as scratch:
         workbook = xlsxwriter.Workbook(tmp, {**WORKBOOK_OPTIONS, "tmpdir": scratch})
         try:
-            _fill(workbook, result, target)
+            _fill(workbook, result, target, hand_out, annotated or {})
         finally:
             workbook.close()
     return target
 
 
-def _fill(workbook, result: RunResult, target: Path) -> None:
+def _fill(workbook, result: RunResult, target: Path, hand_out: bool = False, annotated=None) -> None:
     lang = lang_of(result.lang)
     tx = texts(lang)
     workbook.set_properties({"title": tx["title"], "author": f"{result.tool} {result.version}"})
@@ -145,17 +163,32 @@ def _fill(workbook, result: RunResult, target: Path) -> None:
         titles.setdefault(rule.id, rule_title(rule, lang))
     summary = workbook.add_worksheet(tx["sheet_summary"])
     findings = workbook.add_worksheet(tx["sheet_findings"])
-    rules = workbook.add_worksheet(tx["sheet_rules"])
-    files = workbook.add_worksheet(tx["sheet_files"])
-    SummaryWriter(workbook, summary, result, tx, fmt, _s, titles).write()
-    overflow = [_write_findings(findings, result, tx, fmt, lang, target, titles)]
-    _write_rules(rules, result, tx, fmt, lang)
-    _write_files(files, result, tx, fmt)
+    printed = workbook.add_worksheet(tx["sheet_print"])
+    SummaryWriter(workbook, summary, result, tx, fmt, _s, titles, hand_out).write()
+    linker = _Linker(target, local_only=hand_out, annotated=annotated)
+    overflow = [_write_findings(findings, result, tx, fmt, lang, linker, titles)]
+    PrintSheet(workbook, printed, result, tx, fmt, _s, _Linker(target, local_only=hand_out),
+               lambda inp: _status_words(result, inp, lang), hand_out).write()
+    if not hand_out:
+        _write_rules(workbook.add_worksheet(tx["sheet_rules"]), result, tx, fmt, lang)
+        _write_files(workbook.add_worksheet(tx["sheet_files"]), result, tx, fmt)
     if result.comparison is not None:
         overflow.append(_write_changes(workbook.add_worksheet(t("compare.sheet", lang)), result, tx, fmt, lang))
+    if result.filter:
+        overflow.insert(0, tx["filtered"].format(what=result.filter.describe(lang)))
     notes = [note for note in overflow if note]
     if notes:                    # Ringkasan's free row under its title: what a sheet could not hold
-        summary.write_string(2, 0, " ".join(notes), fmt["alert"])
+        _s(summary, 2, 0, " ".join(notes), fmt["alert"])     # a filter's values are the user's text
+
+
+def _status_words(result: RunResult, inp, lang: str) -> str | None:
+    """"Status menurut workbook: Tidak Patuh", as the terminal says it, for a print heading."""
+    status = result.status_of(inp)
+    if status is None:
+        return t("xlsx.print_unreadable", lang)
+    key = "sum.patuh_waived" if result.waived_to_compliance(inp) else "sum." + status
+    drafts = inp.kind == "workbook" and result.drafts_of(inp)          # checked with its SK (decree-format §6.2)
+    return t("xlsx.print_status_sk" if drafts else "xlsx.print_status", lang, status=t(key, lang))
 
 
 def _fitted(rows: list, ws, sheet: str, tx: dict, fmt: dict, lang: str) -> tuple[list, str | None]:
@@ -184,6 +217,8 @@ def _formats(workbook) -> dict:
         "num": workbook.add_format({"align": "center", **base}),
         "num_left": workbook.add_format({"align": "left", **base}),
         "link": workbook.add_format({"font_color": "#0563C1", "underline": 1, "align": "center", **base}),
+        "link_left": workbook.add_format({"font_color": "#0563C1", "underline": 1, **base}),
+        "link_wrap": workbook.add_format({"font_color": "#0563C1", "underline": 1, "text_wrap": True, **base}),
         "ok": workbook.add_format({"bg_color": "#C6EFCE", "font_color": "#006100", **base}),
         "bad": workbook.add_format({"bg_color": "#FFC7CE", "font_color": "#9C0006", **base}),
         "grey": workbook.add_format({"bg_color": "#D9D9D9", **base}),
@@ -195,6 +230,7 @@ def _formats(workbook) -> dict:
     }
     for sev, colour in SEVERITY_FILL.items():
         fmt["sev_" + sev] = workbook.add_format({"bg_color": "#" + colour, **base})
+        fmt["sev_wrap_" + sev] = workbook.add_format({"bg_color": "#" + colour, "text_wrap": True, **base})
     for label, colour in LABEL_FILL.items():
         fmt["lab_" + label] = workbook.add_format({"bg_color": "#" + colour, **base})
         fmt["labnum_" + label] = workbook.add_format({"bg_color": "#" + colour, "align": "center", **base})
@@ -277,14 +313,37 @@ def _write_changes(ws, result: RunResult, tx: dict, fmt: dict, lang: str) -> str
 
 # ------------------------------------------------------------------ Temuan / Findings
 
-def _write_findings(ws, result: RunResult, tx: dict, fmt: dict, lang: str, target: Path, titles: dict) -> str | None:
+def finding_columns(tx: dict, decree: bool):
+    """Temuan's columns before the waiver columns, with their caps, floors and wrapped set; a
+    run with decree drafts has `Lokasi di SK` and `Nilai di Workbook` after `Kolom`
+    (decree-format.md §6.2), a run without keeps its former columns."""
+    base = len(tx["finding_cols"])
+    cols, caps, floors = list(tx["finding_cols"]), list(FINDING_CAPS[:base]), list(FINDING_FLOOR[:base])
+    wrapped = {c for c in FINDING_WRAPPED if c < base}
+    if decree:
+        cols[DECREE_AT:DECREE_AT] = list(tx["decree_cols"])
+        caps[DECREE_AT:DECREE_AT] = [30, 40]
+        floors[DECREE_AT:DECREE_AT] = [14, 14]
+        wrapped = {c + 2 if c >= DECREE_AT else c for c in wrapped} | {DECREE_AT, DECREE_AT + 1}
+    caps += list(FINDING_CAPS[base:])
+    floors += list(FINDING_FLOOR[base:])
+    wrapped |= {c - base + len(cols) for c in FINDING_WRAPPED if c >= base}
+    return cols, tuple(caps), tuple(floors), frozenset(wrapped)
+
+
+DECREE_AT = 16                # where a run with drafts inserts its two columns (after Kolom)
+
+
+def _write_findings(ws, result: RunResult, tx: dict, fmt: dict, lang: str, linker, titles: dict) -> str | None:
     """Temuan: one row per finding, as many as the sheet holds (the note saying so is returned)."""
     # The waiver columns (filled in by the unit) and the fingerprint make every findings
     # workbook usable as the next run's --waivers and --compare file.
     extra = [*t("waivers.columns", lang), t("waivers.status_column", lang), t("waivers.fingerprint_column", lang)]
-    base = len(tx["finding_cols"])
-    out = _Table(ws, list(tx["finding_cols"]) + extra, fmt, FINDING_CAPS, FINDING_WRAPPED, FINDING_FLOOR)
-    linker = _Linker(target)
+    decree = bool(result.drafts())
+    cols, caps, floors, wrapped = finding_columns(tx, decree)
+    base = len(cols)
+    shift = 2 if decree else 0
+    out = _Table(ws, cols + extra, fmt, caps, wrapped, floors)
     shown, note = _fitted(result.findings, ws, tx["sheet_findings"], tx, fmt, lang)
     for r, f in enumerate(shown, start=1):
         label = label_of(f.severity, f.basis or "", lang).capitalize()     # in the workbook's language
@@ -300,14 +359,17 @@ def _write_findings(ws, result: RunResult, tx: dict, fmt: dict, lang: str, targe
         out.text(r, 9, f.nip)
         out.text(r, 10, f.name)
         out.text(r, 11, f.target)
-        out.text(r, 12, f.file)
+        _file_cell(ws, out, r, f, linker, fmt, tx)
         if f.sheet:
             out.text(r, 13, f"{f.sheet} ({tx['hidden']})" if f.sheet_hidden else f.sheet)
         if f.row is not None:
             _row_number(ws, out, r, f, linker, fmt, tx)
         out.text(r, 15, f.column)
-        out.text(r, 16, f.found)
-        out.text(r, 17, f.hint)
+        if decree:
+            out.text(r, DECREE_AT, (f.document or {}).get("label"))
+            out.text(r, DECREE_AT + 1, (f.workbook or {}).get("value"))
+        out.text(r, 16 + shift, f.found)
+        out.text(r, 17 + shift, f.hint)
         cells = result.waivers.cells(f, lang) if result.waivers is not None else [""] * 5
         for j, value in enumerate(cells + [f.fingerprint]):
             out.text(r, base + j, value)
@@ -318,7 +380,24 @@ def _write_findings(ws, result: RunResult, tx: dict, fmt: dict, lang: str, targe
         "validate": "list", "source": responses, "ignore_blank": True, "error_type": "warning",
         "input_title": extra[0][:32], "input_message": t("waivers.response_prompt", lang)[:255]})
     ws.set_column(base, base, max(widths[base], max(len(x) for x in responses) + 4))
+    # The full table is for filtering on screen: 24 columns print unreadably small on A4. Its
+    # print area is one cell beside the header, saying which sheet prints (output-format.md v3).
+    at = len(out.header) + 1
+    ws.write_string(0, at, tx["findings_print_note"], fmt["note"])
+    ws.set_column(at, at, len(tx["findings_print_note"]) + 2)
+    ws.print_area(0, at, 0, at)
     return note
+
+
+def _file_cell(ws, out, r: int, f, linker, fmt, tx) -> None:
+    """Berkas: the file as given; a decree draft's linked to its annotated copy when one is
+    written (decree-format.md §6.2)."""
+    url = linker.copy_url(f.file) if getattr(f, "document", None) is not None else None
+    if url is not None and is_clean(f.file or ""):
+        ws.write_url(r, 12, url, fmt["link_left"], f.file, tx["copy_tip"])
+        out._note(r, 12, f.file)
+    else:
+        out.text(r, 12, f.file)
 
 
 def _row_number(ws, out, r: int, f, linker, fmt, tx) -> None:
@@ -349,7 +428,11 @@ def _write_rules(ws, result: RunResult, tx: dict, fmt: dict, lang: str) -> None:
 # ------------------------------------------------------------------ Berkas / Files
 
 def _write_files(ws, result: RunResult, tx: dict, fmt: dict) -> None:
-    out = _Table(ws, tx["file_cols"], fmt, (50, 66, 14, 60), frozenset({0, 3}))
+    """Every input; in a run with decree drafts also each file's kind and each draft's pairing
+    and status (decree-format.md §6.2)."""
+    decree = bool(result.drafts())
+    header = list(tx["file_cols"]) + (list(tx["draft_file_cols"]) if decree else [])
+    out = _Table(ws, header, fmt, (50, 66, 14, 60, 14, 50, 18), frozenset({0, 3, 5}))
     for r, inp in enumerate(result.inputs, start=1):
         out.text(r, 0, inp.file)
         out.text(r, 1, inp.sha256)
@@ -358,7 +441,14 @@ def _write_files(ws, result: RunResult, tx: dict, fmt: dict) -> None:
             out.text(r, 3, tx["checked"], fmt["ok"])
         elif inp.status == "not_submitted":
             out.text(r, 3, tx["not_submitted"], fmt["grey"])
+        elif inp.status in ("not_read", "not_a_decree"):
+            out.text(r, 3, tx["draft_" + inp.status], fmt["grey"])
         else:
             status = f"{tx['unreadable']}: {inp.detail}" if inp.detail else tx["unreadable"]
             out.text(r, 3, status, fmt["bad"])
+        if decree:
+            out.text(r, 4, tx["kind_sk"] if inp.kind == "sk" else tx["kind_workbook"])
+            if inp.kind == "sk":
+                out.text(r, 5, inp.paired_with or tx["draft_alone"])
+                out.text(r, 6, tx["pairing_" + inp.pairing] if inp.pairing else None)
     out.finish(tx["footer"])

@@ -7,7 +7,6 @@ import sys
 from datetime import date, datetime, time
 
 from checker.output.atomic import refuse_inputs, write_text_atomic
-from checker.output.summary_sheet import group_by_madya
 from checker.result import NOT_SUBMITTED, RunResult
 
 
@@ -30,19 +29,31 @@ def to_document(result: RunResult) -> dict:
         "inputs": [_input(i, result, drafts) for i in result.inputs if i.status != NOT_SUBMITTED],  # not sent: no input
         "units": units(result),
         "summary": summary,
-        "findings": [_finding(f, result.waivers, drafts) for f in result.findings],
+        "findings": [_finding(f, result.waivers, drafts, result.comparison) for f in result.findings],
+        **({"comparison": result.comparison.to_json()} if result.comparison is not None else {}),
     }
 
 
 def units(result: RunResult) -> list[dict]:
-    """output-format.md v3 `units`: every unit of the run in the order of the scorecard (grouped
-    by Unit JPT Madya), each unit read from a workbook, then each unit of the master roster that
-    sent no workbook (compliance `belum_menyampaikan`, file null)."""
-    read = [row for _, rows in group_by_madya([{"jpt": i.jpt_madya, "input": i} for i in result.units()])
-            for row in rows]
-    return [{"unit": i.unit, "unit_name": i.unit_name, "file": i.file if i.status == "checked" else None,
-             "compliance": result.status_of(i)}
-            for i in [row["input"] for row in read] + result.not_submitted()]
+    """output-format.md v3 `units`: every unit of the run, one entry per workbook read, in the
+    order of the scorecard (Unit JPT Madya, then Kode Unit), then each unit of the master roster
+    that sent no workbook (compliance `belum_menyampaikan`, file null)."""
+    out = []
+    for i in result.owners():
+        if i.kind != "workbook" or i.status == "unreadable":
+            continue
+        entry = {"unit": i.unit, "unit_name": i.unit_name, "file": i.file if i.status == "checked" else None,
+                 "compliance": result.status_of(i)}
+        out.append(_waiver_mark(entry, i, result))
+    return out
+
+
+def _waiver_mark(entry: dict, i, result: RunResult) -> dict:
+    """With --waivers, `compliant_by_waiver`: true for a unit that is `patuh` only because
+    accepted waivers cover its findings (output-format.md v3)."""
+    if result.waivers is not None and i.status != NOT_SUBMITTED:
+        entry["compliant_by_waiver"] = result.waived_to_compliance(i)
+    return entry
 
 
 def _input(i, result: RunResult, drafts: bool) -> dict:
@@ -53,16 +64,18 @@ def _input(i, result: RunResult, drafts: bool) -> dict:
                 "compliance": result.compliance_of(i), "kind": "sk", "paired_with": i.paired_with,
                 "pairing": i.pairing}
     out = {"file": i.file, "sha256": i.sha256, "unit": i.unit, "status": i.status, "detail": i.detail or "",
-           "compliance": result.compliance(i.unit) if i.status == "checked" else None}
+           "compliance": result.compliance_of(i)}
     if drafts:
         out["kind"] = "workbook"
-    return out
+    return _waiver_mark(out, i, result)
 
 
-def _finding(f, waivers, drafts: bool = False) -> dict:
+def _finding(f, waivers, drafts: bool = False, comparison=None) -> dict:
     out = f.to_json(decree_keys=drafts)
     if waivers is not None:             # the key exists only when --waivers was used
         out["waiver"] = waivers.json_of(f)
+    if comparison is not None:          # with --compare: "new" or "still_open" (the resolved: `comparison`)
+        out["change"] = comparison.status(f)
     return out
 
 

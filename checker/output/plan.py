@@ -123,7 +123,8 @@ def write_outputs(result, plan: Plan, given=(), runner=None) -> Written:
     with atomic.protecting([p for p, _ in inputs]):
         if plan.workbook:
             with writing(plan.workbook, "-o"):
-                written.workbook = write_report(result, "workbook", plan.workbook)
+                written.workbook = write_report(result, "workbook", plan.workbook,
+                                                annotated={inp.file: target for inp, target in copies})
         if plan.json:
             with writing(plan.json, "--json"):
                 write_report(result, "json", plan.json)
@@ -141,15 +142,16 @@ def write_outputs(result, plan: Plan, given=(), runner=None) -> Written:
     return written
 
 
-def write_report(result, kind: str, path: str, input_file=None, runner=None) -> str:
+def write_report(result, kind: str, path: str, input_file=None, runner=None, annotated=None) -> str:
     """One report of `result` written at `path` atomically, never onto one of the run's
     inputs (atomic.OutputIsInputError); its path. `kind`: "workbook" (the findings
     workbook), "json" (the contract's document), "annotated" (the copy of `input_file`,
-    made by `runner` (module doc); annotate.AnnotateError when it cannot be made)."""
+    made by `runner` (module doc); annotate.AnnotateError when it cannot be made). `annotated`:
+    input file -> its annotated copy, where the workbook links a draft's findings."""
     with atomic.protecting([i.path for i in result.inputs]):
         if kind == "workbook":
             from checker.output.findings_workbook import write_workbook
-            return str(write_workbook(result, path))
+            return str(write_workbook(result, path, annotated=annotated))
         if kind == "json":
             from checker.output.jsondoc import write_json
             write_json(result, path)

@@ -22,7 +22,8 @@ LABEL_CHART = {"error": SEVERITY_CHART["error"], "data_error": "7030A0", "warnin
                "info": SEVERITY_CHART["info"]}
 LABEL_FILL = {"error": SEVERITY_FILL["error"], "data_error": "E4DFEC", "warning": SEVERITY_FILL["warning"],
               "info": SEVERITY_FILL["info"]}
-WIDTHS = (11, 34, 56, 12, 12, 12, 12, 13, 22, 28, 12, 15)
+WIDTHS = (11, 34, 56, 12, 12, 12, 12, 13, 22, 28, 24, 15)
+FILE_COL = 10               # K in the per-unit table: the file each row was read from
 # M, outside the print area: the per-unit chart's category, the Kode Unit or else the name. Not a
 # hidden column: LibreOffice does not plot hidden cells.
 LABEL_COL = 12
@@ -44,44 +45,38 @@ def label_of(f) -> str:
 # ------------------------------------------------------------------------------------- tables
 
 def unit_rows(result: RunResult, tx: dict) -> list[dict]:
-    """One row per unit (by Kode Unit; an input without one gets its own row), plus a row for
-    findings belonging to no listed unit, so that every finding is counted once. Each row: code,
-    name, jpt, counts (open findings by label), waived, rules (IDs with open findings) and
-    status: compliant | data_fix | not_compliant | unreadable | not_submitted."""
+    """One row per input file a finding can belong to (output-format.md v3: two workbooks with
+    one Kode Unit are two rows; a workbook without one has its own), in the scorecard's order
+    (RunResult.owners), plus a row for findings belonging to no input, so that every finding
+    is counted once. Each row: code, name, jpt, file, input, counts (open findings by label),
+    waived, rules (IDs of the open breaches: errors of a rule with a legal basis), drafts (the
+    decree drafts checked with it) and status: compliant | data_fix | not_compliant |
+    unreadable | not_submitted; `waived_only`: compliant only thanks to waivers."""
     rows: list[dict] = []
-    by_code: dict[str, dict] = {}
-    by_file: dict[tuple, dict] = {}
-    file_row: dict[str, dict] = {}
 
-    def new_row(code, name, jpt, status):
+    def new_row(inp, code, name, jpt, status):
         return {"code": code, "name": name, "jpt": jpt, "input_status": status, "counts": dict.fromkeys(LABELS, 0),
-                "waived": 0, "rules": set()}
+                "waived": 0, "rules": set(), "input": inp, "drafts": [],
+                "file": inp.file if inp is not None and status != "not_submitted" else None}
 
-    for inp in result.inputs:
+    by_input: dict[int, dict] = {}
+    for inp in result.owners():
         status = inp.status if inp.status in ("checked", "not_submitted") else "unreadable"
-        if inp.unit:
-            row = by_code.get(inp.unit)
-            if row is None:
-                row = by_code[inp.unit] = new_row(inp.unit, inp.unit_name, inp.jpt_madya, status)
-                rows.append(row)
-            else:
-                row["name"] = row["name"] or inp.unit_name
-                row["jpt"] = row["jpt"] or inp.jpt_madya
-                if status == "checked":
-                    row["input_status"] = "checked"
-        elif (inp.file, inp.unit_name) not in by_file:
-            name = inp.unit_name or tx["file_prefix"] + os.path.basename(inp.file or "")
-            row = by_file[(inp.file, inp.unit_name)] = new_row(None, name, inp.jpt_madya, status)
-            rows.append(row)
-        file_row.setdefault(inp.file, by_code.get(inp.unit) if inp.unit else by_file[(inp.file, inp.unit_name)])
-    other = new_row(None, tx["no_unit"], None, "checked")
+        name = inp.unit_name or (None if inp.unit else tx["file_prefix"] + os.path.basename(inp.file or ""))
+        row = by_input[id(inp)] = new_row(inp, inp.unit, name, inp.jpt_madya, status)
+        if inp.kind == "workbook":
+            row["drafts"] = [d.file for d in result.drafts_of(inp)]
+        rows.append(row)
+    other = new_row(None, None, tx["no_unit"], None, "checked")
     open_ids = {id(f) for f in result.open_findings()}
     for f in result.findings:
-        row = by_code.get(f.unit) if f.unit else (by_file.get((f.file, f.unit_name)) or file_row.get(f.file))
+        owner = result.owner(f)
+        row = by_input.get(id(owner)) if owner is not None else None
         row = row or other
         if id(f) in open_ids:
             row["counts"][label_of(f)] += 1
-            row["rules"].add(f.rule)
+            if label_of(f) == "error":
+                row["rules"].add(f.rule)
         else:
             row["waived"] += 1
     if any(other["counts"].values()) or other["waived"]:
@@ -89,7 +84,19 @@ def unit_rows(result: RunResult, tx: dict) -> list[dict]:
     for row in rows:
         row["rules"] = sorted(row["rules"])
         row["status"] = _status(row)
+        row["waived_only"] = row["input"] is not None and result.waived_to_compliance(row["input"])
     return rows
+
+
+def status_text(row: dict, tx: dict) -> str:
+    """A scorecard row's status: Patuh marked when only waivers make it so; "menurut workbook
+    dan rancangan SK" for a unit checked with its decree draft (decree-format.md §6.2)."""
+    text = tx["status_" + row["status"]]
+    if row.get("waived_only"):
+        text = tx["status_compliant_waived"]
+    if row.get("drafts"):
+        text += " " + tx["with_draft"]
+    return text
 
 
 def chart_label(row: dict) -> str:
@@ -105,8 +112,9 @@ def _status(row: dict) -> str:
 
 
 def group_by_madya(rows: list[dict]) -> list[tuple[str | None, list[dict]]]:
-    """Unit rows grouped by Unit JPT Madya (compared folded), groups in order of first appearance,
-    the group without a JPT Madya last; rows keep their order inside a group."""
+    """Unit rows grouped by Unit JPT Madya (compared folded), groups in order of first appearance
+    (the rows come in the scorecard's order, RunResult.owners: by Unit JPT Madya), the group
+    without a JPT Madya last; rows keep their order inside a group."""
     groups: dict[str, tuple] = {}
     for row in rows:
         jpt = (row["jpt"] or "").strip()
@@ -145,7 +153,8 @@ def rule_totals(result: RunResult) -> list[dict]:
             r["counts"][label_of(f)] += 1
         else:
             r["waived"] += 1
-        r["units"].add(f.unit or f.file or "")
+        owner = result.owner(f)
+        r["units"].add(id(owner) if owner is not None else f.unit or f.file or "")
     out = []
     for rid in sorted(by_rule):
         r = by_rule[rid]
@@ -160,9 +169,10 @@ def rule_totals(result: RunResult) -> list[dict]:
 class SummaryWriter:
     """Writes Ringkasan on an XlsxWriter worksheet; `s(ws, row, col, value, fmt)` writes text."""
 
-    def __init__(self, workbook, ws, result: RunResult, tx: dict, fmt: dict, s, titles: dict):
+    def __init__(self, workbook, ws, result: RunResult, tx: dict, fmt: dict, s, titles: dict, hand_out=False):
         self.workbook, self.ws, self.result, self.tx, self.fmt, self.s, self.titles = \
             workbook, ws, result, tx, fmt, s, titles
+        self.hand_out = hand_out    # a letter to a unit head: file names without the bureau's folders, no digest
         self.heights: dict[int, float] = {}
         self.chart_rows = 0         # rows the charts cover, for the print area
 
@@ -182,11 +192,12 @@ class SummaryWriter:
         for row, points in self.heights.items():
             ws.set_row(row, points)
         if ordered:
-            ws.autofilter(head, 0, head + len(ordered), 9)
+            ws.autofilter(head, 0, head + len(ordered), FILE_COL)
         chart_row = r + 2
         ws.set_h_pagebreaks([chart_row])
         self._charts(chart_row, head, len(ordered), rule_head, per_rule)
-        layout.xlsxwriter_page(ws, head, "&C" + tx["footer"])
+        # no repeated title: the per-unit table's header would head the per-rule table and the charts
+        layout.xlsxwriter_page(ws, None, "&C" + tx["footer"])
         ws.print_area(0, 0, chart_row + self.chart_rows, len(WIDTHS) - 1)
 
     def _height(self, row: int, cells: list, widths=WIDTHS) -> None:
@@ -216,18 +227,23 @@ class SummaryWriter:
         ws.write_string(head, LABEL_COL, tx["chart_label"], fmt["note"])
         ordered = [row for _, members in group_by_madya(rows) for row in members]
         for i, row in enumerate(ordered, start=1):
-            status = tx["status_" + row["status"]]
+            status = status_text(row, tx)
             rules = ", ".join(row["rules"])
+            shown = (lambda x: os.path.basename(x.replace("\\", "/"))) if self.hand_out else (lambda x: x)
+            files = "\n".join([shown(row["file"])] * bool(row["file"]) + [tx["draft_prefix"] + shown(d)
+                                                                          for d in row["drafts"]])
             s(ws, head + i, 0, row["code"], fmt["text"])
             s(ws, head + i, 1, row["name"], fmt["wrap"])
             s(ws, head + i, 2, row["jpt"], fmt["wrap"])
             self._counts(head + i, row["counts"], row["waived"])
             ws.write_string(head + i, 8, status, status_fmt[row["status"]])
             s(ws, head + i, 9, rules, fmt["wrap"])
+            s(ws, head + i, FILE_COL, files, fmt["wrap"])
             # a unit without a Kode Unit (an unreadable file, a roster unit known by name) still gets a
             # label on the chart's axis
             s(ws, head + i, LABEL_COL, chart_label(row), fmt["text"])
-            self._height(head + i, [row["code"], row["name"], row["jpt"], None, None, None, None, None, status, rules])
+            self._height(head + i, [row["code"], row["name"], row["jpt"], None, None, None, None, None, status, rules,
+                                    files])
         return head, ordered
 
     def _madya_table(self, r: int, rows: list[dict]) -> int:
@@ -285,6 +301,8 @@ class SummaryWriter:
                  ("compliant_units", s["compliant_units"])]
         if s["units_not_submitted"]:
             facts.append(("units_not_submitted", s["units_not_submitted"]))
+        if self.hand_out:
+            facts = [(k, v) for k, v in facts if k != "rulebase"]
         ws.write_string(r, 0, tx["run_facts"], fmt["label"])
         for key, value in facts:
             r += 1

@@ -54,20 +54,30 @@ def finding_line(f, lang: str, waived: bool = False) -> str:
     return clean(f"{location(f)}  {f.rule}  {label}  {f.message}")
 
 
-def finding_lines(result: RunResult, limit: int | None = DEFAULT_LIMIT, where: str | None = None) -> list[str]:
+def finding_lines(result: RunResult, limit: int | None = DEFAULT_LIMIT, where: str | None = None,
+                  skip_listed: bool = False) -> list[str]:
     """One line per finding in the contract's order; with `limit`, at most that many, then one
-    line saying how many more there are and where (`where`: the findings workbook, if any)."""
+    line saying how many more there are and where (`where`: the findings workbook, if any).
+    `skip_listed`: without the reasons unreadable_lines has already said (issue 22: each
+    reason printed twice)."""
     lang = result.lang
     waived = {id(f) for f in result.findings} - {id(f) for f in result.open_findings()}
-    shown = result.findings if not limit else result.findings[:limit]
+    items = [f for f in result.findings if not (skip_listed and _listed_reason(result, f))]
+    shown = items if not limit else items[:limit]
     lines = [finding_line(f, lang, id(f) in waived) for f in shown]
-    rest = len(result.findings) - len(shown)
+    rest = len(items) - len(shown)
     if rest:
         key = "term.more_in" if where else "term.more"
         lines.append(clean(t(key, lang, n=rest, path=where or "")))
     if where:
         lines += overflow_lines(result, where)
     return lines
+
+
+def _listed_reason(result: RunResult, f) -> bool:
+    """The finding is the reason an unreadable file could not be read (unreadable_lines shows it)."""
+    owner = result.owner(f)
+    return owner is not None and owner.status == "unreadable" and f.message == owner.detail
 
 
 def overflow_lines(result: RunResult, where: str) -> list[str]:
@@ -85,6 +95,22 @@ def unit_label(inp) -> str:
     """A unit as the user knows it: its Kode Unit, else its name (a roster unit known by name),
     else its file."""
     return inp.unit or inp.unit_name or os.path.basename(inp.file or "") or "?"
+
+
+def unit_inputs(result: RunResult) -> list:
+    """The inputs with a status line, in the scorecard's order: every workbook read and every
+    roster unit that sent none (an unreadable file is listed with its reason, unreadable_lines;
+    a draft alone in draft_lines)."""
+    return [i for i in result.owners() if i.kind == "workbook" and i.status != "unreadable"]
+
+
+def file_note(result: RunResult, inp) -> str:
+    """`  (file)` after a unit's counts when its Kode Unit does not tell it apart: a code two
+    workbooks share (X05), or none."""
+    if inp.status == "not_submitted":
+        return ""
+    shared = inp.unit is None or sum(1 for i in result.owners() if i.unit == inp.unit) > 1
+    return f"  ({inp.file})" if shared else ""
 
 
 def unreadable_lines(result: RunResult) -> list[str]:
@@ -113,19 +139,24 @@ def summary_lines(result: RunResult) -> list[str]:
                            units=", ".join(unit_label(i) for i in missing))))
     c = result.label_counts()
     out.append(t("sum.findings", lang, **_words(c, lang)))
+    if result.filter:
+        out.append(clean(t("sum.filtered", lang, what=result.filter.describe(lang))))
     if s["waived"]:
         out.append(t("sum.waived", lang, n=s["waived"]))
-    for i in result.units() + result.not_submitted():
-        c = result.label_counts(i.unit)
+    for i in unit_inputs(result):
+        c = result.label_counts(i)
         c.pop("info")
         counts = ", ".join(f"{n:>3} {t(f'term.{k}_word', lang)[0 if n == 1 else 1]}" for k, n in c.items())
         status = t("sum." + result.status_of(i), lang)
+        if result.waived_to_compliance(i):
+            status = t("sum.patuh_waived", lang)
+        counts += file_note(result, i)
         mine = [d.file for d in result.drafts_of(i)] if drafts and i.status == "checked" else []
         if mine:
             out.append(clean(t("sk.unit", lang, unit=unit_label(i), files=", ".join(mine), status=status,
                                counts=counts)))
         else:
-            key = "sum.unit" if i.status == "checked" else "sum.unit_not_submitted"    # it has no workbook
+            key = "sum.unit_not_submitted" if i.status == "not_submitted" else "sum.unit"   # it has no workbook
             out.append(clean(t(key, lang, unit=unit_label(i), status=status, counts=counts)))
     return out + draft_lines(result)
 
@@ -142,22 +173,13 @@ def draft_lines(result: RunResult) -> list[str]:
         if d.paired_with is not None:
             out.append(t("sk.paired", lang, file=d.file, workbook=d.paired_with, how=t("sk.how." + d.pairing, lang)))
         elif d.status == "checked":
-            counts = {k: n for k, n in _draft_counts(result, d).items() if k != "info"}
+            counts = {k: n for k, n in result.label_counts(d).items() if k != "info"}
             text = ", ".join(f"{n:>3} {t(f'term.{k}_word', lang)[0 if n == 1 else 1]}" for k, n in counts.items())
             out.append(t("sk.alone", lang, file=d.file, status=t("sum." + result.compliance_of(d), lang),
                          counts=text))
         else:
             out.append(t("sk." + d.status, lang, file=d.file))
     return [clean(line) for line in out]
-
-
-def _draft_counts(result: RunResult, d) -> dict[str, int]:
-    from checker.findings import is_data_error
-    out = {"error": 0, "data_error": 0, "warning": 0, "info": 0}
-    for f in result.open_findings():
-        if f.file == d.file and f.unit is None:
-            out["data_error" if is_data_error(f.severity, f.basis) else f.severity] += 1
-    return out
 
 
 def _words(c: dict, lang: str) -> dict:

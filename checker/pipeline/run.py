@@ -120,8 +120,27 @@ def _findings(rules, facts, engine: str, lang: str) -> list:
         finding = from_match(rule, fact, ctx, lang)
         if finding.found is None and fact.get("p_raw") not in (None, ""):
             finding = replace(finding, found=_typed(fact))
+        if not ctx.readable and rule.id == UNREADABLE_RULE:
+            finding = replace(finding, hint=unreadable_hint(ctx.cause, lang))
         findings.append(finding)
     return sort_findings(findings)
+
+
+UNREADABLE_RULE = "D05"             # a file that could not be read is one finding of it
+# The reader's reasons (load/errors.py message keys) by the fix they call for; the rest: "fix_file".
+_HINTS = {"save_as_xlsx": ("format_xls", "format_xlsb", "format_ods", "format_csv", "format_html", "format_docx",
+                           "format_other", "empty_file", "corrupt"),
+          "own_output": ("annotated_copy",),
+          "password": ("password_protected",), "roster": ("roster",)}
+
+
+def unreadable_hint(cause: str, lang: str) -> str:
+    """The hint of an unreadable file's D05: what its reason calls for (save it as .xlsx, give
+    the original instead of the tool's own output, remove the password), never the missing
+    sheets and columns the rule's own hint is about (issue 22)."""
+    from checker.texts import t
+    key = next((k for k, causes in _HINTS.items() if cause in causes), "fix_file")
+    return t("run.unreadable_hint." + key, lang)
 
 
 def _typed(fact: dict) -> str:

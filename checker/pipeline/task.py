@@ -44,9 +44,36 @@ def check_file(index: int, ref: InputRef, stage: str, digest: bool = False) -> U
         sha = hashlib.sha256(data).hexdigest()
         loaded = load_workbook(ref.shown, data)         # from here on the file is its shown name
     except LoadError as e:
+        if e.message_key == "format_csv" and looks_like_roster(ref):
+            return roster_in_folder(index, ref, sha)
         return failed_file(index, ref, sha, e)
     del data
+    if not UNIT_KINDS & set(loaded.tables) and loaded.unit_sheet is None and looks_like_roster(ref):
+        return roster_in_folder(index, ref, sha)
     return build_unit(index, loaded, stage, digest=digest)
+
+
+# A unit workbook has at least one of these; a roster none (it is at most a Pegawai-like table).
+UNIT_KINDS = frozenset({"unit", "pk", "pokja", "anggota", "mph"})
+
+
+def looks_like_roster(ref: InputRef) -> bool:
+    """The file reads as a master roster (load/roster.py: a NIP and a unit column, a SIASN
+    export): asked only of a file that is no unit workbook (a CSV, or no unit sheet at all)."""
+    from checker.load.errors import RosterError
+    from checker.load.roster import read_roster
+    try:
+        roster = read_roster(ref.path)
+    except (RosterError, LoadError):
+        return False
+    return bool(roster.units)
+
+
+def roster_in_folder(index: int, ref: InputRef, sha256: str | None) -> UnitFacts:
+    """A master roster among the unit workbooks (issue 22: six D05 for it, and X01 against every
+    unit): one D05 saying to give it with --roster."""
+    from checker.facts.unit_build import roster_file
+    return roster_file(index, ref.shown, sha256)
 
 
 def failed_file(index: int, ref: InputRef, sha256: str | None, err: LoadError) -> UnitFacts:
@@ -54,7 +81,8 @@ def failed_file(index: int, ref: InputRef, sha256: str | None, err: LoadError) -
     from checker.facts.unit_build import unreadable_unit
     from checker.load.model import describe
     named(err, ref)
-    return unreadable_unit(index, ref.shown, sha256, {lang: describe(err, lang) for lang in LANGS})
+    return unreadable_unit(index, ref.shown, sha256, {lang: describe(err, lang) for lang in LANGS},
+                           cause=getattr(err, "message_key", "") or "")
 
 
 @dataclass(frozen=True)

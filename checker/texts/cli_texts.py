@@ -185,6 +185,28 @@ TEXTS = {
     "sum.perlu_perbaikan_data": ("Perlu Perbaikan Data", "Data needs fixing"),
     "sum.tidak_patuh": ("Tidak Patuh", "Not compliant"),
     "sum.belum_menyampaikan": ("Belum Menyampaikan", "Not submitted"),
+    "sum.filtered": ("Saringan diterapkan ({what}): jumlah dan daftar temuan hanya memuat temuan yang tersaring, dan "
+                     "kode keluar mengikutinya; status setiap unit tetap dihitung dari seluruh temuannya.",
+                     "Filter applied ({what}): the counts and the list hold only the findings it keeps, and so does "
+                     "the exit code; each unit's status is still that of all its findings."),
+    "filter.rules": ("aturan {values}", "rule {values}"),
+    "filter.units": ("unit {values}", "unit {values}"),
+    "filter.severities": ("tingkat {values}", "severity {values}"),
+    "err.unknown_filter_rule": ("Aturan {rule} (--rule) tidak ada. Lihat daftar dengan: cek-pokja rules",
+                                "There is no rule {rule} (--rule). See the list with: cek-pokja rules"),
+    "err.unknown_severity": ("Tingkat {value} (--severity) tidak dikenal; gunakan salah satu dari: {choices}.",
+                             "Unknown severity {value} (--severity); use one of: {choices}."),
+    "opt.rule_filter": ("Tampilkan hanya temuan aturan ini (ID atau slug; dapat diulang, atau dipisah koma); "
+                        "berlaku untuk layar, JSON, dan workbook.",
+                        "Show only the findings of this rule (ID or slug; repeatable, or comma-separated); applies "
+                        "to the terminal, the JSON and the workbook."),
+    "opt.unit_filter": ("Tampilkan hanya unit dengan Kode Unit ini (dapat diulang, atau dipisah koma).",
+                        "Show only the unit with this Kode Unit (repeatable, or comma-separated)."),
+    "opt.severity_filter": ("Tampilkan hanya temuan dengan tingkat ini: pelanggaran, kesalahan-data, peringatan, "
+                            "catatan, atau error (pelanggaran dan kesalahan data), warning, info (dapat diulang).",
+                            "Show only the findings of this severity: error (breaches and data errors), warning, "
+                            "info, or the labels pelanggaran, kesalahan-data, peringatan, catatan (repeatable)."),
+    "sum.patuh_waived": ("Patuh (dengan pengecualian)", "Compliant (with waivers)"),
     "sum.written": ("Workbook temuan ditulis ke: {path}", "Findings workbook written to: {path}"),
     "sum.per_unit": ("Workbook temuan per unit ({n}) ditulis ke folder: {path}",
                      "Findings workbooks per unit ({n}) written to the folder: {path}"),
@@ -213,6 +235,7 @@ TEXTS = {
     "meta.seconds": ("DETIK", "SECONDS"),
     "meta.year": ("TAHUN", "YEAR"),
     "meta.code": ("KODE", "CODE"),
+    "meta.severity": ("TINGKAT", "SEVERITY"),
     "meta.address": ("ALAMAT", "ADDRESS"),
     "meta.minutes": ("MENIT", "MINUTES"),
     "meta.name": ("NAMA", "NAME"),

@@ -14,6 +14,7 @@ TEXTS = {
                                  "targets: {known})"),
     "fact.nip_number": ("tersimpan sebagai angka sehingga digit terakhirnya tidak dapat dipercaya",
                         "stored as a number, so its last digits cannot be trusted"),
+    "fact.nip_of": ("{label} milik {name}", "{label} of {name}"),
     "fact.nip_invalid": ("bukan NIP PNS atau PPPK 18 digit yang sah", "not a valid 18-digit PNS or PPPK NIP"),
     "fact.formula_error": ("rumus menghasilkan galat", "the formula gives an error"),
     "fact.formula_no_value": ("rumus tanpa nilai tersimpan (berkas terakhir disimpan oleh program selain Excel)",

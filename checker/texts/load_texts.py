@@ -4,6 +4,35 @@ and the parameters of the kind's factory ({sheet}, {cell}, {cells}, {mb}, {s}, .
 from __future__ import annotations
 
 TEXTS = {
+    # the hint of an unreadable file's D05 (pipeline/run.py unreadable_hint), by its reason
+    "run.unreadable_hint.save_as_xlsx": (
+        "Buka berkas ini di Excel, simpan ulang sebagai Excel Workbook (.xlsx) lewat File > Save As, lalu kirim "
+        "atau periksa ulang berkas .xlsx tersebut.",
+        "Open this file in Excel, save it again as an Excel Workbook (.xlsx) with File > Save As, then send or "
+        "check that .xlsx file again."),
+    "run.unreadable_hint.own_output": (
+        "Periksa workbook unit yang asli, bukan salinan beranotasi atau workbook temuan buatan cek-pokja.",
+        "Check the unit's original workbook, not an annotated copy or a findings workbook made by cek-pokja."),
+    "run.unreadable_hint.password": (
+        "Hapus kata sandi workbook (File > Info > Protect Workbook), simpan ulang sebagai .xlsx, lalu periksa "
+        "ulang.",
+        "Remove the workbook's password (File > Info > Protect Workbook), save it again as .xlsx, then check it "
+        "again."),
+    "run.unreadable_hint.roster": (
+        "Berikan berkas ini sebagai roster induk dengan opsi --roster, misalnya: cek-pokja check FOLDER --roster "
+        "BERKAS (roster di dalam folder itu tidak diperiksa sebagai unit).",
+        "Give this file as the master roster with the --roster option, e.g. cek-pokja check FOLDER --roster FILE "
+        "(a roster inside that folder is not checked as a unit)."),
+    "run.looks_like_roster": (
+        "Berkas {file} tampaknya roster induk pegawai (seperti ekspor SIASN: kolom NIP dan unit kerja), bukan "
+        "workbook unit, sehingga tidak diperiksa sebagai unit. Berikan dengan --roster {file} agar pegawainya "
+        "dicocokkan dengan sheet Pegawai setiap unit.",
+        "The file {file} looks like a master roster of employees (like a SIASN export: a NIP and a unit column), "
+        "not a unit workbook, so it is not checked as a unit. Give it with --roster {file} so that its employees "
+        "are matched against each unit's Pegawai sheet."),
+    "run.unreadable_hint.fix_file": (
+        "Perbaiki berkas seperti diuraikan pada temuan ini, lalu periksa ulang.",
+        "Fix the file as this finding describes, then check it again."),
     "load.not_found": ("Berkas {file} tidak ditemukan.", "The file {file} does not exist."),
     "load.io_error": ("Berkas {file} tidak dapat dibuka atau dibaca; periksa izin akses dan apakah berkas sedang "
                       "dipakai aplikasi lain.",
@@ -52,12 +81,13 @@ TEXTS = {
                           "The file {file} is not an Excel workbook. Accepted formats: Excel Workbook (.xlsx) and "
                           "Excel Macro-Enabled Workbook (.xlsm)."),
     "load.annotated_copy": ("Berkas {file} adalah salinan beranotasi buatan cek-pokja (memuat sheet \"Hasil "
-                            "cek-pokja\") dan tidak diperiksa. Perbaiki berkas aslinya lalu periksa berkas asli "
-                            "itu; bila salinan ini hendak dipakai sebagai berkas kerja, hapus dahulu sheet "
-                            "\"Hasil cek-pokja\".",
-                            "The file {file} is an annotated copy made by cek-pokja (it has a sheet \"Hasil "
-                            "cek-pokja\") and is not checked. Correct the original file and check that one; to "
-                            "use this copy as your working file, delete its \"Hasil cek-pokja\" sheet first."),
+                            "cek-pokja\" atau, dalam bahasa Inggris, \"cek-pokja results\") dan tidak diperiksa. "
+                            "Perbaiki berkas aslinya lalu periksa berkas asli itu; bila salinan ini hendak dipakai "
+                            "sebagai berkas kerja, hapus dahulu sheet tersebut.",
+                            "The file {file} is an annotated copy made by cek-pokja (it has a sheet \"cek-pokja "
+                            "results\" or, in Indonesian, \"Hasil cek-pokja\") and is not checked. Correct the "
+                            "original file and check that one; to use this copy as your working file, delete that "
+                            "sheet first."),
     "load.lock_file": ("Berkas {file} adalah berkas kunci sementara Excel (~$...), bukan workbook; abaikan atau "
                        "hapus setelah Excel ditutup.",
                        "The file {file} is a temporary Excel lock file (~$...), not a workbook; ignore it or "

@@ -133,9 +133,8 @@ def page(result, rules: dict, lang: str) -> dict:
         mine = [f for f in result.findings if f.file == inp.file and (inp.unit is None or f.unit in (inp.unit, None))]
         used.update(id(f) for f in mine)
         status = result.status_of(inp)
-        unit_waived = any(id(f) in waived_ids and f.unit == inp.unit for f in result.findings) if inp.unit else False
-        status_text, css = _status(result, status, lang, unit_waived)
-        counts = result.label_counts(inp.unit) if status is not None else _counts(mine, result)
+        status_text, css = _status(result, status, lang, status is not None and result.waived_to_compliance(inp))
+        counts = result.label_counts(inp) if status is not None else _counts(mine, result)
         row = {"file": inp.file, "unit": inp.unit, "unit_name": inp.unit_name, "status": inp.status,
                "status_text": status_text, "status_class": css, "counts": counts, "detail": inp.detail,
                "drafts": [d.file for d in result.drafts_of(inp)] if inp.kind == "workbook" else []}

@@ -47,7 +47,8 @@ def test_findings_listed_after_the_summary_one_line_each(samples):
     lines = p.stdout.splitlines()
     assert "  samples/d2-as1-pangan.xlsx:PK!A5  U04  pelanggaran  Target PK PK-04 (Persentase capaian " \
            "pemantauan cadangan pangan pemerintah di daerah) tidak dicantumkan" in p.stdout
-    assert "  samples/d3-as2-minerba.xlsx:Pegawai!B8  D01  kesalahan data  Sheet Pegawai, sel B8 (NIP)" in p.stdout
+    assert "  samples/d3-as2-minerba.xlsx:Pegawai!B8  D01  kesalahan data  Sheet Pegawai, sel B8 (NIP milik Hafiz " \
+           "Maulana, S.E.): NIP \u201c199012112013121000\u201d tidak sah" in p.stdout
     head = lines.index("Rincian temuan:")
     assert lines[head - 1].startswith("  samples/sk-ses-bu.docx dipasangkan")     # after the summary
     finding_lines = lines[head + 1:-1]

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import json
+import re
 
+import openpyxl
 import pytest
 from rule_examples import apply_edits, load_base, write_workbook
 
@@ -104,3 +106,54 @@ def test_bad_previous_file(tmp_path):
     with pytest.raises(CompareError) as e:
         compare([], bad)
     assert e.value.key == "not_findings" and "--json" in str(e.value)
+
+
+def test_compare_against_a_findings_workbook_in_cli_with_json(tmp_path):
+    """Issue 22: against an earlier findings workbook the resolved data error is a data error
+    (never "Pelanggaran"), cells print as `K3` (never `K3.0`), the lines use the terminal's
+    `file:Sheet!Cell` layout, and the JSON says which findings are new, still open or resolved."""
+    from click.testing import CliRunner
+
+    from checker import cli
+    v1 = write_workbook(apply_edits(load_base(), [A04, D04, D03]), tmp_path / "draft-v1.xlsx")
+    runner = CliRunner()
+    r = runner.invoke(cli.main, ["check", str(v1), "-o", str(tmp_path / "temuan-v1.xlsx"), "--engine", "pandas"])
+    assert r.exit_code == 1, r.output
+    v2 = write_workbook(apply_edits(load_base(), [A04, D03, NEW]), tmp_path / "draft-v2.xlsx")
+    r = runner.invoke(cli.main, ["check", str(v2), "-o", str(tmp_path / "temuan-v2.xlsx"), "--json",
+                                 str(tmp_path / "v2.json"), "--compare", str(tmp_path / "temuan-v1.xlsx"),
+                                 "--engine", "pandas"], catch_exceptions=False)
+    assert r.exit_code == 1, r.output
+    lines = r.output.splitlines()
+    resolved = lines[lines.index("Selesai:") + 1]
+    assert resolved.startswith(f"  {v1}:Pokja!") and "  D04  kesalahan data  " in resolved
+    assert re.search(r":Pokja![A-Z]+\d+  D04", resolved) and ".0" not in resolved.split("  D04")[0]
+    new = lines[lines.index("Baru:") + 1]
+    assert new.startswith(f"  {v2}:Surat Tugas!") and "  D04  kesalahan data  " in new
+    # the Perubahan sheet: the resolved data error keeps its label
+    sheet = openpyxl.load_workbook(tmp_path / "temuan-v2.xlsx")["Perubahan"]
+    table = [list(x) for x in sheet.iter_rows(values_only=True)]
+    head = table[0]
+    by_status = {(row[0], row[head.index("Aturan")]): row for row in table[1:]}
+    assert by_status[("Selesai", "D04")][head.index("Tingkat")] == "Kesalahan data"
+    assert isinstance(by_status[("Selesai", "D04")][head.index("Baris")], int)
+    # the JSON: each finding's change, and the resolved ones
+    doc = json.loads((tmp_path / "v2.json").read_text(encoding="utf-8"))
+    assert sorted((f["rule"], f["change"]) for f in doc["findings"]) == [
+        ("A04", "still_open"), ("D03", "still_open"), ("D04", "new")]
+    cmp = doc["comparison"]
+    assert cmp["counts"] == {"new": 1, "still_open": 2, "resolved": 1}
+    assert cmp["previous"] == str(tmp_path / "temuan-v1.xlsx")
+    [gone] = cmp["resolved"]
+    assert (gone["rule"], gone["sheet"], gone["severity"], gone["basis"]) == ("D04", "Pokja", "error", "data")
+    assert isinstance(gone["row"], int) and gone["fingerprint"]
+
+
+def test_a_resolved_data_error_from_an_older_json_without_basis(tmp_path):
+    mk = dict(slug="s", severity="error", hint="h", unit="U1", message="m")
+    prev = [make_finding(rule="D04", basis="data", value="v", **mk).to_json()]
+    del prev[0]["basis"]
+    path = tmp_path / "prev.json"
+    path.write_text(json.dumps({"findings": prev}))
+    cmp = compare([], path)
+    assert rows(cmp, "id")[1][3] == "Kesalahan data" and rows(cmp, "en")[1][3] == "Data error"

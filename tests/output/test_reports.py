@@ -125,19 +125,23 @@ def _rows(ws, min_row=1):
 def test_sheet_names(run):
     result, out = run
     wb, _ = _write(result, out)
-    assert wb.sheetnames == ["Ringkasan", "Temuan", "Aturan", "Berkas"]
+    assert wb.sheetnames == ["Ringkasan", "Temuan", "Cetak", "Aturan", "Berkas"]
     wb, _ = _write(result, out, "en", "findings.xlsx")
-    assert wb.sheetnames == ["Summary", "Findings", "Rules", "Files"]
+    assert wb.sheetnames == ["Summary", "Findings", "Print", "Rules", "Files"]
 
 
 def test_headers(run):
     result, out = run
     wb, _ = _write(result, out)
-    assert _rows(wb["Temuan"])[0] == FINDING_HEADERS_ID
+    # beside the header, one cell saying which sheet prints (it is Temuan's print area)
+    assert _rows(wb["Temuan"])[0] == FINDING_HEADERS_ID + [
+        None, "Tabel ini untuk disaring di layar. Untuk dicetak, gunakan sheet Cetak."]
     assert _rows(wb["Aturan"])[0] == ["ID", "Slug", "Tingkat", "Tahap", "Dasar Hukum", "Kutipan", "Nama Aturan"]
     assert _rows(wb["Berkas"])[0] == ["Berkas", "SHA-256", "Kode Unit", "Status"]
     wb, _ = _write(result, out, "en", "en.xlsx")
-    assert _rows(wb["Findings"])[0] == FINDING_HEADERS_EN
+    assert _rows(wb["Findings"])[0] == FINDING_HEADERS_EN + [
+        None, "This table is for filtering on screen. To print, use the Print sheet."]
+    assert _rows(wb["Print"])[2] == ["No", "Cell", "Rule", "Severity", "Legal Basis", "Description", "Suggested Fix"]
     assert _rows(wb["Rules"])[0] == ["ID", "Slug", "Severity", "Stages", "Legal Basis", "Legal Text", "Rule Name"]
     assert _rows(wb["Files"])[0] == ["File", "SHA-256", "Unit Code", "Status"]
 
@@ -172,7 +176,7 @@ def test_english_texts(run):
     assert rows[3][13] == "Pegawai (hidden)"
     summary = _rows(wb["Summary"])
     assert ["Unit Code", "Unit Name", "JPT Madya Unit", "Errors", "Data Errors", "Warnings", "Notes", "Waived",
-            "Status (as recorded)", "Rules Broken", None, None, "Chart label (not printed)"] in summary
+            "Status (as recorded)", "Rules Broken", "File", None, "Chart label (not printed)"] in summary
     statuses = {r[0] or r[1]: r[8] for r in summary if r[8] in ("Compliant", "Not compliant", "Unreadable")}
     assert statuses == {"A01": "Not compliant", "B02": "Compliant", "file: rusak.xlsx": "Unreadable"}
     files = _rows(wb["Files"], 2)
@@ -224,13 +228,13 @@ def test_summary_status_chart_and_facts(run):
     assert facts["Pelanggaran"] == 2
     # the per-unit table comes first (issue 12, point 8): its header on row 5
     head = rows.index(["Kode Unit", "Nama Unit", "Unit JPT Madya", "Pelanggaran", "Kesalahan Data", "Peringatan",
-                       "Catatan", "Dikecualikan", "Status menurut workbook", "Aturan yang Dilanggar", None, None,
+                       "Catatan", "Dikecualikan", "Status menurut workbook", "Aturan yang Dilanggar", "Berkas", None,
                        "Label grafik (tidak dicetak)"])
     assert head == 4
     table = rows[head + 1:head + 4]
-    assert [r[:10] for r in table] == [
-        ["A01", "Biro Umum", "Sekretariat Jenderal", 1, 0, 1, 1, 0, "Tidak Patuh", "E02, P07, U03"],
-        ["B02", "Biro Hukum", "Sekretariat Jenderal", 0, 0, 1, 0, 0, "Patuh", "P07"],
+    assert [r[:10] for r in table] == [           # Aturan yang Dilanggar: breaches only
+        ["A01", "Biro Umum", "Sekretariat Jenderal", 1, 0, 1, 1, 0, "Tidak Patuh", "U03"],
+        ["B02", "Biro Hukum", "Sekretariat Jenderal", 0, 0, 1, 0, 0, "Patuh", None],
         [None, "berkas: rusak.xlsx", None, 1, 0, 0, 0, 0, "Tidak terbaca", "D05"],
     ]
     # the charts sit below every table, on a page of their own
@@ -281,7 +285,7 @@ def test_no_findings_workbook(run):
     result, out = run
     result.findings = []
     wb, _ = _write(result, out)
-    assert _rows(wb["Temuan"]) == [FINDING_HEADERS_ID]
+    assert [r[:24] for r in _rows(wb["Temuan"])] == [FINDING_HEADERS_ID]
     statuses = [r[8] for r in _rows(wb["Ringkasan"]) if r[8] in ("Patuh", "Tidak Patuh", "Tidak terbaca")]
     assert statuses == ["Patuh", "Patuh", "Tidak terbaca"]
 

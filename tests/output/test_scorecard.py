@@ -97,7 +97,7 @@ def _table(rows, header):
 
 
 UNIT_HEAD = ["Kode Unit", "Nama Unit", "Unit JPT Madya", "Pelanggaran", "Kesalahan Data", "Peringatan", "Catatan",
-             "Dikecualikan", "Status menurut workbook", "Aturan yang Dilanggar"]
+             "Dikecualikan", "Status menurut workbook", "Aturan yang Dilanggar", "Berkas"]
 RULE_HEAD = ["Aturan", "Nama Aturan", None, "Pelanggaran", "Kesalahan Data", "Peringatan", "Catatan", "Dikecualikan",
              "Jumlah Unit"]
 
@@ -106,14 +106,16 @@ def test_scorecard_one_row_per_unit_grouped_by_jpt_madya(result, tmp_path):
     ws, rows = _read(result, tmp_path)
     head, table = _table(rows, UNIT_HEAD)
     assert head == 5                      # the bureau's main product comes first (issue 12, point 8)
+    # Aturan yang Dilanggar: the breaches only (issue 22: no warning, no data error); each row
+    # names its file (output-format.md v3)
     assert table == [
-        ["D1.AS1", "Asisten Deputi Moneter", MAKRO, 0, 0, 1, 0, 0, "Patuh", "X03"],
-        ["D1.AS2", "Asisten Deputi Fiskal", MAKRO, 3, 0, 1, 0, 0, "Tidak Patuh", "A05, U03, X03"],
-        ["D2.AS1", "Asisten Deputi Pangan", PANGAN, 0, 0, 1, 0, 0, "Patuh", "K09"],
-        [None, "berkas: rusak.xlsx", None, 1, 0, 0, 0, 0, "Tidak terbaca", "D05"],
-        ["SES.BPR", "Biro Perencanaan", None, 0, 0, 1, 0, 0, "Belum Menyampaikan", "X06"],
+        ["D1.AS1", "Asisten Deputi Moneter", MAKRO, 0, 0, 1, 0, 0, "Patuh", None, "in/d1-as1.xlsx"],
+        ["D1.AS2", "Asisten Deputi Fiskal", MAKRO, 3, 0, 1, 0, 0, "Tidak Patuh", "A05, U03", "in/d1-as2.xlsx"],
+        ["D2.AS1", "Asisten Deputi Pangan", PANGAN, 0, 0, 1, 0, 0, "Patuh", None, "in/d2-as1.xlsx"],
+        [None, "berkas: rusak.xlsx", None, 1, 0, 0, 0, 0, "Tidak terbaca", "D05", "in/rusak.xlsx"],
+        ["SES.BPR", "Biro Perencanaan", None, 0, 0, 1, 0, 0, "Belum Menyampaikan", None, None],
     ]
-    assert ws.auto_filter.ref == f"A{head}:J{head + len(table)}"
+    assert ws.auto_filter.ref == f"A{head}:K{head + len(table)}"
     assert ws.cell(head + 2, 9).fill.fgColor.rgb.endswith("FFC7CE")          # Tidak Patuh in red
     assert ws.cell(head + 1, 9).fill.fgColor.rgb.endswith("C6EFCE")          # Patuh in green
     assert ws.cell(head + 5, 9).fill.fgColor.rgb.endswith("DDEBF7")          # Belum Menyampaikan: its own colour
@@ -196,7 +198,9 @@ def test_waived_findings_counted_apart(result, tmp_path):
     result.waivers = apply_waivers(result.findings, waivers, date(2025, 6, 1))
     _, rows = _read(result, tmp_path)
     _, table = _table(rows, UNIT_HEAD)
-    assert table[1] == ["D1.AS2", "Asisten Deputi Fiskal", MAKRO, 0, 0, 0, 0, 4, "Patuh", None]
+    # Patuh only thanks to waivers: marked so (issue 22)
+    assert table[1] == ["D1.AS2", "Asisten Deputi Fiskal", MAKRO, 0, 0, 0, 0, 4, "Patuh (dengan pengecualian)", None,
+                        "in/d1-as2.xlsx"]
 
 
 def test_english_scorecard_and_roster_unit_in_files(result, tmp_path):

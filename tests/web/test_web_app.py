@@ -161,7 +161,7 @@ def test_the_downloads_are_the_command_lines_reports(client):
     assert re.fullmatch(r'attachment; filename="temuan-\d{8}-\d{6}\.xlsx"; filename\*=UTF-8\'\'temuan-.*\.xlsx',
                         r.headers["content-disposition"])
     wb = openpyxl.load_workbook(io.BytesIO(r.content))
-    assert wb.sheetnames == ["Ringkasan", "Temuan", "Aturan", "Berkas"]
+    assert wb.sheetnames == ["Ringkasan", "Temuan", "Cetak", "Aturan", "Berkas"]
     rows = list(wb["Temuan"].iter_rows(values_only=True))
     head = rows[0]
     found = [(row[head.index("Aturan")], row[head.index("Berkas")], row[head.index("Sheet")], row[head.index("Baris")])
