@@ -157,7 +157,7 @@ def make_report(job, lang: str, key: str, settings=None) -> str:
     elif key == "temuan.xlsx":
         path = write_report(result, "workbook", os.path.join(folder, "temuan.xlsx"))
     elif key.startswith("diperiksa-"):
-        path = _annotated(job, result, folder, key, lang, settings)
+        path = _annotated(job, result, folder, key, settings)
     elif key.startswith("unit-") and key[5:].isdigit() and 1 <= int(key[5:]) <= len(variant.handouts):
         path = variant.handouts[int(key[5:]) - 1]
     else:
@@ -166,7 +166,7 @@ def make_report(job, lang: str, key: str, settings=None) -> str:
     return path
 
 
-def _annotated(job, result, folder: str, key: str, lang: str, settings) -> str:
+def _annotated(job, result, folder: str, key: str, settings) -> str:
     """The annotated copy, made in a reader worker under the settings' limits (as `check`
     makes it): a copy that overruns them is not made, and the page says why."""
     from checker.output.annotate import AnnotateError, CopyNotMade, StrictOOXMLError

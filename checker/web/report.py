@@ -112,7 +112,7 @@ def _counts(findings, result) -> dict:
     return {k: sum(1 for f in findings if id(f) in open_ids and kind_of(f) == k) for k in KINDS}
 
 
-def _status(result, status: str | None, lang: str, waived: bool) -> tuple[str, str]:
+def _status(status: str | None, lang: str, waived: bool) -> tuple[str, str]:
     if status is None:
         return t("web.status_unreadable", lang), "bad"
     text = t("sum." + status, lang)
@@ -133,7 +133,7 @@ def page(result, rules: dict, lang: str) -> dict:
         mine = [f for f in result.findings if f.file == inp.file and (inp.unit is None or f.unit in (inp.unit, None))]
         used.update(id(f) for f in mine)
         status = result.status_of(inp)
-        status_text, css = _status(result, status, lang, status is not None and result.waived_to_compliance(inp))
+        status_text, css = _status(status, lang, status is not None and result.waived_to_compliance(inp))
         counts = result.label_counts(inp) if status is not None else _counts(mine, result)
         row = {"file": inp.file, "unit": inp.unit, "unit_name": inp.unit_name, "status": inp.status,
                "status_text": status_text, "status_class": css, "counts": counts, "detail": inp.detail,
@@ -154,7 +154,7 @@ def page(result, rules: dict, lang: str) -> dict:
         files.append({"file": None, "unit": None, "unit_name": None, "status": "other", "n": len(rest),
                       "document": False, "groups": group_by_sheet(rest, None, rules, lang, result)})
     return {"summary": summary, "counts": result.label_counts(), "units": units, "files": files,
-            "drafts": drafts, "stage": result.stage, "comparison": _comparison(result, lang),
+            "drafts": drafts, "stage": result.stage, "comparison": _comparison(result),
             "waivers": _waivers(result)}
 
 
@@ -164,7 +164,7 @@ def _draft_row(result, inp, lang: str, waived_ids: set) -> dict:
         status = result.compliance_of(inp)
         waived = any(id(f) in waived_ids and (f.file == inp.file or (inp.unit and f.unit == inp.unit))
                      for f in result.findings)
-        status_text, css = _status(result, status, lang, waived)
+        status_text, css = _status(status, lang, waived)
     else:
         status_text, css = t("web.draft_status." + inp.status, lang), "bad" if inp.status == "unreadable" else "grey"
     if inp.paired_with is not None:
@@ -179,7 +179,7 @@ def _draft_row(result, inp, lang: str, waived_ids: set) -> dict:
             "detail": inp.detail, "counts": _counts([f for f in result.findings if f.file == inp.file], result)}
 
 
-def _comparison(result, lang: str) -> dict | None:
+def _comparison(result) -> dict | None:
     """The comparison with an earlier run: its name, counts and the resolved findings."""
     cmp = result.comparison
     if cmp is None:
