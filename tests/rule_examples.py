@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import functools
 from pathlib import Path
 
 import openpyxl
@@ -28,6 +29,12 @@ BASE_UNIT = "D9.AS1"
 
 
 def load_base(name: str = "_example_base") -> dict:
+    """The base workbook's sheets, the caller's own copy (parsing the YAML costs 30 ms)."""
+    return copy.deepcopy(_parsed_base(name))
+
+
+@functools.cache
+def _parsed_base(name: str) -> dict:
     return yaml.safe_load((RULES_DIR / f"{name}.yaml").read_text(encoding="utf-8"))["sheets"]
 
 

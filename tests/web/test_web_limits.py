@@ -227,7 +227,7 @@ def test_results_and_uploads_are_deleted_when_their_downloads_expire():
 
     from checker.web.app import create_app
     from checker.web.settings import Settings
-    with TestClient(create_app(Settings(warm=False, keep_minutes=0.1))) as c:      # 6 s: more than a busy upload
+    with TestClient(create_app(Settings(warm=False, keep_minutes=0.04))) as c:     # 2.4 s: more than a busy upload
         store = c.app.state.store
         token = csrf_of(c.get("/").text)
         r = c.post("/periksa", data={"csrf": token}, files=_files(), follow_redirects=False)
