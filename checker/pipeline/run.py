@@ -57,7 +57,6 @@ def check(inputs, *, stage="penetapan", lang="id", engine=None, rules_dir=None, 
     InputRefs (web uploads); `roster`: a path or an InputRef. Every text names each file by
     its reference's shown name; the result's inputs keep the references (InputFile.ref)."""
     from checker import engines, rulebase
-    from checker.facts import assemble
     from checker.result import RunResult
 
     if limits is not None or jobs > 1:      # the reader processes start while the rules load
@@ -76,6 +75,7 @@ def check(inputs, *, stage="penetapan", lang="id", engine=None, rules_dir=None, 
         refs = [r for r in refs if r.kind is not DocKind.DECREE]
     else:
         parts, reads = unit_facts(refs, stage, jobs=jobs, limits=limits, progress=progress, debug=debug), []
+    from checker.facts import assemble      # pandas: imported while the fork server starts (workers.py)
     facts = assemble.build(parts, master)
     inputs = _inputs(facts, refs, roster_ref, lang)
     if reads:                                # decree drafts: paired, their facts added (pipeline/decrees.py)
