@@ -31,6 +31,22 @@ if str(HERE) not in sys.path:
 
 from rule_examples import load_base  # noqa: E402
 
+
+def small_roster(path, stray=None) -> Path:
+    """A master roster of one person (sheet Data: NIP, Nama, Kode Unit), with one stray cell
+    "x" at `stray` = (row, column) if given, e.g. (1_048_576, 16_384): the last cell of the grid."""
+    import openpyxl
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Data"
+    ws.append(["NIP", "Nama", "Kode Unit"])
+    ws.append(["198811052014022002", "Ani", "D2-AS1"])
+    if stray:
+        ws.cell(row=stray[0], column=stray[1], value="x")
+    wb.save(path)
+    return Path(path)
+
+
 # ============================================================================ cell markers
 
 

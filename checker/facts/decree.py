@@ -191,32 +191,22 @@ def decree_fact(out, check: DraftCheck, view) -> None:
         ev["issuer_wrong"] = Evidence(title_at, found=d.title.text)
     if d.title is not None:
         params["p_instrument"], params["p_issuer"] = d.title.instrument, d.title.issuer
-    blank = _blank(d)
-    if blank is not None:
-        fields["number_date_blank"] = True
-        params["p_blank"], ev["number_date_blank"] = blank
-    review = _review(d)
-    if review is not None:
-        fields["review_open"] = True
-        params["p_review"], ev["review_open"] = review
-    sig = _signature_problem(check) if issuer is None else None        # S04 fires -> S12 does not
-    if sig is not None:
-        fields["signature_wrong"] = True
-        params["p_signature_problem"], ev["signature_wrong"] = sig
-    term = _term_problem(check)
-    if term is not None:
-        fields["term_wrong"] = True
-        params["p_term_problem"], ev["term_wrong"] = term
+    # each (text, Evidence) or None: the flag, its message parameter and its place
+    for field, param, found in (
+            ("number_date_blank", "p_blank", _blank(d)),
+            ("review_open", "p_review", _review(d)),
+            ("signature_wrong", "p_signature_problem",
+             _signature_problem(check) if issuer is None else None),        # S04 fires -> S12 does not
+            ("term_wrong", "p_term_problem", _term_problem(check)),
+            ("number_date_differs", "p_mismatch", _number_date_mismatch(check, view) if check.paired else None)):
+        if found is not None:
+            fields[field] = True
+            params[param], ev[field] = found
     permenko = _permenko(d)
     if permenko is not None:
         fields["permenko_missing"] = True
         ev["permenko_missing"] = permenko
         params["p_mengingat"] = cut(permenko.found) if permenko.found else both("sk.mengingat.none")
-    if check.paired:
-        mismatch = _number_date_mismatch(check, view)
-        if mismatch is not None:
-            fields["number_date_differs"] = True
-            params["p_mismatch"], ev["number_date_differs"] = mismatch
     ev[""] = Evidence(title_at)
     sk_fact(out, check, fields, params, ev)
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from make_hostile import small_roster
 from rule_examples import build
 
 from checker.load import limits, unit_workbook
@@ -100,20 +101,8 @@ def test_the_row_limits_are_far_below_excel_and_far_above_a_real_unit():
 
 # ============================================================================ point 5
 
-def _roster(path: Path, stray=None) -> Path:
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "Data"
-    ws.append(["NIP", "Nama", "Kode Unit"])
-    ws.append(["198811052014022002", "Ani", "D2-AS1"])
-    if stray:
-        ws.cell(row=stray[0], column=stray[1], value="x")
-    wb.save(path)
-    return path
-
-
 def test_a_roster_with_a_cell_at_the_end_of_the_grid_is_refused(tmp_path):
-    path = _roster(tmp_path / "jauh.xlsx", stray=(1_048_576, 16_384))
+    path = small_roster(tmp_path / "jauh.xlsx", stray=(1_048_576, 16_384))
     proc = cli("check", build([], tmp_path / "u.xlsx"), "--roster", path, "-o", tmp_path / "o.xlsx", "-q")
     assert proc.returncode == 2 and f"Roster induk {path} tidak dapat dibaca" in proc.stderr
 

@@ -7,8 +7,8 @@ import dataclasses
 import pickle
 from pathlib import Path
 
-import openpyxl
 import pytest
+from make_hostile import small_roster
 from rule_examples import build
 
 from checker.facts.unit_build import UnitFacts
@@ -23,18 +23,6 @@ from checker.pipeline.task import RosterOutcome, check_file, failed_file, read_r
 @pytest.fixture(scope="module")
 def good(tmp_path_factory) -> Path:
     return build([], tmp_path_factory.mktemp("good") / "unit.xlsx")
-
-
-def _roster(path: Path, stray=None) -> Path:
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "Data"
-    ws.append(["NIP", "Nama", "Kode Unit"])
-    ws.append(["198811052014022002", "Ani", "D2-AS1"])
-    if stray:
-        ws.cell(row=stray[0], column=stray[1], value="x")
-    wb.save(path)
-    return path
 
 
 def test_a_worker_answers_one_typed_picklable_value_per_file(good, tmp_path):
@@ -65,13 +53,13 @@ def test_the_run_never_changes_what_the_workers_answered(good, tmp_path, monkeyp
         answered.append((parts, pickle.dumps(parts)))
         return parts
     monkeypatch.setattr(run, "unit_facts", kept)
-    run.check([str(good), str(good)], engine="pandas", roster=str(_roster(tmp_path / "r.xlsx")))
+    run.check([str(good), str(good)], engine="pandas", roster=str(small_roster(tmp_path / "r.xlsx")))
     ((parts, before),) = answered
     assert pickle.dumps(parts) == before
 
 
 def test_the_roster_is_read_in_a_bounded_worker(tmp_path, monkeypatch):
-    path = _roster(tmp_path / "r.xlsx")
+    path = small_roster(tmp_path / "r.xlsx")
     here = load_roster(path)
     called = []
     real = workers.run_tasks
@@ -82,7 +70,7 @@ def test_the_roster_is_read_in_a_bounded_worker(tmp_path, monkeypatch):
 
 
 def test_the_roster_worker_answers_a_typed_value_naming_it_as_shown(tmp_path):
-    path = _roster(tmp_path / "r.xlsx")
+    path = small_roster(tmp_path / "r.xlsx")
     ref = InputRef(str(path), "roster-induk.xlsx", DocKind.ROSTER)
     (got,) = workers.run_tasks([ref], read_roster, None, limits=Limits())
     assert type(got) is RosterOutcome and got.error is None and got.roster.path == "roster-induk.xlsx"
@@ -94,7 +82,7 @@ def test_the_roster_worker_answers_a_typed_value_naming_it_as_shown(tmp_path):
 
 
 def test_a_roster_beyond_the_memory_limit_is_refused_and_the_process_lives(tmp_path):
-    path = _roster(tmp_path / "besar.xlsx", stray=(59_000, 84))        # 4.96 M cells, within the range check
+    path = small_roster(tmp_path / "besar.xlsx", stray=(59_000, 84))        # 4.96 M cells, within the range check
     with pytest.raises(RosterError) as err:
         run.master_roster(str(path), limits=Limits(memory_mb=200))
     assert err.value.message("id").startswith(f"Roster induk {path} tidak dapat dibaca: Berkas {path} terlalu "
