@@ -219,11 +219,6 @@ def _formats(workbook) -> dict:
         "link": workbook.add_format({"font_color": "#0563C1", "underline": 1, "align": "center", **base}),
         "link_left": workbook.add_format({"font_color": "#0563C1", "underline": 1, **base}),
         "link_wrap": workbook.add_format({"font_color": "#0563C1", "underline": 1, "text_wrap": True, **base}),
-        "ok": workbook.add_format({"bg_color": "#C6EFCE", "font_color": "#006100", **base}),
-        "bad": workbook.add_format({"bg_color": "#FFC7CE", "font_color": "#9C0006", **base}),
-        "grey": workbook.add_format({"bg_color": "#D9D9D9", **base}),
-        # Belum Menyampaikan: a roster unit that sent no workbook (neither compliant nor not)
-        "pending": workbook.add_format({"bg_color": "#DDEBF7", "font_color": "#1F4E78", **base}),
         "pending_num": workbook.add_format({"bg_color": "#DDEBF7", "font_color": "#1F4E78", "align": "center",
                                             **base}),
         "alert": workbook.add_format({"bold": True, "font_color": "#9C0006"}),
@@ -234,7 +229,21 @@ def _formats(workbook) -> dict:
     for label, colour in LABEL_FILL.items():
         fmt["lab_" + label] = workbook.add_format({"bg_color": "#" + colour, **base})
         fmt["labnum_" + label] = workbook.add_format({"bg_color": "#" + colour, "align": "center", **base})
+        fmt["lab_wrap_" + label] = workbook.add_format({"bg_color": "#" + colour, "text_wrap": True, **base})
+    # `<status>_wrap`: Ringkasan's status column, where "Tidak Patuh (menurut workbook dan
+    # rancangan SK)" wraps in its coloured cell instead of being cut by the next column
+    for key, colours in STATUS_COLOURS.items():
+        fmt[key] = workbook.add_format({**colours, **base})
+        fmt[key + "_wrap"] = workbook.add_format({**colours, "text_wrap": True, **base})
     return fmt
+
+
+STATUS_COLOURS = {
+    "ok": {"bg_color": "#C6EFCE", "font_color": "#006100"},
+    "bad": {"bg_color": "#FFC7CE", "font_color": "#9C0006"},
+    "grey": {"bg_color": "#D9D9D9"},
+    "pending": {"bg_color": "#DDEBF7", "font_color": "#1F4E78"},   # Belum Menyampaikan: sent no workbook
+}
 
 
 def _s(ws, row, col, value, cell_format=None) -> None:

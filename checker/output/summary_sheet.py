@@ -219,8 +219,8 @@ class SummaryWriter:
     def _unit_table(self, r: int, rows: list[dict]):
         """The compliance table, one row per unit grouped by Unit JPT Madya; (header row, rows)."""
         ws, tx, fmt, s = self.ws, self.tx, self.fmt, self.s
-        status_fmt = {"compliant": fmt["ok"], "not_compliant": fmt["bad"], "unreadable": fmt["grey"],
-                      "data_fix": fmt["lab_data_error"], "not_submitted": fmt["pending"]}
+        status_fmt = {"compliant": fmt["ok_wrap"], "not_compliant": fmt["bad_wrap"], "unreadable": fmt["grey_wrap"],
+                      "data_fix": fmt["lab_wrap_data_error"], "not_submitted": fmt["pending_wrap"]}
         ws.write_string(r, 0, tx["per_unit"], fmt["label"])
         head = r + 1
         self._header(head, tx["unit_cols"])

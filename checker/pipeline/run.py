@@ -75,7 +75,7 @@ def check(inputs, *, stage="penetapan", lang="id", engine=None, rules_dir=None, 
         refs = [r for r in refs if r.kind is not DocKind.DECREE]
     else:
         parts, reads = unit_facts(refs, stage, jobs=jobs, limits=limits, progress=progress, debug=debug), []
-    from checker.facts import assemble      # pandas: imported while the fork server starts (workers.py)
+    from checker.facts import assemble  # pandas: imported while the fork server starts (workers.py)
     facts = assemble.build(parts, master)
     inputs = _inputs(facts, refs, roster_ref, lang)
     if reads:                                # decree drafts: paired, their facts added (pipeline/decrees.py)

@@ -119,6 +119,9 @@ def test_scorecard_one_row_per_unit_grouped_by_jpt_madya(result, tmp_path):
     assert ws.cell(head + 2, 9).fill.fgColor.rgb.endswith("FFC7CE")          # Tidak Patuh in red
     assert ws.cell(head + 1, 9).fill.fgColor.rgb.endswith("C6EFCE")          # Patuh in green
     assert ws.cell(head + 5, 9).fill.fgColor.rgb.endswith("DDEBF7")          # Belum Menyampaikan: its own colour
+    # a long status ("Tidak Patuh (menurut workbook dan rancangan SK)") wraps in its cell, its row
+    # made tall enough, instead of being cut by the next column when printed
+    assert all(ws.cell(head + i, 9).alignment.wrap_text for i in range(1, len(table) + 1))
     # every finding is counted once
     assert sum(sum(r[3:8]) for r in table) == len(result.findings)
     # wide enough for the longest JPT Madya name on one line
