@@ -8,12 +8,9 @@ import zipfile
 
 import pytest
 from decree_kit import Person, PokjaSpec, rezip
+from engines_under_test import ENGINES
 from rule_examples import make_draft
 from sk_run import check_run
-
-from checker import engines
-
-ENGINES = ["pandas"] + (["durable"] if engines.default_engine() == "durable" else [])
 
 
 def _xml_edit(spec: dict, edit) -> bytes:

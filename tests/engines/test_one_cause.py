@@ -2,12 +2,11 @@
 from __future__ import annotations
 
 import pytest
+from engines_under_test import ENGINES
 from rule_examples import build
 
-from checker import engines
 from checker.pipeline import run
 
-ENGINES = ["pandas"] + (["durable"] if engines.default_engine() == "durable" else [])
 pytestmark = pytest.mark.parametrize("engine", ENGINES)
 
 SUB1_MADYA = {"Kode Pokja": "SUB-1", "NIP": "196801051992031002"}

@@ -15,9 +15,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from engines_under_test import ENGINES
 from rule_examples import RULES_DIR, apply_edits, load_base, write_workbook
 
-from checker import engines, rulebase
+from checker import rulebase
 from checker.facts import assemble as facts_mod
 from checker.facts import crossunit
 from checker.facts.schema import KINDS
@@ -28,7 +29,6 @@ from checker.pipeline import run
 
 ROOT = Path(__file__).resolve().parents[2]
 BASE = rulebase.load()
-ENGINES = ["pandas"] + (["durable"] if engines.default_engine() == "durable" else [])
 KEYS = ("unit", "pokja", "nip", "name", "target", "sheet", "row", "column")
 X_RULES = [r for r in BASE.rules if r.id.startswith("X")]
 

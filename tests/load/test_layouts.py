@@ -5,6 +5,7 @@ in it is found at its cell."""
 from __future__ import annotations
 
 import pytest
+from engines_under_test import ENGINES
 from layouts_kit import (
     anggota_decree,
     base_book,
@@ -21,11 +22,9 @@ from layouts_kit import (
     write_book,
 )
 
-from checker import engines
 from checker.load.unit_workbook import load_workbook
 from checker.pipeline import run
 
-ENGINES = ["pandas"] + (["durable"] if engines.default_engine() == "durable" else [])
 KEYS = ("rule", "unit", "pokja", "nip", "name", "target", "sheet", "row", "column")
 UNIT = "D9.AS1"
 

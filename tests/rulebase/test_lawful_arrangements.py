@@ -11,12 +11,11 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from engines_under_test import ENGINES
 from rule_examples import BASE_UNIT, apply_edits, load_base, write_workbook
 
-from checker import engines
 from checker.pipeline import run
 
-ENGINES = ["pandas"] + (["durable"] if engines.default_engine() == "durable" else [])
 pytestmark = pytest.mark.parametrize("engine", ENGINES)
 
 HEAD, MADYA, PLT = "197503122000031001", "196801051992031002", "197812202005011002"

@@ -4,13 +4,13 @@ findings then also name the place in the draft (`doc`: the location label, null 
 from __future__ import annotations
 
 import pytest
+from engines_under_test import ENGINES
 from rule_examples import BASE_UNIT, build, build_run
 
-from checker import engines, rulebase
+from checker import rulebase
 from checker.pipeline import run
 
 BASE = rulebase.load()
-ENGINES = ["pandas"] + (["durable"] if engines.default_engine() == "durable" else [])
 KEYS = ("unit", "pokja", "nip", "name", "target", "sheet", "row", "column", "doc")
 
 

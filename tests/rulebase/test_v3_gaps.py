@@ -4,12 +4,11 @@ example unit, is reported by its new or changed rule with the exact unit, Pokja,
 from __future__ import annotations
 
 import pytest
+from engines_under_test import ENGINES
 from rule_examples import BASE_UNIT, build
 
-from checker import engines
 from checker.pipeline import run
 
-ENGINES = ["pandas"] + (["durable"] if engines.default_engine() == "durable" else [])
 pytestmark = pytest.mark.parametrize("engine", ENGINES)
 
 HEAD, PLT = "197503122000031001", "197812202005011002"
