@@ -191,3 +191,12 @@ def load_many(paths, lang="id", jobs=1, limits=None, progress=None, debug=False,
     got = workers.run_tasks([InputRef.at(p) for p in paths], check_file, failed_file, (stage,), jobs=jobs,
                             limits=limits, progress=progress, debug=debug)
     return [g if g.ctx.readable else (g.ctx.file, g.ctx.sha256, g.ctx.detail[lang]) for g in got]
+
+
+def pytest_collection_finish(session):
+    """What collection built (every test item, the modules, the rule base) lives as long as the
+    run: out of the garbage collector's full passes, which otherwise walk it again and again."""
+    import gc
+    gc.collect()
+    gc.freeze()
+
