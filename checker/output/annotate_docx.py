@@ -38,6 +38,7 @@ import zipfile
 from dataclasses import dataclass
 
 from checker.output.clean import clean
+from checker.terms import is_data_basis
 from checker.texts import UserError, t
 
 COMMENT_AUTHOR = "cek-pokja"
@@ -104,7 +105,7 @@ def comment_text(f, lang: str) -> str:
     label = f.label or f.severity
     lines = [f"{f.rule} {label}: {f.message}"]
     if f.basis:
-        basis = t("annotate.docx_basis_data", lang) if f.basis.strip().casefold() == "data" else f.basis
+        basis = t("annotate.docx_basis_data", lang) if is_data_basis(f.basis) else f.basis
         lines.append(f"{t('annotate.basis', lang)}: {basis.rstrip('.')}.")
     if f.hint:
         lines.append(f"{t('annotate.hint', lang)}: {f.hint}")

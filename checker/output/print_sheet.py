@@ -18,7 +18,7 @@ from checker.findings import label_of
 from checker.output import layout
 from checker.output.clean import clean
 from checker.result import RunResult
-from checker.terms import SEVERITY_RANK
+from checker.terms import SEVERITY_RANK, is_data_basis
 
 COLUMNS = ("no", "cell", "rule", "label", "basis", "message", "hint")
 # 118 units: one A4 landscape width at 100 % in LibreOffice (whose substitute for Calibri is
@@ -179,7 +179,7 @@ class PrintSheet:
         label = label_of(f.severity, f.basis or "", lang).capitalize()
         if waived:
             label += " " + tx["print_waived"]
-        basis = tx["print_data_basis"] if (f.basis or "").strip().casefold() == "data" else f.basis
+        basis = tx["print_data_basis"] if is_data_basis(f.basis) else f.basis
         where = clean(cell_text(f, tx))
         ws.write_number(r, 0, n, fmt["num"])
         url = self.linker.url(f) if not getattr(f, "document", None) else None

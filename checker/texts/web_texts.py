@@ -231,6 +231,7 @@ TEXTS = {
     "web.found": ("Nilai ditemukan:", "Value found:"),
     "web.who": ("Pokja {pokja}", "Pokja {pokja}"),
     "web.basis": ("Dasar hukum: {basis}", "Legal basis: {basis}"),
+    "web.basis_data_name": ("pemeriksaan data", "data check"),     # the basis `data`, in "Dasar hukum: …"
     "web.basis_data": ("Aturan mutu data: menjaga agar workbook dapat diperiksa.",
                        "A data-quality rule: it keeps the workbook checkable."),
     "web.rule_link": ("Penjelasan aturan {rule}", "Explanation of rule {rule}"),

@@ -13,7 +13,7 @@ import os
 from checker.findings import is_data_error
 from checker.load.decree.draft_model import PARTS
 from checker.rulebase.basis import legal_passages
-from checker.terms import SEVERITY_RANK
+from checker.terms import SEVERITY_RANK, is_data_basis
 from checker.texts import t
 
 # belum_menyampaikan: a roster unit that sent no workbook (X06), neither compliant nor not
@@ -35,13 +35,13 @@ def kind_of(f) -> str:
 
 def finding_view(f, rules: dict, lang: str, result=None) -> dict:
     rule = rules.get(f.rule)
-    data = (f.basis or "").strip().casefold() == "data"
+    data = is_data_basis(f.basis)
     document = getattr(f, "document", None)
     view = {
         "rule": f.rule, "slug": f.slug, "severity": f.severity, "label": f.label,
         "kind": kind_of(f),
         "cell": document["label"] if document else cell_of(f, lang), "sheet": f.sheet, "message": f.message,
-        "hint": f.hint, "basis": f.basis, "data_rule": data,
+        "hint": f.hint, "basis": t("web.basis_data_name", lang) if data else f.basis, "data_rule": data,
         "passages": legal_passages(rule) if rule is not None and getattr(rule, "legal_text", "") else [],
         "found": f.found, "pokja": f.pokja, "nip": f.nip, "name": f.name, "target": f.target,
         "title": rule.text("title", lang) if rule is not None else "",

@@ -460,3 +460,16 @@ def test_the_openapi_document_describes_the_api_and_no_cdn_page_is_served(client
     assert {"200", "400", "413", "415", "422", "503"} <= set(doc["paths"]["/api/check"]["post"]["responses"])
     for page in ("/docs", "/redoc"):
         assert client.get(page).status_code == 404
+
+
+def test_the_value_found_is_quoted_once(client):
+    """The finding's value found names its column and quotes the value ("NIP: “…”"): the page
+    shows it as it is, without a second pair of quotes around it."""
+    page = upload(client, SAMPLES / "d3-as2-minerba.xlsx")
+    assert page.status_code == 200
+    shown = re.findall(r'<p class="found">(.*?)</p>', page.text, re.S)
+    assert "Nilai ditemukan: NIP: “199012112013121000”" in [" ".join(s.split()) for s in shown]
+    assert "<q>NIP:" not in page.text
+    # a data rule's basis is said in words, as on the printed sheet, not as the rule file's `data`
+    assert "<summary>Dasar hukum: pemeriksaan data</summary>" in page.text
+    assert "Dasar hukum: data<" not in page.text
