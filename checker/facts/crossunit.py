@@ -118,6 +118,11 @@ class _Units:
             self.label[c.seq] = c.code or c.name or os.path.basename(c.file or "")
             self.file[c.seq] = c.file
 
+    def several(self) -> bool:
+        """Whether the run holds two or more units (by identity): with one, no NIP or Output can
+        be shared across units, and the cross-unit counts keep their one-unit values."""
+        return len(set(self.ident.values())) > 1
+
     def shared_codes(self) -> set:
         """Kode Unit (folded) that two or more workbooks of the run carry (X05)."""
         seen: dict[str, int] = {}
@@ -209,8 +214,11 @@ def _employees(tables, units, roster):
     key, status, usable = _nip(emp)
     ident = emp["unit_seq"].map(units.ident)
     pairs = emp.loc[usable, ["unit_seq", "row"]].assign(nip=key[usable], ident=ident[usable])
-    counts = pairs.groupby("nip")["ident"].nunique()
-    emp["n_units_with_nip"] = key.map(counts).where(usable, 0).fillna(0).astype("int64")
+    if units.several():
+        counts = pairs.groupby("nip")["ident"].nunique()
+        emp["n_units_with_nip"] = key.map(counts).where(usable, 0).fillna(0).astype("int64")
+    else:                                            # every usable NIP is in this one unit
+        emp["n_units_with_nip"] = usable.astype("int64")
     # holders of each NIP: unit_seq -> first row (for X02 and the messages)
     holders: dict = {}
     for nip, seq, row in zip(pairs["nip"], pairs["unit_seq"], pairs["row"]):
@@ -239,6 +247,8 @@ def _one_cause(emp) -> None:
     (`uncertain`), unless the roster lists the NIP under this very unit."""
     several = emp["n_units_with_nip"] >= 2
     elsewhere = emp["roster_status"] == "other_unit"
+    if not (several.any() or elsewhere.any()):
+        return
     emp.loc[several & (emp["roster_status"] != "listed"), "uncertain"] = True
     emp.loc[elsewhere, "uncertain"] = True
     emp.loc[several & elsewhere, "roster_status"] = ""
@@ -312,7 +322,7 @@ def _members(tables, units, holders, roster):
     # X03: the same person (NIP) with the same folded Output in Pokja of two units
     out = mem["_output_key"].where(mem["_output_key"].notna(), "").astype(str)
     ok = usable & mem["is_member"].fillna(False).astype(bool) & (out != "")
-    if ok.any():
+    if ok.any() and units.several():
         sub = mem.loc[ok, ["unit_seq", "row", "pokja"]].assign(
             nip=key[ok], out=out[ok], ident=mem.loc[ok, "unit_seq"].map(units.ident))
         sub = sub.sort_values(["unit_seq", "row"], kind="stable")
@@ -342,7 +352,7 @@ def _unit_facts(df, units, facts, roster, pd):
     df["not_submitted"] = False
     df["p_first_file"] = "-"
     df["p_roster_file"] = roster.path if roster is not None else "-"
-    if len(df):
+    if len(df) > 1:                                  # one workbook is first of its code
         code = df["_code_key"].where(df["_code_key"].notna(), "").astype(str)
         has = code != ""
         if has.any():
