@@ -7,7 +7,9 @@ units, with their defaults in a single-unit run without a roster, and, with a ro
 submitted no workbook, so that X06 reports it (rules.md v3: and nothing else).
 
 Everything is computed with pandas joins and group-bys over the fact tables; Python loops run
-only over the rows that are flagged (to write their message parameters).
+only over the rows that are flagged (to write their message parameters). A run of one unit (the
+self-check, the web page, most tests) skips the group-bys whose answer it knows: no NIP and no
+Output can be shared across units, and its one workbook is the first of its code.
 
 Decisions where the contract is silent:
 - "Units" are told apart by Kode Unit (folded like a code): two workbooks with the same Kode
