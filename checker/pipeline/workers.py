@@ -37,7 +37,9 @@ import collections
 import contextlib
 import hashlib
 import os
+import shutil
 import signal
+import tempfile
 import time
 import traceback
 from collections.abc import Callable
@@ -151,8 +153,14 @@ def _apply_memory_limit(memory_mb: int | None) -> None:
         pass
 
 
-def _worker_main(conn, memory_mb: int | None, task, args: tuple) -> None:
-    """Loop of one worker: receive (index, ref), send back (index, kind, payload, sha)."""
+def _worker_main(conn, memory_mb: int | None, task, args: tuple, scratch: str | None = None) -> None:
+    """Loop of one worker: receive (index, ref), send back (index, kind, payload, sha).
+    `scratch`: the worker's own temporary folder, which the parent removes however the worker
+    ends (openpyxl writes each sheet through a temporary file that only an orderly exit
+    deletes; a worker killed at a bound, or ending as every worker does, by os._exit, would
+    leave it in the system's temporary folder)."""
+    if scratch is not None:
+        tempfile.tempdir = scratch
     try:
         signal.signal(signal.SIGINT, signal.SIG_IGN)     # the parent decides when to stop
     except (ValueError, OSError):  # pragma: no cover
@@ -214,9 +222,14 @@ def _worker_main(conn, memory_mb: int | None, task, args: tuple) -> None:
 class _Worker:
     def __init__(self, ctx, memory_mb, task, args):
         parent, child = ctx.Pipe(duplex=True)
-        self.proc = ctx.Process(target=_worker_main, args=(child, memory_mb, task, args), daemon=True,
+        self.scratch = tempfile.mkdtemp(prefix="cek-pokja-worker-")
+        self.proc = ctx.Process(target=_worker_main, args=(child, memory_mb, task, args, self.scratch), daemon=True,
                                 name="cek-pokja-reader")
-        self.proc.start()
+        try:
+            self.proc.start()
+        except BaseException:
+            shutil.rmtree(self.scratch, ignore_errors=True)
+            raise
         child.close()
         self.conn = parent
         self.ready = False
@@ -242,6 +255,7 @@ class _Worker:
             self.conn.close()
         except OSError:  # pragma: no cover
             pass
+        shutil.rmtree(self.scratch, ignore_errors=True)
 
 
 _FORKSERVER_STARTED = False

@@ -4,6 +4,7 @@ roster is read in a bounded worker too (issue 13 point 5)."""
 from __future__ import annotations
 
 import dataclasses
+import os
 import pickle
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from checker.facts.unit_build import UnitFacts
 from checker.load.errors import RosterError
 from checker.load.inputref import DocKind, InputRef
 from checker.load.limits import Limits
+from checker.load.model import LoadError
 from checker.load.roster import load_roster
 from checker.pipeline import run, workers
 from checker.pipeline.task import RosterOutcome, check_file, failed_file, read_roster
@@ -87,3 +89,28 @@ def test_a_roster_beyond_the_memory_limit_is_refused_and_the_process_lives(tmp_p
         run.master_roster(str(path), limits=Limits(memory_mb=200))
     assert err.value.message("id").startswith(f"Roster induk {path} tidak dapat dibaca: Berkas {path} terlalu "
                                               "besar untuk dibaca dalam batas memori 200 MB")
+
+
+def _write_a_temporary_file_and_die(index, ref):
+    """What openpyxl does when a worker is stopped while it saves: a temporary file made, then no
+    orderly exit to delete it."""
+    import tempfile
+    fd, path = tempfile.mkstemp(prefix="openpyxl.")
+    os.close(fd)
+    Path(ref.path).write_text(path, encoding="utf-8")       # where it was, for the test
+    os._exit(9)
+
+
+def _its_failure(index, ref, sha, err):
+    return err
+
+
+def test_a_worker_stopped_while_it_writes_leaves_no_temporary_file(tmp_path):
+    note = tmp_path / "where.txt"
+    note.write_text("", encoding="utf-8")
+    (got,) = workers.run_tasks([InputRef.at(str(note), DocKind.UNIT_WORKBOOK)], _write_a_temporary_file_and_die,
+                               _its_failure, limits=Limits())
+    assert isinstance(got, LoadError)
+    left = Path(note.read_text(encoding="utf-8"))
+    assert left.name.startswith("openpyxl.") and left.parent.name.startswith("cek-pokja-worker-")
+    assert not left.exists() and not left.parent.exists()
