@@ -60,7 +60,6 @@ class WbMember:
     name: str                     # Nama as written
     position: str                 # canonical Kedudukan, "" when empty or unreadable
     position_status: str          # "ok" | "empty" | "unknown"
-    position_raw: str
     uraian_tugas: str             # as written, "" when blank (A03)
     output: str                   # as written, "" when blank (A04)
     cells: dict                   # field -> Cell (nip, nama, kedudukan, uraian_tugas, output; the person's cell)
@@ -90,14 +89,10 @@ class WorkbookDigest:
     plt_nip: str                  # NIP Plt JPT Pratama
     madya_nip: str
     madya_name: str
-    unit_cells: dict              # field -> Cell on the Unit sheet
     pokja: tuple[WbPokja, ...]
     members: tuple[WbMember, ...]
     targets: tuple[WbTarget, ...]
     columns: dict                 # sheet kind -> (sheet name, {field: letter})
-
-    def pokja_by_code(self, code: str) -> WbPokja | None:
-        return next((p for p in self.pokja if p.code == code), None)
 
     def members_of(self, code: str) -> list[WbMember]:
         return [m for m in self.members if m.pokja == code]
@@ -161,7 +156,7 @@ def digest(u) -> WorkbookDigest:
             nip_status=text(m.get("nip__st")) or ("valid" if text(m.get("nip")) else "empty"),
             id_pegawai=_raw(m, "id_pegawai"), name=_raw(m, "nama"), position=m["position"] or "",
             position_status=text(m.get("kedudukan__st")) or ("ok" if m["position"] else "empty"),
-            position_raw=_raw(m, "kedudukan"), uraian_tugas=_filled(m, "uraian_tugas"), output=_filled(m, "output"),
+            uraian_tugas=_filled(m, "uraian_tugas"), output=_filled(m, "output"),
             cells=cells))
     targets = []
     for r in u.rows("pk"):
@@ -173,15 +168,11 @@ def digest(u) -> WorkbookDigest:
                                 indicator=_raw(r, "indikator_kinerja"), target=_raw(r, "target"), row=row,
                                 cells={f: _cell(u, "pk", f, row, _raw(r, f))
                                        for f in ("kode_target", "indikator_kinerja", "target")}))
-    unit_cells = {}
-    for fld, entry in (u.loaded.unit or {}).items():
-        unit_cells[fld] = Cell(u.ctx.sheets["unit"].name if "unit" in u.ctx.sheets else None, entry[3], entry[4],
-                               text(entry[1]), u.ctx.file)
     year = u.year
     return WorkbookDigest(
         file=u.ctx.file, code=u.code, name=u.unit_name or "", jpt_madya=_unit_value(u, "unit_jpt_madya"),
         instansi=u.instansi, year=year, head_nip=_unit_value(u, "nip_jpt_pratama", raw=False),
         head_name=_unit_value(u, "nama_jpt_pratama"), plt_nip=_unit_value(u, "nip_plt_jpt_pratama", raw=False),
         madya_nip=_unit_value(u, "nip_jpt_madya", raw=False), madya_name=_unit_value(u, "nama_jpt_madya"),
-        unit_cells=unit_cells, pokja=tuple(pokja), members=tuple(members), targets=tuple(targets),
+        pokja=tuple(pokja), members=tuple(members), targets=tuple(targets),
         columns={kind: (info.name, dict(info.columns)) for kind, info in u.ctx.sheets.items()})

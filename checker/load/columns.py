@@ -50,12 +50,6 @@ def match_column(text: str, keys: dict[str, tuple[str, int]]) -> tuple[str, int]
     return None
 
 
-def assign_columns(texts: list[str], keys, allowed: set[str] | None = None) -> dict[str, int]:
-    """field -> column index for one header row (best name priority, then leftmost)."""
-    return pick([(ci, *m) for ci, t in enumerate(texts) if (m := match_column(t, keys)) is not None
-                 and (allowed is None or m[0] in allowed)])
-
-
 def pick(found: list[tuple[int, str, int]]) -> dict[str, int]:
     """field -> column from (column, field, priority) candidates: per field the best priority,
     then the leftmost; a column names one field at most."""

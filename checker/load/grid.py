@@ -29,7 +29,6 @@ class Grid:
         self.issues: dict[tuple[int, int], tuple[str, str]] = dict(issues or {})
         self.merged = list(merged or ())
         self.origin: dict[tuple[int, int], tuple[int, int]] = {}     # see fill_merged
-        self._counts = None
         if source is None:
             arr = np.empty((0, 0), dtype=object)
         elif hasattr(source, "to_numpy"):
@@ -79,12 +78,6 @@ class Grid:
                 continue
             filled.append(True)
         self.filled = filled
-
-    def counts(self):
-        """Per row, how many cells are not None (whitespace-only text counts)."""
-        if self._counts is None:
-            self._counts = (self.arr != None).sum(axis=1).tolist() if self.nrows else []  # noqa: E711
-        return self._counts
 
     def fill_merged(self, rows) -> None:
         """Give every cell of each merged range that starts on one of `rows` (data rows) the

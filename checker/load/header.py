@@ -66,10 +66,9 @@ def _read(grid: Grid, top: int, bottom: int, cols: SheetColumns, targets=None):
     """(colmap, lowest names per column, target columns) of the header rows top..bottom."""
     rows = range(top, bottom + 1)
     texts = merged_texts(grid, rows)
-    found, names, partss = [], [], []
+    found, names = [], []
     for c in range(grid.ncols):
         parts = [t[c] for t in texts if t[c]]
-        partss.append(parts)
         names.append(parts[-1] if parts else "")
         m = cols.name(parts)
         if m is not None:

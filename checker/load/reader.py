@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import io
 
-from checker.input import contract
-from checker.input.values import fold_header
 from checker.load import errors
 from checker.load.errors import LoadError
 
@@ -50,18 +48,6 @@ def read_sheet(path: str, wb, name: str):
     except Exception:  # noqa: BLE001 - an older python-calamine has no merged_cell_ranges
         return rows, None
     return rows, None if got is None else list(got)
-
-
-def match_sheets(metas: list[tuple[str, bool]]) -> dict[str, tuple[str, bool]]:
-    found: dict[str, tuple[str, bool]] = {}
-    for spec in contract.SHEETS:
-        keys = contract.sheet_name_keys(spec)
-        cands = [(n, h) for n, h in metas
-                 if fold_header(n) in keys or fold_header(n[:31]) in keys]
-        if cands:
-            visible = [c for c in cands if not c[1]]
-            found[spec.kind] = (visible or cands)[0]
-    return found
 
 
 def read_bytes(path: str, max_bytes: int | None = None) -> bytes:

@@ -123,7 +123,6 @@ class _Sheet:
             for r, c in zip(rows.tolist(), cols.tolist()):
                 self.filled.setdefault(r, []).append(c)
         self._texts: dict[int, list[tuple[int, str, object]]] = {}
-        self.known: dict[int, int] = {}              # row -> known column names it holds
 
     def texts(self, r: int) -> list[tuple[int, str, object]]:
         """(column, text, value) of row `r`'s filled cells as written, placeholders dropped."""

@@ -39,7 +39,7 @@ _TEXT_STARTS = (b"<html", b"<!doctype html", b"<table", b"<?xml", b"<meta", b"<h
 _SKIP_STREAM = ("xl/media/", "xl/embeddings/", "xl/printerSettings/", "docProps/thumbnail")
 
 
-_XML_SUFFIXES = (".xml", ".rels", ".vml")
+XML_SUFFIXES = (".xml", ".rels", ".vml")
 
 
 _DOCTYPE_MARKS = tuple(m for w in (b"<!DOCTYPE", b"<!ENTITY")
@@ -162,14 +162,20 @@ def check_zip_directory(path: str, data: bytes) -> tuple[zipfile.ZipFile, list]:
         if any(n.startswith(("word/", "ppt/")) for n in names):
             raise errors.format_docx(path, "zip with word/ or ppt/")
         raise errors.format_other(path, "zip without xl/workbook.xml")
+    check_zip_bounds(infos, lambda detail: errors.zip_bomb(path, detail))
+    return zf, infos
+
+
+def check_zip_bounds(infos, on_bomb) -> None:
+    """The zip directory's declared sizes (total, ratio per member) within the limits, else
+    raise `on_bomb(detail)`: for a workbook here, for a decree draft in load/decree/container."""
     total = 0
     for i in infos:
         total += i.file_size
         if total > ZIP_MAX_TOTAL_UNCOMPRESSED:
-            raise errors.zip_bomb(path, f"declared size {total} bytes > {ZIP_MAX_TOTAL_UNCOMPRESSED}")
+            raise on_bomb(f"declared size {total} bytes > {ZIP_MAX_TOTAL_UNCOMPRESSED}")
         if i.file_size > ZIP_RATIO_MIN_SIZE and i.file_size > ZIP_MAX_RATIO * max(i.compress_size, 1):
-            raise errors.zip_bomb(path, f"{i.filename}: ratio {i.file_size // max(i.compress_size, 1)}:1")
-    return zf, infos
+            raise on_bomb(f"{i.filename}: ratio {i.file_size // max(i.compress_size, 1)}:1")
 
 
 def _more_than_declared(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
@@ -237,7 +243,7 @@ def inspect(path: str, data: bytes) -> Container:
             if i.is_dir() or i.filename.startswith(_SKIP_STREAM):
                 continue
             name = i.filename
-            is_xml = name.endswith(_XML_SUFFIXES)
+            is_xml = name.endswith(XML_SUFFIXES)
             is_sheet = is_xml and name.startswith("xl/worksheets/")
             first = True
             max_row = max_col = rows = 0
@@ -317,13 +323,13 @@ def sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
         try:
             for rel in xml_root(zf.read("_rels/.rels")):
                 if rel.get("Type", "").endswith("/officeDocument"):
-                    wb_part = _resolve("", rel.get("Target", wb_part))
+                    wb_part = resolve_target("", rel.get("Target", wb_part))
                     break
         except KeyError:
             pass
         base = posixpath.dirname(wb_part)
         rels_part = posixpath.join(base, "_rels", posixpath.basename(wb_part) + ".rels")
-        targets = {rel.get("Id"): _resolve(base, rel.get("Target", "")) for rel in xml_root(zf.read(rels_part))}
+        targets = {rel.get("Id"): resolve_target(base, rel.get("Target", "")) for rel in xml_root(zf.read(rels_part))}
         out = {}
         for el in xml_root(zf.read(wb_part)).iter():
             if local_name(el.tag) != "sheet":
@@ -336,7 +342,8 @@ def sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
         return {}
 
 
-def _resolve(base: str, target: str) -> str:
+def resolve_target(base: str, target: str) -> str:
+    """A relationship's target as a zip member name, relative to the source's folder."""
     if target.startswith("/"):
         return posixpath.normpath(target.lstrip("/"))
     return posixpath.normpath(posixpath.join(base, target))

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from checker.load.inputref import DocKind, InputRef
 from checker.load.model import LoadError
-from checker.pipeline import workers
+from checker.pipeline import discovery, workers
 from checker.pipeline.task import check_file, failed_file
 from checker.terms import LANGS
 
@@ -29,7 +29,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from checker.load.decree import Decree
 
 CHECKED, UNREADABLE, NOT_READ, NOT_A_DECREE = "checked", "unreadable", "not_read", "not_a_decree"
-NOT_READ_FOUND = (".pdf",)          # found in a folder: listed, not read (decree-format.md §2)
 
 
 @dataclass(frozen=True)
@@ -70,14 +69,15 @@ def read_draft(_index: int, ref: InputRef) -> DraftRead:
     """Read one draft, opened by its exact path and named as shown."""
     from checker.load.decree import DecreeError, read_decree
     from checker.load.decree.draft_reader import read_bytes
-    sha = None
+    data = None
     try:
         data = read_bytes(ref.path)
-        sha = hashlib.sha256(data).hexdigest()
-        decree = read_decree(ref.shown, data)
+        decree = read_decree(ref.shown, data)              # its sha256 of the same bytes
     except DecreeError as e:
         e.path = ref.shown
+        sha = hashlib.sha256(data).hexdigest() if data is not None else None
         return DraftRead(ref, UNREADABLE, error={lang: e.message(lang) for lang in LANGS}, kind=e.kind, sha256=sha)
+    sha = decree.sha256
     if not decree.is_decree and not ref.given:
         return DraftRead(ref, NOT_A_DECREE, sha256=sha)
     return DraftRead(ref, CHECKED, decree=decree, sha256=sha)
@@ -127,7 +127,7 @@ def read_inputs(refs: list[InputRef], stage: str, *, jobs=1, limits=None, progre
     order). Workbooks and drafts share the workers, the workbooks first."""
     books = [r for r in refs if r.kind is not DocKind.DECREE]
     drafts = [r for r in refs if r.kind is DocKind.DECREE]
-    to_read = [r for r in drafts if r.given or not r.path.lower().endswith(NOT_READ_FOUND)]
+    to_read = [r for r in drafts if r.given or not r.path.lower().endswith(discovery.NOT_READ)]
     done = workers.run_tasks(books + to_read, read_input, input_failed, (stage, bool(drafts)), jobs=jobs,
                              limits=limits, progress=progress, debug=debug)
     parts, read = done[:len(books)], dict(zip((id(r) for r in to_read), done[len(books):]))

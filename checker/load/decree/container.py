@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import io
 import os
-import posixpath
 import re
 import zipfile
 import zlib
@@ -32,12 +31,18 @@ from checker.load import limits as doc_limits
 from checker.load.decree import xml
 from checker.load.decree.draft_errors import DecreeError
 from checker.load.decree.ns import CUSTOM_NS, REL_NS, RT_CUSTOM_PROPERTIES, RT_OFFICE_DOCUMENT
-from checker.load.limits import ZIP_MAX_RATIO, ZIP_MAX_TOTAL_UNCOMPRESSED, ZIP_RATIO_MIN_SIZE
-from checker.load.safety import _DOCTYPE_MARKS, _OLE2, _more_than_declared, stream_member
+from checker.load.safety import (
+    _DOCTYPE_MARKS,
+    _OLE2,
+    XML_SUFFIXES,
+    _more_than_declared,
+    check_zip_bounds,
+    stream_member,
+)
+from checker.load.safety import resolve_target as resolve
 
 ANNOTATED_PROPERTY = "cek-pokja-annotated"      # §6.4: the marker of this tool's annotated copy
 
-_XML_SUFFIXES = (".xml", ".rels", ".vml")
 _NEVER_STREAMED = ("word/media/", "word/embeddings/")
 
 _IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"II*\x00", b"MM\x00*")
@@ -96,18 +101,12 @@ def _directory(path: str, data: bytes) -> tuple[zipfile.ZipFile, list]:
     names = {i.filename for i in infos}
     if "mimetype" in names or ("content.xml" in names and "META-INF/manifest.xml" in names):
         raise DecreeError(path, "odt")
-    total = 0
-    for i in infos:
-        total += i.file_size
-        if total > ZIP_MAX_TOTAL_UNCOMPRESSED:
-            raise DecreeError(path, "zip_bomb", f"declared size {total} bytes > {ZIP_MAX_TOTAL_UNCOMPRESSED}")
-        if i.file_size > ZIP_RATIO_MIN_SIZE and i.file_size > ZIP_MAX_RATIO * max(i.compress_size, 1):
-            raise DecreeError(path, "zip_bomb", f"{i.filename}: ratio {i.file_size // max(i.compress_size, 1)}:1")
+    check_zip_bounds(infos, lambda detail: DecreeError(path, "zip_bomb", detail))
     return zf, infos
 
 
 def _is_streamed(name: str) -> bool:
-    return name.endswith(_XML_SUFFIXES) and not name.startswith(_NEVER_STREAMED)
+    return name.endswith(XML_SUFFIXES) and not name.startswith(_NEVER_STREAMED)
 
 
 def inspect(path: str, data: bytes) -> Container:
@@ -179,13 +178,6 @@ def _main_part(rels: bytes) -> str | None:
         if rel.get("Type") == RT_OFFICE_DOCUMENT and rel.get("TargetMode") != "External":
             return resolve("", rel.get("Target", ""))
     return None
-
-
-def resolve(base: str, target: str) -> str:
-    """A relationship's target as a zip member name, relative to the source's folder."""
-    if target.startswith("/"):
-        return posixpath.normpath(target.lstrip("/"))
-    return posixpath.normpath(posixpath.join(base, target))
 
 
 def _custom_part(parts: dict[str, bytes]) -> str | None:

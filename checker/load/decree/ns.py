@@ -1,4 +1,5 @@
-"""XML namespaces and qualified tag names of WordprocessingML the reader looks at."""
+"""XML namespaces and qualified tag names of WordprocessingML the reader looks at, and how it
+reads a number from an attribute."""
 from __future__ import annotations
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -59,3 +60,12 @@ VAL, TYPE, ID, AUTHOR, DATE, FLD_CHAR_TYPE = w("val"), w("type"), w("id"), w("au
 # a level's w:numFmt written as mc:AlternateContent (numbering.xml)
 ALTERNATE_CHOICE_PATH = f"{ALTERNATE_CONTENT}/{CHOICE}/{w('numFmt')}"
 FALLBACK_PATH = f"{ALTERNATE_CONTENT}/{FALLBACK}/{w('numFmt')}"
+
+
+def int_attr(v, default=None):
+    """An attribute's value as an integer (w:val, w:start, ...), `default` when it is absent or
+    not a number."""
+    try:
+        return int(v)
+    except (TypeError, ValueError):
+        return default

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 
 from checker.load import limits as doc_limits
-from checker.load.decree.ns import ALTERNATE_CHOICE_PATH, FALLBACK_PATH, ILVL, NUMID, VAL, w
+from checker.load.decree.ns import ALTERNATE_CHOICE_PATH, FALLBACK_PATH, ILVL, NUMID, VAL, int_attr, w
 from checker.load.decree.styles import Styles
 
 _MAX_LEVELS = 9
@@ -45,13 +45,6 @@ class Level:
     style: str | None = None      # w:pStyle linking the level to a paragraph style
 
 
-def _int(v, default=None):
-    try:
-        return int(v)
-    except (TypeError, ValueError):
-        return default
-
-
 def _num_format(lvl) -> str:
     nf = lvl.find(w("numFmt"))
     if nf is not None:
@@ -70,10 +63,10 @@ def _level(lvl) -> Level:
         el = lvl.find(w(tag))
         return el.get(VAL) if el is not None else None
     legal = lvl.find(w("isLgl"))
-    return Level(start=_int(val("start"), 1) if val("start") is not None else 1,
+    return Level(start=int_attr(val("start"), 1),
                  fmt=_num_format(lvl),
                  text=val("lvlText") if val("lvlText") is not None else "",
-                 restart=_int(val("lvlRestart")),
+                 restart=int_attr(val("lvlRestart")),
                  legal=legal is not None and legal.get(VAL) not in ("0", "false"),
                  style=val("pStyle"))
 
@@ -136,7 +129,7 @@ class Numbering:
             if aid is None:
                 continue
             self._abstract[aid] = {i: _level(lvl) for lvl in ab.iter(w("lvl"))
-                                   if (i := _int(lvl.get(w("ilvl")))) is not None and 0 <= i < _MAX_LEVELS}
+                                   if (i := int_attr(lvl.get(w("ilvl")))) is not None and 0 <= i < _MAX_LEVELS}
             link = ab.find(w("numStyleLink"))
             if link is not None and link.get(VAL):
                 self._style_link[aid] = link.get(VAL)
@@ -147,12 +140,12 @@ class Numbering:
                 continue
             overrides: dict[int, tuple[int | None, Level | None]] = {}
             for ov in num.iter(w("lvlOverride")):
-                i = _int(ov.get(w("ilvl")))
+                i = int_attr(ov.get(w("ilvl")))
                 if i is None or not 0 <= i < _MAX_LEVELS:
                     continue
                 so = ov.find(w("startOverride"))
                 lvl = ov.find(w("lvl"))
-                overrides[i] = (_int(so.get(VAL)) if so is not None else None,
+                overrides[i] = (int_attr(so.get(VAL)) if so is not None else None,
                                 _level(lvl) if lvl is not None else None)
             self._nums[nid] = (ref.get(VAL), overrides)
 
@@ -187,7 +180,7 @@ class Numbering:
             nid = numpr.find(NUMID)
             lvl = numpr.find(ILVL)
             num_id = nid.get(VAL) if nid is not None else None
-            ilvl = _int(lvl.get(VAL)) if lvl is not None else None
+            ilvl = int_attr(lvl.get(VAL)) if lvl is not None else None
         if num_id is None:
             via = self.styles.numbering(style)
             if via is None:

@@ -95,7 +95,6 @@ class Parts:
     signature: Signature | None = None
     signature_range: tuple[int, int] | None = None
     lampiran: Lampiran | None = None
-    lampiran_start: int | None = None
     lampiran_units: list[tuple[TableUnit, TableRef]] = field(default_factory=list)
     after_diktum: int = 0            # first unit after the diktum (member tables are searched from here)
 
@@ -478,7 +477,6 @@ class PartsReader:
                           and units[i].header is not None and units[i].header.is_member), None)
         if start is None:
             return
-        self.p.lampiran_start = start
         if isinstance(units[start], Line):
             loc = self._mark(start, "lampiran")
         else:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from checker.load.decree.ns import NUMID, NUMPR, PPR, TBL_BORDERS, TBLPR, VAL, W_NS, w
+from checker.load.decree.ns import NUMID, NUMPR, PPR, TBL_BORDERS, TBLPR, VAL, W_NS, int_attr, w
 
 _NS = {"w": W_NS}
 # compiled once; they work on python-docx's elements and on plain lxml ones alike
@@ -53,7 +53,7 @@ class Styles:
             nid = numpr.find(NUMID)
             lvl = numpr.find(w("ilvl"))
             self._numpr[st.get(w("styleId"))] = (nid.get(VAL) if nid is not None else None,
-                                                 _int(lvl.get(VAL)) if lvl is not None else None)
+                                                 int_attr(lvl.get(VAL)) if lvl is not None else None)
         for st in _BORDERED(root):
             b = borders_of(st.find(TBLPR).find(TBL_BORDERS))
             if b is not None:
@@ -79,10 +79,3 @@ class Styles:
             if sid in self._borders:
                 return self._borders[sid]
         return False
-
-
-def _int(v) -> int | None:
-    try:
-        return int(v)
-    except (TypeError, ValueError):
-        return None

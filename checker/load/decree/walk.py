@@ -86,6 +86,7 @@ from checker.load.decree.ns import (
     P,
     R,
     T,
+    int_attr,
 )
 from checker.load.decree.numbering import Numbering
 from checker.load.decree.styles import Styles, borders_of
@@ -101,13 +102,6 @@ def _child(el, tag):
         if c.tag == tag:
             return i, c
     return None, None
-
-
-def _int(v, default):
-    try:
-        return int(v)
-    except (TypeError, ValueError):
-        return default
 
 
 class Walker:
@@ -386,8 +380,8 @@ class Walker:
             row_rev = []
             if trpr is not None:
                 gb, ga = trpr.find(GRID_BEFORE), trpr.find(GRID_AFTER)
-                before = max(0, _int(gb.get(VAL), 0)) if gb is not None else 0
-                after = max(0, _int(ga.get(VAL), 0)) if ga is not None else 0
+                before = max(0, int_attr(gb.get(VAL), 0)) if gb is not None else 0
+                after = max(0, int_attr(ga.get(VAL), 0)) if ga is not None else 0
                 row_rev = [(k, el) for k, el in (("deletion", trpr.find(DEL)), ("insertion", trpr.find(INS)))
                            if el is not None]
             cells = []
@@ -396,7 +390,7 @@ class Walker:
                 span, vmerge, hmerge = 1, None, None
                 if tcpr is not None:
                     gs = tcpr.find(GRID_SPAN)
-                    span = max(1, _int(gs.get(VAL), 1)) if gs is not None else 1
+                    span = max(1, int_attr(gs.get(VAL), 1)) if gs is not None else 1
                     vm, hm = tcpr.find(VMERGE), tcpr.find(HMERGE)
                     vmerge = (vm.get(VAL) or "continue") if vm is not None else None
                     hmerge = (hm.get(VAL) or "continue") if hm is not None else None

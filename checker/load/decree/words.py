@@ -15,7 +15,6 @@ POKJA_WORDS = ("pokja", "kelompok kerja", "tim kerja")
 
 _ORD = "|".join(sorted(ORDINALS, key=len, reverse=True))
 DIKTUM_RE = re.compile(r"^\s*(" + _ORD + r")\s*:\s*(.*)$", re.IGNORECASE | re.DOTALL)
-ORDINAL_ALONE_RE = re.compile(r"^\s*(" + _ORD + r")\s*:?\s*$", re.IGNORECASE)
 INSTRUMENT_RE = re.compile(r"^\s*(" + "|".join(i.replace(" ", r"\s+") for i in INSTRUMENTS) + r")\b\s*(.*)$",
                            re.IGNORECASE | re.DOTALL)
 NOMOR_RE = re.compile(r"^\s*nomor\b\s*:?(.*)$", re.IGNORECASE | re.DOTALL)

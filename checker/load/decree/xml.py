@@ -17,6 +17,3 @@ def parse(data: bytes):
     """The root element; one of ParseError for malformed XML."""
     return etree.fromstring(data, _PARSER)
 
-
-def local(tag) -> str:
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
