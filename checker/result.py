@@ -185,27 +185,44 @@ class RunResult:
         workbooks (checked, then unreadable) by Unit JPT Madya, then Kode Unit, then file; the
         units of the master roster that sent no workbook, in roster order; the decree drafts
         checked alone (a paired draft's findings belong to its workbook)."""
-        books = sorted((i for i in self.inputs if i.kind == "workbook" and i.status in ("checked", "unreadable")),
-                       key=scorecard_key)
-        alone = [d for d in self.drafts() if d.paired_with is None and d.status in ("checked", "unreadable")]
-        return books + self.not_submitted() + alone
+        key = (id(self.inputs), len(self.inputs))
+        cached = self.__dict__.get("_owner_order")
+        if cached is None or cached[0] != key:
+            books = sorted((i for i in self.inputs if i.kind == "workbook" and i.status in ("checked", "unreadable")),
+                           key=scorecard_key)
+            alone = [d for d in self.drafts() if d.paired_with is None and d.status in ("checked", "unreadable")]
+            cached = self.__dict__["_owner_order"] = (key, books + self.not_submitted() + alone)
+        return list(cached[1])
 
     def owner(self, f: Finding) -> InputFile | None:
         """The input a finding belongs to: its file's (a paired draft's workbook; a roster
         unit's by its Kode Unit), else the one input of its Kode Unit; None for a finding of
         no input."""
-        return self._owner_index().get(id(f))
+        return self._owner_index()[0].get(id(f))
 
     def findings_of(self, inp: InputFile | None, *, open_only: bool = False) -> list[Finding]:
         """The findings that belong to `inp` (waived ones too unless `open_only`; a paired
         draft: its workbook's); None: the findings of no input."""
-        index = self._owner_index()
         if inp is not None and inp.kind == "sk" and inp.paired_with is not None:     # its workbook's
             inp = next((i for i in self.inputs if i.kind == "workbook" and i.file == inp.paired_with), inp)
-        pool = self.open_findings() if open_only else self.findings
-        return [f for f in pool if index.get(id(f)) is inp]
+        mine = self._owner_index()[1].get(id(inp) if inp is not None else None, [])
+        if open_only:
+            counted = self._open_ids()
+            return [f for f in mine if id(f) in counted]
+        return list(mine)
 
-    def _owner_index(self) -> dict:
+    def _open_ids(self) -> set:
+        """id() of every open finding, kept while the findings and the waivers stay the same
+        (every report asks it once per input file)."""
+        key = (id(self.findings), len(self.findings), id(self.waivers))
+        cached = self.__dict__.get("_open")
+        if cached is None or cached[0] != key:
+            cached = self.__dict__["_open"] = (key, {id(f) for f in self.open_findings()})
+        return cached[1]
+
+    def _owner_index(self) -> tuple[dict, dict]:
+        """({id(finding): its input or None}, {id(input) or None: its findings in order}), kept
+        while the findings and the inputs stay the same."""
         key = (id(self.findings), len(self.findings), id(self.inputs), len(self.inputs))
         cached = self.__dict__.get("_owners")
         if cached is not None and cached[0] == key:
@@ -227,8 +244,12 @@ class RunResult:
             if inp is None and f.unit and len(by_code.get(f.unit, ())) == 1:
                 inp = by_code[f.unit][0]
             index[id(f)] = inp
-        self.__dict__["_owners"] = (key, index)
-        return index
+        owned: dict = {}
+        for f in self.findings:
+            inp = index[id(f)]
+            owned.setdefault(id(inp) if inp is not None else None, []).append(f)
+        self.__dict__["_owners"] = (key, (index, owned))
+        return index, owned
 
     def compliance_of(self, inp: InputFile) -> str | None:
         """The status an input reports: its unit's for a workbook or a paired draft; a draft
