@@ -75,10 +75,11 @@ def is_placeholder(value: Any) -> bool:
     return _is_placeholder_text(t)
 
 
-# The first character a placeholder can have (case-folded words, brackets, dashes, dots, "?",
-# and the zero-width characters cell text is trimmed of).
-_PLACEHOLDER_FIRST = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212.\u2026?([" + "xXnNtTbBaAmMdD"
-                               + "\u200b\u200c\u200d\u2060\ufeff")
+# The first character a placeholder can have (brackets, dashes, dots, the zero-width characters
+# cell text is trimmed of, and each placeholder word's first letter in either case).
+_PLACEHOLDER_FIRST = (frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212.\u2026(["
+                                + "\u200b\u200c\u200d\u2060\ufeff")
+                      | {c for w in PLACEHOLDER_WORDS for c in (w[0], w[0].upper())})
 
 
 @functools.lru_cache(maxsize=1 << 12)

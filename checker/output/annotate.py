@@ -111,8 +111,8 @@ class CopyNotMade(AnnotateError):
         return (_copy_not_made, (self.params["file"], self.why, {k: v for k, v in self.params.items() if k != "file"}))
 
     def message(self, lang: str = "id") -> str:
-        sep = "," if lang == "en" else "."                  # 20.006 sheet, 20,006 sheets
-        shown = {k: f"{v:,}".replace(",", sep) if isinstance(v, int) and v >= 10_000 else v
+        from checker.output import layout
+        shown = {k: layout.count_text(v, lang) if isinstance(v, int) and v >= 10_000 else v   # 20.006 sheet
                  for k, v in self.params.items()}
         return t(self.PREFIX + self.key, lang, **shown)
 

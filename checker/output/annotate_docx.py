@@ -255,7 +255,7 @@ def _merge(original: bytes, saved: bytes, doc) -> bytes:
                    if r.get("Type") == RT_CUSTOM_PROPERTIES), None)
     if custom is None or custom not in names:
         custom = custom or _CUSTOM
-        if custom is None or not any(r.get("Type") == RT_CUSTOM_PROPERTIES for r in pkg):
+        if not any(r.get("Type") == RT_CUSTOM_PROPERTIES for r in pkg):
             ids = {r.get("Id") for r in pkg}
             n = 1
             while f"rId{n}" in ids:
@@ -266,9 +266,7 @@ def _merge(original: bytes, saved: bytes, doc) -> bytes:
             changes[_PKG_RELS] = _bytes(pkg)
         if not any(ov.get("PartName", "").lstrip("/") == custom for ov in ct.iter(f"{{{CT_NS}}}Override")):
             ct.append(ct.makeelement(f"{{{CT_NS}}}Override", {"PartName": "/" + custom, "ContentType": _CT_CUSTOM}))
-        changes[custom] = _marked(src.read(custom) if custom in names else None)
-    else:
-        changes[custom] = _marked(src.read(custom))
+    changes[custom] = _marked(src.read(custom) if custom in names else None)
     changes[_CT] = _bytes(ct)
     return _rezip(original, changes)
 

@@ -24,7 +24,6 @@ COLUMNS = ("no", "cell", "rule", "label", "basis", "message", "hint")
 # 118 units: one A4 landscape width at 100 % in LibreOffice (whose substitute for Calibri is
 # wider than Calibri) and in Excel alike, measured in tests/output/test_output_print.py
 WIDTHS = (4, 10, 7, 13, 15, 38, 31)
-WRAPPED = frozenset({1, 3, 4, 5, 6})
 MAX_BREAKS = 1023                             # Excel's limit of manual page breaks per sheet
 TITLE_ROWS = 3                                # the title, the note, the column header
 

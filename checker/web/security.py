@@ -61,13 +61,6 @@ class Guard:
     def access_cookie(self) -> str:
         return self._access.dumps("ok")
 
-    def allowed(self, cookies: dict, headers) -> bool:
-        """Whether a request may pass: no code is set, its cookie is valid, or (API) it sends the code."""
-        if not self.required or self.cookie_ok(cookies):
-            return True
-        given = headers.get(ACCESS_HEADER)
-        return given is not None and self.code_ok(given)
-
     def cookie_ok(self, cookies: dict) -> bool:
         token = cookies.get(ACCESS_COOKIE)
         if token:
