@@ -192,7 +192,8 @@ def check(paths, output, tahap, roster, json_target, fmt, max_findings, lang, fa
             _fail(EXIT_USAGE, e.message(lang))
         except RosterError as e:
             _fail(EXIT_USAGE, e.message(lang))
-        _follow_up(result, *earlier)
+        from checker.followup.earlier import apply_earlier
+        apply_earlier(result, *earlier)
         result = result.filtered(wanted)        # after the follow-ups: they see every finding
         try:
             written = plans.write_outputs(result, plan, given, run.bounded(jobs or os.cpu_count() or 1, limits))
@@ -302,32 +303,17 @@ def _refuse_special_files(compare_with, waivers_from, lang: str) -> None:
 def _read_follow_ups(compare_with, waivers_from, limits, lang: str) -> tuple:
     """(earlier run or None, waiver rows or None): read before the run, as every input is read,
     in a reader worker under `limits`; a file that cannot be used stops here (exit 2)."""
-    from checker.followup.compare import previous_failed, previous_task
-    from checker.followup.waivers import waivers_failed, waivers_task
+    from functools import partial
+
+    from checker.followup.earlier import read_earlier
     from checker.load.inputref import InputRef
     from checker.pipeline import run
-    out = []
-    for path, task, failed in ((compare_with, previous_task, previous_failed),
-                               (waivers_from, waivers_task, waivers_failed)):
-        if not path:
-            out.append(None)
-            continue
-        got = run.read_one(InputRef.at(path), task, failed, limits)
-        if got.error is not None:
-            _fail(EXIT_USAGE, got.error.message(lang))
-        out.append(got.value)
-    return tuple(out)
-
-
-def _follow_up(result, previous, waivers):
-    """--compare and --waivers: what an earlier run said about the same findings."""
-    from datetime import date
-    if waivers is not None:
-        from checker.followup.waivers import apply_waivers
-        result.waivers = apply_waivers(result.findings, waivers, date.today())
-    if previous is not None:
-        from checker.followup.compare import compare_result
-        result.comparison = compare_result(result, previous)
+    earlier, problem = read_earlier(InputRef.at(compare_with) if compare_with else None,
+                                    InputRef.at(waivers_from) if waivers_from else None,
+                                    partial(run.read_one, limits=limits))
+    if problem is not None:
+        _fail(EXIT_USAGE, problem[1].message(lang))
+    return earlier
 
 
 @command(help=h("template.help"))

@@ -41,35 +41,23 @@ def run_batch(uploads, stage: str, lang: str, settings, roster=None, compare=Non
         raise BatchError(422, "roster", detail=e) from None
     except run.NoInput as e:                      # cannot happen for stored files; said plainly if it does
         raise BatchError(400, "no_input", detail=e) from None
-    previous, rows = earlier
-    if rows is not None:
-        from datetime import date
-
-        from checker.followup.waivers import apply_waivers
-        result.waivers = apply_waivers(result.findings, rows, date.today())
-    if previous is not None:
-        from checker.followup.compare import compare_result
-        result.comparison = compare_result(result, previous)
+    from checker.followup.earlier import apply_earlier
+    apply_earlier(result, *earlier)
     return result
 
 
 def _earlier(compare, waivers, limits) -> tuple:
     """(the earlier run or None, the waiver rows or None), each read as `check` reads them:
     in a reader worker under the settings' limits. BatchError naming the file that cannot be used."""
-    from checker.followup.compare import previous_failed, previous_task
-    from checker.followup.waivers import waivers_failed, waivers_task
+    from functools import partial
+
+    from checker.followup.earlier import read_earlier
     from checker.pipeline import run
-    out = []
-    for ref, task, failed, key in ((compare, previous_task, previous_failed, "compare"),
-                                   (waivers, waivers_task, waivers_failed, "waivers")):
-        if ref is None:
-            out.append(None)
-            continue
-        got = run.read_one(ref, task, failed, limits)
-        if got.error is not None:
-            raise BatchError(422, key, detail=got.error)
-        out.append(got.value)
-    return tuple(out)
+    earlier, problem = read_earlier(compare, waivers, partial(run.read_one, limits=limits))
+    if problem is not None:
+        which, error = problem
+        raise BatchError(422, which, detail=error)
+    return earlier
 
 
 def check_job(job, lang: str, settings):
