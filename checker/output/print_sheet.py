@@ -32,20 +32,20 @@ def groups(result: RunResult) -> list[tuple]:
     """[(input or None, [(group kind, name, [findings])])] in print order; kind: "file" (the
     whole file), "sheet", "draft" (a decree draft's findings) or "other" (no input)."""
     out = []
-    owners = result.owners()
-    by_owner: dict[int, list] = {}
-    for f in result.findings:
-        owner = result.owner(f)
-        by_owner.setdefault(id(owner) if owner is not None else None, []).append(f)
-    for inp in owners + [None]:
-        mine = by_owner.get(id(inp) if inp is not None else None)
+    for inp in result.owners() + [None]:
+        mine = result.findings_of(inp)
         if mine:
             out.append((inp, _by_sheet(mine, inp)))
     return out
 
 
+def sheet_order(inp) -> dict:
+    """Sheet name -> its place in the input's workbook (empty for no input)."""
+    return {name: i for i, name in enumerate((inp.header_rows or {}).keys())} if inp is not None else {}
+
+
 def _by_sheet(findings, inp) -> list[tuple]:
-    order = {name: i for i, name in enumerate((inp.header_rows or {}).keys())} if inp is not None else {}
+    order = sheet_order(inp)
     parts: dict[tuple, list] = {}
     for f in findings:
         if getattr(f, "document", None) or (inp is not None and inp.file != f.file and not f.sheet):
@@ -57,12 +57,13 @@ def _by_sheet(findings, inp) -> list[tuple]:
         parts.setdefault(key, []).append(f)
     out = []
     for key in sorted(parts):
-        items = sorted(parts[key], key=_in_sheet)
+        items = sorted(parts[key], key=finding_order)
         out.append((key[2], key[3], items))
     return out
 
 
-def _in_sheet(f) -> tuple:
+def finding_order(f) -> tuple:
+    """Within a sheet (or a draft): by row, column, place in the draft, severity, rule."""
     anchor = getattr(getattr(f, "place", None), "anchor", None)
     return (f.row if f.row is not None else -1, len(f.column or ""), f.column or "", tuple(anchor or ()),
             SEVERITY_RANK.get(f.severity, 9), f.rule)

@@ -12,6 +12,7 @@ import os
 
 from checker.findings import is_data_error
 from checker.load.decree.draft_model import PARTS
+from checker.output.print_sheet import finding_order, sheet_order
 from checker.rulebase.basis import legal_passages
 from checker.terms import SEVERITY_RANK, is_data_basis
 from checker.texts import t
@@ -62,14 +63,10 @@ def finding_view(f, rules: dict, lang: str, result=None) -> dict:
     return view
 
 
-def _sheet_order(inp) -> dict:
-    return {name: i for i, name in enumerate((inp.header_rows or {}).keys())} if inp is not None else {}
-
-
 def group_by_sheet(findings, inp, rules: dict, lang: str, result=None) -> list[dict]:
     """[{sheet, findings}] for one file: the whole-file findings first, then the sheets in the
     workbook's order, each sorted by row, column, severity."""
-    order = _sheet_order(inp)
+    order = sheet_order(inp)
     groups: dict = {}
     for f in findings:
         groups.setdefault(f.sheet, []).append(f)
@@ -79,8 +76,7 @@ def group_by_sheet(findings, inp, rules: dict, lang: str, result=None) -> list[d
 
     out = []
     for name in sorted(groups, key=sheet_key):
-        items = sorted(groups[name], key=lambda f: (f.row if f.row is not None else -1, len(f.column or ""),
-                                                    f.column or "", SEVERITY_RANK.get(f.severity, 9), f.rule))
+        items = sorted(groups[name], key=finding_order)
         out.append({"sheet": name, "heading": t("web.sheet_heading", lang, sheet=name) if name
                     else t("web.sheet_none", lang), "document": False,
                     "findings": [finding_view(f, rules, lang, result) for f in items]})
