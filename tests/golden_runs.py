@@ -22,7 +22,6 @@ import math
 import os
 import re
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -33,11 +32,11 @@ _TIME_RE = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}( UTC[+-]\d{2}:\d{2})
 _SHA_RE = re.compile(r"\b[0-9a-f]{64}\b")
 
 
-def _cli(args, cwd, lang="id"):
-    env = dict(os.environ, PYTHONPATH=str(ROOT), CEK_POKJA_LANG=lang)
-    proc = subprocess.run([sys.executable, "-m", "checker", *args], cwd=cwd, capture_output=True, text=True,
-                          env=env, timeout=300)
-    return proc
+def _cli(args, cwd):
+    """The command in this process (tests/cli_run.py); tests/cli/test_end_to_end.py runs it as
+    its own process."""
+    from cli_run import run_cli
+    return run_cli(*args, cwd=cwd)
 
 
 @functools.lru_cache(maxsize=1)
@@ -74,7 +73,8 @@ def build_inputs(scenario: str, work: Path) -> tuple[list[str], list[str]]:
                 sys.stdout = saved
         return ["ministry"], ["penetapan"]
     if scenario == "template":
-        proc = _cli(["template", "-o", "pokja-unit.xlsx", "--unit-code", "D9.AS9", "--tahun", "2025"], work)
+        proc = _cli(["template", "-o", "pokja-unit.xlsx", "--unit-code", "D9.AS9", "--tahun", "2025", "--lang", "id"],
+                    work)
         assert proc.returncode == 0, proc.stderr
         return ["pokja-unit.xlsx"], ["rancangan"]
     raise ValueError(scenario)
@@ -136,7 +136,7 @@ def dump_workbook(path: Path) -> dict:
 def _check(args, stage, work: Path, lang: str) -> dict:
     out, js = f"temuan-{stage}-{lang}.xlsx", f"temuan-{stage}-{lang}.json"
     proc = _cli(["check", *args, "--tahap", stage, "--engine", "pandas", "-o", out, "--json", js, "--jobs", "1",
-                 "--lang", lang], work, lang)
+                 "--lang", lang], work)
     assert proc.returncode in (0, 1), proc.stderr
     doc = json.loads((work / js).read_text(encoding="utf-8"))
     doc.pop("checked_at", None)

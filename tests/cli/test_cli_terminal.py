@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
+from cli_run import run_cli
 from click.testing import CliRunner
 from rule_examples import build
 
@@ -34,9 +35,8 @@ def samples(tmp_path_factory):
     return work
 
 
-def _run_in(folder, *args, env=None):
-    return subprocess.run([sys.executable, "-m", "checker", *map(str, args)], cwd=folder, capture_output=True,
-                          text=True, env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}, timeout=300)
+def _run_in(folder, *args):
+    return run_cli(*args, cwd=folder)
 
 
 # ---------------------------------------------------------------------------- 1. the findings listed

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from cli_run import run_cli
 from make_hostile import small_roster
 from rule_examples import build
 
@@ -24,7 +25,12 @@ ROOT = Path(__file__).resolve().parents[2]
 POSIX = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs need POSIX")
 
 
-def cli(*args, timeout=120):
+def cli(*args):
+    return run_cli(*args, cwd=ROOT)
+
+
+def cli_process(*args, timeout=60):
+    """In a process of its own, for the FIFOs: a reader that opened one would wait forever."""
     env = {**os.environ, "COLUMNS": "200", "PYTHONWARNINGS": "ignore"}
     return subprocess.run([sys.executable, "-m", "checker", *map(str, args)], cwd=ROOT, capture_output=True,
                           text=True, env=env, timeout=timeout)
@@ -46,7 +52,7 @@ def _d05(result) -> dict[str, str]:
 def test_a_fifo_given_beside_good_files_is_a_d05_not_the_end_of_the_run(good, tmp_path):
     fifo = tmp_path / "pipa.xlsx"
     os.mkfifo(fifo)
-    proc = cli("check", good, fifo, "--json", "-", "-q", "-o", tmp_path / "o.xlsx", timeout=60)
+    proc = cli_process("check", good, fifo, "--json", "-", "-q", "-o", tmp_path / "o.xlsx")
     assert proc.returncode == 1, proc.stderr
     assert f"{fifo} bukan berkas biasa" in proc.stdout
     assert '"status": "checked"' in proc.stdout
@@ -115,7 +121,7 @@ def test_a_fifo_or_a_device_as_roster_compare_or_waivers_is_refused_at_once(good
     zero = tmp_path / "nol.xlsx"
     os.symlink("/dev/zero", zero)
     for bad in (fifo, zero):
-        proc = cli("check", good, option, bad, "-o", tmp_path / "o.xlsx", "-q", timeout=60)
+        proc = cli_process("check", good, option, bad, "-o", tmp_path / "o.xlsx", "-q")
         assert proc.returncode == 2, proc.stderr
         assert f"{bad} bukan berkas biasa" in proc.stderr, proc.stderr
 
@@ -188,7 +194,7 @@ def test_a_fifo_as_compare_or_waivers_is_refused_before_the_check(tmp_path, opti
     """Refused from its stat before anything is read: the run's own inputs are not even looked at."""
     fifo = tmp_path / "pipa.xlsx"
     os.mkfifo(fifo)
-    proc = cli("check", tmp_path / "belum-ada.xlsx", option, fifo, "-o", tmp_path / "o.xlsx", "-q", timeout=60)
+    proc = cli_process("check", tmp_path / "belum-ada.xlsx", option, fifo, "-o", tmp_path / "o.xlsx", "-q")
     assert proc.returncode == 2 and f"{fifo} bukan berkas biasa" in proc.stderr, proc.stderr
     assert "belum-ada.xlsx" not in proc.stderr
 

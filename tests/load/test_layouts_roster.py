@@ -3,10 +3,8 @@
 leading apostrophe, `-` and `0000-00-00` for empty values; any of `|`, `,`, `;`, tab."""
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
+from cli_run import run_cli
 from layouts_kit import base_book, real_unit, siasn_rows, write_book, write_siasn_csv
 from test_layouts import ENGINES, UNIT, findings
 
@@ -98,8 +96,7 @@ def test_cli_unreadable_csv_roster_exits_2(tmp_path):
     unit = write_book(base_book(), tmp_path / "unit.xlsx")
     bad = tmp_path / "roster.csv"
     bad.write_bytes((HEADER + "'197503122000031001|BAMBANG|x|y\n").encode("utf-16"))
-    proc = subprocess.run([sys.executable, "-m", "checker", "check", unit, "--roster", str(bad), "-o",
-                           str(tmp_path / "out.xlsx")], capture_output=True, text=True, timeout=120)
+    proc = run_cli("check", unit, "--roster", bad, "-o", tmp_path / "out.xlsx")
     assert proc.returncode == 2, proc.stderr
     assert f"Roster induk {bad}, baris 1: berkas tidak berenkode UTF-8" in proc.stderr
     assert "Traceback" not in proc.stderr

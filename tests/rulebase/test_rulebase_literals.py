@@ -4,12 +4,11 @@ hold what the builders produce."""
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
+from cli_run import run_cli
 
 from checker.facts.declare import Read
 from checker.facts.schema import KINDS
@@ -88,8 +87,7 @@ def test_position_typo_names_the_allowed_positions(tmp_path):
 def test_mistyped_literal_through_the_command_line(tmp_path):
     directory = copy_rules(tmp_path)
     edit_text(directory, "A02", "{position: Ketua}", "{position: Ketau}")
-    proc = subprocess.run([sys.executable, "-m", "checker", "rules", "--rules", str(directory)],
-                          capture_output=True, text=True, cwd=ROOT, timeout=120)
+    proc = run_cli("rules", "--rules", directory)
     out = proc.stdout + proc.stderr
     assert proc.returncode == 3, out
     assert "A02.yaml" in out and "Ketau" in out, out

@@ -1,0 +1,42 @@
+"""`cek-pokja` run inside the test process, seen as its user sees it: the exit code, standard
+output and standard error, in the folder the user is in.
+
+    proc = run_cli("check", "samples", "-o", "t.xlsx", cwd=folder)
+    proc.returncode, proc.stdout, proc.stderr          # as subprocess.run(..., text=True) gives them
+
+A new interpreter per command costs about 0.7 s of CPU (Python, pandas and the reader's fork
+server started again): with every command-line test paying it, that was a third of the
+suite. Real subprocesses stay where the process itself is under test: the console script and
+`python -m checker` (tests/cli/test_cli.py, test_end_to_end.py), Ctrl-C and SIGTERM, terminal
+encodings, help texts in the language of the command line (read once, when checker.cli is
+imported), a killed run, FIFOs that would block a reader that did not refuse them.
+"""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import warnings
+
+from click.testing import CliRunner
+
+
+def run_cli(*args, cwd=None, env: dict | None = None) -> subprocess.CompletedProcess:
+    """The command in this process, leaving it as it was: the working folder, the signal
+    handlers a command installs (SIGTERM) and the warning filters it sets."""
+    from checker import cli
+    if env and "CEK_POKJA_LANG" in env:
+        raise ValueError("the default language is read when checker.cli is imported: pass --lang")
+    argv = [str(a) for a in args]
+    handlers = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
+    here = os.getcwd()
+    try:
+        with warnings.catch_warnings():
+            if cwd is not None:
+                os.chdir(cwd)
+            r = CliRunner().invoke(cli.main, argv, prog_name="cek-pokja", env=env, catch_exceptions=False)
+    finally:
+        os.chdir(here)
+        for s, h in handlers.items():
+            signal.signal(s, h)
+    return subprocess.CompletedProcess(["cek-pokja", *argv], r.exit_code, r.stdout, r.stderr)
