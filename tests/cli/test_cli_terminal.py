@@ -202,10 +202,12 @@ argv = " ".join(getattr(sys, "orig_argv", []))
 
 def hold():
     # until Ctrl-C reaches this process, or the process that started it is gone (the fork
-    # server's parent exits 130 on Ctrl-C); 30 s at most
+    # server's parent exits 130 on Ctrl-C); 30 s at most. The parent is noted before "holding"
+    # is said: once said, it may exit at any moment, and a parent read after that is already
+    # the next one (the test then took the full 30 s).
+    parent, end = os.getppid(), time.monotonic() + 30
     sys.stderr.write("holding\\n")
     sys.stderr.flush()
-    parent, end = os.getppid(), time.monotonic() + 30
     while os.getppid() == parent and time.monotonic() < end:
         time.sleep(0.05)
 
