@@ -7,12 +7,11 @@ tests/web) and bench/probes.py.
 """
 from __future__ import annotations
 
-import atexit
-import functools
 import shutil
-import tempfile
 import zipfile
 from pathlib import Path
+
+from process_files import made_once
 
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "d1-as2-fiskal.xlsx"
 _WS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet"
@@ -46,18 +45,16 @@ def big_extra_sheet(path, rows: int = 50_000, cols: int = 20, source=SAMPLE) -> 
     """The sample rewritten with an extra sheet "Lampiran" of rows x cols numbers, which the
     check never reads (2.7 MB; openpyxl needs ~300 MB to open it). Written once per process
     (a second each) and copied to `path`."""
-    shutil.copyfile(_big_extra_sheet(rows, cols, Path(source)), path)
+    made = made_once(f"lebar-{Path(source).stem}-{rows}x{cols}",
+                     lambda target: _write_big_extra_sheet(target, rows, cols, Path(source)), ".xlsx")
+    shutil.copyfile(made, path)
     return Path(path)
 
 
-@functools.cache
-def _big_extra_sheet(rows: int, cols: int, source: Path) -> Path:
+def _write_big_extra_sheet(path: Path, rows: int, cols: int, source: Path) -> None:
     import openpyxl
     import xlsxwriter
     src = openpyxl.load_workbook(source, read_only=True)
-    folder = tempfile.mkdtemp(prefix="heavy-copies-")
-    atexit.register(shutil.rmtree, folder, ignore_errors=True)
-    path = Path(folder) / "lebar.xlsx"
     wb = xlsxwriter.Workbook(str(path), {"constant_memory": True, "strings_to_numbers": False})
     for ws in src.worksheets:
         out = wb.add_worksheet(ws.title)
@@ -70,4 +67,3 @@ def _big_extra_sheet(rows: int, cols: int, source: Path) -> Path:
         extra.write_row(r, 0, range(cols))
     wb.close()
     src.close()
-    return Path(path)

@@ -19,10 +19,14 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import functools
+import hashlib
+import pickle
+import shutil
 from pathlib import Path
 
 import openpyxl
 import yaml
+from process_files import made_once
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 BASE_UNIT = "D9.AS1"
@@ -77,6 +81,14 @@ def apply_edits(sheets: dict, edits) -> dict:
 
 
 def write_workbook(sheets: dict, path: Path) -> Path:
+    """`sheets` as a workbook at `path`. Many tests build the same workbook (the base unit alone
+    is asked for ~300 times a run): each one is written once per process and copied."""
+    key = hashlib.sha256(pickle.dumps(sheets, protocol=5)).hexdigest()
+    shutil.copyfile(made_once(key, lambda target: _write(sheets, target), ".xlsx"), path)
+    return Path(path)
+
+
+def _write(sheets: dict, path: Path) -> None:
     wb = openpyxl.Workbook()
     wb.remove(wb.active)
     for name, s in sheets.items():
@@ -98,7 +110,6 @@ def write_workbook(sheets: dict, path: Path) -> Path:
         for row, col, formula in formulas:      # {formula: "=..."}: a live formula, saved without a value
             ws.cell(row=row, column=col).value = formula
     wb.save(path)
-    return path
 
 
 def build(edits, path: Path, base: str = "_example_base") -> Path:
