@@ -171,14 +171,20 @@ def load(directory=None, kinds=None) -> RuleBase:
     # The same files give the same rule base: parsed once per process (a web server checks
     # every upload, a test suite thousands of workbooks; parsing is half of a one-unit check).
     key = (str(directory), id(kinds), digest.hexdigest())
-    if key not in _LOADED:
-        _LOADED.clear()                 # one rule base per process is the rule; keep memory flat
+    base = _LOADED.pop(key, None)
+    if base is None:
         installed = directory == default_directory()
-        _LOADED[key] = _parse_all(files, kinds, digest.hexdigest()[:12], str(directory),
-                                  cache=digest.hexdigest() if installed else None)
-    return _LOADED[key]
+        base = _parse_all(files, kinds, digest.hexdigest()[:12], str(directory),
+                          cache=digest.hexdigest() if installed else None)
+    _LOADED[key] = base                 # the most recent last
+    while len(_LOADED) > _KEPT:         # a few, not every folder ever loaded: memory stays flat
+        del _LOADED[next(iter(_LOADED))]
+    return base
 
 
+# Rule bases kept: the installed one and a few others (--rules folders), so that loading another
+# folder now and then does not parse the installed one again.
+_KEPT = 4
 _LOADED: dict[tuple, RuleBase] = {}
 
 

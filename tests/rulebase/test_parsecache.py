@@ -55,3 +55,17 @@ def test_an_unwritable_cache_folder_changes_nothing(tmp_path, monkeypatch):
     monkeypatch.setenv("CEK_POKJA_CACHE", str(blocker / "sub"))      # a folder under a file
     assert _fresh_load().rules
     assert parsecache.load("0" * 64) is None
+
+
+def test_a_few_rule_bases_are_kept_so_another_folder_does_not_evict_the_installed_one(tmp_path):
+    installed = _fresh_load()
+    folders = []
+    for i in range(loading._KEPT):
+        folders.append(tmp_path / f"rules-{i}")
+        shutil.copytree(ROOT / "rules", folders[-1])
+    assert loading.load(folders[0]) is not installed
+    assert loading.load() is installed                     # not parsed again
+    for folder in folders:                                 # more folders than kept: the oldest goes
+        loading.load(folder)
+    assert loading.load() is not installed
+    assert len(loading._LOADED) == loading._KEPT
