@@ -39,6 +39,12 @@ def written(tmp_path_factory):
     return out
 
 
+@pytest.fixture(scope="module")
+def blank(written):
+    """The blank template opened once, for the tests that only look at it."""
+    return openpyxl.load_workbook(written["blank"])
+
+
 def _check(path, stage="penetapan"):
     return run.check([str(path)], stage=stage, engine="pandas")
 
@@ -69,11 +75,10 @@ def _fill(path, *, drop_examples: bool):
 
 # ------------------------------------------------------------------ structure
 
-def test_sheets_columns_and_example_rows(written):
-    wb = openpyxl.load_workbook(written["blank"])
-    assert wb.sheetnames == [GUIDE_SHEET] + [s.label for s in contract.SHEETS]
+def test_sheets_columns_and_example_rows(blank):
+    assert blank.sheetnames == [GUIDE_SHEET] + [s.label for s in contract.SHEETS]
     for spec in contract.SHEETS:
-        ws = wb[spec.label]
+        ws = blank[spec.label]
         cols = template_columns(spec.kind)
         assert [c.value for c in ws[1]] == [c.label for c in cols]
         assert ws.freeze_panes == "A2"
@@ -84,14 +89,13 @@ def test_sheets_columns_and_example_rows(written):
         assert ws.max_row == EXAMPLE_ROW + FORMAT_ROWS - 1      # formatted, empty fill-in rows
         assert all(c.value is None for c in ws[FIRST_DATA_ROW])
     # MPH is the long layout: every long column
-    assert [c.value for c in wb["MPH"][1]] == [c.label for c in contract.MPH_LONG_COLUMNS]
+    assert [c.value for c in blank["MPH"][1]] == [c.label for c in contract.MPH_LONG_COLUMNS]
 
 
-def test_dropdowns_for_every_vocabulary_column(written):
-    wb = openpyxl.load_workbook(written["blank"])
+def test_dropdowns_for_every_vocabulary_column(blank):
     seen = set()
     for spec in contract.SHEETS:
-        ws = wb[spec.label]
+        ws = blank[spec.label]
         dvs = ws.data_validations.dataValidation
         for i, col in enumerate(template_columns(spec.kind), start=1):
             letter = openpyxl.utils.get_column_letter(i)
@@ -109,11 +113,10 @@ def test_dropdowns_for_every_vocabulary_column(written):
     assert seen == {"jenis_jabatan", "kedudukan", "jenis_pokja", "cara_penugasan", "pola"}
 
 
-def test_nip_text_and_date_formats(written):
-    wb = openpyxl.load_workbook(written["blank"])
+def test_nip_text_and_date_formats(blank):
     kinds = set()
     for spec in contract.SHEETS:
-        ws = wb[spec.label]
+        ws = blank[spec.label]
         for i, col in enumerate(template_columns(spec.kind), start=1):
             letter = openpyxl.utils.get_column_letter(i)
             want = {"nip": "@", "date": DATE_FORMAT}.get(col.kind)
@@ -125,12 +128,12 @@ def test_nip_text_and_date_formats(written):
                 assert ws[f"{letter}{r}"].number_format == want, (spec.label, col.label, r)
     assert kinds == {"nip", "date"}
     # the example NIP is text, the example dates are dates
-    assert wb["Pegawai"]["A2"].data_type == "s"
-    assert isinstance(wb["Pokja"]["G2"].value, dt.datetime)
+    assert blank["Pegawai"]["A2"].data_type == "s"
+    assert isinstance(blank["Pokja"]["G2"].value, dt.datetime)
 
 
-def test_petunjuk_per_sheet_with_article(written):
-    ws = openpyxl.load_workbook(written["blank"])[GUIDE_SHEET]
+def test_petunjuk_per_sheet_with_article(blank):
+    ws = blank[GUIDE_SHEET]
     text = "\n".join(str(c.value) for row in ws.iter_rows() for c in row if c.value is not None)
     for spec in contract.SHEETS:
         assert spec.label in text
