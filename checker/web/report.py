@@ -120,7 +120,6 @@ def _status(status: str | None, lang: str, waived: bool) -> tuple[str, str]:
 def page(result, rules: dict, lang: str) -> dict:
     """The result page's content."""
     summary = result.summary()
-    waived_ids = {id(f) for f in result.waivers.waived()} if result.waivers is not None else set()
     units, files, drafts = [], [], []
     used = set()
     for inp in result.inputs:
@@ -141,7 +140,7 @@ def page(result, rules: dict, lang: str) -> dict:
     for inp in result.drafts():
         mine = [f for f in result.findings if f.file == inp.file]
         used.update(id(f) for f in mine)
-        row = _draft_row(result, inp, lang, waived_ids)
+        row = _draft_row(result, inp, lang)
         drafts.append(row)
         files.append({**row, "n": len(mine), "document": True,
                       "groups": group_by_part(mine, rules, lang, result)})
@@ -154,13 +153,11 @@ def page(result, rules: dict, lang: str) -> dict:
             "waivers": _waivers(result)}
 
 
-def _draft_row(result, inp, lang: str, waived_ids: set) -> dict:
-    """A decree draft: its pairing (with which workbook, how) and status (decree-format.md §6.1)."""
+def _draft_row(result, inp, lang: str) -> dict:
+    """A decree draft: its pairing (with which workbook, how) and status (decree-format.md §6.1):
+    a paired draft's is its unit's, "with waivers" included, as the workbook's row says it."""
     if inp.status == "checked":
-        status = result.compliance_of(inp)
-        waived = any(id(f) in waived_ids and (f.file == inp.file or (inp.unit and f.unit == inp.unit))
-                     for f in result.findings)
-        status_text, css = _status(status, lang, waived)
+        status_text, css = _status(result.compliance_of(inp), lang, result.waived_to_compliance(inp))
     else:
         status_text, css = t("web.draft_status." + inp.status, lang), "bad" if inp.status == "unreadable" else "grey"
     if inp.paired_with is not None:

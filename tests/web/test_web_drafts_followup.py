@@ -223,3 +223,37 @@ def test_a_draft_of_no_uploaded_unit_is_checked_alone_and_said_so(client, tmp_pa
     assert [(f["file"], f["sheet"], f["label"]) for f in s02] == [
         ("Temuan pada sk-d9-as1.docx 1 temuan", "Bagian SK: Judul", "kesalahan data")]
     assert "D2.AS1 diperiksa menurut workbook dan rancangan SK" not in page.text
+
+
+def test_a_draft_is_marked_compliant_with_waivers_only_when_the_waivers_made_it_so(client, tmp_path):
+    """A waived warning leaves a compliant unit compliant as it was: neither its row nor its
+    draft's says "with waivers" (the draft's row said so for any waived finding of its unit)."""
+    twice = [{"sheet": "Anggota Pokja", "append": {
+        "Kode Pokja": "SUB-1", "NIP": "199107232019031003", "Nama": AGUS, "Kedudukan": "Anggota",
+        "Cara Penugasan": "Penunjukan", "Uraian Tugas": "Menyusun bahan rapat koordinasi",
+        "Output": "Bahan rapat koordinasi"}}]
+    paths = write_inputs(tmp_path / "in", workbooks={"unit.xlsx": twice}, drafts={"sk-d9-as1.docx": {}})
+    first = _post(client, "/periksa", {"files": paths})
+    units, findings = read_result(first.text)
+    assert [(u["status"], f["rule"], f["label"]) for u in units for f in findings] == [
+        ("Patuh", "A11", "peringatan")]
+    links = _downloads(client, first.text)
+    earlier = client.get(next(u for u, n in links.items() if n.endswith(".xlsx") and n.startswith("temuan-"))).content
+    answered = _waive_first(earlier, tmp_path / "temuan-dijawab.xlsx", "A11")
+
+    again = _post(client, "/periksa", {"files": paths, "waivers": [answered]})
+    units, findings = read_result(again.text)
+    assert [u["status"] for u in units] == ["Patuh"]
+    assert [d["status"] for d in read_drafts(again.text)] == ["Patuh"]
+    assert "Pengecualian: 1 temuan dikecualikan (tidak dihitung)" in again.text
+
+    # an error waived: the unit and its draft are compliant thanks to the waiver, and both say so
+    paths = write_inputs(tmp_path / "in2", workbooks={"unit.xlsx": NO_OUTPUT}, drafts={"sk-d9-as1.docx": {}})
+    first = _post(client, "/periksa", {"files": paths})
+    assert [f["rule"] for f in read_result(first.text)[1]] == ["A04"]
+    earlier = client.get(next(u for u, n in _downloads(client, first.text).items()
+                              if n.endswith(".xlsx") and n.startswith("temuan-"))).content
+    answered = _waive_first(earlier, tmp_path / "temuan-dijawab-2.xlsx", "A04")
+    again = _post(client, "/periksa", {"files": paths, "waivers": [answered]})
+    assert [u["status"] for u in read_result(again.text)[0]] == ["Patuh (dengan pengecualian)"]
+    assert [d["status"] for d in read_drafts(again.text)] == ["Patuh (dengan pengecualian)"]
