@@ -83,7 +83,7 @@ def unit_rows(result: RunResult, tx: dict) -> list[dict]:
         rows.append(other)
     for row in rows:
         row["rules"] = sorted(row["rules"])
-        row["status"] = _status(row)
+        row["status"] = _status(row, result)
         row["waived_only"] = row["input"] is not None and result.waived_to_compliance(row["input"])
     return rows
 
@@ -103,9 +103,18 @@ def chart_label(row: dict) -> str:
     return row["code"] or row["name"] or ""
 
 
-def _status(row: dict) -> str:
+# RunResult's compliance status -> the scorecard's name for it (workbook_texts: xlsx.status_*)
+_STATUS = {"patuh": "compliant", "tidak_patuh": "not_compliant", "perlu_perbaikan_data": "data_fix"}
+
+
+def _status(row: dict, result: RunResult) -> str:
+    """A checked input's row: its status as every output says it (RunResult.compliance_of: on
+    all its findings, whatever a filter keeps); the row of findings that belong to no input:
+    by its own counts."""
     if row["input_status"] in ("unreadable", "not_submitted"):
         return row["input_status"]
+    if row["input"] is not None:
+        return _STATUS[result.compliance_of(row["input"])]
     if row["counts"]["error"]:
         return "not_compliant"
     return "data_fix" if row["counts"]["data_error"] else "compliant"

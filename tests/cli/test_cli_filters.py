@@ -75,6 +75,9 @@ def test_the_exit_code_follows_the_kept_findings_and_the_status_all_findings(sam
     doc = json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))
     assert doc["findings"] == [] and doc["inputs"][0]["compliance"] == "tidak_patuh"
     assert [r[0] for r in openpyxl.load_workbook(out)["Findings"].iter_rows(values_only=True)] == ["No"]
+    # the scorecard says the same (it said Compliant: its status was counted from the kept findings)
+    row = next(r for r in openpyxl.load_workbook(out)["Summary"].iter_rows(values_only=True) if r[0] == "D1.AS2")
+    assert row[3:10] == (0, 0, 0, 0, 0, "Not compliant (as recorded and in the decree draft)", None)
     r = invoke("check", samples / "samples", "-o", out, "--severity", "warning", "--fail-on", "warning")
     assert r.exit_code == 1 and "A13  peringatan" in r.output and "K07" not in r.output
 
