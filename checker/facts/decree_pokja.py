@@ -190,7 +190,7 @@ class PokjaView:
         jabatan = next((r.jabatan.plain for r in m.rows if r.jabatan is not None and not r.jabatan.blank), "")
         name = m.name
         if w is not None:
-            if (m.nip and m.nip in w.head_nips) or (name and w.head_name and fold_name(name) == fold_name(w.head_name)):
+            if (m.nip and m.nip in w.head_nips) or (name and fold_name(name) in w.head_names):
                 return "jpt_pratama"
             if jabatan and w.name and names_unit(jabatan, w.name, w.jpt_madya, w.instansi):
                 return "jpt_pratama"
