@@ -109,12 +109,13 @@ _STATUS = {"patuh": "compliant", "tidak_patuh": "not_compliant", "perlu_perbaika
 
 def _status(row: dict, result: RunResult) -> str:
     """A checked input's row: its status as every output says it (RunResult.compliance_of: on
-    all its findings, whatever a filter keeps); the row of findings that belong to no input:
-    by its own counts."""
+    all its findings, whatever a filter keeps); the row of findings that belong to no input
+    (or an input without a status of its own): by its own counts."""
     if row["input_status"] in ("unreadable", "not_submitted"):
         return row["input_status"]
-    if row["input"] is not None:
-        return _STATUS[result.compliance_of(row["input"])]
+    status = _STATUS.get(result.compliance_of(row["input"])) if row["input"] is not None else None
+    if status is not None:
+        return status
     if row["counts"]["error"]:
         return "not_compliant"
     return "data_fix" if row["counts"]["data_error"] else "compliant"
