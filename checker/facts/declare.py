@@ -118,6 +118,14 @@ class Declared:
     hidden: tuple = ()
     definition: dict | None = None
 
+    def flags_off(self) -> dict:
+        """Every bool field of this declaration, False: a builder starts from it and sets what holds."""
+        return {f.name: False for f in self.fields if f.type == "bool"}
+
+    def blank_params(self) -> dict:
+        """Every message parameter of this declaration, empty: a builder fills in what it says."""
+        return dict.fromkeys(self.params, "")
+
 
 def fact_kind(name: str, *, id: str, en: str, fields, params=(), hidden=()) -> Declared:
     """A fact kind: one fact per `id`/`en` (its definition), with its condition `fields`,

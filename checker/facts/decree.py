@@ -155,16 +155,8 @@ SK_PART = fact_kind(
 
 # ============================================================================ building
 
-_SK_FLAGS = ("readable", "unpaired", "issuer_wrong", "number_date_blank", "signature_wrong", "term_wrong",
-             "review_open", "permenko_missing", "number_date_differs")
-
-
 def sk_fact(out, check: DraftCheck, fields: dict, params: dict, evidence: dict) -> None:
-    full = dict.fromkeys(_SK_FLAGS, False) | fields
-    out.add("sk", None, None, None, full, value="sk",
-            params={"p_detail": "", "p_pairing": "", "p_instrument": "", "p_issuer": "", "p_issuer_problem": "",
-                    "p_blank": "", "p_signature_problem": "", "p_term_problem": "", "p_review": "",
-                    "p_mismatch": "", "p_mengingat": ""} | params,
+    out.add("sk", None, None, None, SK.flags_off() | fields, value="sk", params=SK.blank_params() | params,
             hidden={"_evidence": evidence, "_identity": check.identity})
 
 

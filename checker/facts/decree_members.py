@@ -63,9 +63,6 @@ SK_MEMBER = fact_kind(
             "p_output_similarity"],
     hidden=["_evidence", "_identity"])
 
-_FLAGS = ("task_missing", "output_missing", "one_side", "nip_differs", "position_differs", "task_differs",
-          "output_differs")
-_PARAMS = dict.fromkeys(SK_MEMBER.params, "")
 
 
 @dataclass
@@ -167,10 +164,10 @@ def _column_facts(out, check: DraftCheck, view: PokjaView, mt: MemberTable) -> N
     formed = {f.key: f for f in view.formed}
     for key in mt.pokja or (None,):
         f = formed.get(key)
-        fields = dict.fromkeys(_FLAGS, False)
+        fields = SK_MEMBER.flags_off()
         fields["task_missing"], fields["output_missing"] = not mt.has_uraian_tugas, not mt.has_output
         name = f.name if f else "-"
-        params = _PARAMS | {"p_pokja_name": name}
+        params = SK_MEMBER.blank_params() | {"p_pokja_name": name}
         for fld, column in (("task_missing", "Uraian Tugas"), ("output_missing", "Output")):
             if fields[fld]:
                 params["p_" + fld] = both("sk.missing.column", column=column, table=mt.ref.location.label, pokja=name)
@@ -206,8 +203,8 @@ def _first_cell(m: Member, fld: str):
 def _draft_person(out, check: DraftCheck, view: PokjaView, f: FormedPokja | None, m: Member,
                   wb: WbPerson | None) -> None:
     key = f.key if f is not None else None
-    fields = dict.fromkeys(_FLAGS, False)
-    params = dict(_PARAMS)
+    fields = SK_MEMBER.flags_off()
+    params = SK_MEMBER.blank_params()
     params["p_pokja_name"] = f.name if f is not None else "-"
     ev = {"": Evidence(m.location)}
     member = _is_member(m)
@@ -290,10 +287,11 @@ def _workbook_person(out, check: DraftCheck, view: PokjaView, f: FormedPokja, wb
         return
     if view.chair_wrong.get(f.key) and wb.is_ketua:
         return
-    fields = dict.fromkeys(_FLAGS, False)
+    fields = SK_MEMBER.flags_off()
     fields["one_side"] = True
     p = view.matched(f.key)
-    params = _PARAMS | {"p_pokja_name": f.name, "p_side": both("sk.side.workbook", pokja=p.code_raw or p.name)}
+    params = SK_MEMBER.blank_params() | {"p_pokja_name": f.name,
+                                         "p_side": both("sk.side.workbook", pokja=p.code_raw or p.name)}
     where = view.table_location(f.key) or f.location
     ev = {"one_side": Evidence(where, first.cells["person"], None), "": Evidence(where, first.cells["person"])}
     out.add("sk_member", None, None, None, fields, pokja=view.shown(f),

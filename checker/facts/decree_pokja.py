@@ -228,13 +228,11 @@ def pokja_facts(out, check: DraftCheck, view: PokjaView) -> None:
             _target_facts(out, check, view, f)
     for p in view.unformed:
         cell = p.cells["nama_pokja"]
-        out.add("sk_pokja", None, None, None,
-                {"target_missing": False, "task_missing": False, "chair_wrong": False, "unmatched": True,
-                 "task_differs": False},
+        out.add("sk_pokja", None, None, None, SK_POKJA.flags_off() | {"unmatched": True},
                 pokja=p.code_raw or p.name, value=p.code,
-                params={"p_pokja_name": p.name or p.code_raw, "p_chairs": "",
-                        "p_unmatched": both("sk.unmatched.workbook", pokja=p.code_raw, name=p.name or "-"),
-                        "p_task_sk": "", "p_task_wb": "", "p_similarity": ""},
+                params=SK_POKJA.blank_params() | {
+                    "p_pokja_name": p.name or p.code_raw,
+                    "p_unmatched": both("sk.unmatched.workbook", pokja=p.code_raw, name=p.name or "-")},
                 hidden=_hidden(check, {"": Evidence(None, cell, None)}))
     del d
 
@@ -243,8 +241,7 @@ def _formed_fact(out, check: DraftCheck, view: PokjaView, f: FormedPokja) -> Non
     d = check.decree
     p = view.matched(f.key)
     ev = {"": Evidence(f.location, found=f.text or f.name)}
-    params = {"p_pokja_name": f.name, "p_chairs": "", "p_unmatched": "", "p_task_sk": "", "p_task_wb": "",
-              "p_similarity": ""}
+    params = SK_POKJA.blank_params() | {"p_pokja_name": f.name}
     fields = {"target_missing": f.key in view.target_missing, "task_missing": f.key in view.task_missing,
               "chair_wrong": bool(view.chair_wrong[f.key]), "unmatched": check.paired and p is None,
               "task_differs": False}
