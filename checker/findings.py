@@ -70,6 +70,20 @@ class Finding:
         return out
 
 
+def place_label(f, *, row: str, sheet: str, file: str) -> str:
+    """Where a finding points, in the words of the surface showing it: `L3`; `row` (a text
+    with {row}) for a row; `sheet` for a whole sheet, `file` for a whole file; a decree
+    draft's place is its document label (`Lampiran tabel 1 baris 7 kolom Output`)."""
+    document = getattr(f, "document", None)
+    if document:
+        return document.get("label") or file
+    if f.row is not None and f.column:
+        return f"{f.column}{int(f.row)}"
+    if f.row is not None:
+        return row.format(row=int(f.row))
+    return sheet if f.sheet else file
+
+
 def fingerprint(rule: str, unit, pokja, person, target, value) -> str:
     """Stable across runs: never depends on row numbers or message language."""
     parts = [rule] + ["" if p is None else str(p).strip().casefold() for p in (unit, pokja, person, target, value)]

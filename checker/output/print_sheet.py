@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 
-from checker.findings import label_of
+from checker.findings import label_of, place_label
 from checker.output import layout
 from checker.output.clean import clean
 from checker.result import RunResult
@@ -72,13 +72,7 @@ def finding_order(f) -> tuple:
 def cell_text(f, tx: dict) -> str:
     """Where to look: `L3`, `baris 5`, the draft's place (`Lampiran tabel 1 baris 7 kolom
     Output`), `seluruh sheet`, `seluruh berkas`."""
-    if getattr(f, "document", None):
-        return f.document.get("label") or tx["print_whole_file"]
-    if f.row is not None and f.column:
-        return f"{f.column}{int(f.row)}"
-    if f.row is not None:
-        return tx["print_row"].format(row=int(f.row))
-    return tx["print_whole_sheet"] if f.sheet else tx["print_whole_file"]
+    return place_label(f, row=tx["print_row"], sheet=tx["print_whole_sheet"], file=tx["print_whole_file"])
 
 
 class PrintSheet:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 
-from checker.findings import is_data_error
+from checker.findings import is_data_error, place_label
 from checker.load.decree.draft_model import PARTS
 from checker.output.print_sheet import finding_order, sheet_order
 from checker.rulebase.basis import legal_passages
@@ -23,11 +23,8 @@ KINDS = ("error", "data_error", "warning", "info")
 
 
 def cell_of(f, lang: str) -> str:
-    if f.row is not None and f.column:
-        return f"{f.column}{f.row}"
-    if f.row is not None:
-        return t("web.cell_row", lang, row=f.row)
-    return t("web.cell_sheet", lang) if f.sheet else t("web.cell_file", lang)
+    """Where a finding points, on the page (a whole file shows a dash: the file heads its table)."""
+    return place_label(f, row=t("web.cell_row", lang), sheet=t("web.cell_sheet", lang), file=t("web.cell_file", lang))
 
 
 def kind_of(f) -> str:
@@ -41,7 +38,7 @@ def finding_view(f, rules: dict, lang: str, result=None) -> dict:
     view = {
         "rule": f.rule, "slug": f.slug, "severity": f.severity, "label": f.label,
         "kind": kind_of(f),
-        "cell": document["label"] if document else cell_of(f, lang), "sheet": f.sheet, "message": f.message,
+        "cell": cell_of(f, lang), "sheet": f.sheet, "message": f.message,
         "hint": f.hint, "basis": t("web.basis_data_name", lang) if data else f.basis, "data_rule": data,
         "passages": legal_passages(rule) if rule is not None and getattr(rule, "legal_text", "") else [],
         "found": f.found, "pokja": f.pokja, "nip": f.nip, "name": f.name, "target": f.target,
