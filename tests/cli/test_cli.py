@@ -8,16 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from cli_run import invoke
 from rule_examples import build
 
-from checker import cli
-
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def invoke(*args):
-    return CliRunner().invoke(cli.main, list(args), catch_exceptions=False)
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from cli_run import invoke as cli_invoke
 from click.testing import CliRunner
 
 from checker import cli
@@ -19,8 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def invoke(*args):
-    return CliRunner().invoke(cli.main, [str(a) for a in args] + ["--engine", "pandas", "--jobs", "1"],
-                              catch_exceptions=False)
+    return cli_invoke(*args, "--engine", "pandas", "--jobs", "1")
 
 
 @pytest.fixture(scope="module")

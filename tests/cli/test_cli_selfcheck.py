@@ -5,16 +5,10 @@ import json
 import os
 
 import openpyxl
-from click.testing import CliRunner
+from cli_run import invoke
 from rule_examples import build
 
-from checker import cli
-
 NO_TUGAS = [{"sheet": "Pokja", "where": {"Kode Pokja": "SUB-1"}, "set": {"Tugas Pokja": ""}}]
-
-
-def invoke(*args):
-    return CliRunner().invoke(cli.main, list(args), catch_exceptions=False)
 
 
 def test_template_command_writes_and_refuses_to_overwrite(tmp_path):

@@ -3,14 +3,8 @@ prefills, and columns wide enough for what the unit writes in them."""
 from __future__ import annotations
 
 import openpyxl
-from click.testing import CliRunner
+from cli_run import invoke
 from openpyxl.utils import get_column_letter
-
-from checker import cli
-
-
-def invoke(*args):
-    return CliRunner().invoke(cli.main, list(args), catch_exceptions=False)
 
 
 def test_a_missing_folder_is_exit_2_naming_it(tmp_path):

@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
-from cli_run import run_cli
+from cli_run import invoke, run_cli
 from click.testing import CliRunner
 from rule_examples import build
 
@@ -21,10 +21,6 @@ from checker import cli
 
 ROOT = Path(__file__).resolve().parents[2]
 NO_TUGAS = [{"sheet": "Pokja", "where": {"Kode Pokja": "SUB-1"}, "set": {"Tugas Pokja": ""}}]
-
-
-def invoke(*args):
-    return CliRunner().invoke(cli.main, [str(a) for a in args], catch_exceptions=False)
 
 
 @pytest.fixture(scope="module")

@@ -11,19 +11,13 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import openpyxl
-from click.testing import CliRunner
+from cli_run import invoke
 from rule_examples import build
-
-from checker import cli
 
 ESC = "\x1b"
 EVIL = "\x1b[2J\x1b]0;judul\x07"                 # clear screen, then an OSC window title
 NO_TUGAS = [{"sheet": "Pokja", "where": {"Kode Pokja": "SUB-1"}, "set": {"Tugas Pokja": ""}}]
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-
-
-def invoke(*args):
-    return CliRunner().invoke(cli.main, [str(a) for a in args], catch_exceptions=False)
 
 
 def _parts(path: Path) -> dict[str, bytes]:

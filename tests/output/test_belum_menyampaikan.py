@@ -8,10 +8,9 @@ import json
 
 import openpyxl
 import pytest
-from click.testing import CliRunner
+from cli_run import invoke
 from rule_examples import build, load_base, write_workbook
 
-from checker import cli
 from checker.pipeline import run
 from checker.web.report import page
 
@@ -40,10 +39,6 @@ def audit(tmp_path_factory):
     return d, [str(a), str(b)], str(roster)
 
 
-def _invoke(*args):
-    return CliRunner().invoke(cli.main, [str(a) for a in args], catch_exceptions=False)
-
-
 def test_x06_is_the_only_finding_of_the_unit_and_its_status(audit):
     _, paths, roster = audit
     result = run.check(paths, roster=roster, engine="pandas")
@@ -61,7 +56,7 @@ def test_x06_is_the_only_finding_of_the_unit_and_its_status(audit):
 ])
 def test_terminal_summary_lists_the_unit_as_belum_menyampaikan(audit, lang, line):
     d, paths, roster = audit
-    r = _invoke("check", *paths, "--roster", roster, "-o", d / f"t-{lang}.xlsx", "--lang", lang)
+    r = invoke("check", *paths, "--roster", roster, "-o", d / f"t-{lang}.xlsx", "--lang", lang)
     assert r.exit_code == 1, r.output
     lines = r.output.splitlines()
     assert line in lines
@@ -72,7 +67,7 @@ def test_terminal_summary_lists_the_unit_as_belum_menyampaikan(audit, lang, line
 def test_json_units_and_inputs(audit):
     d, paths, roster = audit
     out = d / "t.json"
-    _invoke("check", *paths, "--roster", roster, "--json", out, "-o", d / "t.xlsx")
+    invoke("check", *paths, "--roster", roster, "--json", out, "-o", d / "t.xlsx")
     doc = json.loads(out.read_text(encoding="utf-8"))
     assert [i["unit"] for i in doc["inputs"]] == ["D9.AS1", "D9.AS2"]           # no input for the unit
     assert doc["units"] == [
@@ -86,7 +81,7 @@ def test_json_units_and_inputs(audit):
 def test_scorecard_row_colour_and_count_per_jpt_madya(audit):
     d, paths, roster = audit
     out = d / "score.xlsx"
-    _invoke("check", *paths, "--roster", roster, "-o", out)
+    invoke("check", *paths, "--roster", roster, "-o", out)
     ws = openpyxl.load_workbook(out)["Ringkasan"]
     rows = [list(r) for r in ws.iter_rows(values_only=True)]
     head = next(i for i, r in enumerate(rows) if r[0] == "Kode Unit")
@@ -106,7 +101,7 @@ def test_scorecard_row_colour_and_count_per_jpt_madya(audit):
 def test_per_unit_writes_no_file_for_it(audit):
     d, paths, roster = audit
     folder = d / "per-unit"
-    _invoke("check", *paths, "--roster", roster, "-o", d / "all.xlsx", "--per-unit", folder)
+    invoke("check", *paths, "--roster", roster, "-o", d / "all.xlsx", "--per-unit", folder)
     assert sorted(p.name for p in folder.iterdir()) == ["D9.AS1.xlsx", "D9.AS2.xlsx"]
 
 

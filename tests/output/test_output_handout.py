@@ -10,10 +10,9 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from click.testing import CliRunner
+from cli_run import invoke
 from rule_examples import build
 
-from checker import cli
 from checker.terms import SEVERITY_FILL
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,10 +24,6 @@ EDITS = [
     {"sheet": "Anggota Pokja", "where": {"Kode Pokja": "DUK-1", "ID Pegawai": "PPNPN-01"},
      "set": {"Kedudukan": "Ketua"}},                                                             # K07, A02
 ]
-
-
-def invoke(*args):
-    return CliRunner().invoke(cli.main, [str(a) for a in args], catch_exceptions=False)
 
 
 @pytest.fixture(scope="module")

@@ -15,17 +15,13 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from cli_run import invoke
 from rule_examples import build
 
 from checker import cli
 from checker.output import atomic
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def invoke(*args):
-    return CliRunner().invoke(cli.main, [str(a) for a in args], catch_exceptions=False)
 
 
 def run_cli(*args, cwd, tmpdir=None, **kw):

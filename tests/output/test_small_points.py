@@ -12,10 +12,9 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from click.testing import CliRunner
+from cli_run import invoke as cli_invoke
 from rule_examples import build, load_base, write_workbook
 
-from checker import cli
 from checker.output import terminal
 from checker.output.jsondoc import to_document
 from checker.pipeline import run
@@ -25,8 +24,7 @@ SITI = "198904122015032001"            # on the Pegawai sheet of the second exam
 
 
 def invoke(*args):
-    return CliRunner().invoke(cli.main, [str(a) for a in args] + ["--engine", "pandas", "--jobs", "1"],
-                              catch_exceptions=False)
+    return cli_invoke(*args, "--engine", "pandas", "--jobs", "1")
 
 
 @pytest.fixture(scope="module")

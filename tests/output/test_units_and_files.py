@@ -12,17 +12,14 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from click.testing import CliRunner
-
-from checker import cli
+from cli_run import invoke as cli_invoke
 
 ROOT = Path(__file__).resolve().parents[2]
 MAKRO = "Deputi Bidang Koordinasi Ekonomi Makro dan Keuangan"
 
 
 def invoke(*args):
-    return CliRunner().invoke(cli.main, [str(a) for a in args] + ["--engine", "pandas", "--jobs", "1"],
-                              catch_exceptions=False)
+    return cli_invoke(*args, "--engine", "pandas", "--jobs", "1")
 
 
 def _copy_with(tmp_path: Path, folder: str, code) -> Path:

@@ -10,9 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from cli_run import invoke as cli_invoke
 
-from checker import cli
 from checker.rulebase import RuleBaseError, bounds, load, regex_problem
 from checker.rulebase.bounds import MAX_CONDITION_DEPTH, MAX_TERMS, condition_size
 
@@ -63,7 +62,7 @@ COMMANDS = {
 
 
 def invoke(args):
-    return CliRunner().invoke(cli.main, args, catch_exceptions=False)
+    return cli_invoke(*args)
 
 
 def assert_refused(d: Path, command: str, id_text: str, en_text: str):
