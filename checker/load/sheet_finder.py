@@ -169,8 +169,11 @@ def by_columns(grids: dict[str, Grid], hidden: dict[str, bool], kinds: list[str]
     sheets fitting two kinds or kinds fitting two sheets."""
     problems: list[Problem] = []
     per_kind: dict[str, list[Candidate]] = {}
+    scored: dict[int, dict] = {}            # one score per grid: names sharing a sheet part share it
     for name, grid in grids.items():
-        scores = {k: score(grid, k, pk_rows) for k in kinds}
+        scores = scored.get(id(grid))
+        if scores is None:
+            scores = scored[id(grid)] = {k: score(grid, k, pk_rows) for k in kinds}
         best = max(scores.values(), default=0)
         if best <= 0:
             continue

@@ -92,6 +92,7 @@ class _Workbook:
         self.hidden = dict(metas)
         self.parts = None
         self.grids: dict[str, Grid] = {}
+        self.by_part: dict[str, Grid] = {}      # a sheet part's cells, whichever name asked for them
         self.mph_layout, self.mph_columns = None, []
 
     def grid(self, name: str, kinds) -> Grid:
@@ -103,6 +104,9 @@ class _Workbook:
         if self.parts is None:
             self.parts = safety.sheet_parts(box.zf)
         part = self.parts.get(name)
+        if part in self.by_part:       # another name for a part read already: only a crafted workbook
+            self.grids[name] = self.by_part[part]     # has one (20,000 names took 3 s to read, one each)
+            return self.grids[name]
         try:
             check_rows(path, box, part, name, kinds)      # before the used range: far cheaper
         except LoadError:
@@ -121,6 +125,8 @@ class _Workbook:
         if merged is None:
             merged = _xml_merges(path, box, part)
         self.grids[name] = grid = Grid(rows, issues, merged)
+        if part is not None:
+            self.by_part[part] = grid
         return grid
 
     def load(self, sha: str) -> LoadedUnit:
