@@ -21,6 +21,11 @@ def is_data_error(severity: str, basis: str) -> bool:
     return severity == "error" and is_data_basis(basis)
 
 
+def label_key(severity: str, basis: str) -> str:
+    """The severity label's key: error (a breach), data_error, warning or info."""
+    return "data_error" if is_data_error(severity, basis) else severity
+
+
 def label_of(severity: str, basis: str, lang: str) -> str:
     """The severity label users read: pelanggaran, kesalahan data, peringatan, catatan."""
     return severity_label(severity, lang, basis=basis)

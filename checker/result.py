@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from checker.findings import Finding, is_data_error
+from checker.findings import Finding, is_data_error, label_key
 from checker.load.inputref import InputRef
 from checker.terms import SEVERITY_RANK
 
@@ -95,7 +95,7 @@ class FindingFilter:
     def _severity_ok(self, severity: str | None, basis: str | None) -> bool:
         if not self.severities:
             return True
-        label = "data_error" if is_data_error(severity or "", basis or "") else severity
+        label = label_key(severity or "", basis or "")
         return any(label in SEVERITY_FILTERS.get(s, ()) for s in self.severities)
 
     def unit_ok(self, code: str | None) -> bool:
@@ -285,7 +285,7 @@ class RunResult:
         (error), data errors, warnings, notes."""
         out = {"error": 0, "data_error": 0, "warning": 0, "info": 0}
         for f in self.open_findings() if inp is None else self.findings_of(inp, open_only=True):
-            out["data_error" if is_data_error(f.severity, f.basis) else f.severity] += 1
+            out[label_key(f.severity, f.basis)] += 1
         return out
 
     def compliance(self, inp) -> str:

@@ -12,7 +12,7 @@ import math
 import os
 from datetime import datetime
 
-from checker.findings import is_data_error
+from checker.findings import label_key
 from checker.output import layout
 from checker.result import RunResult
 from checker.terms import SEVERITY_CHART, SEVERITY_FILL
@@ -39,7 +39,7 @@ def format_time(moment: datetime) -> str:
 
 
 def label_of(f) -> str:
-    return "data_error" if is_data_error(f.severity, f.basis) else f.severity
+    return label_key(f.severity, f.basis)
 
 
 # ------------------------------------------------------------------------------------- tables

@@ -153,7 +153,6 @@ TEXTS = {
     "web.col_warning": ("Peringatan", "Warnings"),
     "web.col_info": ("Catatan", "Notes"),
     "web.status_unreadable": ("Tidak terbaca", "Unreadable"),
-    "web.status_patuh_waived": ("Patuh (dengan pengecualian)", "Compliant (with waivers)"),
     "web.according_to": ("{unit} diperiksa menurut workbook dan rancangan SK {drafts}.",
                          "{unit} is checked according to its workbook and the draft decree {drafts}."),
     "web.drafts_heading": ("Rancangan SK", "Draft decrees"),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 
-from checker.findings import is_data_error, place_label
+from checker.findings import label_key, place_label
 from checker.load.decree.draft_model import PARTS
 from checker.output.print_sheet import finding_order, sheet_order
 from checker.rulebase.basis import legal_passages
@@ -28,7 +28,7 @@ def cell_of(f, lang: str) -> str:
 
 
 def kind_of(f) -> str:
-    return "data_error" if is_data_error(f.severity, f.basis) else f.severity
+    return label_key(f.severity, f.basis)
 
 
 def finding_view(f, rules: dict, lang: str, result=None) -> dict:
@@ -110,7 +110,7 @@ def _status(status: str | None, lang: str, waived: bool) -> tuple[str, str]:
         return t("web.status_unreadable", lang), "bad"
     text = t("sum." + status, lang)
     if status == "patuh" and waived:                 # compliant only thanks to waivers: said so
-        text = t("web.status_patuh_waived", lang)
+        text = t("sum.patuh_waived", lang)
     return text, STATUS_CLASS[status]
 
 
