@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from functools import cached_property
 
 from checker.findings import Finding, is_data_error, label_key
 from checker.load.inputref import InputRef
@@ -86,11 +87,18 @@ class FindingFilter:
         names = {r.id.casefold() for r in known} | {str(getattr(r, "slug", "")).casefold() for r in known}
         return [r for r in self.rules if r.casefold() not in names]
 
+    @cached_property
+    def _rules_folded(self) -> frozenset:
+        return frozenset(r.casefold() for r in self.rules)
+
+    @cached_property
+    def _units_folded(self) -> frozenset:
+        return frozenset(_fold(u) for u in self.units)
+
     def _rule_ok(self, rule: str | None, slug: str | None) -> bool:
         if not self.rules:
             return True
-        wanted = {r.casefold() for r in self.rules}
-        return (rule or "").casefold() in wanted or (slug or "").casefold() in wanted
+        return (rule or "").casefold() in self._rules_folded or (slug or "").casefold() in self._rules_folded
 
     def _severity_ok(self, severity: str | None, basis: str | None) -> bool:
         if not self.severities:
@@ -99,7 +107,7 @@ class FindingFilter:
         return any(label in SEVERITY_FILTERS.get(s, ()) for s in self.severities)
 
     def unit_ok(self, code: str | None) -> bool:
-        return not self.units or (code is not None and _fold(code) in {_fold(u) for u in self.units})
+        return not self.units or (code is not None and _fold(code) in self._units_folded)
 
     def keeps(self, f: Finding, owner: InputFile | None) -> bool:
         code = owner.unit if owner is not None else f.unit
@@ -207,11 +215,11 @@ class RunResult:
             inp = next((i for i in self.inputs if i.kind == "workbook" and i.file == inp.paired_with), inp)
         mine = self._owner_index()[1].get(id(inp) if inp is not None else None, [])
         if open_only:
-            counted = self._open_ids()
+            counted = self.open_ids()
             return [f for f in mine if id(f) in counted]
         return list(mine)
 
-    def _open_ids(self) -> set:
+    def open_ids(self) -> set:
         """id() of every open finding, kept while the findings and the waivers stay the same
         (every report asks it once per input file)."""
         key = (id(self.findings), len(self.findings), id(self.waivers))

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from checker.facts.people import text
-from checker.input.person_names import fold_name
 from checker.input.values import is_blank
 
 
@@ -88,7 +87,7 @@ class WorkbookDigest:
     head_nip: str                 # NIP JPT Pratama (digits), "" when empty
     head_name: str
     plt_nip: str                  # NIP Plt JPT Pratama
-    plt_name: str                 # the Plt's name on Pegawai, "" when not found (unitdata.UnitData.plt_name)
+    head_names: frozenset         # the JPT Pratama's and its Plt's names, folded (owners.Owners.pratama_names)
     madya_nip: str
     madya_name: str
     pokja: tuple[WbPokja, ...]
@@ -109,12 +108,6 @@ class WorkbookDigest:
     @property
     def head_nips(self) -> set[str]:
         return {n for n in (self.head_nip, self.plt_nip) if n}
-
-    @property
-    def head_names(self) -> set[str]:
-        """The JPT Pratama's and its Plt's names, folded (Lampiran II.D.4.a: either owns the
-        performance agreement; facts/owners.py recognises both on the workbook's side)."""
-        return {fold_name(n) for n in (self.head_name, self.plt_name) if n and fold_name(n)}
 
 
 def _cell(u, kind: str, fld: str, row: int | None, value: str = "") -> Cell:
@@ -181,7 +174,7 @@ def digest(u) -> WorkbookDigest:
         file=u.ctx.file, code=u.code, name=u.unit_name or "", jpt_madya=_unit_value(u, "unit_jpt_madya"),
         instansi=u.instansi, year=year, head_nip=_unit_value(u, "nip_jpt_pratama", raw=False),
         head_name=_unit_value(u, "nama_jpt_pratama"), plt_nip=_unit_value(u, "nip_plt_jpt_pratama", raw=False),
-        plt_name=u.plt_name,
+        head_names=u.owners.pratama_names,
         madya_nip=_unit_value(u, "nip_jpt_madya", raw=False), madya_name=_unit_value(u, "nama_jpt_madya"),
         pokja=tuple(pokja), members=tuple(members), targets=tuple(targets),
         columns={kind: (info.name, dict(info.columns)) for kind, info in u.ctx.sheets.items()})

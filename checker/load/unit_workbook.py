@@ -91,22 +91,21 @@ class _Workbook:
         self.path, self.box, self.wb, self.metas = path, box, wb, metas
         self.hidden = dict(metas)
         self.parts = None
-        self.grids: dict[str, Grid] = {}
-        self.by_part: dict[str, Grid] = {}      # a sheet part's cells, whichever name asked for them
+        # each sheet part's cells, read once whichever name asks for them (names sharing a part:
+        # only a crafted workbook has them; 20,000 took 3 s when each was read again)
+        self.grids: dict = {}
         self.mph_layout, self.mph_columns = None, []
 
     def grid(self, name: str, kinds) -> Grid:
         """A sheet's cells, after its rows and used range were checked and, where the archive
         scan saw formula or error markers, its formula problems were found."""
-        if name in self.grids:
-            return self.grids[name]
         path, box = self.path, self.box
         if self.parts is None:
             self.parts = safety.sheet_parts(box.zf)
         part = self.parts.get(name)
-        if part in self.by_part:       # another name for a part read already: only a crafted workbook
-            self.grids[name] = self.by_part[part]     # has one (20,000 names took 3 s to read, one each)
-            return self.grids[name]
+        key = part if part is not None else ("sheet", name)
+        if key in self.grids:
+            return self.grids[key]
         try:
             check_rows(path, box, part, name, kinds)      # before the used range: far cheaper
         except LoadError:
@@ -124,9 +123,7 @@ class _Workbook:
         rows, merged = read_sheet(path, self.wb, name)
         if merged is None:
             merged = _xml_merges(path, box, part)
-        self.grids[name] = grid = Grid(rows, issues, merged)
-        if part is not None:
-            self.by_part[part] = grid
+        self.grids[key] = grid = Grid(rows, issues, merged)
         return grid
 
     def load(self, sha: str) -> LoadedUnit:

@@ -153,12 +153,18 @@ def _declared_sheets(data: bytes) -> int:
 
 # ---------------------------------------------------------------------------- names
 
+def copy_ext(name) -> str:
+    """The extension of an input's annotated copy: .xlsm, .docx and .docm are kept (a decree
+    draft's: annotate_docx.py), else .xlsx."""
+    ext = os.path.splitext(os.fspath(name))[1].lower()
+    return ext if ext in (".xlsm", ".docx", ".docm") else ".xlsx"
+
+
 def default_out_path(source_path) -> str:
     """`dir/draft.xlsx` -> `dir/draft.diperiksa.xlsx`; `.xlsm` keeps `.xlsm`; a decree draft's
-    `.docx`/`.docm` likewise (annotate_docx.py)."""
+    `.docx`/`.docm` likewise."""
     p = Path(os.fspath(source_path))
-    ext = p.suffix.lower() if p.suffix.lower() in (".xlsm", ".docx", ".docm") else ".xlsx"
-    return str(p.with_name(p.stem + ANNOTATED_SUFFIX + ext))
+    return str(p.with_name(p.stem + ANNOTATED_SUFFIX + copy_ext(p.name)))
 
 
 # ---------------------------------------------------------------------------- annotate

@@ -100,7 +100,7 @@ class PrintSheet:
         self._height(2, list(tx["print_cols"]))
         r = TITLE_ROWS
         breaks = []
-        waived = {id(f) for f in self.result.findings} - {id(f) for f in self.result.open_findings()}
+        waived = {id(f) for f in self.result.findings} - self.result.open_ids()
         limit = layout.SHEET_ROWS - 1
         note = None
         for inp, parts in groups(self.result):

@@ -68,7 +68,7 @@ def unit_rows(result: RunResult, tx: dict) -> list[dict]:
             row["drafts"] = [d.file for d in result.drafts_of(inp)]
         rows.append(row)
     other = new_row(None, None, tx["no_unit"], None, "checked")
-    open_ids = {id(f) for f in result.open_findings()}
+    open_ids = result.open_ids()
     for f in result.findings:
         owner = result.owner(f)
         row = by_input.get(id(owner)) if owner is not None else None
@@ -155,7 +155,7 @@ def madya_totals(rows: list[dict]) -> list[dict]:
 def rule_totals(result: RunResult) -> list[dict]:
     """Per rule with findings (by ID): open findings by label, waived findings, units involved."""
     by_rule: dict[str, dict] = {}
-    open_ids = {id(f) for f in result.open_findings()}
+    open_ids = result.open_ids()
     for f in result.findings:
         r = by_rule.setdefault(f.rule, {"rule": f.rule, "slug": f.slug, "label": label_of(f),
                                         "counts": dict.fromkeys(LABELS, 0), "waived": 0, "units": set()})

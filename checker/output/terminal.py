@@ -61,7 +61,7 @@ def finding_lines(result: RunResult, limit: int | None = DEFAULT_LIMIT, where: s
     `skip_listed`: without the reasons unreadable_lines has already said (issue 22: each
     reason printed twice)."""
     lang = result.lang
-    waived = {id(f) for f in result.findings} - {id(f) for f in result.open_findings()}
+    waived = {id(f) for f in result.findings} - result.open_ids()
     items = [f for f in result.findings if not (skip_listed and _listed_reason(result, f))]
     shown = items if not limit else items[:limit]
     lines = [finding_line(f, lang, id(f) in waived) for f in shown]

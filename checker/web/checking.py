@@ -87,6 +87,7 @@ def report_files(job, lang: str) -> list[dict]:
     """Every download of a job's result in `lang`: key, label, the name it downloads as, and
     its group ("report", "annotated", "handout")."""
     variant = job.variants[lang]
+    from checker.output.annotate import copy_ext
     stamp = variant.result.checked_at.strftime("%Y%m%d-%H%M%S")
     out = [{"key": "temuan.xlsx", "label": t("web.dl_workbook", lang), "name": f"temuan-{stamp}.xlsx",
             "group": "report"},
@@ -101,12 +102,6 @@ def report_files(job, lang: str) -> list[dict]:
         out.append({"key": f"unit-{n}", "label": t("web.dl_handout", lang, file=name), "name": name,
                     "group": "handout"})
     return out
-
-
-def copy_ext(name: str) -> str:
-    """The extension of an input's annotated copy: .xlsm, .docx and .docm are kept, else .xlsx."""
-    ext = os.path.splitext(name)[1].lower()
-    return ext if ext in (".xlsm", ".docx", ".docm") else ".xlsx"
 
 
 def handouts(result, folder: str) -> list[str]:
@@ -157,7 +152,7 @@ def make_report(job, lang: str, key: str, settings=None) -> str:
 def _annotated(job, result, folder: str, key: str, settings) -> str:
     """The annotated copy, made in a reader worker under the settings' limits (as `check`
     makes it): a copy that overruns them is not made, and the page says why."""
-    from checker.output.annotate import AnnotateError, CopyNotMade, StrictOOXMLError
+    from checker.output.annotate import AnnotateError, CopyNotMade, StrictOOXMLError, copy_ext
     from checker.output.plan import write_report
     from checker.pipeline import run
     number = key.partition("-")[2]

@@ -101,7 +101,7 @@ def group_by_part(findings, rules: dict, lang: str, result=None) -> list[dict]:
 
 
 def _counts(findings, result) -> dict:
-    open_ids = {id(f) for f in result.open_findings()}
+    open_ids = result.open_ids()
     return {k: sum(1 for f in findings if id(f) in open_ids and kind_of(f) == k) for k in KINDS}
 
 
