@@ -89,6 +89,13 @@ def place_label(f, *, row: str, sheet: str, file: str) -> str:
     return sheet if f.sheet else file
 
 
+def workbook_place(wb: dict) -> str:
+    """Where a decree finding's workbook value is (its `workbook` object): `Anggota Pokja!L5`,
+    or the sheet alone."""
+    cell = f"{wb.get('column') or ''}{wb.get('row') or ''}"
+    return f"{wb.get('sheet')}!{cell}" if wb.get("sheet") and cell else (wb.get("sheet") or "")
+
+
 def fingerprint(rule: str, unit, pokja, person, target, value) -> str:
     """Stable across runs: never depends on row numbers or message language."""
     parts = [rule] + ["" if p is None else str(p).strip().casefold() for p in (unit, pokja, person, target, value)]

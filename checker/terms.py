@@ -53,3 +53,5 @@ def is_data_basis(basis) -> bool:
 
 ANNOTATION_SHEET = "Hasil cek-pokja"            # the last sheet of an annotated copy
 OUTPUT_PROPERTY = "cek-pokja-output"            # a custom document property of a findings workbook
+COMMENT_AUTHOR = "cek-pokja"                    # the author of the comments of an annotated copy
+MAX_COMMENT = 32000                             # characters of one comment (Excel's limit is 32,767)

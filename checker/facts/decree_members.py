@@ -64,7 +64,6 @@ SK_MEMBER = fact_kind(
     hidden=["_evidence", "_identity"])
 
 
-
 @dataclass
 class WbPerson:
     """A person's rows on Anggota Pokja for one Pokja, joined (§3.7: Ketua and Anggota rows)."""

@@ -24,6 +24,7 @@ Earlier findings without a unit (unreadable files) are always in scope.
 """
 from __future__ import annotations
 
+import functools
 import json
 import os
 from collections import Counter
@@ -86,19 +87,18 @@ class Comparison:
             if _get(f, "unit") != unit:
                 return False
             return _get(f, "file") in files or (unique and unit is not None)
-        out = Comparison(self.previous_path, self.previous_checked_at, [f for f in self.new if id(f) in keep],
-                         [f for f in self.still_open if id(f) in keep], [f for f in self.resolved if resolved_here(f)])
-        out._status = {k: v for k, v in self._status.items() if k in keep}
-        return out
-
+        return self._subset(keep, resolved_here)
 
     def narrowed(self, findings, flt) -> Comparison:
         """The comparison as a filter (result.FindingFilter) shows it: the current `findings`
         it kept, and the resolved earlier findings it keeps."""
-        keep = {id(f) for f in findings}
+        return self._subset({id(f) for f in findings}, flt.keeps_earlier, self.out_of_scope)
+
+    def _subset(self, keep: set, resolved_kept, out_of_scope=0) -> Comparison:
+        """The current findings whose id() is in `keep`, the resolved ones `resolved_kept` keeps."""
         out = Comparison(self.previous_path, self.previous_checked_at, [f for f in self.new if id(f) in keep],
                          [f for f in self.still_open if id(f) in keep],
-                         [f for f in self.resolved if flt.keeps_earlier(f)], self.out_of_scope)
+                         [f for f in self.resolved if resolved_kept(f)], out_of_scope)
         out._status = {k: v for k, v in self._status.items() if k in keep}
         return out
 
@@ -210,9 +210,11 @@ def _whole(value):
     return int(value) if float(value).is_integer() else None
 
 
-def _data_labels() -> set:
+@functools.cache
+def _data_labels() -> frozenset:
+    """The data-error label in every language (asked once per earlier finding: made once)."""
     from checker.terms import LANGS
-    return {t("sev.data_error", lang).casefold() for lang in LANGS}
+    return frozenset(t("sev.data_error", lang).casefold() for lang in LANGS)
 
 
 def _severity_of_label() -> dict:

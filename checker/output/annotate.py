@@ -66,14 +66,19 @@ from pathlib import Path
 
 from checker.load.own_outputs import fold_sheet_name
 from checker.output.clean import clean
-from checker.terms import ANNOTATION_SHEET, OUTPUT_PROPERTY, SEVERITY_FILL, SEVERITY_RANK
+from checker.terms import (
+    ANNOTATION_SHEET,
+    COMMENT_AUTHOR,
+    MAX_COMMENT,
+    OUTPUT_PROPERTY,
+    SEVERITY_FILL,
+    SEVERITY_RANK,
+)
 from checker.texts import UserError, severity_label, t, texts_for
 
 MARKER_SHEET = ANNOTATION_SHEET
 MARKER_SHEET_EN = t("annotate.sheet", "en")
 ANNOTATED_SUFFIX = ".diperiksa"
-COMMENT_AUTHOR = "cek-pokja"
-MAX_COMMENT = 32000                    # Excel's limit is 32767 characters
 _MAX_ROW, _COL_RE = 1048576, re.compile(r"^[A-Z]{1,3}$")
 
 

@@ -37,15 +37,14 @@ import posixpath
 import zipfile
 from dataclasses import dataclass
 
+from checker.findings import workbook_place
 from checker.output.clean import clean
-from checker.terms import is_data_basis
+from checker.terms import COMMENT_AUTHOR, MAX_COMMENT, is_data_basis
 from checker.texts import UserError, t
 
-COMMENT_AUTHOR = "cek-pokja"
 COMMENT_INITIALS = "CP"
 # decree-format.md §6.4: findings about the whole decree go on the title's first paragraph
 DECREE_LEVEL = frozenset({"S02", "S04", "S11", "S13", "S14", "S15", "S24"})
-MAX_COMMENT = 32000
 _QUOTE = 2000                           # each text quoted in a comment, at most
 
 _CT = "[Content_Types].xml"
@@ -112,9 +111,8 @@ def comment_text(f, lang: str) -> str:
     wb = f.workbook or {}
     if wb:
         lines.append(t("annotate.docx_in_draft", lang, text=_quoted(f.found, lang)))
-        cell = f"{wb.get('column') or ''}{wb.get('row') or ''}"
-        where = f"{wb.get('sheet')}!{cell}" if wb.get("sheet") and cell else (wb.get("sheet") or "")
-        lines.append(t("annotate.docx_in_workbook", lang, where=where, text=_quoted(wb.get("value"), lang)))
+        lines.append(t("annotate.docx_in_workbook", lang, where=workbook_place(wb),
+                       text=_quoted(wb.get("value"), lang)))
     text = clean("\n".join(lines), lines=True)
     return text if len(text) <= MAX_COMMENT else text[:MAX_COMMENT - 1] + "…"
 

@@ -127,7 +127,7 @@ def wanted(path: str) -> bool:
     if ext in CHECKABLE and (is_annotated(path) or is_findings_workbook(path)):
         return False
     if ext in DRAFTS:
-        from checker.load.decree import is_annotated_decree  # the decree draft_reader only when a folder holds drafts
+        from checker.load.decree import is_annotated_decree  # the decree reader only when a folder holds drafts
         if is_annotated_decree(path):
             return False
     return True

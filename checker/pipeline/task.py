@@ -35,7 +35,7 @@ if TYPE_CHECKING:  # pragma: no cover
 def check_file(index: int, ref: InputRef, stage: str, digest: bool = False) -> UnitFacts:
     """Read one unit workbook and build its facts (`index`: its place in the run, the unit's seq;
     `digest`: also what the decree rules compare, for a run with drafts)."""
-    from checker.facts.unit_build import build_unit
+    from checker.facts.unit_build import build_unit, roster_file
     from checker.load.reader import read_bytes
     from checker.load.unit_workbook import load_workbook
     sha = None
@@ -45,11 +45,11 @@ def check_file(index: int, ref: InputRef, stage: str, digest: bool = False) -> U
         loaded = load_workbook(ref.shown, data)         # from here on the file is its shown name
     except LoadError as e:
         if e.message_key == "format_csv" and looks_like_roster(ref):
-            return roster_in_folder(index, ref, sha)
+            return roster_file(index, ref.shown, sha)        # a master roster among the workbooks
         return failed_file(index, ref, sha, e)
     del data
     if not UNIT_KINDS & set(loaded.tables) and loaded.unit_sheet is None and looks_like_roster(ref):
-        return roster_in_folder(index, ref, sha)
+        return roster_file(index, ref.shown, sha)        # a master roster among the workbooks
     return build_unit(index, loaded, stage, digest=digest)
 
 
@@ -67,13 +67,6 @@ def looks_like_roster(ref: InputRef) -> bool:
     except (RosterError, LoadError):
         return False
     return bool(roster.units)
-
-
-def roster_in_folder(index: int, ref: InputRef, sha256: str | None) -> UnitFacts:
-    """A master roster among the unit workbooks (issue 22: six D05 for it, and X01 against every
-    unit): one D05 saying to give it with --roster."""
-    from checker.facts.unit_build import roster_file
-    return roster_file(index, ref.shown, sha256)
 
 
 def failed_file(index: int, ref: InputRef, sha256: str | None, err: LoadError) -> UnitFacts:

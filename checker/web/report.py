@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 
-from checker.findings import label_key, place_label
+from checker.findings import label_key, place_label, workbook_place
 from checker.load.decree.draft_model import PARTS
 from checker.output.print_sheet import finding_order, sheet_order
 from checker.rulebase.basis import legal_passages
@@ -34,7 +34,6 @@ def kind_of(f) -> str:
 def finding_view(f, rules: dict, lang: str, result=None) -> dict:
     rule = rules.get(f.rule)
     data = is_data_basis(f.basis)
-    document = getattr(f, "document", None)
     view = {
         "rule": f.rule, "slug": f.slug, "severity": f.severity, "label": f.label,
         "kind": kind_of(f),
@@ -43,13 +42,11 @@ def finding_view(f, rules: dict, lang: str, result=None) -> dict:
         "passages": legal_passages(rule) if rule is not None and getattr(rule, "legal_text", "") else [],
         "found": f.found, "pokja": f.pokja, "nip": f.nip, "name": f.name, "target": f.target,
         "title": rule.text("title", lang) if rule is not None else "",
-        "document": document, "workbook": None, "change": None, "waiver": None, "waived": False,
+        "workbook": None, "change": None, "waiver": None, "waived": False,
     }
     wb = getattr(f, "workbook", None)
     if wb:
-        cell = f"{wb.get('column') or ''}{wb.get('row') or ''}"
-        view["workbook"] = {"where": f"{wb.get('sheet')}!{cell}" if wb.get("sheet") and cell else wb.get("sheet") or "",
-                            "value": wb.get("value")}
+        view["workbook"] = {"where": workbook_place(wb), "value": wb.get("value")}
     if result is not None and result.comparison is not None:
         view["change"] = result.comparison.status(f)                  # "new" | "still_open" | None
     if result is not None and result.waivers is not None:
@@ -165,7 +162,7 @@ def _draft_row(result, inp, lang: str) -> dict:
     else:
         paired = "—"
     return {"file": inp.file, "unit": inp.unit, "unit_name": inp.unit_name, "status": inp.status,
-            "status_text": status_text, "status_class": css, "paired": paired, "paired_with": inp.paired_with,
+            "status_text": status_text, "status_class": css, "paired": paired,
             "detail": inp.detail, "counts": _counts([f for f in result.findings if f.file == inp.file], result)}
 
 
@@ -180,7 +177,7 @@ def _comparison(result) -> dict | None:
         where = ", ".join(str(x) for x in (f.get("sheet"), f"{col or ''}{row}" if row is not None else None) if x)
         resolved.append({"rule": f.get("rule"), "unit": f.get("unit"), "file": f.get("file"), "where": where,
                          "message": f.get("message") or ""})
-    return {"name": os.path.basename(cmp.previous_path), "when": cmp.previous_checked_at, **cmp.counts(),
+    return {"name": os.path.basename(cmp.previous_path), **cmp.counts(),
             "resolved_list": resolved, "out_of_scope": cmp.out_of_scope}
 
 

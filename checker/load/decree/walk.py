@@ -411,7 +411,7 @@ def build_grid(table: Table, raw: list) -> None:
     """Place the rows' cells on the grid: gridBefore/gridAfter leave positions empty,
     gridSpan and legacy hMerge merge across, vMerge down; every position points at its
     origin cell. A continuation with nothing to continue is a cell of its own. The grid is
-    cut at MAX_TABLE_COLUMNS (Word allows 63)."""
+    cut at limits.DOC_MAX_TABLE_COLUMNS (Word allows 63)."""
     width = doc_limits.DOC_MAX_TABLE_COLUMNS
     grid: list[list[Cell | None]] = []
     for r, (before, cells, after) in enumerate(raw):
