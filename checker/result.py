@@ -202,6 +202,26 @@ class RunResult:
             cached = self.__dict__["_owner_order"] = (key, books + self.not_submitted() + alone)
         return list(cached[1])
 
+    def shares_code(self, inp: InputFile) -> bool:
+        """Another input findings belong to carries its Kode Unit (two workbooks of one unit, X05):
+        the code alone does not tell them apart."""
+        if not inp.unit:
+            return False
+        key = (id(self.inputs), len(self.inputs))
+        cached = self.__dict__.get("_code_counts")
+        if cached is None or cached[0] != key:
+            counts: dict = {}
+            for i in self.owners():
+                counts[i.unit] = counts.get(i.unit, 0) + 1
+            cached = self.__dict__["_code_counts"] = (key, counts)
+        return cached[1].get(inp.unit, 0) > 1
+
+    def with_status_line(self) -> list[InputFile]:
+        """The inputs a unit's status is said for, in the scorecard's order: every workbook read
+        and every roster unit that sent none (an unreadable file is told with its reason, a
+        draft alone with the drafts)."""
+        return [i for i in self.owners() if i.kind == "workbook" and i.status != "unreadable"]
+
     def owner(self, f: Finding) -> InputFile | None:
         """The input a finding belongs to: its file's (a paired draft's workbook; a roster
         unit's by its Kode Unit), else the one input of its Kode Unit; None for a finding of
@@ -338,10 +358,10 @@ class RunResult:
         waivers and the comparison narrowed to them (what --per-unit writes for each unit)."""
         inputs = [inp] + (self.drafts_of(inp) if inp.kind == "workbook" else [])
         findings = self.findings_of(inp)
-        unique = sum(1 for i in self.owners() if i.unit == inp.unit) == 1
         return replace(self, inputs=inputs, findings=findings,
                        waivers=self.waivers.only(findings) if self.waivers is not None else None,
-                       comparison=(self.comparison.only(findings, inp.unit, [i.file for i in inputs], unique)
+                       comparison=(self.comparison.only(findings, inp.unit, [i.file for i in inputs],
+                                                        not self.shares_code(inp))
                                    if self.comparison is not None else None))
 
     def failing(self) -> bool:

@@ -39,9 +39,7 @@ def units(result: RunResult) -> list[dict]:
     order of the scorecard (Unit JPT Madya, then Kode Unit), then each unit of the master roster
     that sent no workbook (compliance `belum_menyampaikan`, file null)."""
     out = []
-    for i in result.owners():
-        if i.kind != "workbook" or i.status == "unreadable":
-            continue
+    for i in result.with_status_line():
         entry = {"unit": i.unit, "unit_name": i.unit_name, "file": i.file if i.status == "checked" else None,
                  "compliance": result.status_of(i)}
         out.append(_waiver_mark(entry, i, result))

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import re
-from collections import Counter
 from pathlib import Path
 
 from checker.output.findings_workbook import write_workbook
@@ -43,11 +42,9 @@ def _stem(path: str) -> str:
 
 def hand_outs(result: RunResult) -> list:
     """(input, name wanted) of every hand-out, in the scorecard's order."""
-    owners = [i for i in result.owners() if i.status != "not_submitted"]
-    shared = Counter(i.unit for i in owners if i.unit)
     out = []
-    for inp in owners:
-        if inp.unit and shared[inp.unit] == 1:
+    for inp in (i for i in result.owners() if i.status != "not_submitted"):
+        if inp.unit and not result.shares_code(inp):
             out.append((inp, inp.unit))
         elif inp.unit:
             out.append((inp, f"{inp.unit}_{_stem(inp.file)}"))

@@ -97,20 +97,12 @@ def unit_label(inp) -> str:
     return inp.unit or inp.unit_name or os.path.basename(inp.file or "") or "?"
 
 
-def unit_inputs(result: RunResult) -> list:
-    """The inputs with a status line, in the scorecard's order: every workbook read and every
-    roster unit that sent none (an unreadable file is listed with its reason, unreadable_lines;
-    a draft alone in draft_lines)."""
-    return [i for i in result.owners() if i.kind == "workbook" and i.status != "unreadable"]
-
-
 def file_note(result: RunResult, inp) -> str:
     """`  (file)` after a unit's counts when its Kode Unit does not tell it apart: a code two
     workbooks share (X05), or none."""
     if inp.status == "not_submitted":
         return ""
-    shared = inp.unit is None or sum(1 for i in result.owners() if i.unit == inp.unit) > 1
-    return f"  ({inp.file})" if shared else ""
+    return f"  ({inp.file})" if inp.unit is None or result.shares_code(inp) else ""
 
 
 def unreadable_lines(result: RunResult) -> list[str]:
@@ -143,7 +135,7 @@ def summary_lines(result: RunResult) -> list[str]:
         out.append(clean(t("sum.filtered", lang, what=result.filter.describe(lang))))
     if s["waived"]:
         out.append(t("sum.waived", lang, n=s["waived"]))
-    for i in unit_inputs(result):
+    for i in result.with_status_line():
         c = result.label_counts(i)
         c.pop("info")
         counts = ", ".join(f"{n:>3} {t(f'term.{k}_word', lang)[0 if n == 1 else 1]}" for k, n in c.items())
