@@ -20,6 +20,7 @@ from checker.output.atomic import atomic_output, refuse_inputs, scratch_folder
 from checker.output.clean import clean, is_clean
 from checker.output.print_sheet import PrintSheet
 from checker.output.summary_sheet import LABEL_FILL, SummaryWriter, format_time  # noqa: F401 - format_time for callers
+from checker.output.terminal import status_word
 from checker.result import RunResult
 from checker.terms import OUTPUT_PROPERTY, SEVERITY_FILL, lang_of, stages_from
 from checker.texts import t, texts_for
@@ -183,12 +184,11 @@ def _fill(workbook, result: RunResult, target: Path, hand_out: bool = False, ann
 
 def _status_words(result: RunResult, inp, lang: str) -> str | None:
     """"Status menurut workbook: Tidak Patuh", as the terminal says it, for a print heading."""
-    status = result.status_of(inp)
+    status = status_word(result, inp, lang)
     if status is None:
         return t("xlsx.print_unreadable", lang)
-    key = "sum.patuh_waived" if result.waived_to_compliance(inp) else "sum." + status
     drafts = inp.kind == "workbook" and result.drafts_of(inp)          # checked with its SK (decree-format §6.2)
-    return t("xlsx.print_status_sk" if drafts else "xlsx.print_status", lang, status=t(key, lang))
+    return t("xlsx.print_status_sk" if drafts else "xlsx.print_status", lang, status=status)
 
 
 def _fitted(rows: list, ws, sheet: str, tx: dict, fmt: dict, lang: str) -> tuple[list, str | None]:

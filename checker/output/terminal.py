@@ -97,6 +97,15 @@ def unit_label(inp) -> str:
     return inp.unit or inp.unit_name or os.path.basename(inp.file or "") or "?"
 
 
+def status_word(result: RunResult, inp, lang: str) -> str | None:
+    """An input's status as every surface says it: Patuh, Patuh (dengan pengecualian) when only
+    waivers make it so, Tidak Patuh, ...; None for an input without one (an unreadable file)."""
+    status = result.status_of(inp)
+    if status is None:
+        return None
+    return t("sum.patuh_waived" if result.waived_to_compliance(inp) else "sum." + status, lang)
+
+
 def file_note(result: RunResult, inp) -> str:
     """`  (file)` after a unit's counts when its Kode Unit does not tell it apart: a code two
     workbooks share (X05), or none."""
@@ -139,9 +148,7 @@ def summary_lines(result: RunResult) -> list[str]:
         c = result.label_counts(i)
         c.pop("info")
         counts = ", ".join(f"{n:>3} {t(f'term.{k}_word', lang)[0 if n == 1 else 1]}" for k, n in c.items())
-        status = t("sum." + result.status_of(i), lang)
-        if result.waived_to_compliance(i):
-            status = t("sum.patuh_waived", lang)
+        status = status_word(result, i, lang)
         counts += file_note(result, i)
         mine = [d.file for d in result.drafts_of(i)] if drafts and i.status == "checked" else []
         if mine:

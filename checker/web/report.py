@@ -13,6 +13,7 @@ import os
 from checker.findings import label_key, place_label, workbook_place
 from checker.load.decree.draft_model import PARTS
 from checker.output.print_sheet import finding_order, sheet_order
+from checker.output.terminal import status_word
 from checker.rulebase.basis import legal_passages
 from checker.terms import SEVERITY_RANK, is_data_basis
 from checker.texts import t
@@ -102,13 +103,12 @@ def _counts(findings, result) -> dict:
     return {k: sum(1 for f in findings if id(f) in open_ids and kind_of(f) == k) for k in KINDS}
 
 
-def _status(status: str | None, lang: str, waived: bool) -> tuple[str, str]:
+def _status(result, inp, lang: str) -> tuple[str, str]:
+    """An input's status (terminal.status_word) and its colour class."""
+    status = result.status_of(inp)
     if status is None:
         return t("web.status_unreadable", lang), "bad"
-    text = t("sum." + status, lang)
-    if status == "patuh" and waived:                 # compliant only thanks to waivers: said so
-        text = t("sum.patuh_waived", lang)
-    return text, STATUS_CLASS[status]
+    return status_word(result, inp, lang), STATUS_CLASS[status]
 
 
 def page(result, rules: dict, lang: str) -> dict:
@@ -122,7 +122,7 @@ def page(result, rules: dict, lang: str) -> dict:
         mine = [f for f in result.findings if f.file == inp.file and (inp.unit is None or f.unit in (inp.unit, None))]
         used.update(id(f) for f in mine)
         status = result.status_of(inp)
-        status_text, css = _status(status, lang, status is not None and result.waived_to_compliance(inp))
+        status_text, css = _status(result, inp, lang)
         counts = result.label_counts(inp) if status is not None else _counts(mine, result)
         row = {"file": inp.file, "unit": inp.unit, "unit_name": inp.unit_name, "status": inp.status,
                "status_text": status_text, "status_class": css, "counts": counts, "detail": inp.detail,
@@ -151,7 +151,7 @@ def _draft_row(result, inp, lang: str) -> dict:
     """A decree draft: its pairing (with which workbook, how) and status (decree-format.md §6.1):
     a paired draft's is its unit's, "with waivers" included, as the workbook's row says it."""
     if inp.status == "checked":
-        status_text, css = _status(result.compliance_of(inp), lang, result.waived_to_compliance(inp))
+        status_text, css = _status(result, inp, lang)
     else:
         status_text, css = t("web.draft_status." + inp.status, lang), "bad" if inp.status == "unreadable" else "grey"
     if inp.paired_with is not None:
