@@ -186,7 +186,7 @@ def _status_words(result: RunResult, inp, lang: str) -> str | None:
     """"Status menurut workbook: Tidak Patuh", as the terminal says it, for a print heading."""
     status = status_word(result, inp, lang)
     if status is None:
-        return t("xlsx.print_unreadable", lang)
+        return t("xlsx.status_unreadable", lang)
     drafts = inp.kind == "workbook" and result.drafts_of(inp)          # checked with its SK (decree-format §6.2)
     return t("xlsx.print_status_sk" if drafts else "xlsx.print_status", lang, status=status)
 

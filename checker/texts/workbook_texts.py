@@ -83,7 +83,6 @@ TEXTS = {
     "xlsx.print_status": ("Status menurut workbook: {status}", "Status as recorded: {status}"),
     "xlsx.print_status_sk": ("Status menurut workbook dan rancangan SK: {status}",
                              "Status as recorded and in the decree draft: {status}"),
-    "xlsx.print_unreadable": ("Tidak terbaca", "Unreadable"),
     "xlsx.print_waived": ("(dikecualikan)", "(waived)"),
     "xlsx.print_data_basis": ("Pemeriksaan data", "Data check"),
     "xlsx.print_overflow": ("Perhatian: sheet ini tidak memuat semua temuan karena batas baris Excel; seluruh temuan "
