@@ -168,16 +168,12 @@ def _open(data: bytes, main: str):
     .docx's for python-docx only: the copy keeps the original's content types)."""
     import docx
 
-    from checker.load.decree.ns import CT_DOCUMENT_MAIN, CT_DOCUMENT_VARIANTS, CT_NS
+    from checker.load.decree.package import fix_content_types
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        ct = _parse(zf.read(_CT))
-    changed = False
-    for ov in ct.iter(f"{{{CT_NS}}}Override"):
-        if ov.get("PartName", "").lstrip("/") == main and ov.get("ContentType") in CT_DOCUMENT_VARIANTS:
-            ov.set("ContentType", CT_DOCUMENT_MAIN)
-            changed = True
-    if changed:
-        data = _rezip(data, {_CT: _bytes(ct)})
+        ct = zf.read(_CT)
+    fixed = fix_content_types(ct, main)
+    if fixed is not ct:
+        data = _rezip(data, {_CT: fixed})
     return docx.Document(io.BytesIO(data))
 
 
@@ -301,8 +297,8 @@ def _parse(data: bytes):
 
 
 def _bytes(root) -> bytes:
-    from lxml import etree
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    from checker.load.decree import xml
+    return xml.tostring(root)
 
 
 def _rezip(data: bytes, changes: dict[str, bytes]) -> bytes:

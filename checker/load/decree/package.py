@@ -13,8 +13,6 @@ import io
 import posixpath
 import zipfile
 
-from lxml import etree
-
 from checker.load.decree import xml
 from checker.load.decree.container import Container, resolve
 from checker.load.decree.draft_errors import DecreeError
@@ -38,17 +36,19 @@ def _filter_rels(data: bytes, base: str, kept: set[str]) -> bytes:
         if resolve(base, rel.get("Target", "")) not in kept:
             rel.getparent().remove(rel)
             dropped = True
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True) if dropped else data
+    return xml.tostring(root) if dropped else data
 
 
-def _fix_content_types(data: bytes, main: str) -> bytes:
+def fix_content_types(data: bytes, main: str) -> bytes:
+    """[Content_Types].xml with a .docm's (or template's) main part declared as a .docx's, which
+    python-docx requires; `data` itself when nothing changes."""
     root = xml.parse(data)
     changed = False
     for ov in root.iter(f"{{{CT_NS}}}Override"):
         if ov.get("PartName", "").lstrip("/") == main and ov.get("ContentType") in CT_DOCUMENT_VARIANTS:
             ov.set("ContentType", CT_DOCUMENT_MAIN)
             changed = True
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True) if changed else data
+    return xml.tostring(root) if changed else data
 
 
 def view(path: str, box: Container) -> bytes:
@@ -61,7 +61,7 @@ def view(path: str, box: Container) -> bytes:
                 if name.endswith(".rels"):
                     data = _filter_rels(data, _rels_source_dir(name), kept)
                 elif name == _CT_PART:
-                    data = _fix_content_types(data, box.main)
+                    data = fix_content_types(data, box.main)
                 zf.writestr(name, data)
     except xml.ParseError as exc:
         raise DecreeError(path, "corrupt", f"relationships: {exc}") from None

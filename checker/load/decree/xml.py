@@ -17,3 +17,8 @@ def parse(data: bytes):
     """The root element; one of ParseError for malformed XML."""
     return etree.fromstring(data, _PARSER)
 
+
+def tostring(root) -> bytes:
+    """A part written back as Word writes one: UTF-8, with its standalone declaration."""
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
